@@ -1,0 +1,41 @@
+# Two commands set everything up on a fresh machine: `make handout` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+CONTENT ?= content.yaml
+OUT    ?= build/handout.pdf
+
+.PHONY: handout test lint preview clean refresh-references schema
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamps re-run the install only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+handout: $(VENV)/.installed
+	$(BIN)/handout build $(CONTENT) -o $(OUT)
+
+preview: handout
+	$(BIN)/python -m handout preview $(OUT) -o build/preview
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check handout tests
+	$(BIN)/mypy handout
+
+test: lint
+	$(BIN)/python -m pytest -q
+
+# Re-render the committed page images the visual test compares against (on purpose only).
+refresh-references: $(VENV)/.installed-dev
+	HANDOUT_REFRESH_REFERENCES=1 $(BIN)/python -m pytest -q tests/test_visual.py
+
+clean:
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache

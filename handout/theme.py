@@ -1,0 +1,140 @@
+"""Fonts, sizes, colours and paragraph styles: every typographic decision lives here.
+
+Sizes follow ../shared/handout-standards.md: body 14 pt with 1.4 line spacing, headings
+20 pt, nothing under 10 pt, left aligned and ragged right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from handout.model import Colours
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+FONT_FILES = {
+    "Atkinson": "AtkinsonHyperlegibleNext_400Regular.ttf",
+    "Atkinson-Italic": "AtkinsonHyperlegibleNext_400Regular_Italic.ttf",
+    "Atkinson-SemiBold": "AtkinsonHyperlegibleNext_600SemiBold.ttf",
+    "Atkinson-Bold": "AtkinsonHyperlegibleNext_700Bold.ttf",
+}
+REGULAR, ITALIC, SEMIBOLD, BOLD = FONT_FILES
+
+PAGE_SIZES = {"letter": LETTER, "a4": A4}
+
+INK = HexColor("#1A1A1A")  # near-black body text: 17.4:1 on white
+MUTED = HexColor("#4A4A4A")  # secondary text: 8.9:1 on white
+WHITE = HexColor("#FFFFFF")
+
+
+@cache
+def register_fonts() -> None:
+    """Register the bundled fonts once per process (TTFont parsing is not free)."""
+    for name, filename in FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
+    pdfmetrics.registerFontFamily(
+        REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD
+    )
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Page geometry, colours and paragraph styles for one build."""
+
+    colours: Colours
+    paper: str = "letter"
+    body_size: float = 14.0
+    # Wide side margins keep a 14 pt line near 68 characters (the standard asks 50-75).
+    margin: float = 1.3 * inch
+    top_margin: float = 0.75 * inch
+    bottom_margin: float = 0.95 * inch
+    styles: dict[str, ParagraphStyle] = field(default_factory=dict, compare=False)
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        return PAGE_SIZES[self.paper]
+
+    @property
+    def frame_width(self) -> float:
+        return self.page_size[0] - 2 * self.margin
+
+    @property
+    def primary(self) -> Color:
+        return HexColor(self.colours.primary)
+
+    @property
+    def accent(self) -> Color:
+        return HexColor(self.colours.accent)
+
+    @property
+    def tint(self) -> Color:
+        return HexColor(self.colours.tint)
+
+    def style(self, name: str) -> ParagraphStyle:
+        return self.styles[name]
+
+
+def make_theme(colours: Colours, paper: str = "letter", body_size: float = 14.0) -> Theme:
+    register_fonts()
+    theme = Theme(colours=colours, paper=paper, body_size=body_size)
+    theme.styles.update(_styles(theme))
+    return theme
+
+
+def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
+    b = theme.body_size
+    body = ParagraphStyle(
+        "body",
+        fontName=REGULAR,
+        fontSize=b,
+        leading=round(b * 1.4, 1),
+        textColor=INK,
+        alignment=TA_LEFT,
+        spaceAfter=b * 0.6,
+        splitLongWords=True,
+        allowWidows=0,
+        allowOrphans=0,
+    )
+
+    def derive(name: str, **kw: object) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=body, **kw)
+
+    return {
+        "body": body,
+        "title": derive(
+            "title", fontName=BOLD, fontSize=b * 2, leading=b * 2.35, textColor=theme.primary,
+            spaceAfter=b * 0.3,
+        ),
+        "subtitle": derive(
+            "subtitle", fontName=REGULAR, fontSize=b * 1.2, leading=b * 1.6, textColor=MUTED,
+            spaceAfter=b * 0.9,
+        ),
+        "h1": derive(
+            "h1", fontName=BOLD, fontSize=b * 1.45, leading=b * 1.8, textColor=theme.primary,
+            spaceBefore=b * 0.9, spaceAfter=b * 0.45, keepWithNext=1,
+        ),
+        "h2": derive(
+            "h2", fontName=BOLD, fontSize=b * 1.15, leading=b * 1.5, textColor=INK,
+            spaceBefore=b * 0.2, spaceAfter=b * 0.3, keepWithNext=1,
+        ),
+        "bullet": derive("bullet", leftIndent=b * 1.4, bulletIndent=b * 0.3, spaceAfter=b * 0.35),
+        "box_body": derive("box_body", spaceAfter=b * 0.35),
+        "small": derive(
+            "small", fontSize=max(10.0, b * 0.8), leading=max(10.0, b * 0.8) * 1.35,
+            textColor=MUTED, spaceAfter=b * 0.3,
+        ),
+        "caption": derive(
+            "caption", fontSize=max(11.0, b * 0.85), leading=max(11.0, b * 0.85) * 1.35,
+            spaceAfter=b * 0.3,
+        ),
+        "footer": derive("footer", fontSize=10, leading=12, textColor=MUTED),
+    }
