@@ -113,7 +113,9 @@ class Figure(Strict):
     )
     title: Text
     caption: Text
-    source: str = Field(default="", description="Where the numbers come from (required unless illustrative).")
+    source: str = Field(
+        default="", description="Where the numbers come from (required unless illustrative)."
+    )
     alt_text: Text = Field(description="What the chart shows, in words, for screen readers.")
     illustrative: bool = Field(
         default=False, description="True when the numbers are not from a cited study."
@@ -197,7 +199,9 @@ class Document(Strict):
     """The whole handout."""
 
     language: str = Field(default="en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$")
-    topic: str = Field(default="", description="e.g. 'mental-health' (then a crisis panel is required).")
+    topic: str = Field(
+        default="", description="e.g. 'mental-health' (then a crisis panel is required)."
+    )
     title: Text
     subtitle: str = ""
     keywords: list[Text] = Field(default_factory=list)

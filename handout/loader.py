@@ -1,0 +1,143 @@
+"""Read a YAML content file into plain data while keeping where every value stands.
+
+PyYAML's own loaders forget positions, silently keep the last of two duplicate keys and
+expand aliases without limit; this loader walks the composed node tree itself so that each
+of those becomes a located error instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from handout.errors import ContentError, Problem
+
+MAX_BYTES = 1_000_000  # a handout is a few KB; anything this big is a mistake
+MAX_NODES = 50_000  # caps alias expansion ("billion laughs") long before it hurts
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Located:
+    """Plain data (dicts, lists, scalars) and the 1-based line/column of each value."""
+
+    file: str
+    data: Any
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, loc: Loc, *, prefer_key: bool = False) -> tuple[int, int]:
+        """Position of `loc`, or of its nearest ancestor that has one."""
+        while True:
+            table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+            for positions in table:
+                if loc in positions:
+                    return positions[loc]
+            if not loc:
+                return (1, 1)
+            loc = loc[:-1]
+
+    def problem(self, loc: Loc, message: str, *, prefer_key: bool = False) -> Problem:
+        line, col = self.where(loc, prefer_key=prefer_key)
+        return Problem(self.file, line, col, format_loc(loc), message)
+
+
+def format_loc(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def read_text(path: Path, shown: str) -> str:
+    """Read UTF-8 text (BOM allowed); other bytes are a located error."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ContentError([Problem(shown, 1, 1, "", f"the file is {size:,} bytes; "
+                                        f"a content file must be under {MAX_BYTES:,}")])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError([Problem(shown, 1, 1, "", f"cannot read the file: {exc.strerror}")]) \
+            from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ContentError([Problem(shown, line, col, "", "this byte is not UTF-8 text; save "
+                                    "the file as UTF-8 in your editor")]) from exc
+
+
+def load(path: Path, shown: str | None = None) -> Located:
+    """Load `path` into a `Located` document; every problem is a `ContentError`."""
+    shown = shown or str(path)
+    text = read_text(path, shown)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = (exc.problem or exc.context or "not valid YAML").strip()
+        raise ContentError([Problem(shown, line, col, "", f"YAML syntax: {what} "
+                                    "(check indentation, colons and quotes)")]) from exc
+    if node is None:
+        raise ContentError([Problem(shown, 1, 1, "", "the file is empty")])
+    walker = _Walker(Located(shown, None))
+    walker.doc.data = walker.walk(node, ())
+    if walker.problems:
+        raise ContentError(walker.problems)
+    return walker.doc
+
+
+class _Walker:
+    def __init__(self, doc: Located) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+        self.visited = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def walk(self, node: yaml.Node, loc: Loc) -> Any:
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            raise ContentError([self.doc.problem(loc, "too many values (are YAML aliases "
+                                                 "'*name' repeating a large block?)")])
+        self.doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag not in _SAFE_TAGS:
+            self.problems.append(self.doc.problem(
+                loc, f"the tag {node.tag} is not allowed; remove it and write plain text"))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return self.constructor.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(self.doc.problem(loc, "a key must be a plain word"))
+                continue
+            key = str(key_node.value)
+            child = (*loc, key)
+            self.doc.keys.setdefault(child, (key_node.start_mark.line + 1,
+                                             key_node.start_mark.column + 1))
+            if key in out:
+                first = self.doc.keys[child][0]
+                self.problems.append(Problem(
+                    self.doc.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    format_loc(child), f"'{key}' appears twice (first on line {first}); "
+                    "keep one, or the first one's text would be lost"))
+                continue
+            out[key] = self.walk(value_node, child)
+        return out
