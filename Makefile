@@ -23,7 +23,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 handout: $(VENV)/.installed
 	$(BIN)/handout build $(CONTENT) -o $(OUT)
 
-preview: handout
+preview: handout $(VENV)/.installed-dev
 	$(BIN)/python -m handout preview $(OUT) -o build/preview
 
 lint: $(VENV)/.installed-dev
@@ -39,3 +39,6 @@ refresh-references: $(VENV)/.installed-dev
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache
+
+schema: $(VENV)/.installed
+	$(BIN)/handout schema -o content.schema.json

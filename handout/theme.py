@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -44,6 +45,9 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(
         REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD
     )
+    # Drawings (logo, chart, QR code) otherwise start by selecting Helvetica, which then
+    # sits unembedded in the PDF and fails a print shop's preflight.
+    rl_config.defaultGraphicsFontName = REGULAR
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,8 @@ class Theme:
 
     @property
     def page_size(self) -> tuple[float, float]:
-        return PAGE_SIZES[self.paper]
+        width, height = PAGE_SIZES[self.paper]
+        return float(width), float(height)
 
     @property
     def frame_width(self) -> float:
@@ -126,7 +131,8 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
             "h2", fontName=BOLD, fontSize=b * 1.15, leading=b * 1.5, textColor=INK,
             spaceBefore=b * 0.2, spaceAfter=b * 0.3, keepWithNext=1,
         ),
-        "bullet": derive("bullet", leftIndent=b * 1.4, bulletIndent=b * 0.3, spaceAfter=b * 0.35),
+        "bullet": derive("bullet", spaceAfter=b * 0.3),
+        "tight": derive("tight", spaceAfter=b * 0.1),
         "box_body": derive("box_body", spaceAfter=b * 0.35),
         "small": derive(
             "small", fontSize=max(10.0, b * 0.8), leading=max(10.0, b * 0.8) * 1.35,

@@ -1,0 +1,91 @@
+"""Content file in, PDF out: the one place that writes the output file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from handout.assets import load_logo, resolve
+from handout.errors import HandoutError
+from handout.layout.document import story
+from handout.layout.page import FooterCanvas, HandoutTemplate
+from handout.loader import load
+from handout.model import Document
+from handout.theme import make_theme
+from handout.validate import parse_document
+
+
+@dataclass(frozen=True)
+class Options:
+    paper: str = "letter"
+    grayscale: bool = False
+
+
+@dataclass(frozen=True)
+class Result:
+    path: Path
+    pages: int
+    bytes: int
+    seconds: float
+
+
+def read_document(content: Path) -> Document:
+    """Load and validate a content file; problems raise `ContentError`."""
+    return parse_document(load(content, shown=_shown(content)))
+
+
+def render(doc: Document, base_dir: Path, options: Options = Options()) -> tuple[bytes, int]:
+    """Lay out the document; returns the PDF bytes and the page count. Writes nothing."""
+    theme = make_theme(doc.clinic.colours, paper=options.paper)
+    logo = None
+    if doc.clinic.logo:
+        logo = load_logo(resolve(base_dir, doc.clinic.logo))
+    buffer = BytesIO()
+    template = HandoutTemplate(
+        buffer, theme, doc.clinic, logo,
+        title=doc.title, author=doc.clinic.name, subject=doc.subtitle or doc.title,
+        keywords=", ".join(doc.keywords), creator="handout", producer="handout",
+        lang=doc.language, displayDocTitle=True,
+    )
+    template.build([*template.story_start(), *story(doc, theme, grayscale=options.grayscale)],
+                   canvasmaker=FooterCanvas)
+    return buffer.getvalue(), template.page
+
+
+def build(content: Path, out: Path, options: Options = Options()) -> Result:
+    """Validate, render and atomically write `out`; on any error `out` is left untouched."""
+    started = time.perf_counter()
+    doc = read_document(content)
+    pdf, pages = render(doc, content.resolve().parent, options)
+    write_atomic(out, pdf)
+    return Result(out, pages, len(pdf), time.perf_counter() - started)
+
+
+def write_atomic(out: Path, data: bytes) -> None:
+    """Write to a temporary file beside `out`, then rename: readers never see half a PDF."""
+    folder = out.resolve().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise HandoutError(f"cannot write to {folder}: {exc.strerror}") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _shown(path: Path) -> str:
+    """The path as the user should see it in messages (relative when under the cwd)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

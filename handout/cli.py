@@ -1,0 +1,82 @@
+"""Command line: a thin layer that turns library results and errors into messages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from handout.errors import ContentError, HandoutError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="handout", description="Build a printable patient handout (PDF) from a YAML file.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build the PDF from a content file")
+    b.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
+    b.add_argument("-o", "--output", type=Path, default=Path("build/handout.pdf"),
+                   help="where to write the PDF (default: build/handout.pdf)")
+    b.add_argument("--paper", choices=["letter", "a4"], default="letter",
+                   help="paper size (default: letter)")
+
+    s = sub.add_parser("schema", help="write the JSON Schema editors use to check content files")
+    s.add_argument("-o", "--output", type=Path, default=Path("content.schema.json"),
+                   help="where to write it (default: content.schema.json)")
+
+    p = sub.add_parser("preview", help="render each page of a PDF to a PNG")
+    p.add_argument("pdf", type=Path, help="the PDF to render")
+    p.add_argument("-o", "--output", type=Path, default=Path("build/preview"),
+                   help="folder for page-N.png (default: build/preview)")
+    p.add_argument("--dpi", type=int, default=80, help="resolution (default: 80)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ContentError as exc:
+        count = len(exc.problems)
+        print(str(exc), file=sys.stderr)
+        print(f"handout: {count} problem{'s' if count != 1 else ''}; nothing was written.",
+              file=sys.stderr)
+        return exc.exit_code
+    except HandoutError as exc:
+        if args.debug:
+            raise
+        print(f"handout: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("handout: interrupted; nothing was written.", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "build":
+        from handout.build import Options, build
+
+        if not args.content.is_file():
+            raise HandoutError(f"content file not found: {args.content}")
+        result = build(args.content, args.output, Options(paper=args.paper))
+        print(f"Wrote {result.path} ({result.pages} pages, {result.bytes / 1024:.0f} KB) "
+              f"in {result.seconds:.2f} s")
+        return 0
+    if args.command == "schema":
+        from handout.schema import write_schema
+
+        write_schema(args.output)
+        print(f"Wrote {args.output}")
+        return 0
+    from handout.preview import render_pages
+
+    pages = render_pages(args.pdf, args.output, dpi=args.dpi)
+    print(f"Wrote {len(pages)} page images to {args.output}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

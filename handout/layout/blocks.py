@@ -1,0 +1,83 @@
+"""Small flowable builders shared by the page layouts: headings, paragraphs, lists, boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from handout.text import markup
+from handout.theme import INK, REGULAR, Theme
+
+
+class Heading(Paragraph):  # type: ignore[misc]
+    """A heading paragraph that also becomes a PDF bookmark (see the doc template)."""
+
+    def __init__(self, text: str, style: object, level: int) -> None:
+        super().__init__(markup(text), style)
+        self.outline_title = text
+        self.outline_level = level
+
+
+def heading(text: str, theme: Theme, level: int = 0) -> Heading:
+    return Heading(text, theme.style("h1" if level == 0 else "h2"), level)
+
+
+def paragraphs(texts: Sequence[str], theme: Theme, style: str = "body") -> list[Flowable]:
+    return [Paragraph(markup(t), theme.style(style)) for t in texts]
+
+
+def bullet_list(items: Sequence[str], theme: Theme, *, numbered: bool = False,
+                style: str = "bullet") -> ListFlowable:
+    """A bulleted (or numbered) list with a hanging indent the reader's eye can follow."""
+    st = theme.style(style)
+    return ListFlowable(
+        [ListItem(Paragraph(markup(t), st)) for t in items],
+        bulletType="1" if numbered else "bullet",
+        start=None if numbered else "\u2022",
+        bulletFontName=st.fontName,
+        bulletFontSize=st.fontSize,
+        bulletColor=INK,
+        leftIndent=theme.body_size * 1.1,
+        bulletDedent=theme.body_size * 0.9,
+        spaceAfter=theme.body_size * 0.4,
+    )
+
+
+def boxed(content: list[Flowable], theme: Theme, *, background: Color | None = None,
+          border: Color | None = None, border_width: float = 0, rule: Color | None = None,
+          keep_together: bool = True) -> Flowable:
+    """Content in a padded box; a thick left rule marks it without relying on colour alone."""
+    pad = theme.body_size * 0.8
+    commands: list[tuple[object, ...]] = [
+        ("LEFTPADDING", (0, 0), (-1, -1), pad + (4 if rule else 0)),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.5),
+    ]
+    if background is not None:
+        commands.append(("BACKGROUND", (0, 0), (-1, -1), background))
+    if border is not None and border_width:
+        commands.append(("BOX", (0, 0), (-1, -1), border_width, border))
+    if rule is not None:
+        commands.append(("LINEBEFORE", (0, 0), (0, -1), 5, rule))
+    table = grid([[content]], [theme.frame_width], commands)
+    return KeepTogether([table]) if keep_together else table
+
+
+def grid(rows: list[list[object]], widths: list[float],
+         commands: list[tuple[object, ...]]) -> Table:
+    """A layout table. Its cells name our font: ReportLab's default cell font is Helvetica,
+    which would then be listed, unembedded, in the PDF."""
+    table = Table(rows, colWidths=widths)
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR), *commands]))
+    return table

@@ -1,0 +1,81 @@
+"""The last page: contact and QR call to action, references, review dates, disclaimer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import Flowable, Paragraph
+
+from handout.layout.blocks import boxed, grid, heading
+from handout.model import Clinic, Document, Reference
+from handout.text import markup
+from handout.theme import INK, Theme
+
+
+def qr_drawing(url: str, size: float) -> Drawing:
+    """A vector QR code for `url`, `size` points square, black on white for any printer."""
+    widget = QrCodeWidget(url, barLevel="M", barFillColor=INK)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
+    """Call to action with its QR code; the URL is printed too (some readers have no phone)."""
+    body = theme.style("body")
+    lines = [
+        Paragraph(markup(clinic.call_to_action.text), theme.style("h2")),
+        Paragraph(f"Scan the code or go to:<br/><b>{markup(_bare(clinic.call_to_action.url))}</b>",
+                  body),
+        Paragraph(f"Call us: <b>{markup(clinic.phone)}</b>", body),
+        Paragraph(markup(clinic.address), body),
+    ]
+    qr = theme.body_size * 6.5
+    pad = theme.body_size * 0.8
+    table = grid([[lines, qr_drawing(clinic.call_to_action.url, qr)]],
+                 [theme.frame_width - qr - 3 * pad, qr + pad],
+                 [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    return [boxed([table], theme, border=theme.primary, border_width=2)]
+
+
+def reference_flowables(doc: Document, theme: Theme) -> list[Flowable]:
+    """Numbered references with DOI links."""
+    out: list[Flowable] = [heading("Where this information comes from", theme)]
+    # 10.5 pt: just above the 10 pt floor, so a long list stays on one page.
+    ref_style = theme.style("small").clone("ref", fontSize=10.5, leading=13.5, leftIndent=22,
+                                           firstLineIndent=-22, textColor=INK, spaceAfter=3)
+    for i, ref in enumerate(doc.references, start=1):
+        out.append(Paragraph(f"{i}.&nbsp;&nbsp;{markup(ref.text)}{_link(ref)}", ref_style))
+    return out
+
+
+def review_flowables(doc: Document, theme: Theme) -> list[Flowable]:
+    """Who checked this and when, and the education-only disclaimer."""
+    review = doc.review
+    return [
+        Paragraph(
+            f"<b>Last reviewed:</b> {_date(review.last_reviewed)} by {markup(review.reviewer)}, "
+            f"{markup(review.credentials)}. <b>Next review due:</b> "
+            f"{_date(review.next_review)}.",
+            theme.style("body").clone("review", spaceBefore=theme.body_size * 0.6)),
+        Paragraph(markup(doc.disclaimer), theme.style("body")),
+    ]
+
+
+def _link(ref: Reference) -> str:
+    url = f"https://doi.org/{ref.doi}" if ref.doi else ref.url
+    if not url:
+        return ""
+    shown = f"doi:{ref.doi}" if ref.doi else _bare(url)
+    return f' <link href="{markup(url)}">{markup(shown)}</link>'
+
+
+def _bare(url: str) -> str:
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def _date(value: dt.date) -> str:
+    return f"{value:%B} {value.day}, {value.year}"

@@ -1,0 +1,25 @@
+"""Page 1 opening: title, subtitle, the boxed key points, and the short intro."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from handout.layout.blocks import boxed, bullet_list, paragraphs
+from handout.model import Document
+from handout.text import markup
+from handout.theme import Theme
+
+
+def cover_flowables(doc: Document, theme: Theme) -> list[Flowable]:
+    """Title block and key points: the main message and action come first (CDC index)."""
+    out: list[Flowable] = [Paragraph(markup(doc.title), theme.style("title"))]
+    if doc.subtitle:
+        out.append(Paragraph(markup(doc.subtitle), theme.style("subtitle")))
+    key = [
+        Paragraph(markup(doc.key_points.title), theme.style("h2")),
+        bullet_list(doc.key_points.items, theme),
+    ]
+    out.append(boxed(key, theme, background=theme.tint, rule=theme.primary))
+    out.append(Spacer(1, theme.body_size * 0.8))
+    out.extend(paragraphs(doc.intro, theme))
+    return out

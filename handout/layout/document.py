@@ -1,0 +1,40 @@
+"""The whole story, in reading order: opening, sections with Fig. 1, plan, puzzle, closing."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from handout.layout.body import section_flowables
+from handout.layout.closing import contact_flowables, reference_flowables, review_flowables
+from handout.layout.cover import cover_flowables
+from handout.layout.figure import figure_flowables
+from handout.layout.plan import help_flowables, plan_flowables
+from handout.layout.puzzle import puzzle_flowables
+from handout.model import Document
+from handout.theme import Theme
+
+
+def story(doc: Document, theme: Theme, *, grayscale: bool = False) -> list[Flowable]:
+    """Flowables for the whole handout; a pure function of the model and the theme."""
+    out: list[Flowable] = cover_flowables(doc, theme)
+    fig = doc.figure
+
+    def figure() -> list[Flowable]:
+        assert fig is not None
+        flowables: list[Flowable] = figure_flowables(fig, theme, grayscale=grayscale)
+        return flowables
+
+    placed = any(s.figure for s in doc.sections)
+    for section in doc.sections:
+        out.extend(section_flowables(section, theme, figure if fig else None))
+    if fig is not None and not placed:
+        out.extend(figure())
+    # The take-home pages: the plan with the clinic's contact, then the help panel (kept
+    # whole) with the review dates and disclaimer.
+    out += [PageBreak(), *plan_flowables(doc.plan, theme), Spacer(1, theme.body_size),
+            *contact_flowables(doc.clinic, theme), *help_flowables(doc.help, theme),
+            *review_flowables(doc, theme)]
+    if doc.puzzle is not None:
+        out += [PageBreak(), *puzzle_flowables(doc.puzzle, theme, language=doc.language)]
+    out += [PageBreak(), *reference_flowables(doc, theme)]
+    return out

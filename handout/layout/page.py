@@ -1,0 +1,126 @@
+"""Page furniture: the branded header band on page 1, the footer on every page, bookmarks."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
+
+from handout.model import Clinic
+from handout.theme import BOLD, MUTED, REGULAR, WHITE, Theme
+
+BAND_HEIGHT = 84.0  # points; room for a 56 pt logo with padding
+TOTAL_FORM = "handout-page-total"
+FOOTER_SIZE = 10.0  # the standards' floor: nothing printed smaller
+
+
+class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
+    """Two page templates (first page under the band, later pages) and a bookmark per heading."""
+
+    def __init__(self, target: BytesIO, theme: Theme, clinic: Clinic, logo: Drawing | None,
+                 **meta: Any) -> None:
+        height = theme.page_size[1]
+        super().__init__(
+            target, pagesize=theme.page_size, leftMargin=theme.margin,
+            rightMargin=theme.margin, topMargin=theme.top_margin,
+            bottomMargin=theme.bottom_margin, invariant=1, initialFontName=REGULAR,
+            initialFontSize=theme.body_size, **meta,
+        )
+        self.theme, self.clinic, self.logo = theme, clinic, logo
+        frame_h = height - theme.top_margin - theme.bottom_margin
+        first = Frame(theme.margin, theme.bottom_margin, theme.frame_width,
+                      frame_h - BAND_HEIGHT, id="first", leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
+        later = Frame(theme.margin, theme.bottom_margin, theme.frame_width, frame_h,
+                      id="later", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("first", [first], onPage=self._first_page),
+            PageTemplate("later", [later], onPage=self._footer),
+        ])
+        self._bookmarks = 0
+
+    def story_start(self) -> list[Flowable]:
+        """Flowables that must open every story: later pages use the plain template."""
+        return [NextPageTemplate("later")]
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (ReportLab's name)
+        title = getattr(flowable, "outline_title", None)
+        if title:
+            key = f"h{self._bookmarks}"
+            self._bookmarks += 1
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=getattr(flowable, "outline_level", 0))
+
+    def _first_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        draw_band(canv, self.theme, self.clinic, self.logo)
+        self._footer(canv, doc)
+
+    def _footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        draw_footer(canv, self.theme, self.clinic, canv.getPageNumber())
+
+
+class FooterCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that writes the page total once, as a form every footer refers to.
+
+    The total is only known when the document is saved, and a form avoids a second
+    layout pass (or the state-copying canvas that breaks bookmarks).
+    """
+
+    def save(self) -> None:
+        total = self.getPageNumber() - (0 if self._code else 1)
+        self.beginForm(TOTAL_FORM)
+        self.setFont(REGULAR, FOOTER_SIZE)
+        self.setFillColor(MUTED)
+        self.drawString(0, 0, str(total))
+        self.endForm()
+        super().save()
+
+
+def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None) -> None:
+    """Full-width brand band across the top of page 1: logo, clinic name, tagline."""
+    width, height = theme.page_size
+    top = height
+    canv.saveState()
+    canv.setFillColor(theme.primary)
+    canv.rect(0, top - BAND_HEIGHT, width, BAND_HEIGHT, stroke=0, fill=1)
+    x = theme.margin
+    if logo is not None:
+        size = BAND_HEIGHT - 24
+        scale = size / max(logo.width, logo.height)
+        canv.saveState()
+        canv.translate(x, top - BAND_HEIGHT + 12)
+        canv.scale(scale, scale)
+        renderPDF.draw(logo, canv, 0, 0)
+        canv.restoreState()
+        x += size + 14
+    canv.setFillColor(WHITE)
+    canv.setFont(BOLD, 22)
+    canv.drawString(x, top - BAND_HEIGHT / 2 + (2 if clinic.tagline else -7), clinic.name)
+    if clinic.tagline:
+        canv.setFont(REGULAR, 11.5)
+        canv.drawString(x, top - BAND_HEIGHT / 2 - 17, clinic.tagline)
+    canv.restoreState()
+
+
+def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int) -> None:
+    """Clinic, phone, website and "Page X of Y" on a thin rule; 10 pt, the smallest text."""
+    width, _ = theme.page_size
+    y = theme.bottom_margin - 30
+    canv.saveState()
+    canv.setStrokeColor(theme.primary)
+    canv.setLineWidth(0.8)
+    canv.line(theme.margin, y + 14, width - theme.margin, y + 14)
+    canv.setFillColor(MUTED)
+    canv.setFont(REGULAR, FOOTER_SIZE)
+    canv.drawString(theme.margin, y, f"{clinic.name}  \u00b7  {clinic.phone}  \u00b7  "
+                    f"{clinic.website_text}")
+    label = f"Page {page} of "
+    x = width - theme.margin - canv.stringWidth(label + "00", REGULAR, FOOTER_SIZE)
+    canv.drawString(x, y, label)
+    canv.translate(x + canv.stringWidth(label, REGULAR, FOOTER_SIZE), y)
+    canv.doForm(TOTAL_FORM)
+    canv.restoreState()

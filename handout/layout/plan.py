@@ -1,0 +1,82 @@
+"""The take-home page: "My plan" with tick boxes, and the tiered "When to get help" panel."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from handout.layout.blocks import boxed, bullet_list, grid, heading
+from handout.model import HelpPanel, HelpTier, Plan
+from handout.text import markup
+from handout.theme import INK, Theme
+
+# Tier colours are dark enough for 4.5:1 text contrast on white and on the tint.
+TIER_COLOURS = {
+    "emergency": HexColor("#A4161A"),  # 7.6:1 on white
+    "crisis": HexColor("#7A2E00"),  # 9.0:1 on white
+    "care_team": None,  # the clinic's primary colour
+}
+
+
+class TickBox(Flowable):  # type: ignore[misc]
+    """An empty square for the reader to tick with a pen."""
+
+    def __init__(self, size: float, colour: Color) -> None:
+        super().__init__()
+        self.size = size
+        self.colour = colour
+        self.alt_text = "Tick box"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(1.5)
+        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+
+
+def plan_flowables(plan: Plan, theme: Theme) -> list[Flowable]:
+    """Numbered steps, each with a tick box, then the extra tip."""
+    out: list[Flowable] = [heading(plan.title, theme)]
+    if plan.intro:
+        out.append(Paragraph(markup(plan.intro), theme.style("body")))
+    box = theme.body_size * 1.25
+    rows = [
+        [TickBox(box, INK), Paragraph(f"<b>{i}.</b> {markup(step)}", theme.style("body"))]
+        for i, step in enumerate(plan.steps, start=1)
+    ]
+    table = grid(rows, [box + theme.body_size, theme.frame_width - box - theme.body_size], [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (0, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), theme.body_size * 0.15),
+    ])
+    out.append(table)
+    if plan.extra:
+        tip = []
+        if plan.extra_title:
+            tip.append(Paragraph(markup(plan.extra_title), theme.style("h2")))
+        tip.append(Paragraph(markup(plan.extra), theme.style("box_body")))
+        out.extend([Spacer(1, theme.body_size * 0.4),
+                    boxed(tip, theme, background=theme.tint, rule=theme.accent)])
+    return out
+
+
+def help_flowables(panel: HelpPanel, theme: Theme) -> list[Flowable]:
+    """A bordered panel, most urgent tier first, each tier with its own coloured heading."""
+    content: list[Flowable] = [heading(panel.title, theme, level=1)]
+    for tier in panel.tiers:
+        content.extend(_tier(tier, theme))
+    return [Spacer(1, theme.body_size * 0.8),
+            KeepTogether([boxed(content, theme, border=INK, border_width=2)])]
+
+
+def _tier(tier: HelpTier, theme: Theme) -> list[Flowable]:
+    colour = TIER_COLOURS[tier.level] or theme.primary
+    style = theme.style("body").clone(
+        "tier", fontName="Atkinson-Bold", textColor=colour, spaceAfter=theme.body_size * 0.15,
+        spaceBefore=theme.body_size * 0.3,
+        keepWithNext=1,
+    )
+    return [Paragraph(markup(tier.heading), style), bullet_list(tier.items, theme, style="tight")]

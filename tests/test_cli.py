@@ -1,0 +1,71 @@
+"""The command line, driven in-process: exit codes, messages, and what is (not) written."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from handout.build import Options, build
+from handout.cli import main
+from tests.conftest import CONTENT, ROOT
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_build_reports_path_pages_and_time(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "h.pdf"
+    code, stdout, _ = run(capsys, "build", str(CONTENT), "-o", str(out))
+    assert code == 0
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert f"Wrote {out}" in stdout and "pages" in stdout and " s" in stdout
+    assert not list(tmp_path.glob(".*.tmp")), "temporary file left behind"
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    build(CONTENT, a, Options())
+    build(CONTENT, b, Options())
+    assert hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
+
+
+def test_missing_content_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "build", str(tmp_path / "nope.yaml"), "-o", str(tmp_path / "x"))
+    assert code == 2
+    assert err.strip() == f"handout: content file not found: {tmp_path / 'nope.yaml'}"
+
+
+def test_bad_content_keeps_previous_pdf(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "h.pdf"
+    out.write_bytes(b"%PDF-previous")
+    bad = tmp_path / "content.yaml"
+    text = CONTENT.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:", 1)
+    bad.write_text(text, encoding="utf-8")
+    (tmp_path / "assets").symlink_to(ROOT / "assets")
+    code, _, err = run(capsys, "build", str(bad), "-o", str(out))
+    assert code == 2
+    line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith("titel:")))
+    assert f"content.yaml:{line + 1}:1: titel: unknown key 'titel'; did you mean 'title'?" in err
+    assert "Traceback" not in err
+    assert out.read_bytes() == b"%PDF-previous"
+
+
+def test_python_dash_m_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    assert "build" in capsys.readouterr().out
+
+
+def test_committed_schema_is_current() -> None:
+    from handout.schema import schema_text
+
+    committed = (ROOT / "content.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(), "run `handout schema` and commit content.schema.json"
