@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from handout.assets import load_logo, resolve
-from handout.errors import HandoutError
+from reportlab.platypus.doctemplate import LayoutError
+
+from handout.assets import load_logo
+from handout.errors import ContentError, HandoutError, LayoutFitError
 from handout.layout.document import story
 from handout.layout.page import FooterCanvas, HandoutTemplate
 from handout.loader import load
 from handout.model import Document
+from handout.preflight import preflight
 from handout.theme import make_theme
 from handout.validate import parse_document
 
@@ -34,8 +37,11 @@ class Result:
 
 
 def read_document(content: Path) -> Document:
-    """Load and validate a content file; problems raise `ContentError`."""
-    return parse_document(load(content, shown=_shown(content)))
+    """Load, validate and preflight a content file; problems raise `ContentError`."""
+    located = load(content, shown=_shown(content))
+    doc = parse_document(located)
+    preflight(doc, located, content.resolve().parent)
+    return doc
 
 
 def render(doc: Document, base_dir: Path, options: Options = Options()) -> tuple[bytes, int]:
@@ -43,7 +49,7 @@ def render(doc: Document, base_dir: Path, options: Options = Options()) -> tuple
     theme = make_theme(doc.clinic.colours, paper=options.paper)
     logo = None
     if doc.clinic.logo:
-        logo = load_logo(resolve(base_dir, doc.clinic.logo))
+        logo = load_logo((base_dir / doc.clinic.logo).resolve())
     buffer = BytesIO()
     template = HandoutTemplate(
         buffer, theme, doc.clinic, logo,
@@ -59,8 +65,19 @@ def render(doc: Document, base_dir: Path, options: Options = Options()) -> tuple
 def build(content: Path, out: Path, options: Options = Options()) -> Result:
     """Validate, render and atomically write `out`; on any error `out` is left untouched."""
     started = time.perf_counter()
-    doc = read_document(content)
-    pdf, pages = render(doc, content.resolve().parent, options)
+    located = load(content, shown=_shown(content))
+    doc = parse_document(located)
+    base_dir = content.resolve().parent
+    preflight(doc, located, base_dir)
+    try:
+        pdf, pages = render(doc, base_dir, options)
+    except LayoutFitError as exc:
+        raise ContentError([located.problem(exc.loc, exc.message)]) from exc
+    except LayoutError as exc:
+        # Length caps in the model should make this unreachable; if not, still no traceback.
+        raise ContentError([located.problem((), "a part of the handout is too large to fit "
+                                            "on a page; shorten the longest paragraph or list")]) \
+            from exc
     write_atomic(out, pdf)
     return Result(out, pages, len(pdf), time.perf_counter() - started)
 

@@ -170,6 +170,7 @@ def _chart_rc() -> Iterator[None]:
         "font.family": [FAMILY, FALLBACK_FAMILY],
         "axes.unicode_minus": True,
         "svg.fonttype": "path",  # no font needed by svglib or the PDF: glyphs are outlines
+        "text.parse_math": False,  # a '$' typed by staff is a dollar sign, not TeX
         "svg.hashsalt": "handout-figure",  # fixed ids -> byte-identical SVG
         "svg.id": "handout-figure",
     }):

@@ -32,3 +32,12 @@ class ContentError(HandoutError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class LayoutFitError(HandoutError):
+    """Content that cannot be laid out; `loc` says which part of the document it came from."""
+
+    def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
+        self.loc = loc
+        self.message = message
+        super().__init__(message)

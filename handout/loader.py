@@ -34,6 +34,9 @@ class Located:
     data: Any
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    # Problems that still leave usable data (duplicate keys, refused tags): reported
+    # together with the validation problems, so the user sees everything at once.
+    problems: list[Problem] = field(default_factory=list)
 
     def where(self, loc: Loc, *, prefer_key: bool = False) -> tuple[int, int]:
         """Position of `loc`, or of its nearest ancestor that has one."""
@@ -79,7 +82,11 @@ def read_text(path: Path, shown: str) -> str:
 
 
 def load(path: Path, shown: str | None = None) -> Located:
-    """Load `path` into a `Located` document; every problem is a `ContentError`."""
+    """Load `path` into a `Located` document.
+
+    Unreadable input raises `ContentError`; problems that leave usable data are kept in
+    `Located.problems` for the validator to report with its own.
+    """
     shown = shown or str(path)
     text = read_text(path, shown)
     try:
@@ -94,8 +101,7 @@ def load(path: Path, shown: str | None = None) -> Located:
         raise ContentError([Problem(shown, 1, 1, "", "the file is empty")])
     walker = _Walker(Located(shown, None))
     walker.doc.data = walker.walk(node, ())
-    if walker.problems:
-        raise ContentError(walker.problems)
+    walker.doc.problems.extend(walker.problems)
     return walker.doc
 
 
@@ -120,7 +126,14 @@ class _Walker:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*loc, i)) for i, item in enumerate(node.value)]
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError):
+            # e.g. a timestamp like 2026-13-40, which PyYAML accepts as a date and then fails
+            self.problems.append(self.doc.problem(
+                loc, f"cannot read {node.value!r}; dates are written as YYYY-MM-DD"
+                if node.tag.endswith(":timestamp") else f"cannot read {node.value!r}"))
+            return None
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         out: dict[str, Any] = {}

@@ -7,7 +7,6 @@ double as editor tooltips through the JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from typing import Annotated, Literal
 
@@ -15,7 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
-Text = Annotated[str, Field(min_length=1)]
+# Length caps keep every piece printable: a paragraph of 1,500 characters is about 20
+# lines, a heading of 150 about 3; longer input gets a located error, never a LayoutError.
+Text = Annotated[str, Field(min_length=1, max_length=1500)]
+Item = Annotated[str, Field(min_length=1, max_length=600)]
+Line = Annotated[str, Field(min_length=1, max_length=150)]
+OptionalText = Annotated[str, Field(max_length=1500)]
 Url = Annotated[str, Field(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
 
 
@@ -41,18 +45,18 @@ class Colours(Strict):
 
 
 class CallToAction(Strict):
-    text: Text = Field(description="What the reader is invited to do, e.g. 'Book a visit'.")
+    text: Line = Field(description="What the reader is invited to do, e.g. 'Book a visit'.")
     url: Url = Field(description="Web address the QR code points to; printed beside it too.")
 
 
 class Clinic(Strict):
-    name: Text = Field(description="Clinic name as printed in the header and footer.")
+    name: Line = Field(description="Clinic name as printed in the header and footer.")
     tagline: str = Field(default="", description="Short line under the name in the header.")
     logo: str = Field(default="", description="Logo file (PNG/JPG), relative to content.yaml.")
     logo_alt: str = Field(default="", description="Words that describe the logo.")
     colours: Colours
-    phone: Text
-    address: Text
+    phone: Line
+    address: Line
     website: Url
     website_label: str = Field(default="", description="Website as printed (default: URL).")
     call_to_action: CallToAction
@@ -65,43 +69,40 @@ class Clinic(Strict):
 class Box(Strict):
     """A shaded box inside a section (e.g. 'What we know, and what we don't know yet')."""
 
-    title: Text
+    title: Line
     paragraphs: list[Text] = Field(default_factory=list)
-    bullets: list[Text] = Field(default_factory=list, max_length=7)
+    bullets: list[Item] = Field(default_factory=list, max_length=7)
 
 
 class Section(Strict):
-    heading: Text = Field(description="Short, informative heading.")
+    heading: Line = Field(description="Short, informative heading.")
     paragraphs: list[Text] = Field(default_factory=list)
-    bullets: list[Text] = Field(default_factory=list, max_length=7)
+    bullets: list[Item] = Field(default_factory=list, max_length=7)
     box: Box | None = None
     figure: bool = Field(default=False, description="Place Fig. 1 at the end of this section.")
 
 
 class KeyPoints(Strict):
-    title: Text = "Key points"
-    items: list[Text] = Field(min_length=1, max_length=5)
+    title: Line = "Key points"
+    items: list[Item] = Field(min_length=1, max_length=5)
 
 
 class IntervalRow(Strict):
-    label: Text
-    estimate: float
-    low: float
-    high: float
+    label: Line
+    estimate: float = Field(allow_inf_nan=False)
+    low: float = Field(allow_inf_nan=False)
+    high: float = Field(allow_inf_nan=False)
     studies: int | None = Field(default=None, ge=1)
 
     @model_validator(mode="after")
     def _ordered(self) -> IntervalRow:
-        for name in ("estimate", "low", "high"):
-            if not math.isfinite(getattr(self, name)):
-                raise ValueError(f"{name} must be a finite number")
         if not self.low <= self.estimate <= self.high:
             raise ValueError("low <= estimate <= high must hold")
         return self
 
 
 class BarGroup(Strict):
-    label: Text
+    label: Line
     value: float = Field(ge=0, allow_inf_nan=False)
     error: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     n: int | None = Field(default=None, ge=1)
@@ -111,7 +112,7 @@ class Figure(Strict):
     kind: Literal["interval", "bars"] = Field(
         description="'interval': dots with ranges around a zero line; 'bars': group bars."
     )
-    title: Text
+    title: Line
     caption: Text
     source: str = Field(
         default="", description="Where the numbers come from (required unless illustrative)."
@@ -138,31 +139,33 @@ class Figure(Strict):
 
 
 class Plan(Strict):
-    title: Text = "My plan"
-    intro: str = ""
-    steps: list[Text] = Field(min_length=1, max_length=7)
+    title: Line = "My plan"
+    intro: OptionalText = ""
+    steps: list[Item] = Field(min_length=1, max_length=7)
     extra_title: str = ""
-    extra: str = Field(default="", description="One more tip under the steps (e.g. stress).")
+    extra: OptionalText = Field(
+        default="", description="One more tip under the steps (e.g. stress)."
+    )
 
 
 class HelpTier(Strict):
     level: Literal["emergency", "crisis", "care_team"]
-    heading: Text
-    items: list[Text] = Field(min_length=1, max_length=7)
+    heading: Line
+    items: list[Item] = Field(min_length=1, max_length=7)
 
 
 class HelpPanel(Strict):
-    title: Text = "When to get help"
+    title: Line = "When to get help"
     tiers: list[HelpTier] = Field(min_length=1, max_length=4)
 
 
 class Riddle(Strict):
-    question: Text
+    question: Line
     answer: Annotated[str, Field(pattern=r"^[^\W\d_]+$", min_length=2, max_length=16)]
 
 
 class WordSearch(Strict):
-    title: Text = "Word search"
+    title: Line = "Word search"
     size: int = Field(default=11, ge=6, le=15)
     words: list[Annotated[str, Field(pattern=r"^[^\W\d_]+$")]] = Field(
         default_factory=list, description="Words hidden besides the riddle answers."
@@ -170,8 +173,8 @@ class WordSearch(Strict):
 
 
 class Puzzle(Strict):
-    title: Text = "Word play"
-    intro: str = ""
+    title: Line = "Word play"
+    intro: OptionalText = ""
     riddles: list[Riddle] = Field(min_length=1, max_length=6)
     word_search: WordSearch | None = None
 
@@ -184,8 +187,8 @@ class Reference(Strict):
 
 class Review(Strict):
     last_reviewed: dt.date
-    reviewer: Text
-    credentials: Text
+    reviewer: Line
+    credentials: Line
     next_review: dt.date
 
     @model_validator(mode="after")
@@ -195,6 +198,23 @@ class Review(Strict):
         return self
 
 
+class Checks(Strict):
+    """Targets for `handout check`: plain-language grades and the structure score."""
+
+    max_grade: float = Field(
+        default=8, ge=1, le=16,
+        description="Highest Flesch-Kincaid grade for the intro and each body section.",
+    )
+    action_max_grade: float = Field(
+        default=6, ge=1, le=16,
+        description="Highest grade for key points, 'My plan' and 'When to get help'.",
+    )
+    min_score: int = Field(
+        default=90, ge=0, le=100,
+        description="Lowest PEMAT-P / CDC Clear Communication Index score (out of 100).",
+    )
+
+
 class Document(Strict):
     """The whole handout."""
 
@@ -202,9 +222,9 @@ class Document(Strict):
     topic: str = Field(
         default="", description="e.g. 'mental-health' (then a crisis panel is required)."
     )
-    title: Text
-    subtitle: str = ""
-    keywords: list[Text] = Field(default_factory=list)
+    title: Line
+    subtitle: Annotated[str, Field(max_length=200)] = ""
+    keywords: list[Line] = Field(default_factory=list)
     clinic: Clinic
     key_points: KeyPoints
     intro: list[Text] = Field(default_factory=list)
@@ -216,3 +236,9 @@ class Document(Strict):
     references: list[Reference] = Field(default_factory=list)
     review: Review
     disclaimer: Text
+    checks: Checks = Field(default_factory=Checks, description="Targets for `handout check`.")
+    glossary: dict[Line, Text] = Field(
+        default_factory=dict,
+        description="Medical term -> plain explanation. `handout check` requires each term to "
+        "be explained where the handout first uses it; not printed.",
+    )

@@ -35,6 +35,7 @@ PAGE_SIZES = {"letter": LETTER, "a4": A4}
 INK = HexColor("#1A1A1A")  # near-black body text: 17.4:1 on white
 MUTED = HexColor("#4A4A4A")  # secondary text: 8.9:1 on white
 WHITE = HexColor("#FFFFFF")
+FOOTER_SIZE = 10.0  # the standards' floor: nothing is printed smaller
 
 
 @cache

@@ -35,11 +35,31 @@ _MESSAGES = {
 
 def parse_document(doc: Located) -> Document:
     """Validate located data; raise `ContentError` listing every problem at once."""
+    problems = list(doc.problems)
     try:
-        return Document.model_validate(doc.data)
+        document = Document.model_validate(doc.data)
     except ValidationError as exc:
-        problems = [_problem(doc, err) for err in exc.errors(include_url=False)]
-        raise ContentError(sorted(set(problems), key=lambda p: (p.line, p.column))) from None
+        problems += [_problem(doc, err) for err in _without_typo_echoes(exc.errors(
+            include_url=False))]
+    # A value the loader could not read also fails validation; say it once.
+    seen = {p.path for p in doc.problems}
+    problems = doc.problems + [p for p in problems[len(doc.problems):] if p.path not in seen]
+    if problems:
+        raise ContentError(sorted(set(problems), key=lambda p: (p.line, p.column)))
+    return document
+
+
+def _without_typo_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop "'title' is missing" when the same mapping has a near-miss key like 'titel':
+    the did-you-mean message already says it, and two messages for one typo confuse."""
+    guessed = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            loc = tuple(err["loc"])
+            for guess in difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1]), n=1,
+                                                   cutoff=0.6):
+                guessed.add((*loc[:-1], guess))
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in guessed)]
 
 
 def _problem(doc: Located, err: ErrorDetails) -> Problem:
@@ -48,8 +68,11 @@ def _problem(doc: Located, err: ErrorDetails) -> Problem:
     if kind == "extra_forbidden":
         return doc.problem(loc, _unknown_key(loc), prefer_key=True)
     message = _MESSAGES.get(kind) or _clean(err["msg"])
-    if kind.endswith("_type") and kind not in {"missing"}:
-        message += f", got {_describe(err.get('input'))}"
+    if kind.endswith("_type"):
+        value = err.get("input")
+        message += f", got {_describe(value)}"
+        if kind == "string_type" and isinstance(value, (bool, int, float)):
+            message += "; put it in quotes, like \"...\""
     if kind == "too_long":
         message = f"too many items: at most {err.get('ctx', {}).get('max_length')}; " \
                   "split the list or shorten it"

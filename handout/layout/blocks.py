@@ -56,13 +56,19 @@ def bullet_list(items: Sequence[str], theme: Theme, *, numbered: bool = False,
 def boxed(content: list[Flowable], theme: Theme, *, background: Color | None = None,
           border: Color | None = None, border_width: float = 0, rule: Color | None = None,
           keep_together: bool = True) -> Flowable:
-    """Content in a padded box; a thick left rule marks it without relying on colour alone."""
+    """Content in a padded box; a thick left rule marks it without relying on colour alone.
+
+    One table row per flowable, so a box taller than the page splits between rows
+    instead of raising ReportLab's LayoutError.
+    """
     pad = theme.body_size * 0.8
     commands: list[tuple[object, ...]] = [
         ("LEFTPADDING", (0, 0), (-1, -1), pad + (4 if rule else 0)),
         ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, 0), pad * 0.8),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.5),
     ]
     if background is not None:
         commands.append(("BACKGROUND", (0, 0), (-1, -1), background))
@@ -70,7 +76,7 @@ def boxed(content: list[Flowable], theme: Theme, *, background: Color | None = N
         commands.append(("BOX", (0, 0), (-1, -1), border_width, border))
     if rule is not None:
         commands.append(("LINEBEFORE", (0, 0), (0, -1), 5, rule))
-    table = grid([[content]], [theme.frame_width], commands)
+    table = grid([[item] for item in content], [theme.frame_width], commands)
     return KeepTogether([table]) if keep_together else table
 
 

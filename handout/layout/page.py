@@ -11,11 +11,15 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
 from handout.model import Clinic
-from handout.theme import BOLD, MUTED, REGULAR, WHITE, Theme
+from handout.theme import BOLD, FOOTER_SIZE, MUTED, REGULAR, WHITE, Theme
 
-BAND_HEIGHT = 84.0  # points; room for a 56 pt logo with padding
+BAND_HEIGHT = 84.0  # points; room for a 60 pt logo with padding
+LOGO_SIZE = BAND_HEIGHT - 24
+LOGO_ROOM = LOGO_SIZE + 14
+NAME_SIZE = 22.0
+TAGLINE_SIZE = 11.5
+PAGE_LABEL_ROOM = 80.0  # "Page 10 of 12" at 10 pt, with a gap
 TOTAL_FORM = "handout-page-total"
-FOOTER_SIZE = 10.0  # the standards' floor: nothing printed smaller
 
 
 class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
@@ -89,19 +93,19 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None) 
     canv.rect(0, top - BAND_HEIGHT, width, BAND_HEIGHT, stroke=0, fill=1)
     x = theme.margin
     if logo is not None:
-        size = BAND_HEIGHT - 24
+        size = LOGO_SIZE
         scale = size / max(logo.width, logo.height)
         canv.saveState()
         canv.translate(x, top - BAND_HEIGHT + 12)
         canv.scale(scale, scale)
         renderPDF.draw(logo, canv, 0, 0)
         canv.restoreState()
-        x += size + 14
+        x += LOGO_ROOM
     canv.setFillColor(WHITE)
-    canv.setFont(BOLD, 22)
+    canv.setFont(BOLD, NAME_SIZE)
     canv.drawString(x, top - BAND_HEIGHT / 2 + (2 if clinic.tagline else -7), clinic.name)
     if clinic.tagline:
-        canv.setFont(REGULAR, 11.5)
+        canv.setFont(REGULAR, TAGLINE_SIZE)
         canv.drawString(x, top - BAND_HEIGHT / 2 - 17, clinic.tagline)
     canv.restoreState()
 
@@ -116,11 +120,23 @@ def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int) -> None:
     canv.line(theme.margin, y + 14, width - theme.margin, y + 14)
     canv.setFillColor(MUTED)
     canv.setFont(REGULAR, FOOTER_SIZE)
-    canv.drawString(theme.margin, y, f"{clinic.name}  \u00b7  {clinic.phone}  \u00b7  "
-                    f"{clinic.website_text}")
+    canv.drawString(theme.margin, y, footer_line(clinic))
     label = f"Page {page} of "
     x = width - theme.margin - canv.stringWidth(label + "00", REGULAR, FOOTER_SIZE)
     canv.drawString(x, y, label)
     canv.translate(x + canv.stringWidth(label, REGULAR, FOOTER_SIZE), y)
     canv.doForm(TOTAL_FORM)
     canv.restoreState()
+
+
+def footer_line(clinic: Clinic) -> str:
+    return f"{clinic.name}  \u00b7  {clinic.phone}  \u00b7  {clinic.website_text}"
+
+
+def band_text_room(theme: Theme) -> float:
+    """Width left for the clinic name and tagline beside the logo (the band has no wrap)."""
+    return theme.page_size[0] - 2 * theme.margin - LOGO_ROOM + theme.margin * 0.8
+
+
+def footer_text_room(theme: Theme) -> float:
+    return theme.frame_width - PAGE_LABEL_ROOM

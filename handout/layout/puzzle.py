@@ -3,7 +3,7 @@
 Everything is one page. A filler takes the spare height above the word search, so the grid
 and the answer key beside it (or under it, on a narrow page) sit at the foot of the page.
 The grid shrinks to make room, never below 12 pt letters; a page that still overflows is a
-HandoutError, not a silent second page.
+LayoutFitError, not a silent second page.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from handout.errors import HandoutError
+from handout.errors import LayoutFitError
 from handout.model import Puzzle, Riddle, WordSearch
 from handout.puzzle import WordSearchGrid, grid_word, hint, make_word_search
 from handout.text import markup, plain
@@ -66,9 +66,10 @@ def _labels(language: str) -> dict[str, str]:
     try:
         return LABELS[language.split("-", 1)[0].lower()]
     except KeyError:
-        raise HandoutError(
-            f"The puzzle has no wording for language {language!r} yet "
-            f"(it has: {', '.join(LABELS)}): leave the puzzle out or add the language."
+        raise LayoutFitError(
+            ("language",),
+            f"the puzzle has no wording for language {language!r} yet "
+            f"(it has: {', '.join(LABELS)}): leave the puzzle out or add the language",
         ) from None
 
 
@@ -212,9 +213,10 @@ class AnswerKey(Flowable):  # type: ignore[misc]
         canv, width, height = self.canv, self.width, self.height
         if canv.getPageNumber() != self.page.number:
             short = f" (about {self.page.shortfall:.0f} pt too tall)" if self.page.shortfall else ""
-            raise HandoutError(
-                f"The puzzle does not fit on one page{short}: shorten the intro or the riddles, "
-                "use fewer riddles, or make the word search smaller or leave it out."
+            raise LayoutFitError(
+                ("puzzle",),
+                f"the puzzle does not fit on one page{short}: shorten the intro or the "
+                "riddles, use fewer riddles, or make the word search smaller or leave it out",
             )
         if self.rule:
             _dashed(canv, 0, height, width, height)
@@ -407,7 +409,7 @@ def puzzle_flowables(
 ) -> list[Flowable]:
     """The one-page puzzle: riddles, then the word search and the upside-down answer key.
 
-    The caller puts a PageBreak before these flowables. Drawing them raises HandoutError
+    The caller puts a PageBreak before these flowables. Drawing them raises LayoutFitError
     when they do not fit on one page.
     """
     page = _Page()
