@@ -53,6 +53,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("handout: interrupted; nothing was written.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug of ours: still no traceback for clinic staff
+        if args.debug:
+            raise
+        print(f"handout: internal error ({type(exc).__name__}: {exc}); nothing was written. "
+              "Run again with --debug and send the output to the handout developers.",
+              file=sys.stderr)
+        return 70
 
 
 def _run(args: argparse.Namespace) -> int:
