@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 CONTENT ?= content.yaml
 OUT    ?= build/handout.pdf
 
-.PHONY: handout test lint preview clean refresh-references schema
+.PHONY: handout check test lint preview clean refresh-references schema
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,13 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(VENV)/.installed $@
 
+# The build runs `handout check` first and stops on its errors (see `make check`).
 handout: $(VENV)/.installed
 	$(BIN)/handout build $(CONTENT) -o $(OUT)
+
+# Reading level, PEMAT-P / CDC structure, evidence and safety checks of the content file.
+check: $(VENV)/.installed
+	$(BIN)/handout check $(CONTENT)
 
 preview: handout $(VENV)/.installed-dev
 	$(BIN)/python -m handout preview $(OUT) -o build/preview

@@ -22,6 +22,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="where to write the PDF (default: build/handout.pdf)")
     b.add_argument("--paper", choices=["letter", "a4"], default="letter",
                    help="paper size (default: letter)")
+    b.add_argument("--allow-check-errors", action="store_true",
+                   help="build even when the content check finds errors")
+
+    c = sub.add_parser("check", help="check reading level, structure, evidence and safety")
+    c.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
+    c.add_argument("--json", action="store_true", help="print the report as JSON")
 
     s = sub.add_parser("schema", help="write the JSON Schema editors use to check content files")
     s.add_argument("-o", "--output", type=Path, default=Path("content.schema.json"),
@@ -63,11 +69,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command in {"build", "check"} and not args.content.is_file():
+        raise HandoutError(f"content file not found: {args.content}")
+    if args.command == "check":
+        return _check(args.content, as_json=args.json)
     if args.command == "build":
         from handout.build import Options, build
 
-        if not args.content.is_file():
-            raise HandoutError(f"content file not found: {args.content}")
+        if not _checked_before_build(args.content, allow_errors=args.allow_check_errors):
+            return 1
         result = build(args.content, args.output, Options(paper=args.paper))
         print(f"Wrote {result.path} ({result.pages} pages, {result.bytes / 1024:.0f} KB) "
               f"in {result.seconds:.2f} s")
@@ -83,6 +93,30 @@ def _run(args: argparse.Namespace) -> int:
     pages = render_pages(args.pdf, args.output, dpi=args.dpi)
     print(f"Wrote {len(pages)} page images to {args.output}/")
     return 0
+
+
+def _check(content: Path, *, as_json: bool) -> int:
+    """`handout check`: the full report; exit 1 when it has errors."""
+    from handout.check import check_file
+    from handout.check.report import table, to_json
+
+    report = check_file(content)
+    print(to_json(report) if as_json else table(report), end="")
+    return 0 if report.ok else 1
+
+
+def _checked_before_build(content: Path, *, allow_errors: bool) -> bool:
+    """Print the check's summary; False when its errors must stop the build."""
+    from handout.check import check_file
+    from handout.check.report import summary
+
+    report = check_file(content)
+    print(summary(report), end="")
+    if report.ok or allow_errors:
+        return True
+    print("handout: the content check found errors; nothing was written. Fix them, or build "
+          "anyway with --allow-check-errors.", file=sys.stderr)
+    return False
 
 
 if __name__ == "__main__":

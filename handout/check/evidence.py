@@ -1,0 +1,76 @@
+"""Trust checks: the figure is honest and placed once, sources are findable, review is recent."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from handout.check.findings import Finding, Where
+from handout.model import Document
+
+MAX_REVIEW_AGE_DAYS = 2 * 365 + 1  # older than two years: warn (issue 4)
+MAX_REVIEW_GAP_DAYS = 3 * 365 + 1  # NHS / PIF TICK: review at least every three years
+
+
+def figure_findings(doc: Document, where: Where) -> list[Finding]:
+    """Caption, alt text and source (or the illustrative label); placed exactly once."""
+    fig, out = doc.figure, []
+    marked = [i for i, s in enumerate(doc.sections) if s.figure]
+    if fig is None:
+        return [where.warning(("sections", i, "figure"), "there is no `figure` to place here",
+                              "Remove `figure: true`, or add the `figure`.") for i in marked]
+    if not fig.caption.strip():
+        out.append(where.error(("figure", "caption"), "Fig. 1 has no caption",
+                               "Say what the chart shows and how to read it."))
+    if not fig.alt_text.strip():
+        out.append(where.error(("figure", "alt_text"), "Fig. 1 has no alt text",
+                               "Describe the chart in words for readers who cannot see it."))
+    if not fig.illustrative and not fig.source.strip():
+        out.append(where.error(("figure", "source"), "Fig. 1 has real numbers but no source",
+                               "Add `source`, or set `illustrative: true` if the numbers are "
+                               "made up."))
+    if len(marked) > 1:
+        out += [where.error(("sections", i, "figure"), "Fig. 1 would be printed again here",
+                            "Mark only one section with `figure: true`.") for i in marked[1:]]
+    elif not marked:
+        out.append(where.warning(("figure",), "no section says where Fig. 1 goes; it prints "
+                                 "after the last section", "Add `figure: true` to the section "
+                                 "the chart belongs to."))
+    return out
+
+
+def reference_findings(doc: Document, where: Where) -> list[Finding]:
+    """Every reference can be found: a DOI or a URL."""
+    if not doc.references:
+        return [where.warning(("references",), "the handout lists no "
+                              "references", "Add the sources of its health statements under "
+                              "`references:`, each with `doi` or `url`.")]
+    return [where.warning(("references", i), "this reference has no DOI or URL, so a reader "
+                          "cannot look it up", "Add `doi: 10.xxxx/...` (or `url:`) as shown "
+                          "on the paper's journal page.")
+            for i, ref in enumerate(doc.references) if not ref.doi and not ref.url]
+
+
+def review_findings(doc: Document, where: Where, today: dt.date) -> list[Finding]:
+    """The review dates are real, recent, and the next review is not overdue."""
+    review, out = doc.review, []
+    age = (today - review.last_reviewed).days
+    if age < 0:
+        out.append(where.warning(("review", "last_reviewed"), "the last review date is in the "
+                                 "future", "Write the date the review actually took place."))
+    elif age > MAX_REVIEW_AGE_DAYS:
+        out.append(where.warning(("review", "last_reviewed"), f"the last review was {age // 365} "
+                                 "years ago", "Have a clinician review the content, then "
+                                 "update both review dates."))
+    if review.next_review < today:
+        out.append(where.warning(("review", "next_review"), "the next review is overdue",
+                                 "Review the content now and set a new next_review date."))
+    if (review.next_review - review.last_reviewed).days > MAX_REVIEW_GAP_DAYS:
+        out.append(where.warning(("review", "next_review"), "the next review is more than "
+                                 "three years after the last", "Set next_review within three "
+                                 "years of last_reviewed."))
+    return out
+
+
+def evidence(doc: Document, where: Where, today: dt.date) -> list[Finding]:
+    return [*figure_findings(doc, where), *reference_findings(doc, where),
+            *review_findings(doc, where, today)]

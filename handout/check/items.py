@@ -1,0 +1,194 @@
+"""The automatable PEMAT-P / CDC items, each a pure function of the document.
+
+Each returns an `Outcome`: passed, failed or not applicable, with located findings saying
+what to change. Wording heuristics (voice, who is addressed) live in `wording.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from handout.check import wording
+from handout.check.blocks import blocks
+from handout.check.findings import Finding, Where
+from handout.check.terms import term_findings
+from handout.model import Document
+
+MAX_SECTION_WORDS = 200  # "short chunks": about half a page at 14 pt
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One item: passed, failed, or not applicable (None), and the findings behind it."""
+
+    passed: bool | None
+    findings: tuple[Finding, ...] = ()
+
+
+def _outcome(findings: list[Finding]) -> Outcome:
+    return Outcome(not findings, tuple(findings))
+
+
+def _purpose(doc: Document, where: Where) -> Outcome:
+    if doc.intro:
+        return Outcome(True)
+    return _outcome([where.warning(("intro",), "no intro: the purpose is not stated at the start",
+                                   "Add one or two sentences saying what the handout is about.")])
+
+
+def _summary(doc: Document, where: Where) -> Outcome:
+    if doc.key_points.items:
+        return Outcome(True)
+    return _outcome([where.error(("key_points",), "no key points: the main message is missing",
+                                 "Add 3 to 5 short key points; they print first, in a box.")])
+
+
+def _emphasis(doc: Document, where: Where) -> Outcome:
+    if any("**" in item for item in doc.key_points.items):
+        return Outcome(True)
+    return _outcome([where.warning(("key_points", "items"), "no key point is in bold",
+                                   "Put the main action in **double stars** so it stands out.")])
+
+
+def _headings(doc: Document, where: Where) -> Outcome:
+    return _outcome([
+        where.warning(("sections", i, "heading"), f"the heading {s.heading!r} says little",
+                      "Use a heading that tells the reader what the section says.")
+        for i, s in enumerate(doc.sections) if wording.vague_heading(s.heading)])
+
+
+def _chunks(doc: Document, where: Where) -> Outcome:
+    out = []
+    for block in blocks(doc):
+        words = sum(len(p.text.split()) for p in block.parts)
+        if block.loc[0] == "sections" and words > MAX_SECTION_WORDS:
+            out.append(where.warning(block.loc, f"{block.name!r} has {words} words",
+                                     f"Split it into sections of {MAX_SECTION_WORDS} words "
+                                     "or fewer, each with its own heading."))
+    return _outcome(out)
+
+
+def _lists(doc: Document, where: Where) -> Outcome:
+    most = wording.MAX_LIST
+    out = [where.error(loc, f"this list has {n} items; more than {most} is hard to take in",
+                       f"Keep it to {most} items: split it in two or cut the least useful.")
+           for loc, n in wording.lists(doc) if n > most]
+    return _outcome(out)
+
+
+def _action(doc: Document, where: Where) -> Outcome:
+    steps = list(enumerate(doc.plan.steps))
+    out = [where.warning(("plan", "steps", i), "this step talks about the reader, not to them",
+                         'Address the reader: "Eat ...", not "Patients should eat ...".')
+           for i, step in steps if wording.third_person(step)]
+    if not any(wording.addresses_reader(s) and not wording.passive(s) for _, s in steps):
+        out.append(where.error(("plan", "steps"), "no step tells the reader what to do",
+                               'Start at least one step with a verb, e.g. "Eat one fiber food '
+                               'each day."'))
+    return _outcome(out)
+
+
+def _active(doc: Document, where: Where) -> Outcome:
+    out = [where.warning(p.loc, "this reads as passive voice",
+                         'Say who does it: "Your care team will check ...", not "... will be '
+                         'checked".')
+           for b in blocks(doc) if b.loc in {("key_points",), ("plan",)} for p in b.parts
+           if wording.passive(p.text)]
+    return _outcome(out)
+
+
+def _terms(doc: Document, where: Where) -> Outcome:
+    passed, findings = term_findings(doc, where)
+    return Outcome(passed, tuple(findings))
+
+
+def _numbers(doc: Document, where: Where) -> Outcome:
+    out = [where.warning(p.loc, "a decimal number in the text is hard to picture",
+                         'Use whole numbers or "1 in 3" wording; keep exact figures for Fig. 1.')
+           for b in blocks(doc) if b.loc != ("figure", "caption") for p in b.parts
+           if wording.decimal(p.text)]
+    return _outcome(out)
+
+
+def _steps(doc: Document, where: Where) -> Outcome:
+    out = [where.warning(("plan", "steps", i), f"this step has {n} words",
+                         f"Keep each step to one action in {wording.MAX_STEP_WORDS} words or "
+                         "fewer; make two steps if needed.")
+           for i, step in enumerate(doc.plan.steps)
+           if (n := len(step.split())) > wording.MAX_STEP_WORDS]
+    return _outcome(out)
+
+
+def _tool(doc: Document, where: Where) -> Outcome:
+    # "My plan" always prints as a checklist with tick boxes: the tangible tool PEMAT asks for.
+    return Outcome(bool(doc.plan.steps))
+
+
+def _visual(doc: Document, where: Where) -> Outcome:
+    fig = doc.figure
+    if fig is None:
+        return Outcome(None)
+    out = []
+    if len(fig.alt_text.split()) < 8 or fig.alt_text.strip() == fig.title.strip():
+        out.append(where.warning(("figure", "alt_text"), "the alt text says too little",
+                                 "Describe in words what the chart shows and what it means."))
+    return _outcome(out)
+
+
+def _visual_cdc(doc: Document, where: Where) -> Outcome:
+    if doc.figure is not None:
+        return _visual(doc, where)
+    return _outcome([where.warning(("sections",), "no visual supports the main message",
+                                   "Add a `figure` (real, cited numbers or `illustrative: true`)"
+                                   ".")])
+
+
+def _chart_how(doc: Document, where: Where) -> Outcome:
+    if doc.figure is None:
+        return Outcome(None)
+    if wording.explains_chart(doc.figure.caption):
+        return Outcome(True)
+    return _outcome([where.warning(("figure", "caption"), "the caption does not say how to "
+                                   "read the chart", 'Begin it "How to read this chart: each '
+                                   'dot is ...".')])
+
+
+def _known_unknown(doc: Document, where: Where) -> Outcome:
+    text = " ".join(p.text for b in blocks(doc) for p in b.parts)
+    if wording.says_known(text) and wording.says_unknown(text):
+        return Outcome(True)
+    return _outcome([where.error(("sections",), "the handout does not say what is known and "
+                                 "what is not known yet", "Add a box titled \"What we know, and "
+                                 "what we don't know yet\" with a few bullets of each.")])
+
+
+def _contact(doc: Document, where: Where) -> Outcome:
+    if any(t.level == "care_team" for t in doc.help.tiers):
+        return Outcome(True)
+    return _outcome([where.warning(("help", "tiers"), "the help panel does not say when to "
+                                   "contact the care team", "Add a tier with level: care_team, "
+                                   "its phone number and when to call.")])
+
+
+# How each item is named in the report (PEMAT-P / CDC wording, shortened).
+LABELS = {
+    "purpose": "purpose stated at the start", "summary": "key points first",
+    "emphasis": "key points emphasised", "headings": "informative headings",
+    "chunks": "short sections", "lists": "lists of 7 items or fewer",
+    "action": "a call to action for the reader", "active": "active voice",
+    "terms": "medical terms explained", "numbers": "clear numbers",
+    "steps": "actions in explicit steps", "tool": "a checklist to use",
+    "visual": "a clear visual", "visual_cdc": "a visual supports the message",
+    "chart_how": "how to read the chart", "known_unknown": "what is and is not known",
+    "contact": "when to contact the care team",
+}
+
+Item = Callable[[Document, Where], Outcome]
+ITEMS: dict[str, Item] = {
+    "purpose": _purpose, "summary": _summary, "emphasis": _emphasis, "headings": _headings,
+    "chunks": _chunks, "lists": _lists, "action": _action, "active": _active, "terms": _terms,
+    "numbers": _numbers, "steps": _steps, "tool": _tool, "visual": _visual,
+    "visual_cdc": _visual_cdc, "chart_how": _chart_how, "known_unknown": _known_unknown,
+    "contact": _contact,
+}

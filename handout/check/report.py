@@ -1,0 +1,101 @@
+"""Show a `Report`: a table for people (`table`, `summary`) and JSON for machines."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from handout.check.findings import Finding
+from handout.check.items import LABELS
+from handout.check.runner import Report
+
+NAME_WIDTH = 40
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _grades(report: Report) -> list[str]:
+    lines = [f"{'Reading level':<{NAME_WIDTH}}  grade  SMOG  words/sentence  3+ syl.  target"]
+    for row in report.rows:
+        s = row.scores
+        smog = f"{s.smog:4.1f}" if s.smog is not None else "   -"
+        status = "ok" if row.ok else "OVER"
+        lines.append(f"{_cut(row.name, NAME_WIDTH):<{NAME_WIDTH}}  {s.fk_grade:5.1f}  {smog}  "
+                     f"{s.words_per_sentence:14.1f}  {s.polysyllable_share:7.0%}  "
+                     f"<= {row.target:<3g} {status}")
+    if report.rows:
+        lines.append("grade: Flesch-Kincaid, the gate. SMOG (from 3 sentences) usually reads "
+                     "about 3 grades higher: read the two as a range.")
+    return lines
+
+
+def _scores(report: Report) -> list[str]:
+    lines = [f"{'Structure (automatable items)':<{NAME_WIDTH}}  score  items  target"]
+    for s in report.scores:
+        status = "ok" if s.ok else "LOW: " + "; ".join(LABELS[k] for k in s.failed)
+        lines.append(f"{s.scale:<{NAME_WIDTH}}  {s.value:5d}  {s.points:2d}/{s.applicable:<2d}  "
+                     f">= {s.target}  {status}")
+    return lines
+
+
+def _finding(f: Finding) -> list[str]:
+    return [str(f), f"    fix: {f.fix}"]
+
+
+def _count(report: Report) -> str:
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'s' if n != 1 else ''}"
+
+    verdict = "passed" if report.ok else "failed"
+    return (f"check {verdict}: {plural(report.errors, 'error')}, "
+            f"{plural(report.warnings, 'warning')} in {report.file}")
+
+
+def table(report: Report) -> str:
+    """The full report: reading level per part, structure scores, then each finding."""
+    lines = [*_grades(report), "", *_scores(report), ""]
+    for f in report.findings:
+        lines += _finding(f)
+    return "\n".join([*lines, _count(report)]) + "\n"
+
+
+def summary(report: Report) -> str:
+    """A few lines for `handout build`: grade range, scores, and the findings."""
+    lines: list[str] = []
+    if report.rows:
+        grades = [r.scores.fk_grade for r in report.rows]
+        lines.append(f"Reading level: grade {min(grades):g} to {max(grades):g} "
+                     f"(Flesch-Kincaid) across {len(grades)} parts")
+    lines.append("Structure: " + ", ".join(f"{s.scale} {s.value}" for s in report.scores))
+    for f in report.findings:
+        lines += _finding(f)
+    return "\n".join([*lines, _count(report)]) + "\n"
+
+
+def to_data(report: Report) -> dict[str, Any]:
+    """The report as plain data (what `--json` prints)."""
+    return {
+        "file": report.file,
+        "ok": report.ok,
+        "errors": report.errors,
+        "warnings": report.warnings,
+        "readability": [
+            {"name": r.name, "path": r.path, "line": r.line, "kind": r.kind,
+             "target": r.target, "ok": r.ok, **asdict(r.scores)}
+            for r in report.rows
+        ],
+        "scores": [
+            {"scale": s.scale, "score": s.value, "points": s.points,
+             "applicable": s.applicable, "target": s.target, "ok": s.ok,
+             "failed": [LABELS[k] for k in s.failed]}
+            for s in report.scores
+        ],
+        "findings": [asdict(f) for f in report.findings],
+    }
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(to_data(report), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,69 @@
+"""Run every check on one content file and gather the results into a `Report`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from handout.check.contrast import contrast_findings
+from handout.check.evidence import evidence
+from handout.check.findings import Finding, Where
+from handout.check.reading import Row, reading_level
+from handout.check.safety import safety
+from handout.check.structure import Score, structure
+from handout.loader import Located, load
+from handout.model import Document
+from handout.validate import parse_document
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything `handout check` found in one content file."""
+
+    file: str
+    rows: tuple[Row, ...]
+    scores: tuple[Score, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0
+
+
+def run_checks(doc: Document, located: Located, today: dt.date) -> Report:
+    """Check a validated document; `located` gives each finding its file:line."""
+    where = Where(located)
+    rows, findings = reading_level(doc, where)
+    scores, structural = structure(doc, where)
+    findings += structural
+    findings += evidence(doc, where, today)
+    findings += contrast_findings(doc, where)
+    findings += safety(doc, where)
+    # One finding per place and message, in file order, errors first within a line.
+    unique = sorted(set(findings), key=lambda f: (f.line, f.column, f.severity != "error",
+                                                  f.message))
+    return Report(located.file, tuple(rows), tuple(scores), tuple(unique))
+
+
+def check_file(content: Path, today: dt.date | None = None) -> Report:
+    """Load, validate and check `content`; invalid content raises `ContentError`."""
+    located = load(content, shown=_shown(content))
+    doc = parse_document(located)
+    return run_checks(doc, located, today or dt.date.today())
+
+
+def _shown(path: Path) -> str:
+    """The path as messages show it: relative when under the working folder (as build does)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
