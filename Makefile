@@ -32,8 +32,8 @@ preview: handout $(VENV)/.installed-dev
 	$(BIN)/python -m handout preview $(OUT) -o build/preview
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check handout tests
-	$(BIN)/mypy handout
+	$(BIN)/ruff check handout tests bench
+	$(BIN)/mypy handout bench
 
 test: lint
 	$(BIN)/python -m pytest -q
@@ -42,8 +42,18 @@ test: lint
 refresh-references: $(VENV)/.installed-dev
 	HANDOUT_REFRESH_REFERENCES=1 $(BIN)/python -m pytest -q tests/test_visual.py
 
+# Speed benchmark (issue 6): interleaved rounds of fresh processes; the medians go into the
+# table in bench/RESULTS.md. A benchmark, not a test: it never fails on a slow result.
+.PHONY: bench
+ROUNDS ?= 7
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py --rounds $(ROUNDS)
+
+# build/ holds the PDFs and the chart cache (build/.cache); a killed bench run may leave
+# its temporary folder behind.
 clean:
-	rm -rf build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache bench/__pycache__
+	rm -rf "$${TMPDIR:-/tmp}"/handout-bench-*
 
 schema: $(VENV)/.installed
 	$(BIN)/handout schema -o content.schema.json

@@ -12,8 +12,10 @@ from pathlib import Path
 from reportlab.platypus.doctemplate import LayoutError
 
 from handout.assets import load_logo
+from handout.cache import ChartCache
 from handout.errors import ContentError, HandoutError, LayoutFitError
 from handout.layout.document import story
+from handout.layout.figure import ChartRenderer
 from handout.layout.page import FooterCanvas, HandoutTemplate
 from handout.loader import load
 from handout.model import Document
@@ -26,6 +28,9 @@ from handout.validate import parse_document
 class Options:
     paper: str = "letter"
     grayscale: bool = False
+    # Drawn charts are kept here between builds; None: the `.cache` folder beside the PDF.
+    cache_dir: Path | None = None
+    cache: bool = True
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,12 @@ def read_document(content: Path) -> Document:
     return doc
 
 
-def render(doc: Document, base_dir: Path, options: Options = Options()) -> tuple[bytes, int]:
-    """Lay out the document; returns the PDF bytes and the page count. Writes nothing."""
+def render(doc: Document, base_dir: Path, options: Options = Options(),
+           charts: ChartRenderer | None = None) -> tuple[bytes, int]:
+    """Lay out the document; returns the PDF bytes and the page count. Writes nothing.
+
+    `charts` draws Fig. 1; a `ChartCache` keeps new drawings in memory until its `save()`.
+    """
     theme = make_theme(doc.clinic.colours, paper=options.paper)
     logo = None
     if doc.clinic.logo:
@@ -57,8 +66,8 @@ def render(doc: Document, base_dir: Path, options: Options = Options()) -> tuple
         keywords=", ".join(doc.keywords), creator="handout", producer="handout",
         lang=doc.language, displayDocTitle=True,
     )
-    template.build([*template.story_start(), *story(doc, theme, grayscale=options.grayscale)],
-                   canvasmaker=FooterCanvas)
+    flowables = story(doc, theme, grayscale=options.grayscale, charts=charts)
+    template.build([*template.story_start(), *flowables], canvasmaker=FooterCanvas)
     return buffer.getvalue(), template.page
 
 
@@ -69,8 +78,11 @@ def build(content: Path, out: Path, options: Options = Options()) -> Result:
     doc = parse_document(located)
     base_dir = content.resolve().parent
     preflight(doc, located, base_dir)
+    charts = None
+    if options.cache:
+        charts = ChartCache(options.cache_dir or out.resolve().parent / ".cache")
     try:
-        pdf, pages = render(doc, base_dir, options)
+        pdf, pages = render(doc, base_dir, options, charts)
     except LayoutFitError as exc:
         raise ContentError([located.problem(exc.loc, exc.message)]) from exc
     except LayoutError as exc:
@@ -79,6 +91,8 @@ def build(content: Path, out: Path, options: Options = Options()) -> Result:
                                             "on a page; shorten the longest paragraph or list")]) \
             from exc
     write_atomic(out, pdf)
+    if charts is not None:
+        charts.save()
     return Result(out, pages, len(pdf), time.perf_counter() - started)
 
 

@@ -7,21 +7,27 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from handout.layout.body import section_flowables
 from handout.layout.closing import contact_flowables, reference_flowables, review_flowables
 from handout.layout.cover import cover_flowables
-from handout.layout.figure import figure_flowables
+from handout.layout.figure import ChartRenderer, figure_flowables
 from handout.layout.plan import help_flowables, plan_flowables
 from handout.layout.puzzle import puzzle_flowables
 from handout.model import Document
 from handout.theme import Theme
 
 
-def story(doc: Document, theme: Theme, *, grayscale: bool = False) -> list[Flowable]:
-    """Flowables for the whole handout; a pure function of the model and the theme."""
+def story(
+    doc: Document, theme: Theme, *, grayscale: bool = False, charts: ChartRenderer | None = None
+) -> list[Flowable]:
+    """Flowables for the whole handout; a pure function of the model and the theme.
+
+    `charts` draws Fig. 1 (default: matplotlib every time; build.py passes a cached one).
+    """
     out: list[Flowable] = cover_flowables(doc, theme)
     fig = doc.figure
 
     def figure() -> list[Flowable]:
         assert fig is not None
-        flowables: list[Flowable] = figure_flowables(fig, theme, grayscale=grayscale)
+        flowables: list[Flowable] = figure_flowables(
+            fig, theme, grayscale=grayscale, renderer=charts)
         return flowables
 
     placed = any(s.figure for s in doc.sections)

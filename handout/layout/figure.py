@@ -1,64 +1,116 @@
-"""Fig. 1 as ReportLab flowables: title, vector chart, caption and source, kept together."""
+"""Fig. 1 as ReportLab flowables: title, vector chart, caption and source, kept together.
+
+The chart itself comes from a `ChartRenderer` (by default `draw_chart`, which runs
+matplotlib and svglib); build.py passes a caching one, so this module does no I/O.
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Drawing, Group
-from reportlab.lib.attrmap import AttrMap, AttrMapValue
-from reportlab.lib.validators import isString
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
-from svglib.svglib import svg2rlg
 
-from handout.chart import ILLUSTRATION_NOTE, render_svg
+from handout.chart import ILLUSTRATION_NOTE
 from handout.model import Figure
 from handout.text import markup
 from handout.theme import Theme
 
 
-class ChartDrawing(Drawing):  # type: ignore[misc]  # reportlab has no type hints
-    """A Drawing that carries its alt text (ReportLab shapes reject unknown attributes)."""
+@dataclass(frozen=True)
+class ChartRequest:
+    """Everything the chart's look depends on: equal requests give equal charts."""
 
-    _attrMap = AttrMap(  # noqa: N815  (the name ReportLab looks up)
-        BASE=Drawing, alt_text=AttrMapValue(isString, desc="What the chart shows, in words.")
-    )
+    figure: Figure
+    width_in: float
+    primary: str
+    accent: str
+    grayscale: bool = False
+    font_scale: float = 1.0
 
-    def __init__(self, width: float, height: float, *nodes: object, alt_text: str = "") -> None:
-        super().__init__(width, height, *nodes)
+
+@dataclass(frozen=True)
+class ChartArt:
+    """The chart as PDF drawing operators, `width` x `height` points, origin bottom left.
+
+    The operators name no fonts, images or other resources (glyphs are outlines), so they
+    can be stored as text and replayed on any page.
+    """
+
+    width: float
+    height: float
+    ops: str
+
+
+ChartRenderer = Callable[[ChartRequest], ChartArt]
+
+
+class ChartForm(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+    """Places a `ChartArt` like a Drawing would, and carries the chart's alt text."""
+
+    def __init__(self, art: ChartArt, alt_text: str) -> None:
+        super().__init__()
+        self.width, self.height, self.ops = art.width, art.height, art.ops
         self.alt_text = alt_text
+        self.hAlign = "LEFT"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.addLiteral(self.ops)  # drawOn() has already saved state and translated
 
 
 def figure_flowables(
-    figure: Figure, theme: Theme, *, number: int = 1, grayscale: bool = False
+    figure: Figure, theme: Theme, *, number: int = 1, grayscale: bool = False,
+    renderer: ChartRenderer | None = None,
 ) -> list[Flowable]:
     """Title, chart, caption and source line, as one block that never splits across pages."""
     title = Paragraph(f"Fig. {number}. {markup(figure.title)}", theme.style("h2"))
     caption = Paragraph(markup(figure.caption), theme.style("caption"))
     source = Paragraph(markup(_source_line(figure)), theme.style("small"))
     gap = Spacer(1, theme.body_size * 0.4)
-    return [KeepTogether([title, chart_drawing(figure, theme, grayscale=grayscale), gap,
-                          caption, source])]
+    request = chart_request(figure, theme, grayscale=grayscale)
+    chart = ChartForm((renderer or draw_chart)(request), figure.alt_text)
+    return [KeepTogether([title, chart, gap, caption, source])]
 
 
-def chart_drawing(figure: Figure, theme: Theme, *, grayscale: bool = False) -> ChartDrawing:
-    """The chart as a vector Drawing exactly `theme.frame_width` wide, carrying `alt_text`."""
-    svg = render_svg(
-        figure,
-        width_in=theme.frame_width / 72,
-        primary=theme.colours.primary,
-        accent=theme.colours.accent,
-        grayscale=grayscale,
+def chart_request(figure: Figure, theme: Theme, *, grayscale: bool = False) -> ChartRequest:
+    """The chart exactly `theme.frame_width` wide, in the theme's brand colours."""
+    return ChartRequest(
+        figure, width_in=theme.frame_width / 72, primary=theme.colours.primary,
+        accent=theme.colours.accent, grayscale=grayscale,
         font_scale=theme.body_size / 14.0,  # charts grow with large-print builds
     )
+
+
+def draw_chart(request: ChartRequest) -> ChartArt:
+    """Render the chart: matplotlib to SVG, svglib to a Drawing, ReportLab to PDF operators."""
+    # Deferred: a build whose chart comes from the cache never imports any of these.
+    from reportlab.graphics import renderPDF
+    from reportlab.graphics.shapes import Drawing, Group
+    from reportlab.pdfgen.canvas import Canvas
+    from svglib.svglib import svg2rlg
+
+    from handout.chart import render_svg
+
+    svg = render_svg(request.figure, width_in=request.width_in, primary=request.primary,
+                     accent=request.accent, grayscale=request.grayscale,
+                     font_scale=request.font_scale)
     drawing = svg2rlg(io.BytesIO(svg))
     if drawing is None:  # svglib returns None instead of raising on an unreadable SVG
         raise RuntimeError("the chart SVG could not be converted to a ReportLab drawing")
-    # Rendered at frame width, so this is 1:1 up to rounding; scaling keeps it exact.
-    factor = theme.frame_width / drawing.width
-    chart = ChartDrawing(theme.frame_width, drawing.height * factor, alt_text=figure.alt_text)
-    chart.add(Group(*drawing.contents, transform=(factor, 0, 0, factor, 0, 0)))
-    chart.hAlign = "LEFT"
-    return chart
+    width = request.width_in * 72
+    factor = width / drawing.width  # rendered at this width: 1:1 up to rounding, now exact
+    scaled = Drawing(width, drawing.height * factor)
+    scaled.add(Group(*drawing.contents, transform=(factor, 0, 0, factor, 0, 0)))
+    scratch = Canvas(io.BytesIO())  # only its operator list is kept
+    renderPDF.draw(scaled, scratch, 0, 0)
+    ops = "\n".join(scratch._code)
+    if "/" in ops:  # a named resource (font, image, transparency) would dangle on replay
+        raise RuntimeError("the chart uses PDF resources and cannot be stored as operators")
+    return ChartArt(scaled.width, scaled.height, ops)
 
 
 def _source_line(figure: Figure) -> str:

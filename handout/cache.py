@@ -1,0 +1,127 @@
+"""Drawn charts kept on disk, so a rebuild whose chart did not change never imports matplotlib.
+
+One file per distinct chart, named by a hash of everything that shapes it: the figure, the
+colours, width, grayscale and font scale, the library versions and handout's own drawing
+code. Deleting the folder forces a full render. Entries are written atomically, and only once
+the PDF is; they are checked on read, and a corrupt or unreadable one is drawn again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from functools import cache
+from pathlib import Path
+
+import handout
+from handout.layout.figure import ChartArt, ChartRenderer, ChartRequest, draw_chart
+from handout.theme import FONT_DIR, FONT_FILES
+
+MAGIC = b"handout-chart-v1"
+# Printed by the layout around the chart, never drawn in it: editing them is a text-only edit.
+NOT_DRAWN = frozenset({"title", "caption", "source", "alt_text"})
+
+
+class ChartCache:
+    """A `ChartRenderer` that draws each distinct chart once and then reads it from `folder`.
+
+    New drawings are held until `save()`, which build.py calls only once the PDF is written:
+    a build that fails leaves nothing behind, not even a cache entry.
+    """
+
+    def __init__(self, folder: Path, render: ChartRenderer = draw_chart) -> None:
+        self.folder = folder
+        self.render = render
+        self.pending: dict[Path, ChartArt] = {}
+
+    def __call__(self, request: ChartRequest) -> ChartArt:
+        path = self.folder / f"chart-{chart_key(request)}.json"
+        art = self.pending.get(path) or read_entry(path)
+        if art is None:
+            art = self.pending[path] = self.render(request)
+        return art
+
+    def save(self) -> None:
+        """Store the charts drawn since the last save."""
+        for path, art in self.pending.items():
+            write_entry(path, art)
+        self.pending.clear()
+
+
+def chart_key(request: ChartRequest) -> str:
+    """A hex digest of the request and of everything else the drawn chart depends on."""
+    parts = [
+        request.figure.model_dump_json(exclude=set(NOT_DRAWN)), request.primary, request.accent,
+        repr(request.width_in), str(request.grayscale), repr(request.font_scale),
+        *_environment(),
+    ]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+
+
+@cache
+def _environment() -> tuple[str, ...]:
+    """Library versions, fonts and the drawing code itself: an editable install keeps its
+    version number while the code is edited, so the source is hashed. About 5 ms, once."""
+    from importlib.metadata import version
+
+    import reportlab
+
+    code = hashlib.sha256()
+    for path in drawing_code():
+        code.update(path.name.encode() + b"\0" + path.read_bytes())
+    fonts = [f"{name}:{(FONT_DIR / name).stat().st_size}" for name in FONT_FILES.values()]
+    return (MAGIC.decode(), handout.__version__, version("matplotlib"), version("svglib"),
+            reportlab.Version, code.hexdigest(), *fonts)
+
+
+def drawing_code() -> list[Path]:
+    """This module, layout/figure.py, chart.py and every handout module chart.py imports,
+    directly or not. model.py is left out: the figure's JSON in the key stands for it."""
+    package = Path(handout.__file__).parent
+    found, todo = {"chart"}, ["chart"]
+    while todo:
+        source = (package / f"{todo.pop()}.py").read_text(encoding="utf-8")
+        for name in re.findall(r"^\s*(?:from|import) handout\.(\w+)", source, re.MULTILINE):
+            if name not in found and name != "model" and (package / f"{name}.py").exists():
+                found.add(name)
+                todo.append(name)
+    return [Path(__file__), package / "layout" / "figure.py",
+            *(package / f"{name}.py" for name in sorted(found))]
+
+
+def read_entry(path: Path) -> ChartArt | None:
+    """The stored chart, or None when it is missing, unreadable or fails its checksum."""
+    try:
+        header, _, body = path.read_bytes().partition(b"\n")
+        magic, _, digest = header.partition(b" ")
+        if magic != MAGIC or digest.decode() != hashlib.sha256(body).hexdigest():
+            return None
+        data = json.loads(body)
+        return ChartArt(float(data["width"]), float(data["height"]), str(data["ops"]))
+    except (OSError, ValueError, KeyError, TypeError):  # UnicodeError is a ValueError
+        return None
+
+
+def write_entry(path: Path, art: ChartArt) -> None:
+    """Store `art` atomically (temporary file, then rename): readers never see half an entry.
+
+    Failing to write is not an error: the cache only saves time, so the build goes on.
+    """
+    body = json.dumps({"width": art.width, "height": art.height, "ops": art.ops}).encode()
+    data = MAGIC + b" " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if not isinstance(exc, OSError):
+            raise
