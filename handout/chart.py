@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import re
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from handout.colour import contrast_ratio, to_gray
 from handout.model import Figure
+from handout.strings import strings
 from handout.theme import FONT_DIR, FONT_FILES
 
 if TYPE_CHECKING:
@@ -39,38 +40,28 @@ DEFAULT_ACCENT = "#D55E00"
 MIN_MARK_CONTRAST = 3.0  # WCAG 2.x non-text contrast for bars, lines and dots
 
 ILLUSTRATION_NOTE = "Illustration, not real data"
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """The few fixed words drawn inside the chart, in the document's language."""
+
+    no_difference: str = "No difference"
+    illustration: str = ILLUSTRATION_NOTE
+    study: str = "({n} study)"
+    studies: str = "({n} studies)"
+    group_size: str = "n = {n}"
+
+    @classmethod
+    def for_language(cls, language: str) -> ChartText:
+        words = strings(language)
+        return cls(*(words(key, n="{n}") for key in (
+            "chart_no_difference", "illustration", "chart_study", "chart_studies",
+            "chart_group_size")))
 PT = 72.0  # points per inch
-_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 # --- colour -----------------------------------------------------------------------------
-
-
-def _linear(channel: int) -> float:
-    c = channel / 255
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def relative_luminance(hex_colour: str) -> float:
-    """WCAG 2.x relative luminance of a #RRGGBB colour (0 = black, 1 = white)."""
-    if not _HEX.match(hex_colour):
-        raise ValueError(f"not a #RRGGBB colour: {hex_colour!r}")
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * _linear(r) + 0.7152 * _linear(g) + 0.0722 * _linear(b)
-
-
-def contrast_ratio(hex_a: str, hex_b: str) -> float:
-    """WCAG contrast ratio between two #RRGGBB colours, from 1.0 to 21.0."""
-    la, lb = relative_luminance(hex_a), relative_luminance(hex_b)
-    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-
-
-def to_gray(hex_colour: str) -> str:
-    """The gray with the same relative luminance, so every contrast ratio is unchanged."""
-    lum = relative_luminance(hex_colour)
-    srgb = 12.92 * lum if lum <= 0.0031308 else 1.055 * lum ** (1 / 2.4) - 0.055
-    level = round(min(max(srgb, 0.0), 1.0) * 255)
-    return f"#{level:02X}{level:02X}{level:02X}"
 
 
 def mark_colour(hex_colour: str, fallback: str) -> str:
@@ -188,6 +179,7 @@ def render_svg(
     accent: str,
     grayscale: bool = False,
     font_scale: float = 1.0,
+    language: str = "en",
 ) -> bytes:
     """The chart as SVG bytes, `width_in` inches wide, text as outlines; same input, same bytes.
 
@@ -195,7 +187,7 @@ def render_svg(
     """
     with _chart_rc():
         fig = _build_figure(figure, width_in=width_in, primary=primary, accent=accent,
-                            grayscale=grayscale, font_scale=font_scale)
+                            grayscale=grayscale, font_scale=font_scale, language=language)
         out = io.BytesIO()
         # Date: None drops the timestamp; a fixed Creator keeps the bytes stable across builds.
         fig.savefig(out, format="svg", transparent=True,
@@ -211,6 +203,7 @@ def _build_figure(
     accent: str,
     grayscale: bool = False,
     font_scale: float = 1.0,
+    language: str = "en",
 ) -> MplFigure:
     """The matplotlib Figure behind `render_svg` (also used by tests to inspect the artists)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -218,13 +211,14 @@ def _build_figure(
 
     pal = palette(primary, accent, grayscale=grayscale)
     sizes = Sizes.scaled(font_scale)
+    text = ChartText.for_language(language)
     grow = max(1.0, font_scale)  # larger print needs more room, not a squeezed plot
     with _chart_rc():
         plan: _IntervalPlan | _BarsPlan
         if figure.kind == "interval":
-            plan = _plan_interval(figure, width_in * PT, sizes, grow)
+            plan = _plan_interval(figure, width_in * PT, sizes, grow, text)
         else:
-            plan = _plan_bars(figure, width_in * PT, sizes, grow)
+            plan = _plan_bars(figure, width_in * PT, sizes, grow, text)
         box = plan.box
         fig = MplFigure(figsize=(box.width / PT, box.height / PT))
         FigureCanvasAgg(fig)  # Agg explicitly: measuring and saving never touch pyplot
@@ -277,10 +271,10 @@ def _hide_spines(ax: Axes, keep: str, colour: str) -> None:
         spine.set_linewidth(1.2)
 
 
-def _illustration_note(ax: Axes, pal: Palette, sizes: Sizes, *, right: bool) -> None:
+def _illustration_note(ax: Axes, note: str, pal: Palette, sizes: Sizes, *, right: bool) -> None:
     """The 'not real data' label, boxed inside the plot area so it cannot be cropped away."""
     ax.annotate(
-        ILLUSTRATION_NOTE, (1.0 if right else 0.0, 1.0), xycoords="axes fraction",
+        note, (1.0 if right else 0.0, 1.0), xycoords="axes fraction",
         xytext=(-6 if right else 6, -6), textcoords="offset points",
         ha="right" if right else "left", va="top", size=sizes.text, style="italic",
         color=pal.ink, zorder=6,
@@ -309,12 +303,13 @@ class _IntervalPlan:
     stacked: bool  # direction labels need two lines: side by side they would collide
     rows_y: list[float]  # row centres, in points down from the top of the row area
     ylim: tuple[float, float]  # inverted (first row on top), room for the note above row 1
+    text: ChartText
 
 
-def _studies(count: int | None) -> str:
+def _studies(count: int | None, text: ChartText) -> str:
     if count is None:
         return ""
-    return f"({count} {'study' if count == 1 else 'studies'})"
+    return (text.study if count == 1 else text.studies).format(n=count)
 
 
 def _x_scale(figure: Figure) -> tuple[tuple[float, float], list[float]]:
@@ -336,10 +331,11 @@ def _x_scale(figure: Figure) -> tuple[tuple[float, float], list[float]]:
     return (lo, hi), [t for t in ticks if lo - 1e-9 <= t <= hi + 1e-9]
 
 
-def _plan_interval(figure: Figure, width: float, sizes: Sizes, grow: float) -> _IntervalPlan:
+def _plan_interval(figure: Figure, width: float, sizes: Sizes, grow: float,
+                   text: ChartText) -> _IntervalPlan:
     # An illustration claims no studies: its counts would read as real evidence.
     labels = [(_wrap(r.label, sizes.label, 0.4 * width),
-               "" if figure.illustrative else _studies(r.studies)) for r in figure.rows]
+               "" if figure.illustrative else _studies(r.studies, text)) for r in figure.rows]
     label_col = max(max(_measure(a, sizes.label), _measure(b, sizes.text)) for a, b in labels)
     left, right = label_col + 16, 16.0
     plot_w = width - left - right
@@ -359,7 +355,7 @@ def _plan_interval(figure: Figure, width: float, sizes: Sizes, grow: float) -> _
     xlim, ticks = _x_scale(figure)
     return _IntervalPlan(box, labels, axis_label, sides, xlim,
                          [] if figure.illustrative else ticks, tick_block, stacked,
-                         *_row_positions(needs, box.plot_height, note))
+                         *_row_positions(needs, box.plot_height, note), text)
 
 
 def _row_positions(
@@ -410,7 +406,8 @@ def _draw_interval(
     _row_labels(ax, plan, pal, sizes)
     _under_axis_labels(ax, figure, plan, pal, sizes)
     if figure.illustrative:
-        _illustration_note(ax, pal, sizes, right=_zero_fraction(plan.xlim) < 0.5)
+        _illustration_note(ax, plan.text.illustration, pal, sizes,
+                           right=_zero_fraction(plan.xlim) < 0.5)
 
 
 def _row_labels(ax: Axes, plan: _IntervalPlan, pal: Palette, sizes: Sizes) -> None:
@@ -438,7 +435,7 @@ def _under_axis_labels(
 
     zero = _zero_fraction(plan.xlim)
     ha = "left" if zero < 0.12 else "right" if zero > 0.88 else "center"
-    ax.annotate("No difference", (0, 1), xycoords=blended_transform_factory(
+    ax.annotate(plan.text.no_difference, (0, 1), xycoords=blended_transform_factory(
         ax.transData, ax.transAxes), xytext=(0, 4), textcoords="offset points", ha=ha,
         va="bottom", size=sizes.text, color=pal.muted)
     line = sizes.line(sizes.text)
@@ -472,9 +469,11 @@ class _BarsPlan:
     ymax: float
     ticks: list[float]  # empty when illustrative: no numbered axis
     half_width: float  # half a bar, in data units (one group = 1.0)
+    text: ChartText
 
 
-def _plan_bars(figure: Figure, width: float, sizes: Sizes, grow: float) -> _BarsPlan:
+def _plan_bars(figure: Figure, width: float, sizes: Sizes, grow: float,
+               text: ChartText) -> _BarsPlan:
     n = len(figure.groups)
     slot = (width - 50) / n  # 50 pt: room kept for the value axis labels
     labels = [_wrap(g.label, sizes.label, slot - 10) for g in figure.groups]
@@ -488,7 +487,7 @@ def _plan_bars(figure: Figure, width: float, sizes: Sizes, grow: float) -> _Bars
     box = _Box(width, height, left, 6.0, top, bottom)
     # Keep bars at most ~1.1 in wide: a two-group chart should not look like two walls.
     half = min(0.31, 40.0 / (box.plot_width / n))
-    return _BarsPlan(box, labels, lines, ymax, ticks, half)
+    return _BarsPlan(box, labels, lines, ymax, ticks, half, text)
 
 
 def _y_scale(figure: Figure, plot_height: float, sizes: Sizes) -> tuple[float, list[float]]:
@@ -531,7 +530,7 @@ def _draw_bars(ax: Axes, figure: Figure, plan: _BarsPlan, pal: Palette, sizes: S
         ax.set_axisbelow(True)
     _group_labels(ax, figure, plan, pal, sizes)
     if figure.illustrative:
-        _illustration_note(ax, pal, sizes, right=True)
+        _illustration_note(ax, plan.text.illustration, pal, sizes, right=True)
 
 
 def _group_labels(ax: Axes, figure: Figure, plan: _BarsPlan, pal: Palette, sizes: Sizes) -> None:
@@ -545,7 +544,8 @@ def _group_labels(ax: Axes, figure: Figure, plan: _BarsPlan, pal: Palette, sizes
                     ha="center", va="top", size=sizes.label, color=pal.ink,
                     multialignment="center")
         if group.n and not figure.illustrative:
-            ax.annotate(f"n = {group.n:,}", (i, 0), xycoords=where, xytext=(0, n_line),
+            size_label = plan.text.group_size.format(n=f"{group.n:,}")
+            ax.annotate(size_label, (i, 0), xycoords=where, xytext=(0, n_line),
                         textcoords="offset points", ha="center", va="top", size=sizes.text,
                         color=pal.muted)
     if figure.axis_label:

@@ -14,11 +14,10 @@ from handout.chart import (
     DEFAULT_PRIMARY,
     ILLUSTRATION_NOTE,
     _build_figure,
-    contrast_ratio,
     mark_colour,
     render_svg,
-    to_gray,
 )
+from handout.colour import contrast_ratio, to_gray
 from handout.layout.figure import figure_flowables
 from handout.model import Colours, Figure
 from handout.theme import Theme, make_theme

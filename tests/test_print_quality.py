@@ -12,7 +12,7 @@ import pymupdf
 import pytest
 
 from handout.build import read_document
-from handout.chart import contrast_ratio
+from handout.colour import contrast_ratio
 from tests.conftest import CONTENT
 
 DOC = read_document(CONTENT)
