@@ -56,6 +56,7 @@ def chart_key(request: ChartRequest) -> str:
     parts = [
         request.figure.model_dump_json(exclude=set(NOT_DRAWN)), request.primary, request.accent,
         repr(request.width_in), str(request.grayscale), repr(request.font_scale),
+        request.language,
         *_environment(),
     ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]

@@ -15,16 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-# Per-language wording of a hint; {n} letters, {first} letter, {end} letters.
-HINTS = {
-    "en": '{n} letters, starts with "{first}", ends with "{end}"',
-    "es": '{n} letras, empieza por "{first}", termina en "{end}"',
-}
+from handout.strings import base_language, strings
 
 # Filler letters for a word-search grid. Other languages use the words' own letters.
 FILLER = {
     "en": string.ascii_uppercase,
-    "es": string.ascii_uppercase + "Ñ",
+    # Accented vowels too: otherwise the one Ó in the grid gives INFLAMACIÓN away.
+    "es": string.ascii_uppercase + "ÑÁÉÍÓÚ",
 }
 
 _PLACE_ATTEMPTS = 200
@@ -33,7 +30,7 @@ _FILL_ATTEMPTS = 10
 
 def _language(language: str) -> str:
     """The primary subtag: "es-MX" -> "es"."""
-    return language.split("-", 1)[0].lower()
+    return base_language(language)
 
 
 def letters(word: str) -> list[str]:
@@ -56,17 +53,16 @@ def _upper(letter: str) -> str:
 def hint(answer: str, language: str = "en") -> str:
     """A clue for `answer`: letter count, first letter and ending (accents kept)."""
     try:
-        template = HINTS[_language(language)]
+        wording = strings(language)
     except KeyError:
-        raise ValueError(
-            f"no hint wording for language {language!r}; known: {', '.join(sorted(HINTS))}"
-        ) from None
+        raise ValueError(f"no hint wording for language {language!r}") from None
     chars = letters(answer.strip())
     if len(chars) < 2:
         raise ValueError(f"a riddle answer needs at least 2 letters, got {answer!r}")
     # Up to 3 ending letters, fewer for short answers so the clue does not spell them out.
     end = min(3, max(1, len(chars) - 3))
-    return template.format(n=len(chars), first=_upper(chars[0]), end="".join(chars[-end:]).lower())
+    return wording("hint", n=len(chars), first=_upper(chars[0]),
+                   end="".join(chars[-end:]).lower())
 
 
 class Direction(Enum):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, Paragraph
@@ -25,12 +23,12 @@ def qr_drawing(url: str, size: float) -> Drawing:
 
 def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
     """Call to action with its QR code; the URL is printed too (some readers have no phone)."""
-    body = theme.style("body")
+    body, text = theme.style("body"), theme.text
     lines = [
         Paragraph(markup(clinic.call_to_action.text), theme.style("h2")),
-        Paragraph(f"Scan the code or go to:<br/><b>{markup(_bare(clinic.call_to_action.url))}</b>",
-                  body),
-        Paragraph(f"Call us: <b>{markup(clinic.phone)}</b>", body),
+        Paragraph(f"{markup(text('scan_or_visit'))}<br/>"
+                  f"<b>{markup(_bare(clinic.call_to_action.url))}</b>", body),
+        Paragraph(f"{markup(text('call_us'))} <b>{markup(clinic.phone)}</b>", body),
         Paragraph(markup(clinic.address), body),
     ]
     qr = theme.body_size * 6.5
@@ -43,10 +41,12 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
 
 def reference_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     """Numbered references with DOI links."""
-    out: list[Flowable] = [heading("Where this information comes from", theme)]
-    # 10.5 pt: just above the 10 pt floor, so a long list stays on one page.
-    ref_style = theme.style("small").clone("ref", fontSize=10.5, leading=13.5, leftIndent=22,
-                                           firstLineIndent=-22, textColor=INK, spaceAfter=3)
+    out: list[Flowable] = [heading(theme.text("references_title"), theme)]
+    # 10.5 pt (13.5 in large print): above the 10 pt floor, so a long list stays on a page.
+    size = theme.body_size * 0.75
+    ref_style = theme.style("small").clone("ref", fontSize=size, leading=size * 1.3,
+                                           leftIndent=size * 2, firstLineIndent=-size * 2,
+                                           textColor=INK, spaceAfter=3)
     for i, ref in enumerate(doc.references, start=1):
         out.append(Paragraph(f"{i}.&nbsp;&nbsp;{markup(ref.text)}{_link(ref)}", ref_style))
     return out
@@ -54,12 +54,13 @@ def reference_flowables(doc: Document, theme: Theme) -> list[Flowable]:
 
 def review_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     """Who checked this and when, and the education-only disclaimer."""
-    review = doc.review
+    review, text = doc.review, theme.text
+    by = text("reviewed_by", date=text.date(review.last_reviewed), reviewer=review.reviewer,
+              credentials=review.credentials)
     return [
         Paragraph(
-            f"<b>Last reviewed:</b> {_date(review.last_reviewed)} by {markup(review.reviewer)}, "
-            f"{markup(review.credentials)}. <b>Next review due:</b> "
-            f"{_date(review.next_review)}.",
+            f"<b>{markup(text('last_reviewed'))}</b> {markup(by)} "
+            f"<b>{markup(text('next_review'))}</b> {markup(text.date(review.next_review))}.",
             theme.style("body").clone("review", spaceBefore=theme.body_size * 0.6)),
         Paragraph(markup(doc.disclaimer), theme.style("body")),
     ]
@@ -75,7 +76,3 @@ def _link(ref: Reference) -> str:
 
 def _bare(url: str) -> str:
     return url.split("://", 1)[-1].rstrip("/")
-
-
-def _date(value: dt.date) -> str:
-    return f"{value:%B} {value.day}, {value.year}"

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from handout.chart import ILLUSTRATION_NOTE
 from handout.model import Figure
 from handout.text import markup
 from handout.theme import Theme
@@ -28,6 +27,7 @@ class ChartRequest:
     accent: str
     grayscale: bool = False
     font_scale: float = 1.0
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,10 @@ def figure_flowables(
     renderer: ChartRenderer | None = None,
 ) -> list[Flowable]:
     """Title, chart, caption and source line, as one block that never splits across pages."""
-    title = Paragraph(f"Fig. {number}. {markup(figure.title)}", theme.style("h2"))
+    label = theme.text("figure_label", number=number)
+    title = Paragraph(f"{markup(label)} {markup(figure.title)}", theme.style("h2"))
     caption = Paragraph(markup(figure.caption), theme.style("caption"))
-    source = Paragraph(markup(_source_line(figure)), theme.style("small"))
+    source = Paragraph(markup(_source_line(figure, theme)), theme.style("small"))
     gap = Spacer(1, theme.body_size * 0.4)
     request = chart_request(figure, theme, grayscale=grayscale)
     chart = ChartForm((renderer or draw_chart)(request), figure.alt_text)
@@ -82,6 +83,7 @@ def chart_request(figure: Figure, theme: Theme, *, grayscale: bool = False) -> C
         figure, width_in=theme.frame_width / 72, primary=theme.colours.primary,
         accent=theme.colours.accent, grayscale=grayscale,
         font_scale=theme.body_size / 14.0,  # charts grow with large-print builds
+        language=theme.language,
     )
 
 
@@ -97,7 +99,7 @@ def draw_chart(request: ChartRequest) -> ChartArt:
 
     svg = render_svg(request.figure, width_in=request.width_in, primary=request.primary,
                      accent=request.accent, grayscale=request.grayscale,
-                     font_scale=request.font_scale)
+                     font_scale=request.font_scale, language=request.language)
     drawing = svg2rlg(io.BytesIO(svg))
     if drawing is None:  # svglib returns None instead of raising on an unreadable SVG
         raise RuntimeError("the chart SVG could not be converted to a ReportLab drawing")
@@ -113,7 +115,9 @@ def draw_chart(request: ChartRequest) -> ChartArt:
     return ChartArt(scaled.width, scaled.height, ops)
 
 
-def _source_line(figure: Figure) -> str:
+def _source_line(figure: Figure, theme: Theme) -> str:
+    text = theme.text
     if not figure.illustrative:
-        return f"Source: {figure.source}"
-    return f"{ILLUSTRATION_NOTE}. Based on: {figure.source}" if figure.source else ILLUSTRATION_NOTE
+        return text("source", source=figure.source)
+    note = text("illustration")
+    return f"{note}. {text('based_on', source=figure.source)}" if figure.source else note

@@ -16,36 +16,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from handout.errors import LayoutFitError
 from handout.model import Puzzle, Riddle, WordSearch
 from handout.puzzle import WordSearchGrid, grid_word, hint, make_word_search
 from handout.text import markup, plain
 from handout.theme import BOLD, INK, MUTED, REGULAR, SEMIBOLD, Theme
-
-LABELS = {
-    "en": {
-        "clue": "Clue:",
-        "find": "Find these words:",
-        "and_riddles": ", and your answers to the riddles.",
-        "only_riddles": "Find your answers to the riddles.",
-        "directions": "Words go across, down, or slanting down to the right.",
-        "boxes_alt": "Write-in boxes for a {n}-letter answer",
-        "grid_alt": "Word search: a {n} by {n} grid of letters with {k} hidden words",
-        "key_alt": "Answer key, printed upside down. {answers}",
-    },
-    "es": {
-        "clue": "Pista:",
-        "find": "Busque estas palabras:",
-        "and_riddles": ", y sus respuestas a las adivinanzas.",
-        "only_riddles": "Busque sus respuestas a las adivinanzas.",
-        "directions": "Las palabras van hacia la derecha, hacia abajo o en diagonal hacia abajo.",
-        "boxes_alt": "Casillas para escribir una respuesta de {n} letras",
-        "grid_alt": "Sopa de letras: {n} por {n} letras con {k} palabras escondidas",
-        "key_alt": "Soluciones, impresas al revés. {answers}",
-    },
-}
 
 BOX = 0.33 * inch  # write-in square: room for a capital written by an unsteady hand
 BOX_GAP = 4.0
@@ -60,17 +37,6 @@ SHADE = HexColor("#C8C8C8")  # answer-key highlight; ink on it stays above 10:1,
 FADED = HexColor("#767676")
 GAP = 20.0  # between the grid and the answer key
 RULE_GAP = 10.0  # between the dashed rule and the key it sets apart
-
-
-def _labels(language: str) -> dict[str, str]:
-    try:
-        return LABELS[language.split("-", 1)[0].lower()]
-    except KeyError:
-        raise LayoutFitError(
-            ("language",),
-            f"the puzzle has no wording for language {language!r} yet "
-            f"(it has: {', '.join(LABELS)}): leave the puzzle out or add the language",
-        ) from None
 
 
 def _para(text: str, style: ParagraphStyle, prefix: str = "", suffix: str = "") -> Paragraph:
@@ -158,15 +124,16 @@ class PageMark(Flowable):  # type: ignore[misc]
 class LetterBoxes(Flowable):  # type: ignore[misc]
     """A row of empty squares, one per letter of an answer, to write the answer in."""
 
-    def __init__(self, count: int, indent: float, alt_text: str) -> None:
+    def __init__(self, count: int, indent: float, alt_text: str, scale: float = 1.0) -> None:
         super().__init__()
         self.count, self.indent, self.alt_text = count, indent, alt_text
-        self.box = BOX
+        self.largest = BOX * scale
+        self.box = self.largest
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         # Long answers on a narrow page get slightly smaller boxes, never a second row.
         room = avail_width - self.indent - (self.count - 1) * BOX_GAP
-        self.box = min(BOX, room / self.count)
+        self.box = min(self.largest, room / self.count)
         self.width = avail_width
         return avail_width, self.box + 2
 
@@ -247,25 +214,27 @@ class AnswerKey(Flowable):  # type: ignore[misc]
 class WordSearchRow(Flowable):  # type: ignore[misc]
     """The grid of letters with the answer key beside it, or under it when the page is narrow."""
 
-    def __init__(self, grid: WordSearchGrid, key: AnswerKey, alt_text: str) -> None:
+    def __init__(self, grid: WordSearchGrid, key: AnswerKey, alt_text: str,
+                 scale: float = 1.0) -> None:
         super().__init__()
         self.grid, self.key, self.alt_text = grid, key, alt_text
-        self.cell = CELL
+        self.largest, self.smallest = CELL * scale, MIN_CELL * scale
+        self.cell = self.largest
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         n, key = self.grid.size, self.key
         room = avail_width - GAP - key.min_width()
-        self.beside = room / n >= MIN_CELL
+        self.beside = room / n >= self.smallest
         key.rule = not self.beside
         if self.beside:
             fit = min(room / n, avail_height / n)
-            self.cell = max(MIN_CELL, min(CELL, fit))
+            self.cell = max(self.smallest, min(self.largest, fit))
             key.wrap(avail_width - GAP - n * self.cell, avail_height)
             self.height = max(n * self.cell, key.height)
         else:
             key.wrap(avail_width, avail_height)
             fit = min(avail_width / n, (avail_height - key.height - GAP) / n)
-            self.cell = max(MIN_CELL, min(CELL, fit))
+            self.cell = max(self.smallest, min(self.largest, fit))
             self.height = n * self.cell + GAP + key.height
         self.width = avail_width
         return self.width, self.height
@@ -316,7 +285,7 @@ class FootFill(Flowable):  # type: ignore[misc]
 
 def _riddle(number: int, riddle: Riddle, theme: Theme, language: str) -> list[Flowable]:
     """Question, computed clue and write-in boxes of one riddle."""
-    labels, b = _labels(language), theme.body_size
+    labels, b = theme.text, theme.body_size
     indent = b * 1.7
     question = _derive(
         theme,
@@ -340,25 +309,25 @@ def _riddle(number: int, riddle: Riddle, theme: Theme, language: str) -> list[Fl
         keepWithNext=1,
     )
     letters = len(grid_word(riddle.answer))
-    boxes = LetterBoxes(letters, indent, labels["boxes_alt"].format(n=letters))
+    boxes = LetterBoxes(letters, indent, labels("boxes_alt", n=letters), _scale(theme))
     boxes.spaceAfter = b * 0.9
     asked = Paragraph(markup(riddle.question), question, bulletText=f"{number}.")
     asked.alt_text = f"{number}. {plain(riddle.question)}"
-    return [asked, _para(hint(riddle.answer, language), clue, f"<b>{labels['clue']}</b> "), boxes]
+    return [asked, _para(hint(riddle.answer, language), clue, f"<b>{labels('clue')}</b> "), boxes]
 
 
 def _find_words(search: WordSearch, answers: set[str], theme: Theme, language: str) -> Paragraph:
     """What to look for: the extra words by name, the riddle answers unsaid."""
-    labels = _labels(language)
+    labels = theme.text
     extra = [w for w in dict.fromkeys(map(grid_word, search.words)) if w not in answers]
     style = _derive(theme, "find", spaceAfter=theme.body_size * 0.2)
     if not extra:
-        return _para(labels["only_riddles"], style)
+        return _para(labels("only_riddles"), style)
     words = f'<font name="{SEMIBOLD}">{markup(", ".join(extra))}</font>'
     para = Paragraph(
-        f"<b>{markup(labels['find'])}</b> {words}{markup(labels['and_riddles'])}", style
+        f"<b>{markup(labels('find'))}</b> {words}{markup(labels('and_riddles'))}", style
     )
-    para.alt_text = f"{labels['find']} {', '.join(extra)}{labels['and_riddles']}"
+    para.alt_text = f"{labels('find')} {', '.join(extra)}{labels('and_riddles')}"
     return para
 
 
@@ -383,9 +352,10 @@ def _word_search(
     key: AnswerKey,
 ) -> list[Flowable]:
     """Heading, what to find, and the grid with the key beside it."""
-    labels = _labels(language)
-    row = WordSearchRow(grid, key, labels["grid_alt"].format(n=grid.size, k=len(grid.placements)))
-    directions = _para(labels["directions"], _derive(theme, "directions", parent="caption"))
+    labels = theme.text
+    row = WordSearchRow(grid, key, labels("grid_alt", n=grid.size, k=len(grid.placements)),
+                        _scale(theme))
+    directions = _para(labels("directions"), _derive(theme, "directions", parent="caption"))
     directions.spaceAfter = theme.body_size * 0.6
     return [
         _para(search.title, theme.style("h2")),
@@ -404,26 +374,31 @@ def _make_grid(puzzle: Puzzle, language: str) -> WordSearchGrid | None:
     return make_word_search(words, size, seed=puzzle.title, language=language)
 
 
-def puzzle_flowables(
-    puzzle: Puzzle, theme: Theme, *, language: str = "en", answer_key_title: str = "Answer key"
-) -> list[Flowable]:
-    """The one-page puzzle: riddles, then the word search and the upside-down answer key.
+def puzzle_flowables(puzzle: Puzzle, theme: Theme) -> list[Flowable]:
+    """The puzzle page: riddles, then the word search and the upside-down answer key.
 
-    The caller puts a PageBreak before these flowables. Drawing them raises LayoutFitError
-    when they do not fit on one page.
+    The caller puts a PageBreak before these flowables. Large print gives the word search
+    and key a page of their own. Drawing raises LayoutFitError when a page overflows.
     """
-    page = _Page()
+    page, language = _Page(), theme.language
     out: list[Flowable] = [PageMark(page), _para(puzzle.title, theme.style("h1"))]
     if puzzle.intro:
         out.append(_para(puzzle.intro, theme.style("body")))
     for number, riddle in enumerate(puzzle.riddles, 1):
         out += _riddle(number, riddle, theme, language)
     grid = _make_grid(puzzle, language)
-    key = _answer_key(puzzle, grid, answer_key_title, page)
+    key = _answer_key(puzzle, grid, theme.text("answer_key"), page)
     tail: list[Flowable] = [key]
     if puzzle.word_search and grid:
         answers = {grid_word(r.answer) for r in puzzle.riddles}
         tail = _word_search(
             puzzle.word_search, grid, theme, answers=answers, language=language, key=key
         )
+    if puzzle.word_search and grid and _scale(theme) > 1:
+        out += [PageBreak(), PageMark(page)]  # the key then belongs to the second page
     return [*out, FootFill(tail, page), *tail]
+
+
+def _scale(theme: Theme) -> float:
+    """Boxes and grid grow with the body text (large print), never shrink below normal."""
+    return max(1.0, theme.body_size / 14.0)
