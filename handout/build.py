@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 import time
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -17,17 +19,28 @@ from handout.errors import ContentError, HandoutError, LayoutFitError
 from handout.layout.document import story
 from handout.layout.figure import ChartRenderer
 from handout.layout.page import FooterCanvas, HandoutTemplate
-from handout.loader import load
+from handout.loader import Located
 from handout.model import Document
 from handout.preflight import preflight
+from handout.sources import load_content
 from handout.theme import make_theme
 from handout.validate import parse_document
+
+if TYPE_CHECKING:
+    from handout.check.runner import Report
 
 
 @dataclass(frozen=True)
 class Options:
+    """One build variant; every option combines with the others."""
+
     paper: str = "letter"
+    large_print: bool = False
     grayscale: bool = False
+    print_shop: bool = False
+    clinic: Path | None = None  # replaces the clinic file the content names
+    check: bool = True  # run `handout check` first and refuse to build over its errors
+    allow_check_errors: bool = False
     # Drawn charts are kept here between builds; None: the `.cache` folder beside the PDF.
     cache_dir: Path | None = None
     cache: bool = True
@@ -39,14 +52,34 @@ class Result:
     pages: int
     bytes: int
     seconds: float
+    report: Report | None = None
 
 
-def read_document(content: Path) -> Document:
-    """Load, validate and preflight a content file; problems raise `ContentError`."""
-    located = load(content, shown=_shown(content))
+class CheckFailedError(HandoutError):
+    """The content check found errors; the build was refused (nothing written)."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        super().__init__("the content check found errors; nothing was written. Fix them, "
+                         "or build anyway with --allow-check-errors.")
+
+
+def prepare(content: Path, clinic: Path | None = None) -> tuple[Document, Located]:
+    """Load (content and clinic file), validate and preflight; problems raise ContentError."""
+    located = load_content(content, clinic)
     doc = parse_document(located)
     preflight(doc, located, content.resolve().parent)
-    return doc
+    return doc, located
+
+
+def read_document(content: Path, clinic: Path | None = None) -> Document:
+    return prepare(content, clinic)[0]
+
+
+def check(doc: Document, located: Located) -> Report:
+    from handout.check import run_checks  # deferred: textstat is slow to import
+
+    return run_checks(doc, located, dt.date.today())
 
 
 def render(doc: Document, base_dir: Path, options: Options = Options(),
@@ -55,10 +88,12 @@ def render(doc: Document, base_dir: Path, options: Options = Options(),
 
     `charts` draws Fig. 1; a `ChartCache` keeps new drawings in memory until its `save()`.
     """
-    theme = make_theme(doc.clinic.colours, paper=options.paper)
+    theme = make_theme(doc.clinic.colours, paper=options.paper, large_print=options.large_print,
+                       language=doc.language, grayscale=options.grayscale,
+                       bleed=options.print_shop)
     logo = None
     if doc.clinic.logo:
-        logo = load_logo((base_dir / doc.clinic.logo).resolve())
+        logo = load_logo((base_dir / doc.clinic.logo).resolve(), grayscale=options.grayscale)
     buffer = BytesIO()
     template = HandoutTemplate(
         buffer, theme, doc.clinic, logo,
@@ -74,10 +109,11 @@ def render(doc: Document, base_dir: Path, options: Options = Options(),
 def build(content: Path, out: Path, options: Options = Options()) -> Result:
     """Validate, render and atomically write `out`; on any error `out` is left untouched."""
     started = time.perf_counter()
-    located = load(content, shown=_shown(content))
-    doc = parse_document(located)
+    doc, located = prepare(content, options.clinic)
     base_dir = content.resolve().parent
-    preflight(doc, located, base_dir)
+    report = check(doc, located) if options.check else None
+    if report is not None and not report.ok and not options.allow_check_errors:
+        raise CheckFailedError(report)
     charts = None
     if options.cache:
         charts = ChartCache(options.cache_dir or out.resolve().parent / ".cache")
@@ -93,7 +129,7 @@ def build(content: Path, out: Path, options: Options = Options()) -> Result:
     write_atomic(out, pdf)
     if charts is not None:
         charts.save()
-    return Result(out, pages, len(pdf), time.perf_counter() - started)
+    return Result(out, pages, len(pdf), time.perf_counter() - started, report)
 
 
 def write_atomic(out: Path, data: bytes) -> None:
@@ -112,11 +148,3 @@ def write_atomic(out: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def _shown(path: Path) -> str:
-    """The path as the user should see it in messages (relative when under the cwd)."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

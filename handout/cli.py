@@ -22,12 +22,24 @@ def _parser() -> argparse.ArgumentParser:
                    help="where to write the PDF (default: build/handout.pdf)")
     b.add_argument("--paper", choices=["letter", "a4"], default="letter",
                    help="paper size (default: letter)")
+    b.add_argument("--large-print", action="store_true",
+                   help="18 pt body text, larger headings, chart and puzzle")
+    b.add_argument("--grayscale", action="store_true",
+                   help="every colour as gray, for black-and-white printers")
+    b.add_argument("--print-shop", action="store_true",
+                   help="1/8 inch bleed and crop marks for a professional printer")
+    b.add_argument("--clinic", type=Path, default=None,
+                   help="a clinic file (assets/clinics/*.yaml) to use instead of the one "
+                   "the content names")
     b.add_argument("--allow-check-errors", action="store_true",
                    help="build even when the content check finds errors")
+    b.add_argument("--no-check", action="store_true",
+                   help="skip the content check (faster; `handout check` still runs it)")
 
     c = sub.add_parser("check", help="check reading level, structure, evidence and safety")
     c.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
     c.add_argument("--json", action="store_true", help="print the report as JSON")
+    c.add_argument("--clinic", type=Path, default=None, help="a clinic file to use instead")
 
     s = sub.add_parser("schema", help="write the JSON Schema editors use to check content files")
     s.add_argument("-o", "--output", type=Path, default=Path("content.schema.json"),
@@ -72,16 +84,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command in {"build", "check"} and not args.content.is_file():
         raise HandoutError(f"content file not found: {args.content}")
     if args.command == "check":
-        return _check(args.content, as_json=args.json)
+        return _check(args.content, as_json=args.json, clinic=args.clinic)
     if args.command == "build":
-        from handout.build import Options, build
-
-        if not _checked_before_build(args.content, allow_errors=args.allow_check_errors):
-            return 1
-        result = build(args.content, args.output, Options(paper=args.paper))
-        print(f"Wrote {result.path} ({result.pages} pages, {result.bytes / 1024:.0f} KB) "
-              f"in {result.seconds:.2f} s")
-        return 0
+        return _build(args)
     if args.command == "schema":
         from handout.schema import write_schema
 
@@ -95,28 +100,33 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check(content: Path, *, as_json: bool) -> int:
+def _build(args: argparse.Namespace) -> int:
+    from handout.build import CheckFailedError, Options, build
+    from handout.check.report import summary
+
+    options = Options(paper=args.paper, large_print=args.large_print, grayscale=args.grayscale,
+                      print_shop=args.print_shop, clinic=args.clinic, check=not args.no_check,
+                      allow_check_errors=args.allow_check_errors)
+    try:
+        result = build(args.content, args.output, options)
+    except CheckFailedError as exc:
+        print(summary(exc.report), end="")
+        raise
+    if result.report is not None:
+        print(summary(result.report), end="")
+    print(f"Wrote {result.path} ({result.pages} pages, {result.bytes / 1024:.0f} KB) "
+          f"in {result.seconds:.2f} s")
+    return 0
+
+
+def _check(content: Path, *, as_json: bool, clinic: Path | None) -> int:
     """`handout check`: the full report; exit 1 when it has errors."""
     from handout.check import check_file
     from handout.check.report import table, to_json
 
-    report = check_file(content)
+    report = check_file(content, clinic=clinic)
     print(to_json(report) if as_json else table(report), end="")
     return 0 if report.ok else 1
-
-
-def _checked_before_build(content: Path, *, allow_errors: bool) -> bool:
-    """Print the check's summary; False when its errors must stop the build."""
-    from handout.check import check_file
-    from handout.check.report import summary
-
-    report = check_file(content)
-    print(summary(report), end="")
-    if report.ok or allow_errors:
-        return True
-    print("handout: the content check found errors; nothing was written. Fix them, or build "
-          "anyway with --allow-check-errors.", file=sys.stderr)
-    return False
 
 
 if __name__ == "__main__":

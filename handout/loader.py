@@ -37,9 +37,37 @@ class Located:
     # Problems that still leave usable data (duplicate keys, refused tags): reported
     # together with the validation problems, so the user sees everything at once.
     problems: list[Problem] = field(default_factory=list)
+    # Other files spliced into this document (the clinic file at ("clinic",)).
+    mounts: dict[Loc, Located] = field(default_factory=dict)
+
+    def mount(self, loc: Loc, other: Located) -> None:
+        """Put `other`'s data at `loc`; problems below `loc` are then reported in its file."""
+        parent = self.data
+        for part in loc[:-1]:
+            parent = parent[part]
+        parent[loc[-1]] = other.data
+        self.mounts[loc] = other
+        self.problems.extend(other.problems)
+
+    def subtree(self, prefix: Loc) -> Located:
+        """The part of this file below `prefix`, as a document of its own (same file)."""
+        data = self.data
+        for part in prefix:
+            data = data[part]
+        n = len(prefix)
+        return Located(self.file, data,
+                       {k[n:]: v for k, v in self.values.items() if k[:n] == prefix},
+                       {k[n:]: v for k, v in self.keys.items() if k[:n] == prefix})
+
+    def locate(self, loc: Loc, *, prefer_key: bool = False) -> tuple[str, int, int]:
+        """File, line and column of `loc`, following mounted files."""
+        for prefix, other in self.mounts.items():
+            if len(loc) > len(prefix) and loc[: len(prefix)] == prefix:
+                return other.locate(loc[len(prefix):], prefer_key=prefer_key)
+        return (self.file, *self.where(loc, prefer_key=prefer_key))
 
     def where(self, loc: Loc, *, prefer_key: bool = False) -> tuple[int, int]:
-        """Position of `loc`, or of its nearest ancestor that has one."""
+        """Position of `loc` in this file, or of its nearest ancestor that has one."""
         while True:
             table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
             for positions in table:
@@ -50,8 +78,8 @@ class Located:
             loc = loc[:-1]
 
     def problem(self, loc: Loc, message: str, *, prefer_key: bool = False) -> Problem:
-        line, col = self.where(loc, prefer_key=prefer_key)
-        return Problem(self.file, line, col, format_loc(loc), message)
+        file, line, col = self.locate(loc, prefer_key=prefer_key)
+        return Problem(file, line, col, format_loc(loc), message)
 
 
 def format_loc(loc: Loc) -> str:

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from handout.strings import base_language, languages
+
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 # Length caps keep every piece printable: a paragraph of 1,500 characters is about 20
@@ -218,7 +220,18 @@ class Checks(Strict):
 class Document(Strict):
     """The whole handout."""
 
-    language: str = Field(default="en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$")
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        if base_language(value) not in languages():
+            raise ValueError(f"no layout wording for {value!r} yet; use one of "
+                             f"{', '.join(languages())}")
+        return value
+
+    language: str = Field(
+        default="en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$",
+        description="Language of the text, e.g. 'en' or 'es'; picks the layout's fixed words.",
+    )
     topic: str = Field(
         default="", description="e.g. 'mental-health' (then a crisis panel is required)."
     )

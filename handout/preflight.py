@@ -67,23 +67,24 @@ def furniture_problems(doc: Document, located: Located) -> list[Problem]:
         NAME_SIZE,
         TAGLINE_SIZE,
         band_text_room,
-        footer_line,
+        footer_lines,
         footer_text_room,
     )
 
     theme = make_theme(doc.clinic.colours, paper="a4")
     clinic = doc.clinic
-    checks: list[tuple[Loc, str, str, float, float]] = [
-        (("clinic", "name"), clinic.name, BOLD, NAME_SIZE, band_text_room(theme)),
-        (("clinic", "tagline"), clinic.tagline, REGULAR, TAGLINE_SIZE, band_text_room(theme)),
-        (("clinic", "name"), footer_line(clinic), REGULAR, FOOTER_SIZE, footer_text_room(theme)),
+    band, footer = "the header band", "the footer (name, phone and website)"
+    checks: list[tuple[Loc, str, str, str, float, float]] = [
+        (("clinic", "name"), band, clinic.name, BOLD, NAME_SIZE, band_text_room(theme)),
+        (("clinic", "tagline"), band, clinic.tagline, REGULAR, TAGLINE_SIZE,
+         band_text_room(theme)),
+        *((("clinic", "name"), footer, line, REGULAR, FOOTER_SIZE, footer_text_room(theme))
+          for line in footer_lines(clinic, footer_text_room(theme))),
     ]
     problems = []
-    for loc, text, font, size, room in checks:
+    for loc, where, text, font, size, room in checks:
         width = pdfmetrics.stringWidth(text, font, size)
         if width > room:
-            where = "the footer (name, phone and website)" if text != getattr(
-                clinic, str(loc[-1])) else "the header band"
             problems.append(located.problem(loc, f"too long for {where}: shorten it by about "
                                             f"{int((width - room) / size * 2) + 1} characters"))
     return problems

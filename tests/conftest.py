@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 import pytest
 
 from handout.build import Options, Result, build
+from handout.sources import load_content
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content.yaml"
+
+
+def content_data(path: Path = CONTENT) -> dict[str, Any]:
+    """The content file's data with its clinic file mounted, ready for `Document`."""
+    data: dict[str, Any] = load_content(path).data
+    return data
 
 
 @pytest.fixture(scope="session")

@@ -15,13 +15,21 @@ import pytest
 from handout.cli import main
 from tests.conftest import CONTENT, ROOT
 
-GOOD = CONTENT.read_text(encoding="utf-8")
+GOOD = CONTENT.read_text(encoding="utf-8").replace(
+    "clinic: assets/clinics/mind-body-7.yaml", "clinic: clinic.yaml")
+CLINIC_FILE = ROOT / "assets" / "clinics" / "mind-body-7.yaml"
+CLINIC = CLINIC_FILE.read_text(encoding="utf-8").replace(
+    "logo: mind-body-7-logo.svg", "logo: assets/clinics/mind-body-7-logo.svg")
 PREVIOUS = b"%PDF-1.4 previous good build"
-LOCATED = re.compile(r"^content\.yaml:(\d+):(\d+): ", re.MULTILINE)
+LOCATED = re.compile(r"^(content|clinic)\.yaml:(\d+):(\d+): ", re.MULTILINE)
 
 
-def line_of(snippet: str) -> int:
-    return next(i for i, line in enumerate(GOOD.splitlines(), 1) if snippet in line)
+def line_of(snippet: str, text: str = GOOD) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if snippet in line)
+
+
+def clinic_line(snippet: str) -> int:
+    return line_of(snippet, CLINIC)
 
 
 def sub(old: str, new: str) -> Callable[[str, Path], str | bytes]:
@@ -45,7 +53,7 @@ def png(width: int, height: int) -> bytes:
 def with_logo(name: str, data: bytes) -> Callable[[str, Path], str]:
     def edit(text: str, folder: Path) -> str:
         (folder / name).write_bytes(data)
-        return text.replace("logo: assets/mind-body-7-logo.svg", f"logo: {name}", 1)
+        return text.replace("logo: assets/clinics/mind-body-7-logo.svg", f"logo: {name}", 1)
     return edit
 
 
@@ -61,6 +69,7 @@ class Case:
     edit: Callable[[str, Path], str | bytes]
     message: str
     line: int | None = None
+    file: str = "content"  # which file the edit applies to, and the error names
 
 
 CASES = [
@@ -77,7 +86,7 @@ CASES = [
          lambda t, f: t.replace("title: Your", "title: Caf\u00e9", 1).encode("latin-1"),
          "not UTF-8", line_of("title: Your gut")),
     Case("unclosed_bracket", sub("title: Your gut", "title: [Your gut"), "YAML syntax"),
-    Case("tab_indent", sub("  name: Mind Body 7", "\tname: Mind Body 7"), "YAML syntax"),
+    Case("tab_indent", sub("  title: Key points", "\ttitle: Key points"), "YAML syntax"),
     Case("empty_file", lambda t, f: "# nothing here\n", "the file is empty"),
     Case("top_level_list", lambda t, f: "- title: x\n", "expected a group of 'key: value' lines"),
     Case("missing_title", sub("title: Your gut and your mood\n", ""), "'title' is missing"),
@@ -88,15 +97,21 @@ CASES = [
     Case("title_is_yes", sub("title: Your gut and your mood", "title: yes"),
          "expected text, got true/false", line_of("title: Your gut")),
     Case("phone_is_number", sub("phone: (555) 010-0107", "phone: 5550100107"),
-         "expected text, got a number", line_of("phone: (555)")),
+         "expected text, got a number", clinic_line("phone: (555)"), "clinic"),
     Case("sections_is_mapping", sub("sections:\n", "sections:\n  first: x\nold_sections:\n"),
          "expected a list"),
     Case("too_many_steps", sub('  steps:\n', '  steps:\n    - "One."\n    - "Two."\n'),
          "too many items: at most 7"),
-    Case("colour_name", sub('primary: "#1F4E79"', "primary: blue"), "a colour is written as #"),
-    Case("colour_short", sub('primary: "#1F4E79"', 'primary: "#12345"'), "a colour is written"),
+    Case("colour_name", sub('primary: "#1F4E79"', "primary: blue"), "a colour is written as #",
+         clinic_line("primary:"), "clinic"),
+    Case("colour_short", sub('primary: "#1F4E79"', 'primary: "#12345"'), "a colour is written",
+         file="clinic"),
     Case("website_no_scheme", sub("website: https://www.mindbody7.example",
-                                  "website: mindbody7"), "website"),
+                                  "website: mindbody7"), "website", file="clinic"),
+    Case("clinic_file_missing", sub("clinic: clinic.yaml", "clinic: clinics/nope.yaml"),
+         "no clinic file at", line_of("clinic: clinic.yaml")),
+    Case("clinic_typo", sub("tagline:", "tagLine:"), "did you mean 'tagline'?",
+         clinic_line("tagline:"), "clinic"),
     Case("impossible_date", sub("last_reviewed: 2026-11-20", "last_reviewed: 2026-13-40"),
          "YYYY-MM-DD", line_of("last_reviewed:")),
     Case("review_order", sub("next_review: 2027-11-20", "next_review: 2025-01-01"),
@@ -108,13 +123,16 @@ CASES = [
          "unknown key 'not_source'; did you mean 'source'?"),
     Case("chart_kind", sub("kind: interval", "kind: pie"), "kind"),
     Case("riddle_answer_spaces", sub("answer: dysbiosis", "answer: gut bugs 2"), "answer"),
+    Case("unknown_language", sub("language: en", "language: fr"), "no layout wording for 'fr'",
+         line_of("language: en")),
     Case("help_level", sub("level: care_team", "level: doctor"), "level"),
-    Case("logo_missing", sub("logo: assets/mind-body-7-logo.svg", "logo: assets/nope.png"),
-         "no file at", line_of("logo: assets")),
+    Case("logo_missing", sub("logo: assets/clinics/mind-body-7-logo.svg", "logo: nope.png"),
+         "no file at", clinic_line("logo: assets"), "clinic"),
     Case("logo_not_image", with_logo("fake.png", b"this is not a picture"),
-         "not a readable PNG or JPEG", line_of("logo: assets")),
-    Case("logo_huge", with_logo("huge.png", png(7000, 2)), "7000 x 2 pixels"),
-    Case("logo_bad_svg", with_logo("bad.svg", b"<svg><unclosed"), "not a readable SVG"),
+         "not a readable PNG or JPEG", clinic_line("logo: assets"), "clinic"),
+    Case("logo_huge", with_logo("huge.png", png(7000, 2)), "7000 x 2 pixels", file="clinic"),
+    Case("logo_bad_svg", with_logo("bad.svg", b"<svg><unclosed"), "not a readable SVG",
+         file="clinic"),
     Case("emoji", sub("title: Your gut and your mood", "title: Your gut and your mood \U0001F600"),
          "cannot print", line_of("title: Your gut")),
     Case("cjk", sub("title: Your gut and your mood", "title: \u8178\u3068\u6c17\u5206"),
@@ -125,8 +143,8 @@ CASES = [
          "at most 150 characters"),
     Case("long_heading", sub("title: Your gut and your mood", "title: " + "Gut " * 60),
          "at most 150 characters"),
-    Case("clinic_name_too_wide", sub("  name: Mind Body 7", "  name: " + "W" * 60),
-         "too long for the header band"),
+    Case("clinic_name_too_wide", sub("name: Mind Body 7", "name: " + "W" * 60),
+         "too long for the header band", clinic_line("name: Mind"), "clinic"),
     Case("word_search_word_too_long", sub("      - fiber", "      - gastroenterology"),
          "word_search"),
     Case("puzzle_too_tall", sub("    - question: \"I am the word for", "\n".join(
@@ -140,12 +158,15 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_input(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "assets").symlink_to(ROOT / "assets")
-    content = tmp_path / "content.yaml"
-    edited = case.edit(GOOD, tmp_path)
+    content, clinic = tmp_path / "content.yaml", tmp_path / "clinic.yaml"
+    content.write_text(GOOD, encoding="utf-8")
+    clinic.write_text(CLINIC, encoding="utf-8")
+    target = clinic if case.file == "clinic" else content
+    edited = case.edit(target.read_text(encoding="utf-8"), tmp_path)
     if isinstance(edited, bytes):
-        content.write_bytes(edited)
+        target.write_bytes(edited)
     else:
-        content.write_text(edited, encoding="utf-8")
+        target.write_text(edited, encoding="utf-8")
     out = tmp_path / "out" / "handout.pdf"
     out.parent.mkdir()
     out.write_bytes(PREVIOUS)
@@ -158,7 +179,9 @@ def test_bad_input(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert case.message in err, err
     located = LOCATED.findall(err.replace(str(tmp_path) + "/", ""))
     assert located, f"no file:line:column in {err!r}"
+    assert located[0][0] == case.file, err
     if case.line is not None:
-        assert int(located[0][0]) == case.line, err
+        assert int(located[0][1]) == case.line, err
     assert out.read_bytes() == PREVIOUS
-    assert sorted(p.name for p in out.parent.iterdir()) == ["handout.pdf"], "stray temp file"
+    left = sorted(p.name for p in out.parent.iterdir() if p.name != ".cache")
+    assert left == ["handout.pdf"], "stray temp file"

@@ -18,8 +18,9 @@ from handout.check import contrast as contrast_module
 from handout.check.contrast import darker_shade, shade
 from handout.check.readability import prepare, score
 from handout.cli import main
-from handout.loader import Located, load
+from handout.loader import Located
 from handout.model import Colours, Document, KeyPoints
+from handout.sources import load_content
 from handout.validate import parse_document
 from tests.conftest import CONTENT, ROOT
 
@@ -31,7 +32,7 @@ HARD = ("Epidemiological investigations have demonstrated considerable heterogen
 
 @pytest.fixture(scope="module")
 def located() -> Located:
-    return load(CONTENT, shown="content.yaml")
+    return load_content(CONTENT)
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +128,7 @@ def test_grade_12_paragraph_fails_with_its_line(tmp_path: Path,
     lines.insert(first, f'      - "{HARD}"')
     bad = tmp_path / "content.yaml"
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "assets").symlink_to(ROOT / "assets")
     code = main(["check", str(bad)])
     out = capsys.readouterr().out
     assert code == 1
@@ -271,7 +273,7 @@ def test_build_refuses_over_check_errors(tmp_path: Path,
     bad.write_text(text, encoding="utf-8")
     (tmp_path / "assets").symlink_to(ROOT / "assets")
     out = tmp_path / "h.pdf"
-    assert main(["build", str(bad), "-o", str(out)]) == 1
+    assert main(["build", str(bad), "-o", str(out)]) == 2
     captured = capsys.readouterr()
     assert "the target is 2 or below" in captured.out
     assert "--allow-check-errors" in captured.err and not out.exists()

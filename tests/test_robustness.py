@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,9 +18,9 @@ from handout import build as build_module
 from handout.build import render, write_atomic
 from handout.cli import main
 from handout.model import Document
-from tests.conftest import CONTENT, ROOT
+from tests.conftest import CONTENT, ROOT, content_data
 
-BASE = yaml.safe_load(CONTENT.read_text(encoding="utf-8"))
+BASE = content_data()
 LINES = CONTENT.read_text(encoding="utf-8").splitlines()
 LOCATED = re.compile(r"^\S*content\.yaml:\d+:\d+: ")
 SLOW = settings(max_examples=15, deadline=20_000, derandomize=True,

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import pymupdf
-import yaml
 
 from handout.build import render
 from handout.model import Document
 from handout.text import markup, plain
-from tests.conftest import CONTENT, ROOT
+from tests.conftest import ROOT, content_data
 
 HOSTILE = ('Fish & chips <b>not bold</b> <img src="/etc/passwd"/> <font size=40>big</font> '
            '<a href="file:///etc/passwd">link</a> <para>p</para> **really bold**')
@@ -25,8 +23,7 @@ def test_markup_escapes_tags_and_keeps_bold() -> None:
 
 
 def test_hostile_text_is_printed_literally(tmp_path: Path) -> None:
-    data = yaml.safe_load(CONTENT.read_text(encoding="utf-8"))
-    data = copy.deepcopy(data)
+    data = content_data()
     data["intro"] = [HOSTILE]
     pdf, _ = render(Document.model_validate(data), ROOT)
     with pymupdf.open(stream=pdf, filetype="pdf") as doc:

@@ -41,5 +41,5 @@ class Where:
 
     def _finding(self, severity: Severity, loc: Loc, message: str, fix: str) -> Finding:
         # A missing optional block (e.g. no `figure`) points at the nearest parent that exists.
-        line, column = self.located.where(loc)
-        return Finding(severity, self.located.file, line, column, format_loc(loc), message, fix)
+        file, line, column = self.located.locate(loc)
+        return Finding(severity, file, line, column, format_loc(loc), message, fix)

@@ -12,8 +12,9 @@ from handout.check.findings import Finding, Where
 from handout.check.reading import Row, reading_level
 from handout.check.safety import safety
 from handout.check.structure import Score, structure
-from handout.loader import Located, load
+from handout.loader import Located
 from handout.model import Document
+from handout.sources import load_content
 from handout.validate import parse_document
 
 
@@ -54,16 +55,9 @@ def run_checks(doc: Document, located: Located, today: dt.date) -> Report:
     return Report(located.file, tuple(rows), tuple(scores), tuple(unique))
 
 
-def check_file(content: Path, today: dt.date | None = None) -> Report:
+def check_file(content: Path, today: dt.date | None = None,
+               clinic: Path | None = None) -> Report:
     """Load, validate and check `content`; invalid content raises `ContentError`."""
-    located = load(content, shown=_shown(content))
+    located = load_content(content, clinic)
     doc = parse_document(located)
     return run_checks(doc, located, today or dt.date.today())
-
-
-def _shown(path: Path) -> str:
-    """The path as messages show it: relative when under the working folder (as build does)."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

@@ -11,7 +11,7 @@ from handout.layout.figure import ChartRenderer, figure_flowables
 from handout.layout.plan import help_flowables, plan_flowables
 from handout.layout.puzzle import puzzle_flowables
 from handout.model import Document
-from handout.theme import Theme
+from handout.theme import REGULAR_BODY, Theme
 
 
 def story(
@@ -36,11 +36,15 @@ def story(
     if fig is not None and not placed:
         out.extend(figure())
     # The take-home pages: the plan with the clinic's contact, then the help panel (kept
-    # whole) with the review dates and disclaimer.
+    # whole). Review dates and disclaimer follow it where the page has room (regular
+    # print), else they close the references (large print: the help panel fills its page).
+    review_after_help = theme.body_size <= REGULAR_BODY
+    review = review_flowables(doc, theme)
     out += [PageBreak(), *plan_flowables(doc.plan, theme), Spacer(1, theme.body_size),
             *contact_flowables(doc.clinic, theme), *help_flowables(doc.help, theme),
-            *review_flowables(doc, theme)]
+            *(review if review_after_help else [])]
     if doc.puzzle is not None:
-        out += [PageBreak(), *puzzle_flowables(doc.puzzle, theme, language=doc.language)]
-    out += [PageBreak(), *reference_flowables(doc, theme)]
+        out += [PageBreak(), *puzzle_flowables(doc.puzzle, theme)]
+    out += [PageBreak(), *reference_flowables(doc, theme),
+            *([] if review_after_help else review)]
     return out

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from io import BytesIO
+from types import SimpleNamespace
 from typing import Any
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import black
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
@@ -20,6 +23,7 @@ NAME_SIZE = 22.0
 TAGLINE_SIZE = 11.5
 PAGE_LABEL_ROOM = 80.0  # "Page 10 of 12" at 10 pt, with a gap
 TOTAL_FORM = "handout-page-total"
+CROP_BORDER = 36.0  # print-shop sheet margin around the trim, where the crop marks sit
 
 
 class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
@@ -35,6 +39,8 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             initialFontSize=theme.body_size, **meta,
         )
         self.theme, self.clinic, self.logo = theme, clinic, logo
+        if theme.bleed:
+            self._print_shop_boxes(theme)
         frame_h = height - theme.top_margin - theme.bottom_margin
         first = Frame(theme.margin, theme.bottom_margin, theme.frame_width,
                       frame_h - BAND_HEIGHT, id="first", leftPadding=0, rightPadding=0,
@@ -46,6 +52,17 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             PageTemplate("later", [later], onPage=self._footer),
         ])
         self._bookmarks = 0
+
+    def _print_shop_boxes(self, theme: Theme) -> None:
+        """Crop marks outside the trim, and TrimBox/BleedBox for the printer's RIP."""
+        width, height = theme.page_size
+        b = theme.bleed
+        self.cropMarks = SimpleNamespace(borderWidth=CROP_BORDER, markLength=CROP_BORDER - 2 * b,
+                                         markWidth=0.5, markColor=black, bleedWidth=0,
+                                         markLast=1)
+        self.trimBox = (CROP_BORDER, CROP_BORDER, CROP_BORDER + width, CROP_BORDER + height)
+        self.bleedBox = (CROP_BORDER - b, CROP_BORDER - b, CROP_BORDER + width + b,
+                         CROP_BORDER + height + b)
 
     def story_start(self) -> list[Flowable]:
         """Flowables that must open every story: later pages use the plain template."""
@@ -90,7 +107,9 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None) 
     top = height
     canv.saveState()
     canv.setFillColor(theme.primary)
-    canv.rect(0, top - BAND_HEIGHT, width, BAND_HEIGHT, stroke=0, fill=1)
+    # Edge to edge, and past the trim by the bleed so a print shop's cut leaves no white.
+    b = theme.bleed
+    canv.rect(-b, top - BAND_HEIGHT, width + 2 * b, BAND_HEIGHT + b, stroke=0, fill=1)
     x = theme.margin
     if logo is not None:
         size = LOGO_SIZE
@@ -120,8 +139,9 @@ def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int) -> None:
     canv.line(theme.margin, y + 14, width - theme.margin, y + 14)
     canv.setFillColor(MUTED)
     canv.setFont(REGULAR, FOOTER_SIZE)
-    canv.drawString(theme.margin, y, footer_line(clinic))
-    label = f"Page {page} of "
+    for i, line in enumerate(footer_lines(clinic, footer_text_room(theme))):
+        canv.drawString(theme.margin, y - i * FOOTER_SIZE * 1.25, line)
+    label = theme.text("page_of", page=page)
     x = width - theme.margin - canv.stringWidth(label + "00", REGULAR, FOOTER_SIZE)
     canv.drawString(x, y, label)
     canv.translate(x + canv.stringWidth(label, REGULAR, FOOTER_SIZE), y)
@@ -129,8 +149,13 @@ def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int) -> None:
     canv.restoreState()
 
 
-def footer_line(clinic: Clinic) -> str:
-    return f"{clinic.name}  \u00b7  {clinic.phone}  \u00b7  {clinic.website_text}"
+def footer_lines(clinic: Clinic, room: float) -> list[str]:
+    """Name, phone and website on one line, or on two when one would not fit `room`."""
+    dot = "  \u00b7  "
+    one = f"{clinic.name}{dot}{clinic.phone}{dot}{clinic.website_text}"
+    if pdfmetrics.stringWidth(one, REGULAR, FOOTER_SIZE) <= room:
+        return [one]
+    return [f"{clinic.name}{dot}{clinic.phone}", clinic.website_text]
 
 
 def band_text_room(theme: Theme) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from handout.layout.blocks import boxed, bullet_list, grid, heading
@@ -12,8 +12,8 @@ from handout.theme import INK, Theme
 
 # Tier colours are dark enough for 4.5:1 text contrast on white and on the tint.
 TIER_COLOURS = {
-    "emergency": HexColor("#A4161A"),  # 7.6:1 on white
-    "crisis": HexColor("#7A2E00"),  # 9.0:1 on white
+    "emergency": "#A4161A",  # 7.6:1 on white
+    "crisis": "#7A2E00",  # 9.0:1 on white
     "care_team": None,  # the clinic's primary colour
 }
 
@@ -73,7 +73,8 @@ def help_flowables(panel: HelpPanel, theme: Theme) -> list[Flowable]:
 
 
 def _tier(tier: HelpTier, theme: Theme) -> list[Flowable]:
-    colour = TIER_COLOURS[tier.level] or theme.primary
+    hex_colour = TIER_COLOURS[tier.level]
+    colour = theme.colour(hex_colour) if hex_colour else theme.primary
     style = theme.style("body").clone(
         "tier", fontName="Atkinson-Bold", textColor=colour, spaceAfter=theme.body_size * 0.15,
         spaceBefore=theme.body_size * 0.3,
