@@ -45,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", type=Path, default=Path("content.schema.json"),
                    help="where to write it (default: content.schema.json)")
 
+    a = sub.add_parser("batch", help="build every content x clinic x variant in a batch file")
+    a.add_argument("batch", type=Path, help="the batch file, e.g. batch.yaml")
+    a.add_argument("-j", "--workers", type=int, default=None,
+                   help="worker processes (default: the batch file's, else one per CPU)")
+
     p = sub.add_parser("preview", help="render each page of a PDF to a PNG")
     p.add_argument("pdf", type=Path, help="the PDF to render")
     p.add_argument("-o", "--output", type=Path, default=Path("build/preview"),
@@ -87,6 +92,8 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args.content, as_json=args.json, clinic=args.clinic)
     if args.command == "build":
         return _build(args)
+    if args.command == "batch":
+        return _batch(args.batch, args.workers)
     if args.command == "schema":
         from handout.schema import write_schema
 
@@ -117,6 +124,22 @@ def _build(args: argparse.Namespace) -> int:
     print(f"Wrote {result.path} ({result.pages} pages, {result.bytes / 1024:.0f} KB) "
           f"in {result.seconds:.2f} s")
     return 0
+
+
+def _batch(path: Path, workers: int | None) -> int:
+    """`handout batch`: build everything, report all, exit 1 if anything failed."""
+    from handout.batch import ProgressBar, load_batch, plan, run, summary
+
+    if not path.is_file():
+        raise HandoutError(f"batch file not found: {path}")
+    batch = load_batch(path)
+    base = path.resolve().parent
+    jobs = plan(batch, base)
+    outcomes = run(jobs, workers or batch.workers, ProgressBar(len(jobs)))
+    print(summary(outcomes, Path.cwd()), end="")
+    failed = sum(not o.ok for o in outcomes)
+    print(f"{len(outcomes) - failed} built, {failed} failed.")
+    return 1 if failed else 0
 
 
 def _check(content: Path, *, as_json: bool, clinic: Path | None) -> int:

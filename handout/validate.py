@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -11,6 +11,8 @@ from pydantic_core import ErrorDetails
 from handout.errors import ContentError, Problem
 from handout.loader import Loc, Located
 from handout.model import Document
+
+M = TypeVar("M", bound=BaseModel)
 
 # Pydantic's wording, replaced with words a clinic coordinator can act on.
 _MESSAGES = {
@@ -34,13 +36,18 @@ _MESSAGES = {
 
 
 def parse_document(doc: Located) -> Document:
-    """Validate located data; raise `ContentError` listing every problem at once."""
+    """Validate a content file; raise `ContentError` listing every problem at once."""
+    return parse(doc, Document)
+
+
+def parse(doc: Located, model: type[M]) -> M:
+    """Validate located data as `model`; raise `ContentError` listing every problem at once."""
     problems = list(doc.problems)
     try:
-        document = Document.model_validate(doc.data)
+        document = model.model_validate(doc.data)
     except ValidationError as exc:
-        problems += [_problem(doc, err) for err in _without_typo_echoes(exc.errors(
-            include_url=False))]
+        problems += [_problem(doc, err, model) for err in _without_typo_echoes(exc.errors(
+            include_url=False), model)]
     # A value the loader could not read also fails validation; say it once.
     seen = {p.path for p in doc.problems}
     problems = doc.problems + [p for p in problems[len(doc.problems):] if p.path not in seen]
@@ -49,24 +56,25 @@ def parse_document(doc: Located) -> Document:
     return document
 
 
-def _without_typo_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+def _without_typo_echoes(errors: list[ErrorDetails], model: type[BaseModel]
+                         ) -> list[ErrorDetails]:
     """Drop "'title' is missing" when the same mapping has a near-miss key like 'titel':
     the did-you-mean message already says it, and two messages for one typo confuse."""
     guessed = set()
     for err in errors:
         if err["type"] == "extra_forbidden":
             loc = tuple(err["loc"])
-            for guess in difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1]), n=1,
-                                                   cutoff=0.6):
+            for guess in difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1], model),
+                                                   n=1, cutoff=0.6):
                 guessed.add((*loc[:-1], guess))
     return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in guessed)]
 
 
-def _problem(doc: Located, err: ErrorDetails) -> Problem:
+def _problem(doc: Located, err: ErrorDetails, model: type[BaseModel]) -> Problem:
     loc: Loc = tuple(err["loc"])
     kind = err["type"]
     if kind == "extra_forbidden":
-        return doc.problem(loc, _unknown_key(loc), prefer_key=True)
+        return doc.problem(loc, _unknown_key(loc, model), prefer_key=True)
     message = _MESSAGES.get(kind) or _clean(err["msg"])
     if kind.endswith("_type"):
         value = err.get("input")
@@ -93,17 +101,17 @@ def _describe(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _unknown_key(loc: Loc) -> str:
-    allowed = _fields_at(loc[:-1])
+def _unknown_key(loc: Loc, model: type[BaseModel]) -> str:
+    allowed = _fields_at(loc[:-1], model)
     key = str(loc[-1])
     guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     hint = f"did you mean '{guess[0]}'?" if guess else f"allowed here: {', '.join(allowed)}"
     return f"unknown key '{key}'; {hint}"
 
 
-def _fields_at(loc: Loc) -> list[str]:
-    """Field names of the model found at `loc` inside `Document`."""
-    model: type[BaseModel] | None = Document
+def _fields_at(loc: Loc, root: type[BaseModel]) -> list[str]:
+    """Field names of the model found at `loc` inside `root`."""
+    model: type[BaseModel] | None = root
     for part in loc:
         if model is None or isinstance(part, int):
             continue

@@ -155,3 +155,11 @@ def test_grayscale_chart_has_no_colour(theme: Theme) -> None:
 
     assert worst_tint(build_pdf(theme, interval())) > 30  # the check can see colour
     assert worst_tint(build_pdf(theme, interval(), grayscale=True)) <= 2
+
+
+def test_chart_words_follow_the_document_language() -> None:
+    words = {t.get_text() for t in texts(interval(), language="es")}
+    assert "Sin diferencia" in words and "(6 estudios)" in words
+    assert "No difference" not in words
+    group_sizes = {t.get_text() for t in texts(bars(), language="es")}
+    assert "n = 40" in group_sizes
