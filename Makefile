@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 CONTENT ?= content.yaml
 OUT    ?= build/handout.pdf
 
-.PHONY: handout all check test lint preview clean refresh-references schema
+.PHONY: handout all watch check test lint preview clean refresh-references schema
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 # The build runs `handout check` first and stops on its errors (see `make check`).
 handout: $(VENV)/.installed
 	$(BIN)/handout build $(CONTENT) -o $(OUT)
+
+# Rebuild build/handout.pdf each time content.yaml, the clinic file or a logo is saved;
+# keep the PDF open beside the editor. Ctrl-C stops it.
+watch: $(VENV)/.installed
+	$(BIN)/handout watch $(CONTENT) -o $(OUT)
 
 # Every content file x clinic x variant listed in batch.yaml, in parallel:
 # build/<clinic>/<language>/<variant>.pdf, then a table of what was built and what failed.

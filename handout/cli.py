@@ -45,6 +45,13 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", type=Path, default=Path("content.schema.json"),
                    help="where to write it (default: content.schema.json)")
 
+    w = sub.add_parser("watch", help="rebuild the PDF whenever the content or clinic is saved")
+    w.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
+    w.add_argument("-o", "--output", type=Path, default=Path("build/handout.pdf"),
+                   help="where to write the PDF (default: build/handout.pdf)")
+    w.add_argument("--clinic", type=Path, default=None, help="a clinic file to use instead")
+    w.add_argument("--no-check", action="store_true", help="skip the content check")
+
     a = sub.add_parser("batch", help="build every content x clinic x variant in a batch file")
     a.add_argument("batch", type=Path, help="the batch file, e.g. batch.yaml")
     a.add_argument("-j", "--workers", type=int, default=None,
@@ -86,12 +93,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.command in {"build", "check"} and not args.content.is_file():
+    if args.command in {"build", "check", "watch"} and not args.content.is_file():
         raise HandoutError(f"content file not found: {args.content}")
     if args.command == "check":
         return _check(args.content, as_json=args.json, clinic=args.clinic)
     if args.command == "build":
         return _build(args)
+    if args.command == "watch":
+        from handout.build import Options
+        from handout.watch import watch
+
+        watch(args.content, args.output, Options(clinic=args.clinic, check=not args.no_check,
+                                                 allow_check_errors=True))
+        return 0
     if args.command == "batch":
         return _batch(args.batch, args.workers)
     if args.command == "schema":
