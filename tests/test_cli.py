@@ -65,7 +65,25 @@ def test_python_dash_m_help(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_committed_schema_is_current() -> None:
-    from handout.schema import schema_text
+    from handout.schema import clinic_schema_text, schema_text
 
     committed = (ROOT / "content.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text(), "run `handout schema` and commit content.schema.json"
+    assert committed == schema_text(), "run `make schema` and commit content.schema.json"
+    clinic = (ROOT / "clinic.schema.json").read_text(encoding="utf-8")
+    assert clinic == clinic_schema_text(), "run `make schema` and commit clinic.schema.json"
+
+
+def test_schemas_accept_the_shipped_files() -> None:
+    """What editors underline must match what the tool accepts (a small structural check)."""
+    import json
+
+    import yaml
+
+    content = json.loads((ROOT / "content.schema.json").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "content.yaml").read_text(encoding="utf-8"))
+    assert set(data) <= set(content["properties"])
+    assert {"type": "string"}.items() <= content["properties"]["clinic"]["anyOf"][0].items()
+    clinic = json.loads((ROOT / "clinic.schema.json").read_text(encoding="utf-8"))
+    for path in (ROOT / "assets" / "clinics").glob("*.yaml"):
+        assert set(yaml.safe_load(path.read_text(encoding="utf-8"))) <= set(
+            clinic["properties"]), path
