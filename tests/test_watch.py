@@ -33,12 +33,11 @@ def test_edits_rebuild_and_broken_edits_keep_the_last_pdf(tmp_path: Path) -> Non
         wait_for(lambda: len(results) == 1)
         first = out.read_bytes()
         text = content.read_text(encoding="utf-8")
-        content.write_text(text.replace("title: Your gut and", "title: Your gut, and", 1),
-                           encoding="utf-8")
+        save(content, text.replace("title: Your gut and", "title: Your gut, and", 1))
         wait_for(lambda: len(results) == 2)
         assert results[1] is not None and out.read_bytes() != first
         good = out.read_bytes()
-        content.write_text(text.replace("\ntitle:", "\ntitel:", 1), encoding="utf-8")
+        save(content, text.replace("\ntitle:", "\ntitle_typo:", 1))
         wait_for(lambda: len(results) == 3)
         assert results[2] is None and out.read_bytes() == good
         assert "did you mean 'title'?" in stream.getvalue()
@@ -47,6 +46,13 @@ def test_edits_rebuild_and_broken_edits_keep_the_last_pdf(tmp_path: Path) -> Non
         stop.set()
         worker.join(timeout=30)
     assert not worker.is_alive()
+
+
+def save(path: Path, text: str) -> None:
+    """Save as an editor would, a moment later: a polling watcher compares modification
+    times, which some file systems keep to the second, and sizes."""
+    time.sleep(1.1)
+    path.write_text(text, encoding="utf-8")
 
 
 def wait_for(condition: object, seconds: float = 60.0) -> None:
