@@ -65,7 +65,7 @@ def plan_flowables(plan: Plan, theme: Theme) -> list[Flowable]:
 
 def help_flowables(panel: HelpPanel, theme: Theme) -> list[Flowable]:
     """A bordered panel, most urgent tier first, each tier with its own coloured heading."""
-    content: list[Flowable] = [heading(panel.title, theme, level=1)]
+    content: list[Flowable] = [heading(panel.title, theme)]
     for tier in panel.tiers:
         content.extend(_tier(tier, theme))
     return [Spacer(1, theme.body_size * 0.8),
@@ -77,7 +77,7 @@ def _tier(tier: HelpTier, theme: Theme) -> list[Flowable]:
     colour = theme.colour(hex_colour) if hex_colour else theme.primary
     style = theme.style("body").clone(
         "tier", fontName="Atkinson-Bold", textColor=colour, spaceAfter=theme.body_size * 0.15,
-        spaceBefore=theme.body_size * 0.3,
+        spaceBefore=theme.body_size * 0.7,
         keepWithNext=1,
     )
     return [Paragraph(markup(tier.heading), style), bullet_list(tier.items, theme, style="tight")]
