@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.graphics.shapes import Drawing, Image
@@ -12,9 +14,8 @@ from handout.colour import to_gray
 def load_logo(path: Path, *, grayscale: bool = False) -> Drawing:
     """A logo as a Drawing: SVG stays vector (svglib); PNG/JPEG is embedded as an image."""
     if path.suffix.lower() == ".svg":
-        from svglib.svglib import svg2rlg  # deferred: only SVG logos need it
-
-        drawing: Drawing = svg2rlg(str(path))
+        drawing = read_svg(path)
+        assert drawing is not None, "preflight checks the logo before layout"
         return gray_drawing(drawing) if grayscale else drawing
     from PIL import Image as PILImage
 
@@ -25,8 +26,26 @@ def load_logo(path: Path, *, grayscale: bool = False) -> Drawing:
     return drawing
 
 
+def read_svg(path: Path) -> Drawing | None:
+    """Parse an SVG file (None if unreadable); parsed once per file version, as preflight
+    and the layout both need it."""
+    stat = path.stat()
+    return _read_svg(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _read_svg(path: Path, mtime_ns: int, size: int) -> Drawing | None:
+    from svglib.svglib import svg2rlg  # deferred: only SVG logos need it
+
+    try:
+        drawing: Drawing | None = svg2rlg(str(path))
+    except Exception:  # svglib/lxml raise many kinds for a broken file
+        return None
+    return drawing
+
+
 def gray_drawing(drawing: Drawing) -> Drawing:
-    """The drawing with every fill and stroke turned to its equal-luminance gray, in place."""
+    """A copy of the drawing with every fill and stroke as its equal-luminance gray."""
     from reportlab.lib.colors import Color, HexColor
 
     def walk(node: object) -> None:
@@ -38,5 +57,6 @@ def gray_drawing(drawing: Drawing) -> Drawing:
         for child in getattr(node, "contents", []):
             walk(child)
 
+    drawing = copy.deepcopy(drawing)  # the parsed logo is cached: never change it in place
     walk(drawing)
     return drawing

@@ -12,6 +12,7 @@ from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 
+from handout.assets import read_svg
 from handout.errors import ContentError, Problem
 from handout.loader import Loc, Located
 from handout.model import Document
@@ -116,12 +117,7 @@ def _raster_problem(path: Path) -> str:
 
 
 def _svg_problem(path: Path) -> str:
-    from svglib.svglib import svg2rlg
-
-    try:
-        drawing = svg2rlg(str(path))
-    except Exception:  # svglib/lxml raise many kinds for a broken file
-        drawing = None
+    drawing = read_svg(path)
     if drawing is None or drawing.width <= 0 or drawing.height <= 0:
         return "this file is not a readable SVG image (or it has no size)"
     return ""

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 
 from handout.strings import base_language, strings
 
@@ -214,6 +215,12 @@ def make_word_search(
     The same arguments always give the same grid. Raises ValueError when a word is longer
     than `size`, is not all letters, or finds no room after many attempts.
     """
+    # Cached: the check and the layout both need the grid; a watch session rebuilds often.
+    return _word_search(tuple(words), size, seed, language)
+
+
+@cache
+def _word_search(words: tuple[str, ...], size: int, seed: str, language: str) -> WordSearchGrid:
     targets = _prepare(words, size)
     alphabet = _filler(targets, language)
     rng = _rng(targets, size, seed, alphabet)

@@ -123,3 +123,21 @@ def test_batch_builds_in_parallel_and_reports_a_broken_entry(
                      "riverside-family-health/en/letter.pdf"]
     assert "4 built, 4 failed." in out.out
     assert out.out.count("FAILED") == 4 and "did you mean 'title'?" in out.out
+
+
+def test_a_gray_logo_leaves_the_cached_colour_logo_alone() -> None:
+    from handout.assets import load_logo
+
+    def colours(node: object, found: set[str]) -> set[str]:
+        for attr in ("fillColor", "strokeColor"):
+            value = getattr(node, attr, None)
+            if value is not None:
+                found.add(value.hexval())
+        for child in getattr(node, "contents", []):
+            colours(child, found)
+        return found
+
+    logo = (ROOT / "assets" / "clinics" / "mind-body-7-logo.svg").resolve()
+    gray = colours(load_logo(logo, grayscale=True), set())
+    colour = colours(load_logo(logo), set())
+    assert "0x1f4e79" in colour and "0x1f4e79" not in gray
