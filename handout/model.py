@@ -68,12 +68,27 @@ class Clinic(Strict):
         return self.website_label or self.website.split("://", 1)[1].rstrip("/")
 
 
+# A list inside a box is one unbreakable block; this many characters still fit one page
+# in large print (about 22 lines of 55 characters at 18 pt).
+BOXED_LIST_CHARS = 1200
+
+
+def _fits_in_a_box(items: list[str]) -> list[str]:
+    total = sum(len(item) for item in items)
+    if total > BOXED_LIST_CHARS:
+        raise ValueError(f"this boxed list has {total:,} characters; at most "
+                         f"{BOXED_LIST_CHARS:,} fit on a page: shorten the items")
+    return items
+
+
 class Box(Strict):
     """A shaded box inside a section (e.g. 'What we know, and what we don't know yet')."""
 
     title: Line
     paragraphs: list[Text] = Field(default_factory=list)
     bullets: list[Item] = Field(default_factory=list, max_length=7)
+
+    _fit = field_validator("bullets")(_fits_in_a_box)
 
 
 class Section(Strict):
@@ -87,6 +102,8 @@ class Section(Strict):
 class KeyPoints(Strict):
     title: Line = "Key points"
     items: list[Item] = Field(min_length=1, max_length=5)
+
+    _fit = field_validator("items")(_fits_in_a_box)
 
 
 class IntervalRow(Strict):
@@ -154,6 +171,8 @@ class HelpTier(Strict):
     level: Literal["emergency", "crisis", "care_team"]
     heading: Line
     items: list[Item] = Field(min_length=1, max_length=7)
+
+    _fit = field_validator("items")(_fits_in_a_box)
 
 
 class HelpPanel(Strict):

@@ -57,6 +57,14 @@ def with_logo(name: str, data: bytes) -> Callable[[str, Path], str]:
     return edit
 
 
+def long_key_points(text: str, folder: Path) -> str:
+    """Three key points of 450 characters: each allowed, together too tall for the box."""
+    start = text.index("key_points:")
+    end = text.index("\n\n", start)
+    items = "".join(f'    - "{"A long key point. " * 25}"\n' for _ in range(3))
+    return text[:start] + "key_points:\n  title: Key points\n  items:\n" + items + text[end:]
+
+
 BOMB = "\n".join(["a: &a [x, x, x, x, x, x, x, x, x]"]
                  + [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, "
                     f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]"
@@ -141,6 +149,8 @@ CASES = [
          "cannot print"),
     Case("giant_word", sub("title: Your gut and your mood", "title: " + "a" * 50_000),
          "at most 150 characters"),
+    Case("boxed_list_too_long", long_key_points, "at most 1,200 fit on a page",
+         GOOD.splitlines().index("key_points:") + 4),
     Case("long_heading", sub("title: Your gut and your mood", "title: " + "Gut " * 60),
          "at most 150 characters"),
     Case("clinic_name_too_wide", sub("name: Mind Body 7", "name: " + "W" * 60),

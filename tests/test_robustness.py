@@ -43,7 +43,8 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
         section["paragraphs"] = draw(st.lists(TEXT, min_size=1, max_size=3))
         section["bullets"] = draw(st.lists(TEXT, max_size=7))
     data["plan"]["steps"] = draw(st.lists(TEXT, min_size=1, max_size=7))
-    data["key_points"]["items"] = draw(st.lists(TEXT, min_size=1, max_size=5))
+    data["key_points"]["items"] = draw(st.lists(TEXT.map(lambda s: s[:240]), min_size=1,
+                                                max_size=5))
     answers = draw(st.lists(WORD, min_size=1, max_size=3, unique=True))
     data["puzzle"]["riddles"] = [{"question": draw(TEXT.map(lambda s: s[:150])), "answer": a}
                                  for a in answers]
@@ -145,3 +146,15 @@ def test_internal_errors_are_reported_without_traceback(
     with pytest.raises(RuntimeError):
         main(["--debug", "build", str(CONTENT), "-o", str(tmp_path / "h.pdf")])
 
+
+
+def test_longest_allowed_words_wrap_instead_of_overflowing() -> None:
+    """The caps are the only limit: a word as long as a field allows still lays out."""
+    data = copy.deepcopy(BASE)
+    data["title"] = "W" * 150
+    data["sections"][0]["heading"] = "Gut" * 50
+    data["sections"][0]["paragraphs"] = ["x" * 1500]
+    data["sections"][0]["bullets"] = ["y" * 600] * 7
+    data["key_points"]["items"] = ["z" * 240] * 5  # a boxed list: 1,200 characters at most
+    pdf, pages = render(Document.model_validate(data), ROOT)
+    assert pdf.startswith(b"%PDF-") and pages > 10
