@@ -7,6 +7,7 @@ import os
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import partial
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from handout.loader import Located
 from handout.model import Document
 from handout.preflight import preflight
 from handout.sources import load_content
+from handout.tagging import Recorder
 from handout.theme import make_theme
 from handout.validate import parse_document
 
@@ -44,6 +46,7 @@ class Options:
     # Drawn charts are kept here between builds; None: the `.cache` folder beside the PDF.
     cache_dir: Path | None = None
     cache: bool = True
+    tagged: bool = True  # a tagged (accessible) PDF: structure tree, alt text, artifacts
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,11 @@ def render(doc: Document, base_dir: Path, options: Options = Options(),
         lang=doc.language, displayDocTitle=True,
     )
     flowables = story(doc, theme, grayscale=options.grayscale, charts=charts)
-    template.build([*template.story_start(), *flowables], canvasmaker=FooterCanvas)
+    # Tagging happens while the pages are drawn: the canvas's recorder marks the content
+    # and writes the structure tree into the same single save (handout/tagging).
+    tags = Recorder() if options.tagged else None
+    template.build([*template.story_start(), *flowables],
+                   canvasmaker=partial(FooterCanvas, tags=tags))
     return buffer.getvalue(), template.page
 
 

@@ -35,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="build even when the content check finds errors")
     b.add_argument("--no-check", action="store_true",
                    help="skip the content check (faster; `handout check` still runs it)")
+    b.add_argument("--no-tags", action="store_true",
+                   help="an untagged PDF: no structure tree for screen readers")
 
     c = sub.add_parser("check", help="check reading level, structure, evidence and safety")
     c.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
@@ -127,7 +129,7 @@ def _build(args: argparse.Namespace) -> int:
 
     options = Options(paper=args.paper, large_print=args.large_print, grayscale=args.grayscale,
                       print_shop=args.print_shop, clinic=args.clinic, check=not args.no_check,
-                      allow_check_errors=args.allow_check_errors)
+                      allow_check_errors=args.allow_check_errors, tagged=not args.no_tags)
     try:
         result = build(args.content, args.output, options)
     except CheckFailedError as exc:

@@ -5,16 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    ListFlowable,
-    ListItem,
-    Paragraph,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
+from handout.tagging import Element, TaggedList, artifact, group, tag
 from handout.text import markup
 from handout.theme import INK, REGULAR, Theme
 
@@ -29,19 +22,20 @@ class Heading(Paragraph):  # type: ignore[misc]
 
 
 def heading(text: str, theme: Theme, level: int = 0) -> Heading:
-    return Heading(text, theme.style("h1" if level == 0 else "h2"), level)
+    """A bookmarked heading; tagged H2 for level 0, as the title is the document's H1."""
+    return tag(Heading(text, theme.style("h1" if level == 0 else "h2"), level), f"H{level + 2}")
 
 
 def paragraphs(texts: Sequence[str], theme: Theme, style: str = "body") -> list[Flowable]:
-    return [Paragraph(markup(t), theme.style(style)) for t in texts]
+    return [tag(Paragraph(markup(t), theme.style(style)), "P") for t in texts]
 
 
 def bullet_list(items: Sequence[str], theme: Theme, *, numbered: bool = False,
-                style: str = "bullet") -> ListFlowable:
+                style: str = "bullet") -> TaggedList:
     """A bulleted (or numbered) list with a hanging indent the reader's eye can follow."""
     st = theme.style(style)
-    return ListFlowable(
-        [ListItem(Paragraph(markup(t), st)) for t in items],
+    return TaggedList(
+        [Paragraph(markup(t), st) for t in items],
         bulletType="1" if numbered else "bullet",
         start=None if numbered else "\u2022",
         bulletFontName=st.fontName,
@@ -76,14 +70,19 @@ def boxed(content: list[Flowable], theme: Theme, *, background: Color | None = N
         commands.append(("BOX", (0, 0), (-1, -1), border_width, border))
     if rule is not None:
         commands.append(("LINEBEFORE", (0, 0), (0, -1), 5, rule))
-    table = grid([[item] for item in content], [theme.frame_width], commands)
+    table = grid([[item] for item in content], [theme.frame_width], commands,
+                 structure=group("Div", content))
     return KeepTogether([table]) if keep_together else table
 
 
-def grid(rows: list[list[object]], widths: list[float],
-         commands: list[tuple[object, ...]]) -> Table:
+def grid(rows: list[list[object]], widths: list[float], commands: list[tuple[object, ...]],
+         structure: Element | None = None) -> Table:
     """A layout table. Its cells name our font: ReportLab's default cell font is Helvetica,
-    which would then be listed, unembedded, in the PDF."""
+    which would then be listed, unembedded, in the PDF.
+
+    Tagged, its rules and backgrounds are a layout artifact and its cells keep their own
+    roles, under `structure` (the element the table's content belongs to).
+    """
     table = Table(rows, colWidths=widths)
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR), *commands]))
-    return table
+    return artifact(table, structure)

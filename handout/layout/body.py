@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from handout.layout.blocks import boxed, bullet_list, heading, paragraphs
 from handout.model import Box, Section
+from handout.tagging import group, tag
 from handout.text import markup
 from handout.theme import Theme
 
@@ -15,7 +16,7 @@ FigureMaker = Callable[[], list[Flowable]]
 
 
 def section_flowables(section: Section, theme: Theme, figure: FigureMaker | None) -> list[Flowable]:
-    """One section; the heading is kept with its first paragraph."""
+    """One section (tagged Sect); the heading is kept with its first paragraph."""
     body: list[Flowable] = paragraphs(section.paragraphs, theme)
     if section.bullets:
         body.append(bullet_list(section.bullets, theme))
@@ -26,11 +27,12 @@ def section_flowables(section: Section, theme: Theme, figure: FigureMaker | None
     if section.box is not None:
         out.append(Spacer(1, theme.body_size * 0.3))
         out.append(box_flowable(section.box, theme))
+    group("Sect", out)
     return out
 
 
 def box_flowable(box: Box, theme: Theme) -> Flowable:
-    content: list[Flowable] = [Paragraph(markup(box.title), theme.style("h2"))]
+    content: list[Flowable] = [tag(Paragraph(markup(box.title), theme.style("h2")), "H3")]
     content.extend(paragraphs(box.paragraphs, theme, "box_body"))
     if box.bullets:
         content.append(bullet_list(box.bullets, theme))

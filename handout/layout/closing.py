@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from handout.layout.blocks import boxed, grid, heading
 from handout.model import Clinic, Document, Reference
+from handout.tagging import Element, group, tag
 from handout.text import markup
 from handout.theme import INK, Theme
 
@@ -24,31 +25,35 @@ def qr_drawing(url: str, size: float) -> Drawing:
 def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
     """Call to action with its QR code; the URL is printed too (some readers have no phone)."""
     body, text = theme.style("body"), theme.text
-    lines = [
-        Paragraph(markup(clinic.call_to_action.text), theme.style("h2")),
-        Paragraph(f"{markup(text('scan_or_visit'))}<br/>"
-                  f"<b>{markup(_bare(clinic.call_to_action.url))}</b>", body),
-        Paragraph(f"{markup(text('call_us'))} <b>{markup(clinic.phone)}</b>", body),
-        Paragraph(markup(clinic.address), body),
-    ]
+    url = clinic.call_to_action.url
+    lines = [tag(Paragraph(markup(clinic.call_to_action.text), theme.style("h2")), "H3")]
+    lines += [tag(Paragraph(line, body), "P") for line in (
+        f"{markup(text('scan_or_visit'))}<br/><b>{markup(_bare(url))}</b>",
+        f"{markup(text('call_us'))} <b>{markup(clinic.phone)}</b>",
+        markup(clinic.address),
+    )]
     qr = theme.body_size * 6.5
     pad = theme.body_size * 0.8
-    table = grid([[lines, qr_drawing(clinic.call_to_action.url, qr)]],
-                 [theme.frame_width - qr - 3 * pad, qr + pad],
-                 [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    code = tag(qr_drawing(url, qr), "Figure", text("qr_alt", url=url))
+    table = grid([[lines, code]], [theme.frame_width - qr - 3 * pad, qr + pad],
+                 [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
+                 structure=group("Div", [*lines, code]))
     return [boxed([table], theme, border=theme.primary, border_width=2)]
 
 
 def reference_flowables(doc: Document, theme: Theme) -> list[Flowable]:
-    """Numbered references with DOI links."""
+    """Numbered references with DOI links; tagged as a list (the number in the text)."""
     out: list[Flowable] = [heading(theme.text("references_title"), theme)]
     # 10.5 pt (13.5 in large print): above the 10 pt floor, so a long list stays on a page.
     size = theme.body_size * 0.75
     ref_style = theme.style("small").clone("ref", fontSize=size, leading=size * 1.3,
                                            leftIndent=size * 2, firstLineIndent=-size * 2,
                                            textColor=INK, spaceAfter=3)
+    refs = Element("L")
     for i, ref in enumerate(doc.references, start=1):
-        out.append(Paragraph(f"{i}.&nbsp;&nbsp;{markup(ref.text)}{_link(ref)}", ref_style))
+        para = Paragraph(f"{i}.&nbsp;&nbsp;{markup(ref.text)}{_link(ref)}", ref_style)
+        out.append(tag(para, "LBody", parent=Element("LI", parent=refs)))
+    group("Sect", out)
     return out
 
 
@@ -57,13 +62,14 @@ def review_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     review, text = doc.review, theme.text
     by = text("reviewed_by", date=text.date(review.last_reviewed), reviewer=review.reviewer,
               credentials=review.credentials)
-    return [
+    paras = [
         Paragraph(
             f"<b>{markup(text('last_reviewed'))}</b> {markup(by)} "
             f"<b>{markup(text('next_review'))}</b> {markup(text.date(review.next_review))}.",
             theme.style("body").clone("review", spaceBefore=theme.body_size * 0.6)),
         Paragraph(markup(doc.disclaimer), theme.style("body")),
     ]
+    return [tag(para, "P") for para in paras]
 
 
 def _link(ref: Reference) -> str:

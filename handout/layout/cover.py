@@ -6,17 +6,18 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from handout.layout.blocks import boxed, bullet_list, paragraphs
 from handout.model import Document
+from handout.tagging import tag
 from handout.text import markup
 from handout.theme import Theme
 
 
 def cover_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     """Title block and key points: the main message and action come first (CDC index)."""
-    out: list[Flowable] = [Paragraph(markup(doc.title), theme.style("title"))]
+    out: list[Flowable] = [tag(Paragraph(markup(doc.title), theme.style("title")), "H1")]
     if doc.subtitle:
-        out.append(Paragraph(markup(doc.subtitle), theme.style("subtitle")))
+        out.append(tag(Paragraph(markup(doc.subtitle), theme.style("subtitle")), "P"))
     key = [
-        Paragraph(markup(doc.key_points.title), theme.style("h2")),
+        tag(Paragraph(markup(doc.key_points.title), theme.style("h2")), "H2"),
         bullet_list(doc.key_points.items, theme),
     ]
     out.append(boxed(key, theme, background=theme.tint, rule=theme.primary))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from handout.model import Figure
+from handout.tagging import group, tag
 from handout.text import markup
 from handout.theme import Theme
 
@@ -66,7 +67,11 @@ def figure_flowables(
     figure: Figure, theme: Theme, *, number: int = 1, grayscale: bool = False,
     renderer: ChartRenderer | None = None,
 ) -> list[Flowable]:
-    """Title, chart, caption and source line, as one block that never splits across pages."""
+    """Title, chart, caption and source line, as one block that never splits across pages.
+
+    Tagged, a Div holding the title, the chart as a Figure with the alt text, the caption
+    and the source as paragraphs.
+    """
     label = theme.text("figure_label", number=number)
     title = Paragraph(f"{markup(label)} {markup(figure.title)}", theme.style("h2"))
     caption = Paragraph(markup(figure.caption), theme.style("caption"))
@@ -74,7 +79,10 @@ def figure_flowables(
     gap = Spacer(1, theme.body_size * 0.4)
     request = chart_request(figure, theme, grayscale=grayscale)
     chart = ChartForm((renderer or draw_chart)(request), figure.alt_text)
-    return [KeepTogether([title, chart, gap, caption, source])]
+    parts = [tag(title, "P"), tag(chart, "Figure", figure.alt_text), gap, tag(caption, "P"),
+             tag(source, "P")]
+    group("Div", parts)
+    return [KeepTogether(parts)]
 
 
 def chart_request(figure: Figure, theme: Theme, *, grayscale: bool = False) -> ChartRequest:

@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
 from handout.model import Clinic
+from handout.tagging import FOOTER, HEADER, Element, TaggingCanvas, marked
 from handout.theme import BOLD, FOOTER_SIZE, MUTED, REGULAR, WHITE, Theme
 
 BAND_HEIGHT = 84.0  # points; room for a 60 pt logo with padding
@@ -76,15 +77,19 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=getattr(flowable, "outline_level", 0))
 
+    # Tagged, band and footer are page furniture (artifacts): the footer repeats the
+    # clinic's name and contact on every page; the band's logo is a Figure of its own.
     def _first_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        draw_band(canv, self.theme, self.clinic, self.logo)
+        with marked(canv, HEADER):
+            draw_band(canv, self.theme, self.clinic, self.logo)
         self._footer(canv, doc)
 
     def _footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        draw_footer(canv, self.theme, self.clinic, canv.getPageNumber())
+        with marked(canv, FOOTER):
+            draw_footer(canv, self.theme, self.clinic, canv.getPageNumber())
 
 
-class FooterCanvas(Canvas):  # type: ignore[misc]
+class FooterCanvas(TaggingCanvas):
     """A canvas that writes the page total once, as a form every footer refers to.
 
     The total is only known when the document is saved, and a form avoids a second
@@ -114,11 +119,13 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None) 
     if logo is not None:
         size = LOGO_SIZE
         scale = size / max(logo.width, logo.height)
-        canv.saveState()
-        canv.translate(x, top - BAND_HEIGHT + 12)
-        canv.scale(scale, scale)
-        renderPDF.draw(logo, canv, 0, 0)
-        canv.restoreState()
+        # The logo opens the reading order, as a Figure in the clinic's words.
+        with marked(canv, Element("Figure", alt=clinic.logo_alt or clinic.name)):
+            canv.saveState()
+            canv.translate(x, top - BAND_HEIGHT + 12)
+            canv.scale(scale, scale)
+            renderPDF.draw(logo, canv, 0, 0)
+            canv.restoreState()
         x += LOGO_ROOM
     canv.setFillColor(WHITE)
     canv.setFont(BOLD, NAME_SIZE)

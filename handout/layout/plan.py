@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from handout.layout.blocks import boxed, bullet_list, grid, heading
 from handout.model import HelpPanel, HelpTier, Plan
+from handout.tagging import Element, group, tag
 from handout.text import markup
 from handout.theme import INK, Theme
 
@@ -37,13 +38,19 @@ class TickBox(Flowable):  # type: ignore[misc]
 
 
 def plan_flowables(plan: Plan, theme: Theme) -> list[Flowable]:
-    """Numbered steps, each with a tick box, then the extra tip."""
+    """Numbered steps, each with a tick box, then the extra tip.
+
+    Tagged, the steps are a list (L > LI > LBody, the number in the text); the tick boxes,
+    there for a pen, are drawn with the table's layout artifact.
+    """
     out: list[Flowable] = [heading(plan.title, theme)]
     if plan.intro:
-        out.append(Paragraph(markup(plan.intro), theme.style("body")))
+        out.append(tag(Paragraph(markup(plan.intro), theme.style("body")), "P"))
     box = theme.body_size * 1.25
+    steps = Element("L")
     rows = [
-        [TickBox(box, INK), Paragraph(f"<b>{i}.</b> {markup(step)}", theme.style("body"))]
+        [TickBox(box, INK), tag(Paragraph(f"<b>{i}.</b> {markup(step)}", theme.style("body")),
+                                "LBody", parent=Element("LI", parent=steps))]
         for i, step in enumerate(plan.steps, start=1)
     ]
     table = grid(rows, [box + theme.body_size, theme.frame_width - box - theme.body_size], [
@@ -51,15 +58,16 @@ def plan_flowables(plan: Plan, theme: Theme) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (0, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), theme.body_size * 0.15),
-    ])
+    ], structure=steps)
     out.append(table)
     if plan.extra:
         tip = []
         if plan.extra_title:
-            tip.append(Paragraph(markup(plan.extra_title), theme.style("h2")))
-        tip.append(Paragraph(markup(plan.extra), theme.style("box_body")))
+            tip.append(tag(Paragraph(markup(plan.extra_title), theme.style("h2")), "H3"))
+        tip.append(tag(Paragraph(markup(plan.extra), theme.style("box_body")), "P"))
         out.extend([Spacer(1, theme.body_size * 0.4),
                     boxed(tip, theme, background=theme.tint, rule=theme.accent)])
+    group("Sect", out)
     return out
 
 
@@ -80,4 +88,5 @@ def _tier(tier: HelpTier, theme: Theme) -> list[Flowable]:
         spaceBefore=theme.body_size * 0.7,
         keepWithNext=1,
     )
-    return [Paragraph(markup(tier.heading), style), bullet_list(tier.items, theme, style="tight")]
+    return [tag(Paragraph(markup(tier.heading), style), "H3"),
+            bullet_list(tier.items, theme, style="tight")]

@@ -21,6 +21,8 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 from handout.errors import LayoutFitError
 from handout.model import Puzzle, Riddle, WordSearch
 from handout.puzzle import WordSearchGrid, grid_word, hint, make_word_search
+from handout.strings import Strings
+from handout.tagging import group, tag
 from handout.text import markup, plain
 from handout.theme import BOLD, INK, MUTED, REGULAR, SEMIBOLD, Theme
 
@@ -313,7 +315,8 @@ def _riddle(number: int, riddle: Riddle, theme: Theme, language: str) -> list[Fl
     boxes.spaceAfter = b * 0.9
     asked = Paragraph(markup(riddle.question), question, bulletText=f"{number}.")
     asked.alt_text = f"{number}. {plain(riddle.question)}"
-    return [asked, _para(hint(riddle.answer, language), clue, f"<b>{labels('clue')}</b> "), boxes]
+    told = _para(hint(riddle.answer, language), clue, f"<b>{labels('clue')}</b> ")
+    return [tag(asked, "P"), tag(told, "P"), tag(boxes, "Figure", boxes.alt_text)]
 
 
 def _find_words(search: WordSearch, answers: set[str], theme: Theme, language: str) -> Paragraph:
@@ -331,7 +334,11 @@ def _find_words(search: WordSearch, answers: set[str], theme: Theme, language: s
     return para
 
 
-def _answer_key(puzzle: Puzzle, grid: WordSearchGrid | None, title: str, page: _Page) -> AnswerKey:
+def _answer_key(
+    puzzle: Puzzle, grid: WordSearchGrid | None, labels: Strings, page: _Page
+) -> AnswerKey:
+    """The key, tagged as a Figure whose alt text gives the answers the right way up."""
+    title = labels("answer_key")
     text = ParagraphStyle(
         "puzzle_key", fontName=REGULAR, fontSize=KEY_TEXT, leading=15, textColor=INK
     )
@@ -339,7 +346,8 @@ def _answer_key(puzzle: Puzzle, grid: WordSearchGrid | None, title: str, page: _
     paras = [_para(title, head)]
     paras += [_para(r.answer, text, f"{i}. ") for i, r in enumerate(puzzle.riddles, 1)]
     answers = "; ".join(f"{i}. {r.answer}" for i, r in enumerate(puzzle.riddles, 1))
-    return AnswerKey(paras, grid, page, f"{title}. {answers}")
+    alt = labels("key_alt", answers=answers)
+    return tag(AnswerKey(paras, grid, page, alt), "Figure", alt)
 
 
 def _word_search(
@@ -353,14 +361,14 @@ def _word_search(
 ) -> list[Flowable]:
     """Heading, what to find, and the grid with the key beside it."""
     labels = theme.text
-    row = WordSearchRow(grid, key, labels("grid_alt", n=grid.size, k=len(grid.placements)),
-                        _scale(theme))
+    alt = labels("grid_alt", n=grid.size, k=len(grid.placements))
+    row = tag(WordSearchRow(grid, key, alt, _scale(theme)), "Figure", alt)
     directions = _para(labels("directions"), _derive(theme, "directions", parent="caption"))
     directions.spaceAfter = theme.body_size * 0.6
     return [
-        _para(search.title, theme.style("h2")),
-        _find_words(search, answers, theme, language),
-        directions,
+        tag(_para(search.title, theme.style("h2")), "H3"),
+        tag(_find_words(search, answers, theme, language), "P"),
+        tag(directions, "P"),
         row,
     ]
 
@@ -379,15 +387,16 @@ def puzzle_flowables(puzzle: Puzzle, theme: Theme) -> list[Flowable]:
 
     The caller puts a PageBreak before these flowables. Large print gives the word search
     and key a page of their own. Drawing raises LayoutFitError when a page overflows.
+    Tagged, a Sect: headings and paragraphs, the boxes, grid and key as Figures.
     """
     page, language = _Page(), theme.language
-    out: list[Flowable] = [PageMark(page), _para(puzzle.title, theme.style("h1"))]
+    out: list[Flowable] = [PageMark(page), tag(_para(puzzle.title, theme.style("h1")), "H2")]
     if puzzle.intro:
-        out.append(_para(puzzle.intro, theme.style("body")))
+        out.append(tag(_para(puzzle.intro, theme.style("body")), "P"))
     for number, riddle in enumerate(puzzle.riddles, 1):
         out += _riddle(number, riddle, theme, language)
     grid = _make_grid(puzzle, language)
-    key = _answer_key(puzzle, grid, theme.text("answer_key"), page)
+    key = _answer_key(puzzle, grid, theme.text, page)
     tail: list[Flowable] = [key]
     if puzzle.word_search and grid:
         answers = {grid_word(r.answer) for r in puzzle.riddles}
@@ -396,7 +405,9 @@ def puzzle_flowables(puzzle: Puzzle, theme: Theme) -> list[Flowable]:
         )
     if puzzle.word_search and grid and _scale(theme) > 1:
         out += [PageBreak(), PageMark(page)]  # the key then belongs to the second page
-    return [*out, FootFill(tail, page), *tail]
+    flowables = [*out, FootFill(tail, page), *tail]
+    group("Sect", [*flowables, key])  # the key may be drawn by the word-search row
+    return flowables
 
 
 def _scale(theme: Theme) -> float:
