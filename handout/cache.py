@@ -70,26 +70,34 @@ def _environment() -> tuple[str, ...]:
 
     import reportlab
 
+    package = Path(handout.__file__).parent
     code = hashlib.sha256()
     for path in drawing_code():
-        code.update(path.name.encode() + b"\0" + path.read_bytes())
+        # The path, not the bare name: chart/text.py and text.py must not look alike.
+        label = path.relative_to(package).as_posix()
+        code.update(label.encode() + b"\0" + path.read_bytes())
     fonts = [f"{name}:{(FONT_DIR / name).stat().st_size}" for name in FONT_FILES.values()]
     return (MAGIC.decode(), handout.__version__, version("matplotlib"), version("svglib"),
             reportlab.Version, code.hexdigest(), *fonts)
 
 
 def drawing_code() -> list[Path]:
-    """This module, layout/figure.py, chart.py and every handout module chart.py imports,
-    directly or not. model.py is left out: the figure's JSON in the key stands for it."""
+    """This module, layout/figure.py, every module of the chart package (sorted) and every
+    handout module they import, directly or not. model.py is left out: the figure's JSON in
+    the key stands for it."""
     package = Path(handout.__file__).parent
-    found, todo = {"chart"}, ["chart"]
+    chart = sorted((package / "chart").glob("*.py"))
+    found: set[str] = set()
+    todo = list(chart)
     while todo:
-        source = (package / f"{todo.pop()}.py").read_text(encoding="utf-8")
+        source = todo.pop().read_text(encoding="utf-8")
+        # `handout.chart.x` matches as "chart", which has no chart.py: the package is listed.
         for name in re.findall(r"^\s*(?:from|import) handout\.(\w+)", source, re.MULTILINE):
-            if name not in found and name != "model" and (package / f"{name}.py").exists():
+            path = package / f"{name}.py"
+            if name not in found and name != "model" and path.exists():
                 found.add(name)
-                todo.append(name)
-    return [Path(__file__), package / "layout" / "figure.py",
+                todo.append(path)
+    return [Path(__file__), package / "layout" / "figure.py", *chart,
             *(package / f"{name}.py" for name in sorted(found))]
 
 

@@ -1,0 +1,108 @@
+"""Drawing a chart: matplotlib set up for deterministic output, the figure, the SVG bytes."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from typing import TYPE_CHECKING
+
+from handout.chart.bars import BarsPlan, draw_bars, plan_bars
+from handout.chart.interval import IntervalPlan, draw_interval, plan_interval
+from handout.chart.style import FALLBACK_FAMILY, FAMILY, PT, ChartText, palette
+from handout.chart.text import Sizes
+from handout.model import Figure
+from handout.theme import FONT_DIR, FONT_FILES
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure as MplFigure
+
+
+@cache
+def _setup() -> None:
+    """Force the Agg backend and register the bundled fonts once per process."""
+    import matplotlib
+    from matplotlib import font_manager
+
+    matplotlib.use("Agg")  # no display on build machines; never probe for a GUI toolkit
+    for filename in FONT_FILES.values():
+        font_manager.fontManager.addfont(str(FONT_DIR / filename))
+
+
+@contextmanager
+def _chart_rc() -> Iterator[None]:
+    """rcParams for building and saving, restored afterwards (no lasting global state)."""
+    import matplotlib
+
+    _setup()
+    with matplotlib.rc_context({
+        "font.family": [FAMILY, FALLBACK_FAMILY],
+        "axes.unicode_minus": True,
+        "svg.fonttype": "path",  # no font needed by svglib or the PDF: glyphs are outlines
+        "text.parse_math": False,  # a '$' typed by staff is a dollar sign, not TeX
+        "svg.hashsalt": "handout-figure",  # fixed ids -> byte-identical SVG
+        "svg.id": "handout-figure",
+    }):
+        yield
+
+
+def render_svg(
+    figure: Figure,
+    *,
+    width_in: float,
+    primary: str,
+    accent: str,
+    grayscale: bool = False,
+    font_scale: float = 1.0,
+    language: str = "en",
+) -> bytes:
+    """The chart as SVG bytes, `width_in` inches wide, text as outlines; same input, same bytes.
+
+    No title and no legend: the layout prints the title, and every mark is labelled directly.
+    """
+    with _chart_rc():
+        fig = _build_figure(figure, width_in=width_in, primary=primary, accent=accent,
+                            grayscale=grayscale, font_scale=font_scale, language=language)
+        out = io.BytesIO()
+        # Date: None drops the timestamp; a fixed Creator keeps the bytes stable across builds.
+        fig.savefig(out, format="svg", transparent=True,
+                    metadata={"Date": None, "Creator": "handout"})
+    return out.getvalue()
+
+
+def _build_figure(
+    figure: Figure,
+    *,
+    width_in: float,
+    primary: str,
+    accent: str,
+    grayscale: bool = False,
+    font_scale: float = 1.0,
+    language: str = "en",
+) -> MplFigure:
+    """The matplotlib Figure behind `render_svg` (also used by tests to inspect the artists)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure as MplFigure
+
+    pal = palette(primary, accent, grayscale=grayscale)
+    sizes = Sizes.scaled(font_scale)
+    text = ChartText.for_language(language)
+    grow = max(1.0, font_scale)  # larger print needs more room, not a squeezed plot
+    with _chart_rc():
+        plan: IntervalPlan | BarsPlan
+        if figure.kind == "interval":
+            plan = plan_interval(figure, width_in * PT, sizes, grow, text)
+        else:
+            plan = plan_bars(figure, width_in * PT, sizes, grow, text)
+        box = plan.box
+        fig = MplFigure(figsize=(box.width / PT, box.height / PT))
+        FigureCanvasAgg(fig)  # Agg explicitly: measuring and saving never touch pyplot
+        fig.patch.set_visible(False)
+        ax = fig.add_axes(box.axes_rect())
+        ax.patch.set_visible(False)
+        if isinstance(plan, IntervalPlan):
+            draw_interval(ax, figure, plan, pal, sizes)
+        else:
+            draw_bars(ax, figure, plan, pal, sizes)
+    return fig

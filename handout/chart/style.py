@@ -1,0 +1,70 @@
+"""The chart's fonts, colours and fixed words: the look shared by every kind of chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handout.colour import contrast_ratio, to_gray
+from handout.strings import strings
+
+FAMILY = "Atkinson Hyperlegible Next"
+# DejaVu Sans ships with matplotlib; it draws the few glyphs Atkinson lacks (the arrows ← →).
+FALLBACK_FAMILY = "DejaVu Sans"
+
+WHITE = "#FFFFFF"
+INK = "#1A1A1A"  # same as theme.INK: 17.4:1 on white
+MUTED = "#4A4A4A"  # same as theme.MUTED: 8.9:1 on white
+GRID = "#C8C8C8"  # reading aid only, not a data mark, so it may be light
+# Okabe-Ito blue and vermillion: 5.19:1 and 3.87:1 on white (handout-standards.md).
+DEFAULT_PRIMARY = "#0072B2"
+DEFAULT_ACCENT = "#D55E00"
+MIN_MARK_CONTRAST = 3.0  # WCAG 2.x non-text contrast for bars, lines and dots
+
+ILLUSTRATION_NOTE = "Illustration, not real data"
+PT = 72.0  # points per inch
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """The few fixed words drawn inside the chart, in the document's language."""
+
+    no_difference: str = "No difference"
+    illustration: str = ILLUSTRATION_NOTE
+    study: str = "({n} study)"
+    studies: str = "({n} studies)"
+    group_size: str = "n = {n}"
+
+    @classmethod
+    def for_language(cls, language: str) -> ChartText:
+        words = strings(language)
+        return cls(*(words(key, n="{n}") for key in (
+            "chart_no_difference", "illustration", "chart_study", "chart_studies",
+            "chart_group_size")))
+
+
+def mark_colour(hex_colour: str, fallback: str) -> str:
+    """`hex_colour` if it keeps 3:1 against white paper, else the darker `fallback`."""
+    if contrast_ratio(hex_colour, WHITE) >= MIN_MARK_CONTRAST:
+        return hex_colour.upper()
+    return fallback
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Every colour the chart uses."""
+
+    primary: str
+    accent: str
+    ink: str = INK
+    muted: str = MUTED
+    grid: str = GRID
+    paper: str = WHITE
+
+
+def palette(primary: str, accent: str, *, grayscale: bool = False) -> Palette:
+    """Brand colours checked for contrast; with `grayscale`, all mapped to equal-luminance grays."""
+    pal = Palette(mark_colour(primary, DEFAULT_PRIMARY), mark_colour(accent, DEFAULT_ACCENT))
+    if not grayscale:
+        return pal
+    return Palette(*(to_gray(c) for c in (pal.primary, pal.accent, pal.ink, pal.muted,
+                                          pal.grid, pal.paper)))

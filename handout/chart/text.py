@@ -1,0 +1,50 @@
+"""Text sizes, and measuring and wrapping text exactly as the chart will draw it."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from handout.chart.style import FALLBACK_FAMILY, FAMILY
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Font sizes in points, never below the 10 pt floor."""
+
+    label: float  # row and group labels
+    text: float  # ticks, axis and direction labels, notes
+
+    @classmethod
+    def scaled(cls, font_scale: float) -> Sizes:
+        return cls(label=max(10.0, 12.0 * font_scale), text=max(10.0, 11.0 * font_scale))
+
+    def line(self, size: float) -> float:
+        """Height of one text line in points (matplotlib's default 1.2 line spacing)."""
+        return size * 1.2
+
+
+def measure(text: str, size: float, weight: str = "normal") -> float:
+    """Width in points of (multi-line) text exactly as the SVG's text paths will draw it."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    prop = FontProperties(family=[FAMILY, FALLBACK_FAMILY], size=size, weight=weight)
+    widths = [text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0]
+              for line in text.split("\n")]
+    return max(widths, default=0.0)
+
+
+def wrap(text: str, size: float, max_width: float, weight: str = "normal") -> str:
+    """Break `text` into lines no wider than `max_width` points (long words stay whole)."""
+    for chars in range(len(text), 5, -1):
+        wrapped = "\n".join(textwrap.wrap(text, chars, break_long_words=False))
+        if measure(wrapped, size, weight) <= max_width:
+            return wrapped
+    return "\n".join(textwrap.wrap(text, 6, break_long_words=False))
+
+
+def number(value: float) -> str:
+    """A short number for print: 0.50 -> '0.5', -1 -> '−1' (true minus sign), 1200 -> '1,200'."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text in {"-0", ""} else text.replace("-", "\u2212")

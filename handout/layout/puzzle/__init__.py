@@ -1,0 +1,170 @@
+"""The "Word play" page: riddles with write-in boxes, a word search, an upside-down key.
+
+Everything is one page. A filler takes the spare height above the word search, so the grid
+and the answer key beside it (or under it, on a narrow page) sit at the foot of the page.
+The grid shrinks to make room, never below 12 pt letters; a page that still overflows is a
+LayoutFitError, not a silent second page.
+
+Modules: boxes (write-in squares), grid (the word search), key (the upside-down answers),
+page (the one-page proof and the foot filler), draw (canvas helpers); here, the assembly.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph
+
+from handout.layout.puzzle.boxes import LetterBoxes
+from handout.layout.puzzle.grid import WordSearchRow
+from handout.layout.puzzle.key import KEY_TEXT, AnswerKey
+from handout.layout.puzzle.page import FootFill, PageMark, PuzzlePage
+from handout.model import Puzzle, Riddle, WordSearch
+from handout.puzzle import WordSearchGrid, grid_word, hint, make_word_search
+from handout.strings import Strings
+from handout.tagging import group, tag
+from handout.text import markup, plain
+from handout.theme import BOLD, INK, MUTED, REGULAR, SEMIBOLD, Theme
+
+__all__ = ["AnswerKey", "FootFill", "LetterBoxes", "PageMark", "WordSearchRow",
+           "puzzle_flowables"]
+
+
+def _para(text: str, style: ParagraphStyle, prefix: str = "", suffix: str = "") -> Paragraph:
+    """A Paragraph of content `text` (escaped) between our own markup `prefix` and `suffix`."""
+    para = Paragraph(prefix + markup(text) + suffix, style)
+    para.alt_text = plain(text)
+    return para
+
+
+def _derive(theme: Theme, name: str, parent: str = "body", **kw: object) -> ParagraphStyle:
+    return ParagraphStyle(f"puzzle_{name}", parent=theme.style(parent), **kw)
+
+
+def _riddle(number: int, riddle: Riddle, theme: Theme, language: str) -> list[Flowable]:
+    """Question, computed clue and write-in boxes of one riddle."""
+    labels, b = theme.text, theme.body_size
+    indent = b * 1.7
+    question = _derive(
+        theme,
+        "question",
+        leftIndent=indent,
+        bulletIndent=0,
+        bulletFontName=BOLD,
+        spaceBefore=0,
+        spaceAfter=b * 0.1,
+        keepWithNext=1,
+    )
+    size = max(12.0, b * 0.86)
+    clue = _derive(
+        theme,
+        "clue",
+        fontSize=size,
+        leading=size * 1.35,
+        textColor=MUTED,
+        leftIndent=indent,
+        spaceAfter=b * 0.3,
+        keepWithNext=1,
+    )
+    letters = len(grid_word(riddle.answer))
+    boxes = LetterBoxes(letters, indent, labels("boxes_alt", n=letters), _scale(theme))
+    boxes.spaceAfter = b * 0.9
+    asked = Paragraph(markup(riddle.question), question, bulletText=f"{number}.")
+    asked.alt_text = f"{number}. {plain(riddle.question)}"
+    told = _para(hint(riddle.answer, language), clue, f"<b>{labels('clue')}</b> ")
+    return [tag(asked, "P"), tag(told, "P"), tag(boxes, "Figure", boxes.alt_text)]
+
+
+def _find_words(search: WordSearch, answers: set[str], theme: Theme, language: str) -> Paragraph:
+    """What to look for: the extra words by name, the riddle answers unsaid."""
+    labels = theme.text
+    extra = [w for w in dict.fromkeys(map(grid_word, search.words)) if w not in answers]
+    style = _derive(theme, "find", spaceAfter=theme.body_size * 0.2)
+    if not extra:
+        return _para(labels("only_riddles"), style)
+    words = f'<font name="{SEMIBOLD}">{markup(", ".join(extra))}</font>'
+    para = Paragraph(
+        f"<b>{markup(labels('find'))}</b> {words}{markup(labels('and_riddles'))}", style
+    )
+    para.alt_text = f"{labels('find')} {', '.join(extra)}{labels('and_riddles')}"
+    return para
+
+
+def _answer_key(
+    puzzle: Puzzle, grid: WordSearchGrid | None, labels: Strings, page: PuzzlePage
+) -> AnswerKey:
+    """The key, tagged as a Figure whose alt text gives the answers the right way up."""
+    title = labels("answer_key")
+    text = ParagraphStyle(
+        "puzzle_key", fontName=REGULAR, fontSize=KEY_TEXT, leading=15, textColor=INK
+    )
+    head = ParagraphStyle("puzzle_key_title", parent=text, fontName=BOLD, spaceAfter=3)
+    paras = [_para(title, head)]
+    paras += [_para(r.answer, text, f"{i}. ") for i, r in enumerate(puzzle.riddles, 1)]
+    answers = "; ".join(f"{i}. {r.answer}" for i, r in enumerate(puzzle.riddles, 1))
+    alt = labels("key_alt", answers=answers)
+    return tag(AnswerKey(paras, grid, page, alt), "Figure", alt)
+
+
+def _word_search(
+    search: WordSearch,
+    grid: WordSearchGrid,
+    theme: Theme,
+    *,
+    answers: set[str],
+    language: str,
+    key: AnswerKey,
+) -> list[Flowable]:
+    """Heading, what to find, and the grid with the key beside it."""
+    labels = theme.text
+    alt = labels("grid_alt", n=grid.size, k=len(grid.placements))
+    row = tag(WordSearchRow(grid, key, alt, _scale(theme)), "Figure", alt)
+    directions = _para(labels("directions"), _derive(theme, "directions", parent="caption"))
+    directions.spaceAfter = theme.body_size * 0.6
+    return [
+        tag(_para(search.title, theme.style("h2")), "H3"),
+        tag(_find_words(search, answers, theme, language), "P"),
+        tag(directions, "P"),
+        row,
+    ]
+
+
+def _make_grid(puzzle: Puzzle, language: str) -> WordSearchGrid | None:
+    if not puzzle.word_search:
+        return None
+    words = [r.answer for r in puzzle.riddles] + puzzle.word_search.words
+    # The riddle answers are hidden too, so the grid grows to hold the longest one.
+    size = max(puzzle.word_search.size, *(len(grid_word(w)) for w in words))
+    return make_word_search(words, size, seed=puzzle.title, language=language)
+
+
+def puzzle_flowables(puzzle: Puzzle, theme: Theme) -> list[Flowable]:
+    """The puzzle page: riddles, then the word search and the upside-down answer key.
+
+    The caller puts a PageBreak before these flowables. Large print gives the word search
+    and key a page of their own. Drawing raises LayoutFitError when a page overflows.
+    Tagged, a Sect: headings and paragraphs, the boxes, grid and key as Figures.
+    """
+    page, language = PuzzlePage(), theme.language
+    out: list[Flowable] = [PageMark(page), tag(_para(puzzle.title, theme.style("h1")), "H2")]
+    if puzzle.intro:
+        out.append(tag(_para(puzzle.intro, theme.style("body")), "P"))
+    for number, riddle in enumerate(puzzle.riddles, 1):
+        out += _riddle(number, riddle, theme, language)
+    grid = _make_grid(puzzle, language)
+    key = _answer_key(puzzle, grid, theme.text, page)
+    tail: list[Flowable] = [key]
+    if puzzle.word_search and grid:
+        answers = {grid_word(r.answer) for r in puzzle.riddles}
+        tail = _word_search(
+            puzzle.word_search, grid, theme, answers=answers, language=language, key=key
+        )
+    if puzzle.word_search and grid and _scale(theme) > 1:
+        out += [PageBreak(), PageMark(page)]  # the key then belongs to the second page
+    flowables = [*out, FootFill(tail, page), *tail]
+    group("Sect", [*flowables, key])  # the key may be drawn by the word-search row
+    return flowables
+
+
+def _scale(theme: Theme) -> float:
+    """Boxes and grid grow with the body text (large print), never shrink below normal."""
+    return max(1.0, theme.body_size / 14.0)
