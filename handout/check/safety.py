@@ -64,7 +64,7 @@ def _grid_findings(puzzle: Puzzle, language: str, where: Where) -> list[Finding]
     words = [r.answer for r in puzzle.riddles] + search.words
     longest = max(len(grid_word(w)) for w in words)
     if longest > search.size:
-        # Not an error: the layout grows the grid to the longest word (layout/puzzle.py).
+        # Not an error: the layout grows the grid to the longest word (layout/puzzle/).
         too_long = [w for w in words if len(grid_word(w)) > search.size]
         return [where.warning(("puzzle", "word_search", "size"),
                               f"{', '.join(too_long)} will not fit a {search.size} x "
