@@ -6,8 +6,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handout.errors import ContentError, HandoutError
+
+if TYPE_CHECKING:
+    from handout.build import Options
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -16,7 +20,34 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    b = sub.add_parser("build", help="build the PDF from a content file")
+    _build_arguments(sub.add_parser("build", help="build the PDF from a content file"))
+    _build_arguments(sub.add_parser(
+        "watch", help="rebuild the PDF whenever the content, clinic or a logo is saved"))
+
+    c = sub.add_parser("check", help="check reading level, structure, evidence and safety")
+    c.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
+    c.add_argument("--json", action="store_true", help="print the report as JSON")
+    c.add_argument("--clinic", type=Path, default=None, help="a clinic file to use instead")
+
+    s = sub.add_parser("schema", help="write the JSON Schema editors use to check content files")
+    s.add_argument("-o", "--output", type=Path, default=Path("content.schema.json"),
+                   help="where to write it (default: content.schema.json)")
+
+    a = sub.add_parser("batch", help="build every content x clinic x variant in a batch file")
+    a.add_argument("batch", type=Path, help="the batch file, e.g. batch.yaml")
+    a.add_argument("-j", "--workers", type=int, default=None,
+                   help="worker processes (default: the batch file's, else one per CPU)")
+
+    p = sub.add_parser("preview", help="render each page of a PDF to a PNG")
+    p.add_argument("pdf", type=Path, help="the PDF to render")
+    p.add_argument("-o", "--output", type=Path, default=Path("build/preview"),
+                   help="folder for page-N.png (default: build/preview)")
+    p.add_argument("--dpi", type=int, default=80, help="resolution (default: 80)")
+    return parser
+
+
+def _build_arguments(b: argparse.ArgumentParser) -> None:
+    """What `build` and `watch` share: the content, the output and every variant option."""
     b.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
     b.add_argument("-o", "--output", type=Path, default=Path("build/handout.pdf"),
                    help="where to write the PDF (default: build/handout.pdf)")
@@ -38,33 +69,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--no-tags", action="store_true",
                    help="an untagged PDF: no structure tree for screen readers")
 
-    c = sub.add_parser("check", help="check reading level, structure, evidence and safety")
-    c.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
-    c.add_argument("--json", action="store_true", help="print the report as JSON")
-    c.add_argument("--clinic", type=Path, default=None, help="a clinic file to use instead")
 
-    s = sub.add_parser("schema", help="write the JSON Schema editors use to check content files")
-    s.add_argument("-o", "--output", type=Path, default=Path("content.schema.json"),
-                   help="where to write it (default: content.schema.json)")
+def _options(args: argparse.Namespace) -> Options:
+    from handout.build import Options  # deferred: `handout check --help` stays instant
 
-    w = sub.add_parser("watch", help="rebuild the PDF whenever the content or clinic is saved")
-    w.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
-    w.add_argument("-o", "--output", type=Path, default=Path("build/handout.pdf"),
-                   help="where to write the PDF (default: build/handout.pdf)")
-    w.add_argument("--clinic", type=Path, default=None, help="a clinic file to use instead")
-    w.add_argument("--no-check", action="store_true", help="skip the content check")
-
-    a = sub.add_parser("batch", help="build every content x clinic x variant in a batch file")
-    a.add_argument("batch", type=Path, help="the batch file, e.g. batch.yaml")
-    a.add_argument("-j", "--workers", type=int, default=None,
-                   help="worker processes (default: the batch file's, else one per CPU)")
-
-    p = sub.add_parser("preview", help="render each page of a PDF to a PNG")
-    p.add_argument("pdf", type=Path, help="the PDF to render")
-    p.add_argument("-o", "--output", type=Path, default=Path("build/preview"),
-                   help="folder for page-N.png (default: build/preview)")
-    p.add_argument("--dpi", type=int, default=80, help="resolution (default: 80)")
-    return parser
+    return Options(paper=args.paper, large_print=args.large_print, grayscale=args.grayscale,
+                   print_shop=args.print_shop, clinic=args.clinic, check=not args.no_check,
+                   allow_check_errors=args.allow_check_errors, tagged=not args.no_tags)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -102,11 +113,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
         return _build(args)
     if args.command == "watch":
-        from handout.build import Options
         from handout.watch import watch
 
-        watch(args.content, args.output, Options(clinic=args.clinic, check=not args.no_check,
-                                                 allow_check_errors=True))
+        watch(args.content, args.output, _options(args))
         return 0
     if args.command == "batch":
         return _batch(args.batch, args.workers)
@@ -124,14 +133,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from handout.build import CheckFailedError, Options, build
+    from handout.build import CheckFailedError, build
     from handout.check.report import summary
 
-    options = Options(paper=args.paper, large_print=args.large_print, grayscale=args.grayscale,
-                      print_shop=args.print_shop, clinic=args.clinic, check=not args.no_check,
-                      allow_check_errors=args.allow_check_errors, tagged=not args.no_tags)
     try:
-        result = build(args.content, args.output, options)
+        result = build(args.content, args.output, _options(args))
     except CheckFailedError as exc:
         print(summary(exc.report), end="")
         raise
