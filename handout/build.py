@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from io import BytesIO
@@ -85,6 +88,35 @@ def check(doc: Document, located: Located) -> Report:
     return run_checks(doc, located, dt.date.today())
 
 
+def start_check(doc: Document, located: Located) -> Callable[[], Report]:
+    """Start the content check; call the result to wait for its report.
+
+    A first check in a process mostly imports textstat and loads pyphen's dictionary
+    (about 0.35 s), so it runs in a forked process on the second core while this one lays
+    out the pages. Where forking is not safe (threads, other systems), or textstat is
+    already imported (watch mode), it simply runs here.
+    """
+    if "textstat" in sys.modules or sys.platform != "linux" or threading.active_count() > 1:
+        report = check(doc, located)
+        return lambda: report
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(check, doc, located)
+
+    def result() -> Report:
+        try:
+            return future.result()
+        except BrokenProcessPool:  # the child died (e.g. out of memory): check here
+            return check(doc, located)
+        finally:
+            pool.shutdown()
+
+    return result
+
+
 def render(doc: Document, base_dir: Path, options: Options = Options(),
            charts: ChartRenderer | None = None) -> tuple[bytes, int]:
     """Lay out the document; returns the PDF bytes and the page count. Writes nothing.
@@ -118,25 +150,34 @@ def build(content: Path, out: Path, options: Options = Options()) -> Result:
     started = time.perf_counter()
     doc, located = prepare(content, options.clinic)
     base_dir = content.resolve().parent
-    report = check(doc, located) if options.check else None
-    if report is not None and not report.ok and not options.allow_check_errors:
-        raise CheckFailedError(report)
+    pending = start_check(doc, located) if options.check else None
     charts = None
     if options.cache:
         charts = ChartCache(options.cache_dir or out.resolve().parent / ".cache")
     try:
         pdf, pages = render(doc, base_dir, options, charts)
     except LayoutFitError as exc:
+        _refuse_if_check_failed(pending, options)  # the check's findings come first
         raise ContentError([located.problem(exc.loc, exc.message)]) from exc
     except LayoutError as exc:
+        _refuse_if_check_failed(pending, options)
         # Length caps in the model should make this unreachable; if not, still no traceback.
         raise ContentError([located.problem((), "a part of the handout is too large to fit "
                                             "on a page; shorten the longest paragraph or list")]) \
             from exc
+    report = _refuse_if_check_failed(pending, options)
     write_atomic(out, pdf)
     if charts is not None:
         charts.save()
     return Result(out, pages, len(pdf), time.perf_counter() - started, report)
+
+
+def _refuse_if_check_failed(pending: Callable[[], Report] | None, options: Options
+                            ) -> Report | None:
+    report = pending() if pending is not None else None
+    if report is not None and not report.ok and not options.allow_check_errors:
+        raise CheckFailedError(report)
+    return report
 
 
 def write_atomic(out: Path, data: bytes) -> None:

@@ -87,3 +87,25 @@ def test_schemas_accept_the_shipped_files() -> None:
     for path in (ROOT / "assets" / "clinics").glob("*.yaml"):
         assert set(yaml.safe_load(path.read_text(encoding="utf-8"))) <= set(
             clinic["properties"]), path
+
+
+def test_a_fresh_process_refuses_a_build_its_check_fails(tmp_path: Path) -> None:
+    """In a fresh process the check runs in a forked child beside the layout; its verdict
+    must still stop the build before anything is written."""
+    import subprocess
+    import sys
+
+    hard = ("Notwithstanding considerable methodological heterogeneity, contemporary "
+            "investigations substantiate associations between intestinal microbial "
+            "composition and affective symptomatology, necessitating longitudinal evaluation.")
+    text = CONTENT.read_text(encoding="utf-8").replace(
+        "      - \"Some studies find fewer kinds", f'      - "{hard}"\n      - "Some studies find fewer kinds', 1)
+    assert hard in text
+    (tmp_path / "assets").symlink_to(ROOT / "assets")
+    (tmp_path / "content.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "out" / "h.pdf"
+    done = subprocess.run([sys.executable, "-m", "handout", "build", "content.yaml", "-o",
+                           str(out)], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2, done.stderr
+    assert "content.yaml:" in done.stdout and "grade" in done.stdout
+    assert "--allow-check-errors" in done.stderr and not out.exists()
