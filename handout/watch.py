@@ -56,6 +56,10 @@ def watch(content: Path, out: Path, options: Options, *, stream: TextIO = sys.st
     if options.clinic is not None:
         folders.add(options.clinic.resolve().parent)
     report = on_build or (lambda result: None)
+    if options.check:
+        from handout.check.readability import warm_up
+
+        warm_up()  # once: later checks then run here, in milliseconds, not in a fork
     report(build_once(content, out, options, stream))
     print(f"Watching {', '.join(map(str, sorted(folders)))} (Ctrl-C to stop)", file=stream)
     for batch in changes(*folders, watch_filter=lambda _, path: relevant(path),

@@ -46,6 +46,12 @@ def _textstat() -> Any:
     return stats
 
 
+def warm_up() -> None:
+    """Import textstat and load pyphen's dictionary now (a long-lived process, e.g. watch,
+    then checks every rebuild in-process in milliseconds)."""
+    syllables("warm")
+
+
 def prepare(text: str, *, list_item: bool = False) -> str:
     """`text` ready to score; "" for a list-item fragment (no sentence end)."""
     text = _BOLD.sub("", text)
