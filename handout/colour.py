@@ -6,6 +6,11 @@ import re
 
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
+# The grays every module prints with; theme, chart and check all use these.
+WHITE = "#FFFFFF"
+INK = "#1A1A1A"  # near-black body text: 17.4:1 on white
+MUTED = "#4A4A4A"  # secondary text: 8.9:1 on white
+
 
 def _linear(channel: int) -> float:
     c = channel / 255

@@ -19,6 +19,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from handout import colour
 from handout.colour import to_gray
 from handout.model import Colours
 from handout.strings import Strings, strings
@@ -34,9 +35,9 @@ REGULAR, ITALIC, SEMIBOLD, BOLD = FONT_FILES
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 
-INK = HexColor("#1A1A1A")  # near-black body text: 17.4:1 on white
-MUTED = HexColor("#4A4A4A")  # secondary text: 8.9:1 on white
-WHITE = HexColor("#FFFFFF")
+INK = HexColor(colour.INK)
+MUTED = HexColor(colour.MUTED)
+WHITE = HexColor(colour.WHITE)
 FOOTER_SIZE = 10.0  # the standards' floor: nothing is printed smaller
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from handout import chart
+from handout import colour
 from handout.check import Report, run_checks
 from handout.check import contrast as contrast_module
 from handout.check.contrast import darker_shade, shade
@@ -212,7 +212,7 @@ def test_figure_marked_twice_is_an_error(doc: Document, located: Located) -> Non
 
 def test_low_contrast_colour_gets_a_darker_shade_that_passes(doc: Document,
                                                              located: Located) -> None:
-    assert contrast_module.contrast_ratio is chart.contrast_ratio  # one implementation
+    assert contrast_module.contrast_ratio is colour.contrast_ratio  # one implementation
     colours = Colours(primary="#66A3D2", accent="#0B6E4F", tint="#EAF2F8")
     clinic = doc.clinic.model_copy(update={"colours": colours})
     report = check(doc.model_copy(update={"clinic": clinic}), located)
@@ -220,10 +220,10 @@ def test_low_contrast_colour_gets_a_darker_shade_that_passes(doc: Document,
     backgrounds = ("#FFFFFF", "#EAF2F8")
     better = darker_shade("#66A3D2", backgrounds)
     assert better is not None and f"Use {better}" in finding.fix
-    assert min(chart.contrast_ratio(better, bg) for bg in backgrounds) >= 4.5
+    assert min(colour.contrast_ratio(better, bg) for bg in backgrounds) >= 4.5
     # The nearest: the shade one step lighter still fails.
     step = next(s for s in range(1, 101) if shade("#66A3D2", s) == better)
-    assert min(chart.contrast_ratio(shade("#66A3D2", step - 1), bg) for bg in backgrounds) < 4.5
+    assert min(colour.contrast_ratio(shade("#66A3D2", step - 1), bg) for bg in backgrounds) < 4.5
 
 
 def test_puzzle_answers_must_fit_and_hints_are_not_typed(doc: Document,

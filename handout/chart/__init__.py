@@ -20,20 +20,14 @@ from handout.chart.style import (
     FAMILY,
     GRID,
     ILLUSTRATION_NOTE,
-    INK,
     MIN_MARK_CONTRAST,
-    MUTED,
     PT,
-    WHITE,
     ChartText,
     Palette,
     mark_colour,
     palette,
 )
 from handout.chart.text import Sizes
-
-# The check's contrast rule must be the chart's own (tests/test_check.py compares them).
-from handout.colour import contrast_ratio
 
 __all__ = [
     "DEFAULT_ACCENT",
@@ -42,15 +36,11 @@ __all__ = [
     "FAMILY",
     "GRID",
     "ILLUSTRATION_NOTE",
-    "INK",
     "MIN_MARK_CONTRAST",
-    "MUTED",
     "PT",
-    "WHITE",
     "ChartText",
     "Palette",
     "Sizes",
-    "contrast_ratio",
     "mark_colour",
     "palette",
     "render_svg",

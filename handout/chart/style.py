@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handout.colour import contrast_ratio, to_gray
+from handout.colour import INK, MUTED, WHITE, contrast_ratio, to_gray
 from handout.strings import strings
 
 FAMILY = "Atkinson Hyperlegible Next"
 # DejaVu Sans ships with matplotlib; it draws the few glyphs Atkinson lacks (the arrows ← →).
 FALLBACK_FAMILY = "DejaVu Sans"
 
-WHITE = "#FFFFFF"
-INK = "#1A1A1A"  # same as theme.INK: 17.4:1 on white
-MUTED = "#4A4A4A"  # same as theme.MUTED: 8.9:1 on white
 GRID = "#C8C8C8"  # reading aid only, not a data mark, so it may be light
 # Okabe-Ito blue and vermillion: 5.19:1 and 3.87:1 on white (handout-standards.md).
 DEFAULT_PRIMARY = "#0072B2"

@@ -8,9 +8,8 @@ passes, so the brand stays recognisable.
 
 from __future__ import annotations
 
-from handout.chart import INK, MUTED, WHITE
 from handout.check.findings import Finding, Where
-from handout.colour import contrast_ratio
+from handout.colour import INK, MUTED, WHITE, contrast_ratio
 from handout.model import Document
 
 MIN_TEXT_CONTRAST = 4.5
