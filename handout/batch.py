@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -80,17 +81,19 @@ def plan(batch: BatchFile, base: Path) -> list[Job]:
 
 def run_job(job: Job) -> Outcome:
     """Build one job; every error becomes the outcome's reason (runs in a worker)."""
-    from handout.build import Options, build, read_document
+    from handout.build import Options, build_prepared, prepare
 
     try:
-        doc = read_document(job.content, job.clinic)
+        started = time.perf_counter()
+        doc, located = prepare(job.content, job.clinic)
         clinic = job.clinic.stem if job.clinic else _slug(doc.clinic.name)
         out = job.output / clinic / doc.language / f"{job.variant.name}.pdf"
         v = job.variant
         options = Options(paper=v.paper, large_print=v.large_print, grayscale=v.grayscale,
                           print_shop=v.print_shop, clinic=job.clinic, check=False,
                           cache_dir=job.output / ".cache")
-        result = build(job.content, out, options)
+        result = build_prepared(doc, located, job.content.resolve().parent, out, options,
+                                started=started)
     except ContentError as exc:
         return Outcome(job, error=str(exc.problems[0]) + _more(len(exc.problems)))
     except HandoutError as exc:

@@ -149,7 +149,13 @@ def build(content: Path, out: Path, options: Options = Options()) -> Result:
     """Validate, render and atomically write `out`; on any error `out` is left untouched."""
     started = time.perf_counter()
     doc, located = prepare(content, options.clinic)
-    base_dir = content.resolve().parent
+    return build_prepared(doc, located, content.resolve().parent, out, options, started=started)
+
+
+def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
+                   options: Options, *, started: float) -> Result:
+    """`build` for a document already through `prepare` (the batch needs its language
+    first, to name the output file); `started` is when the work began."""
     pending = start_check(doc, located) if options.check else None
     charts = None
     if options.cache:
