@@ -85,8 +85,9 @@ def _tier(tier: HelpTier, theme: Theme) -> list[Flowable]:
     colour = theme.colour(hex_colour) if hex_colour else theme.primary
     style = theme.style("body").clone(
         "tier", fontName="Atkinson-Bold", textColor=colour, spaceAfter=theme.body_size * 0.15,
-        spaceBefore=theme.body_size * 0.7,
         keepWithNext=1,
     )
-    return [tag(Paragraph(markup(tier.heading), style), "H3"),
+    # A spacer, not spaceBefore: the box gives each flowable its own table row, and
+    # ReportLab drops the spaceBefore of a cell's first flowable.
+    return [Spacer(1, theme.body_size * 0.5), tag(Paragraph(markup(tier.heading), style), "H3"),
             bullet_list(tier.items, theme, style="tight")]
