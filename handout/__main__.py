@@ -2,6 +2,6 @@
 
 import sys
 
-from handout.cli import main
+from handout.launch import main
 
 sys.exit(main())

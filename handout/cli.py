@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +37,10 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("batch", type=Path, help="the batch file, e.g. batch.yaml")
     a.add_argument("-j", "--workers", type=int, default=None,
                    help="worker processes (default: the batch file's, else one per CPU)")
+
+    v = sub.add_parser("server", help="start, stop or list the background build servers "
+                       "that make rebuilds fast (see README)")
+    v.add_argument("action", choices=["start", "stop", "status"])
 
     p = sub.add_parser("preview", help="render each page of a PDF to a PNG")
     p.add_argument("pdf", type=Path, help="the PDF to render")
@@ -108,23 +112,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command in {"build", "check", "watch"} and not args.content.is_file():
         raise HandoutError(f"content file not found: {args.content}")
-    if args.command == "check":
-        return _check(args.content, as_json=args.json, clinic=args.clinic)
-    if args.command == "build":
-        return _build(args)
-    if args.command == "watch":
-        from handout.watch import watch
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "check": lambda a: _check(a.content, as_json=a.json, clinic=a.clinic),
+        "build": _build, "watch": _watch, "batch": lambda a: _batch(a.batch, a.workers),
+        "server": lambda a: _server(a.action), "schema": _schema, "preview": _preview,
+    }
+    return commands[args.command](args)
 
-        watch(args.content, args.output, _options(args))
-        return 0
-    if args.command == "batch":
-        return _batch(args.batch, args.workers)
-    if args.command == "schema":
-        from handout.schema import write_schema
 
-        write_schema(args.output)
-        print(f"Wrote {args.output}")
-        return 0
+def _watch(args: argparse.Namespace) -> int:
+    from handout.watch import watch
+
+    watch(args.content, args.output, _options(args))
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from handout.schema import write_schema
+
+    write_schema(args.output)
+    print(f"Wrote {args.output}")
+    return 0
+
+
+def _preview(args: argparse.Namespace) -> int:
     from handout.preview import render_pages
 
     pages = render_pages(args.pdf, args.output, dpi=args.dpi)
@@ -162,6 +173,29 @@ def _batch(path: Path, workers: int | None) -> int:
     failed = sum(not o.ok for o in outcomes)
     print(f"{len(outcomes) - failed} built, {failed} failed.")
     return 1 if failed else 0
+
+
+def _server(action: str) -> int:
+    """`handout server start|stop|status`."""
+    from handout.server import client
+
+    if action == "start":
+        path = client.start()
+        if path is None:
+            raise HandoutError("the build server did not start (it needs Linux, and is off "
+                               "when HANDOUT_SERVER=off)")
+        print(f"Build server listening at {path}")
+        return 0
+    found = client.servers()
+    for path, status in found:
+        if action == "stop":
+            client.control(path, "stop")
+            print(f"Stopped the build server at {path}")
+        else:
+            print(f"{path}: {client.describe(status)}")
+    if not found:
+        print("No build server is running.")
+    return 0
 
 
 def _check(content: Path, *, as_json: bool, clinic: Path | None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,10 @@ import pytest
 
 from handout.build import Options, Result, build
 from handout.sources import load_content
+
+# No background build servers from the suite (tests/test_server.py starts its own): a
+# `handout build` run here must not leave a process behind on the test machine.
+os.environ["HANDOUT_SERVER"] = "off"
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content.yaml"
