@@ -12,7 +12,7 @@ Modules: style (fonts, colours, fixed words), text (sizes, measuring, wrapping),
 from __future__ import annotations
 
 from handout.chart.render import _build_figure as _build_figure  # tests inspect the artists
-from handout.chart.render import render_svg
+from handout.chart.render import render_ops, render_svg
 from handout.chart.style import (
     DEFAULT_ACCENT,
     DEFAULT_PRIMARY,
@@ -43,5 +43,6 @@ __all__ = [
     "Sizes",
     "mark_colour",
     "palette",
+    "render_ops",
     "render_svg",
 ]

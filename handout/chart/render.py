@@ -1,4 +1,4 @@
-"""Drawing a chart: matplotlib set up for deterministic output, the figure, the SVG bytes."""
+"""Drawing a chart: matplotlib set up for deterministic output, the figure, SVG or PDF ops."""
 
 from __future__ import annotations
 
@@ -71,6 +71,39 @@ def render_svg(
     return out.getvalue()
 
 
+def render_ops(
+    figure: Figure,
+    *,
+    width_in: float,
+    primary: str,
+    accent: str,
+    grayscale: bool = False,
+    font_scale: float = 1.0,
+    language: str = "en",
+) -> tuple[float, float, str]:
+    """The chart as PDF drawing operators: (width, height in points, operators).
+
+    The same figure as `render_svg`, drawn straight to operators by `OpsRenderer` (no SVG in
+    between): origin bottom left, glyphs as outlines, no named resources, width exactly
+    `width_in` * 72 points. Same input, same string.
+    """
+    from handout.chart.pdf_ops import OpsRenderer
+
+    with _chart_rc():
+        fig = _build_figure(figure, width_in=width_in, primary=primary, accent=accent,
+                            grayscale=grayscale, font_scale=font_scale, language=language)
+        fig.dpi = 72  # as savefig does for vector output: one pixel is one point
+        fig_width, fig_height = float(fig.bbox.width), float(fig.bbox.height)
+        renderer = OpsRenderer(fig_width, fig_height)
+        fig.draw(renderer)
+        ops = renderer.finish()
+    width = width_in * 72
+    factor = width / fig_width  # 1 up to float rounding; if not, scale to the exact width
+    if abs(factor - 1) > 1e-9:
+        ops = f"q\n{factor:.6f} 0 0 {factor:.6f} 0 0 cm\n{ops}Q\n"
+    return width, fig_height * factor, ops
+
+
 def _build_figure(
     figure: Figure,
     *,
@@ -81,7 +114,7 @@ def _build_figure(
     font_scale: float = 1.0,
     language: str = "en",
 ) -> MplFigure:
-    """The matplotlib Figure behind `render_svg` (also used by tests to inspect the artists)."""
+    """The matplotlib Figure behind `render_svg` and `render_ops` (tests inspect its artists)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure as MplFigure
 

@@ -6,7 +6,6 @@ matplotlib and svglib); build.py passes a caching one, so this module does no I/
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -96,31 +95,17 @@ def chart_request(figure: Figure, theme: Theme, *, grayscale: bool = False) -> C
 
 
 def draw_chart(request: ChartRequest) -> ChartArt:
-    """Render the chart: matplotlib to SVG, svglib to a Drawing, ReportLab to PDF operators."""
-    # Deferred: a build whose chart comes from the cache never imports any of these.
-    from reportlab.graphics import renderPDF
-    from reportlab.graphics.shapes import Drawing, Group
-    from reportlab.pdfgen.canvas import Canvas
-    from svglib.svglib import svg2rlg
+    """Render the chart: matplotlib drawn straight to PDF operators (handout.chart.pdf_ops)."""
+    # Deferred: a build whose chart comes from the cache never imports matplotlib.
+    from handout.chart import render_ops
 
-    from handout.chart import render_svg
-
-    svg = render_svg(request.figure, width_in=request.width_in, primary=request.primary,
-                     accent=request.accent, grayscale=request.grayscale,
-                     font_scale=request.font_scale, language=request.language)
-    drawing = svg2rlg(io.BytesIO(svg))
-    if drawing is None:  # svglib returns None instead of raising on an unreadable SVG
-        raise RuntimeError("the chart SVG could not be converted to a ReportLab drawing")
-    width = request.width_in * 72
-    factor = width / drawing.width  # rendered at this width: 1:1 up to rounding, now exact
-    scaled = Drawing(width, drawing.height * factor)
-    scaled.add(Group(*drawing.contents, transform=(factor, 0, 0, factor, 0, 0)))
-    scratch = Canvas(io.BytesIO())  # only its operator list is kept
-    renderPDF.draw(scaled, scratch, 0, 0)
-    ops = "\n".join(scratch._code)
+    width, height, ops = render_ops(
+        request.figure, width_in=request.width_in, primary=request.primary,
+        accent=request.accent, grayscale=request.grayscale, font_scale=request.font_scale,
+        language=request.language)
     if "/" in ops:  # a named resource (font, image, transparency) would dangle on replay
         raise RuntimeError("the chart uses PDF resources and cannot be stored as operators")
-    return ChartArt(scaled.width, scaled.height, ops)
+    return ChartArt(width, height, ops)
 
 
 def _source_line(figure: Figure, theme: Theme) -> str:

@@ -1,0 +1,239 @@
+"""A matplotlib renderer that writes PDF content-stream operators, and nothing else.
+
+Drawing the chart figure with `OpsRenderer` gives the operators ReportLab replays with
+`canvas.addLiteral`: paths (m l c h, quadratic curves made cubic), fill and stroke colours,
+line width, cap, join and dashes, clipping (q ... W n ... Q) and text as glyph outlines. They
+name no resource (no font, image, pattern or transparency state), so they can be cached as
+text and placed on any page; whatever would need one (alpha, images, gradients, hatch
+patterns) raises RuntimeError instead of being dropped.
+
+Coordinates are points, origin bottom left, as in backend_pdf at its fixed 72 dpi: no pixel
+snapping, unfilled paths clipped to the figure and simplified like backend_pdf and
+backend_svg do. Numbers are rounded to 3 decimals (glyphs: 0.1 unit of the 100 pt outline, under
+one `cm` per string) with trailing zeros stripped, and a setting is only written when it
+changes, so the same figure always gives the same string.
+The replaying page's graphics state is unknown, so every setting is written on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+from matplotlib import _path  # the C path writer backend_pdf and backend_svg use
+from matplotlib.backend_bases import RendererBase
+from matplotlib.path import Path
+from matplotlib.transforms import Affine2D
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from matplotlib.backend_bases import GraphicsContextBase
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.text import Text
+    from matplotlib.transforms import Affine2DBase, Transform
+    from matplotlib.typing import ColorType
+    from numpy.typing import ArrayLike
+
+PRECISION = 3  # decimals: 0.001 pt is far below what any printer or screen can show
+# Text is written in matplotlib's glyph units (the font at 100 pt) under one `cm` per string:
+# 0.1 unit is 0.001 pt per point of font size, and the numbers are a third shorter.
+TEXT_PRECISION = 1
+_PATH_CODES = [b"m", b"l", b"", b"c", b"h"]  # b"" for CURVE3: quadratics become cubics
+_NEGATIVE_ZERO = re.compile(r"(?<![\d.])-0(?![\d.])")
+_CAPS = {"butt": 0, "round": 1, "projecting": 2}
+_JOINS = {"miter": 0, "round": 1, "bevel": 2}
+
+
+def num(value: float, decimals: int = PRECISION) -> str:
+    """`value` rounded to `decimals`, without trailing zeros or a negative zero."""
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _colour(rgb: Any, *, stroking: bool) -> str:
+    """The colour operator: `g`/`G` for a gray, `rg`/`RG` otherwise."""
+    r, g, b = (num(float(c)) for c in tuple(rgb)[:3])
+    if r == g == b:
+        return f"{r} {'G' if stroking else 'g'}"
+    return f"{r} {g} {b} {'RG' if stroking else 'rg'}"
+
+
+@dataclass(frozen=True)
+class _State:
+    """What the operators have set so far; None means unknown (the page's own value)."""
+
+    fill: str | None = None
+    stroke: str | None = None
+    width: str | None = None
+    cap: str | None = None
+    join: str | None = None
+    dash: str | None = None
+
+
+class OpsRenderer(RendererBase):
+    """Renders a figure drawn at 72 dpi as PDF operators; `finish()` returns them."""
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__()
+        self.width, self.height = width, height
+        self._ops: list[str] = []
+        self._state = _State()
+        self._outside = _State()  # the state to return to when the clip's q ... Q ends
+        self._clip = ""  # the clip operators in force ("" = none, no q open)
+
+    # -- what matplotlib asks of a renderer -------------------------------------------------
+
+    def flipy(self) -> bool:
+        return False  # PDF's y axis points up, like matplotlib's display coordinates
+
+    def get_canvas_width_height(self) -> tuple[float, float]:
+        return self.width, self.height
+
+    def get_text_width_height_descent(
+        self, s: str, prop: FontProperties, ismath: bool | Literal["TeX"]
+    ) -> tuple[float, float, float]:
+        # Measured on the unhinted outlines, as backend_svg and backend_pdf (path text) do.
+        width, height, descent = self._text2path.get_text_width_height_descent(s, prop, ismath)
+        return float(width), float(height), float(descent)
+
+    def draw_path(
+        self, gc: GraphicsContextBase, path: Path, transform: Transform,
+        rgbFace: ColorType | None = None,  # noqa: N803  # matplotlib's name
+    ) -> None:
+        if gc.get_hatch() is not None:
+            raise RuntimeError("hatch patterns need a PDF pattern resource; draw the lines")
+        if gc.get_url() is not None:
+            raise RuntimeError("links need a PDF annotation, not drawing operators")
+        fill = rgbFace is not None and _opacity(gc, rgbFace, "fill") > 0
+        stroke = gc.get_linewidth() > 0 and _opacity(gc, gc.get_rgb(), "stroke") > 0
+        if not (fill or stroke):
+            return  # invisible: backend_pdf would write the path and paint nothing
+        self._set_clip(gc)
+        state = self._state
+        if fill:
+            state = replace(state, fill=_colour(rgbFace, stroking=False))
+        if stroke:
+            state = replace(
+                state, stroke=_colour(gc.get_rgb(), stroking=True),
+                width=num(float(gc.get_linewidth())),
+                cap=str(_CAPS[gc.get_capstyle()]), join=str(_JOINS[gc.get_joinstyle()]),
+                dash=_dash(gc))
+        self._set_state(state)
+        # Like backend_pdf: unfilled paths are clipped to the figure and may be simplified.
+        clip = (0.0, 0.0, self.width, self.height) if rgbFace is None else None
+        self._ops.append(_path_ops(path, transform, clip=clip,
+                                   simplify=path.should_simplify and clip is not None,
+                                   sketch=gc.get_sketch_params()))
+        self._ops.append("B\n" if fill and stroke else "f\n" if fill else "S\n")
+
+    def draw_text(  # noqa: PLR0917  # matplotlib's signature
+        self, gc: GraphicsContextBase, x: float, y: float, s: str, prop: FontProperties,
+        angle: float, ismath: bool | Literal["TeX"] = False, mtext: Text | None = None,
+    ) -> None:
+        """The string's glyph outlines, filled: the shapes `_draw_text_as_path` would draw."""
+        if ismath:  # off here (text.parse_math is False); the generic outline path copes
+            super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            return
+        if gc.get_url() is not None:
+            raise RuntimeError("links need a PDF annotation, not drawing operators")
+        if _opacity(gc, gc.get_rgb(), "text") == 0:
+            return
+        text2path = self._text2path
+        features: Any = mtext.get_fontfeatures() if mtext is not None else None
+        language: Any = mtext.get_language() if mtext is not None else None
+        verts, codes = text2path.get_text_path(prop, s, ismath=False, features=features,
+                                               language=language)
+        if not len(verts):
+            return  # blanks only
+        scale = prop.get_size_in_points() / text2path.FONT_SCALE  # 72 dpi: a point is a pixel
+        a, b, c, d, e, f = Affine2D().scale(scale).rotate_deg(angle).translate(x, y).to_values()
+        self._set_clip(gc)
+        self._set_state(replace(self._state, fill=_colour(gc.get_rgb(), stroking=False)))
+        data = _path_ops(Path(verts, codes), None, precision=TEXT_PRECISION)
+        matrix = " ".join([*(num(v, 6) for v in (a, b, c, d)), num(e), num(f)])
+        # The fill colour is set outside the q, so it is still known after the Q.
+        self._ops.append(f"q\n{matrix} cm\n{data}f\nQ\n")
+
+    def draw_image(
+        self, gc: GraphicsContextBase, x: float, y: float, im: ArrayLike,
+        transform: Affine2DBase | None = None,
+    ) -> None:
+        raise RuntimeError("images need a PDF XObject resource; the chart must be vector only")
+
+    def draw_gouraud_triangles(
+        self, gc: GraphicsContextBase, triangles_array: ArrayLike, colors_array: ArrayLike,
+        transform: Transform,
+    ) -> None:
+        raise RuntimeError("gradients need a PDF shading resource; use flat colours")
+
+    # -- output ----------------------------------------------------------------------------
+
+    def finish(self) -> str:
+        """The operators, with any open clip closed: every q has its Q."""
+        if self._clip:
+            self._ops.append("Q\n")
+            self._clip, self._state = "", self._outside
+        ops = _NEGATIVE_ZERO.sub("0", "".join(self._ops))
+        if "/" in ops:  # nothing above writes a name; a guard for whoever edits it next
+            raise RuntimeError("the chart operators name a PDF resource")
+        return ops
+
+    def _set_clip(self, gc: GraphicsContextBase) -> None:
+        """Open, change or close the q ... Q holding the clip `gc` asks for."""
+        clip = ""
+        rect = gc.get_clip_rectangle()
+        if rect is not None:
+            x, y, w, h = rect.bounds
+            clip += f"{num(x)} {num(y)} {num(w)} {num(h)} re W n\n"
+        clip_path, affine = gc.get_clip_path()  # already the transformed Path (stub says not)
+        if clip_path is not None:
+            clip += _path_ops(cast("Path", clip_path), affine) + "W n\n"
+        if clip == self._clip:
+            return
+        if self._clip:
+            self._ops.append("Q\n")
+            self._state = self._outside
+        if clip:
+            self._ops.append("q\n" + clip)
+            self._outside = self._state
+        self._clip = clip
+
+    def _set_state(self, new: _State) -> None:
+        """Write only the settings that differ from those in force."""
+        old = self._state
+        for value, was, op in ((new.fill, old.fill, ""), (new.stroke, old.stroke, ""),
+                               (new.width, old.width, " w"), (new.cap, old.cap, " J"),
+                               (new.join, old.join, " j"), (new.dash, old.dash, " d")):
+            if value is not None and value != was:
+                self._ops.append(f"{value}{op}\n")
+        self._state = new
+
+
+def _path_ops(
+    path: Path, transform: Transform | None, *, clip: tuple[float, float, float, float] | None
+    = None, simplify: bool = False, sketch: Any = None, precision: int = PRECISION,
+) -> str:
+    """`path` through `transform` as m/l/c/h operators (the writer backend_pdf uses)."""
+    data = _path.convert_to_string(  # type: ignore[attr-defined]  # C module, no stub
+        path, transform, clip, simplify, sketch, precision, _PATH_CODES, True)
+    return bytes(data).decode("ascii")
+
+
+def _dash(gc: GraphicsContextBase) -> str:
+    """The `d` operands: the dash pattern (already scaled to the line width) and offset."""
+    offset, dashes = cast("tuple[float | None, Sequence[float] | None]", gc.get_dashes())
+    if dashes is None or len(dashes) == 0:
+        return "[] 0"
+    return f"[{' '.join(num(float(d)) for d in dashes)}] {num(float(offset or 0))}"
+
+
+def _opacity(gc: GraphicsContextBase, rgba: Any, what: str) -> float:
+    """0 (paint nothing) or 1; anything between needs an ExtGState resource, so it raises."""
+    colour = tuple(rgba)
+    alpha = float(gc.get_alpha()) if gc.get_forced_alpha() else (
+        float(colour[3]) if len(colour) > 3 else 1.0)
+    if alpha not in (0.0, 1.0):
+        raise RuntimeError(f"a {what} with alpha {alpha:g} needs a PDF transparency resource")
+    return alpha
