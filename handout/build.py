@@ -146,20 +146,35 @@ def render(doc: Document, base_dir: Path, options: Options = Options(),
 
 
 def build(content: Path, out: Path, options: Options = Options()) -> Result:
-    """Validate, render and atomically write `out`; on any error `out` is left untouched."""
+    """Validate, render and atomically write `out`; on any error `out` is left untouched.
+
+    With no chart stored yet, a worker process starts importing matplotlib now, so the
+    chart is drawn on the second core while this one validates and lays out the pages.
+    """
     started = time.perf_counter()
-    doc, located = prepare(content, options.clinic)
-    return build_prepared(doc, located, content.resolve().parent, out, options, started=started)
+    worker = None
+    cache = _chart_cache(out, options)
+    if cache is not None and cache.is_empty():
+        from handout.chart_worker import ChartWorker
+
+        worker = cache.worker = ChartWorker.start()
+    try:
+        doc, located = prepare(content, options.clinic)
+        return build_prepared(doc, located, content.resolve().parent, out, options,
+                              started=started, charts=cache)
+    finally:
+        if worker is not None:
+            worker.shutdown()
 
 
 def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
-                   options: Options, *, started: float) -> Result:
+                   options: Options, *, started: float, charts: ChartCache | None = None
+                   ) -> Result:
     """`build` for a document already through `prepare` (the batch needs its language
     first, to name the output file); `started` is when the work began."""
     pending = start_check(doc, located) if options.check else None
-    charts = None
-    if options.cache:
-        charts = ChartCache(options.cache_dir or out.resolve().parent / ".cache")
+    if charts is None:
+        charts = _chart_cache(out, options)
     try:
         pdf, pages = render(doc, base_dir, options, charts)
     except LayoutFitError as exc:
@@ -176,6 +191,11 @@ def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
     if charts is not None:
         charts.save()
     return Result(out, pages, len(pdf), time.perf_counter() - started, report)
+
+
+def _chart_cache(out: Path, options: Options) -> ChartCache | None:
+    return ChartCache(options.cache_dir or out.resolve().parent / ".cache") \
+        if options.cache else None
 
 
 def _refuse_if_check_failed(pending: Callable[[], Report] | None, options: Options

@@ -15,10 +15,14 @@ import re
 import tempfile
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import handout
-from handout.layout.figure import ChartArt, ChartRenderer, ChartRequest, draw_chart
+from handout.layout.figure import ChartArt, ChartRenderer, ChartRequest, ChartSource, draw_chart
 from handout.theme import FONT_DIR, FONT_FILES
+
+if TYPE_CHECKING:
+    from handout.chart_worker import ChartWorker
 
 MAGIC = b"handout-chart-v1"
 # Printed by the layout around the chart, never drawn in it: editing them is a text-only edit.
@@ -32,17 +36,36 @@ class ChartCache:
     a build that fails leaves nothing behind, not even a cache entry.
     """
 
-    def __init__(self, folder: Path, render: ChartRenderer = draw_chart) -> None:
+    def __init__(self, folder: Path, render: ChartRenderer = draw_chart,
+                 worker: ChartWorker | None = None) -> None:
         self.folder = folder
         self.render = render
+        self.worker = worker  # draws the first chart not found here, in another process
         self.pending: dict[Path, ChartArt] = {}
 
-    def __call__(self, request: ChartRequest) -> ChartArt:
+    def __call__(self, request: ChartRequest) -> ChartSource:
         path = self.folder / f"chart-{chart_key(request)}.json"
         art = self.pending.get(path) or read_entry(path)
-        if art is None:
-            art = self.pending[path] = self.render(request)
+        if art is not None:
+            return art
+        if self.worker is not None and self.worker.idle:
+            drawn = self.worker.submit(request)
+
+            def wait() -> ChartArt:
+                art = self.pending[path] = drawn()
+                return art
+
+            return wait
+        source = self.render(request)
+        art = self.pending[path] = source() if callable(source) else source
         return art
+
+    def is_empty(self) -> bool:
+        """No chart stored yet (a first build, or the folder was deleted)."""
+        try:
+            return not any(self.folder.glob("chart-*.json"))
+        except OSError:
+            return True
 
     def save(self) -> None:
         """Store the charts drawn since the last save."""
@@ -77,7 +100,7 @@ def _environment() -> tuple[str, ...]:
         label = path.relative_to(package).as_posix()
         code.update(label.encode() + b"\0" + path.read_bytes())
     fonts = [f"{name}:{(FONT_DIR / name).stat().st_size}" for name in FONT_FILES.values()]
-    return (MAGIC.decode(), handout.__version__, version("matplotlib"), version("svglib"),
+    return (MAGIC.decode(), handout.__version__, version("matplotlib"),
             reportlab.Version, code.hexdigest(), *fonts)
 
 

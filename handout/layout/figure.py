@@ -1,7 +1,8 @@
 """Fig. 1 as ReportLab flowables: title, vector chart, caption and source, kept together.
 
 The chart itself comes from a `ChartRenderer` (by default `draw_chart`, which runs
-matplotlib and svglib); build.py passes a caching one, so this module does no I/O.
+matplotlib straight to PDF operators); build.py passes a caching one, so this module does
+no I/O.
 """
 
 from __future__ import annotations
@@ -43,23 +44,37 @@ class ChartArt:
     ops: str
 
 
-ChartRenderer = Callable[[ChartRequest], ChartArt]
+# The art itself, or a call that waits for it (a chart being drawn in another process).
+ChartSource = ChartArt | Callable[[], ChartArt]
+ChartRenderer = Callable[[ChartRequest], ChartSource]
 
 
 class ChartForm(Flowable):  # type: ignore[misc]  # reportlab has no type hints
-    """Places a `ChartArt` like a Drawing would, and carries the chart's alt text."""
+    """Places a `ChartArt` like a Drawing would, and carries the chart's alt text.
 
-    def __init__(self, art: ChartArt, alt_text: str) -> None:
+    A pending chart is waited for only when the layout reaches it, so the pages before
+    Fig. 1 are laid out while it is drawn elsewhere.
+    """
+
+    def __init__(self, source: ChartSource, alt_text: str) -> None:
         super().__init__()
-        self.width, self.height, self.ops = art.width, art.height, art.ops
+        self._source = source
+        self._art: ChartArt | None = source if isinstance(source, ChartArt) else None
         self.alt_text = alt_text
         self.hAlign = "LEFT"
 
+    @property
+    def art(self) -> ChartArt:
+        if self._art is None:
+            self._art = self._source() if callable(self._source) else self._source
+        return self._art
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self.art.width, self.art.height
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.addLiteral(self.ops)  # drawOn() has already saved state and translated
+        self.canv.addLiteral(self.art.ops)  # drawOn() has already saved state and translated
 
 
 def figure_flowables(

@@ -1,0 +1,121 @@
+"""Draw the chart in a second process while this one validates and lays out the pages.
+
+On a cold build, importing matplotlib and drawing Fig. 1 take about 0.4 s, as long as
+everything else together; the machines have two cores. The worker is forked at the start
+of a build, imports matplotlib at once, and waits for the chart request that follows
+validation. If anything goes wrong there, the chart is simply drawn here instead, so a
+worker can make a build faster but never different.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Callable
+
+from handout.layout.figure import ChartArt, ChartRequest, draw_chart
+
+
+class ChartWorker:
+    """One forked process that draws at most one chart."""
+
+    def __init__(self, pid: int, requests: int, results: int) -> None:
+        self.pid: int | None = pid
+        self._requests: int | None = requests  # write end: the request, pickled
+        self._results: int | None = results  # read end: the ChartArt, pickled
+
+    @classmethod
+    def start(cls) -> ChartWorker | None:
+        """Fork a worker, or None where that is not safe or not worth it: other systems,
+        threads running, or matplotlib already imported (watch, the build server)."""
+        if sys.platform != "linux" or "matplotlib" in sys.modules:
+            return None
+        if threading.active_count() > 1:
+            return None
+        request_r, request_w = os.pipe()
+        result_r, result_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover  # the child; coverage does not follow forks
+            os.close(request_w)
+            os.close(result_r)
+            _serve(request_r, result_w)
+        os.close(request_r)
+        os.close(result_w)
+        return cls(pid, request_w, result_r)
+
+    @property
+    def idle(self) -> bool:
+        """True until a request is sent: the worker can still take one."""
+        return self._requests is not None
+
+    def submit(self, request: ChartRequest) -> Callable[[], ChartArt]:
+        """Send `request`; call the result to wait for the drawn chart."""
+        fd, self._requests = self._requests, None
+        try:
+            if fd is None:
+                raise OSError("the worker has had its request")
+            with os.fdopen(fd, "wb") as pipe:
+                pickle.dump(request, pipe)
+        except OSError:  # the worker is gone: draw here when asked
+            return lambda: draw_chart(request)
+        return lambda: self._result(request)
+
+    def _result(self, request: ChartRequest) -> ChartArt:
+        fd, self._results = self._results, None
+        art = None
+        if fd is not None:
+            try:
+                with os.fdopen(fd, "rb") as pipe:
+                    art = pickle.load(pipe)
+            except (OSError, EOFError, pickle.UnpicklingError):
+                art = None
+        self.shutdown()
+        # A worker that failed says nothing: drawing here raises the real error, if any.
+        return art if isinstance(art, ChartArt) else draw_chart(request)
+
+    def shutdown(self) -> None:
+        """Stop the worker and wait for it. One whose chart was not collected (none was
+        needed, or the build failed first) is killed: nothing it holds is worth waiting for."""
+        collected = self._results is None and self._requests is None
+        for fd in (self._requests, self._results):
+            if fd is not None:
+                os.close(fd)
+        self._requests = self._results = None
+        if self.pid is not None:
+            with contextlib.suppress(ProcessLookupError, ChildProcessError):
+                if not collected:
+                    os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            self.pid = None
+
+
+def load_matplotlib() -> None:
+    """Import what drawing a chart needs and register the bundled fonts with matplotlib."""
+    import matplotlib.backends.backend_agg
+    import matplotlib.figure
+    import matplotlib.textpath  # noqa: F401
+
+    from handout.chart.render import _setup
+
+    _setup()
+
+
+def _serve(requests: int, results: int) -> None:  # pragma: no cover  # runs in the child
+    code = 0
+    try:
+        load_matplotlib()  # the slow part, done while the parent is still validating
+        with os.fdopen(requests, "rb") as pipe:
+            # Exactly one pickle, not "until end of input": a process forked later by the
+            # parent (the content check) holds a copy of the write end, so EOF may not come.
+            request = pickle.load(pipe)
+        art = draw_chart(request)
+        with os.fdopen(results, "wb") as out:
+            pickle.dump(art, out)
+    except BaseException:  # the parent draws it again and reports whatever went wrong
+        code = 1
+    finally:
+        os._exit(code)

@@ -1,0 +1,72 @@
+"""The chart worker: on a first build the chart is drawn in a second process, with the
+same PDF as a build that draws it in-process, and no process is left behind."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the worker is forked")
+
+BUILD = """
+import sys
+from pathlib import Path
+if sys.argv[2] == "here":
+    import matplotlib  # already imported: no worker, the chart is drawn in this process
+from handout.build import Options, build
+build(Path("content.yaml"), Path(sys.argv[1]), Options(check=False))
+print("matplotlib" in sys.modules)
+"""
+
+
+def run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", script, *args], cwd=ROOT, text=True,
+                          capture_output=True, timeout=120, check=False)
+
+
+def test_first_build_draws_the_chart_in_a_worker_with_the_same_result(tmp_path: Path) -> None:
+    worker = run(BUILD, str(tmp_path / "w" / "handout.pdf"), "worker")
+    here = run(BUILD, str(tmp_path / "h" / "handout.pdf"), "here")
+    assert worker.returncode == here.returncode == 0, worker.stderr + here.stderr
+    assert worker.stdout.strip() == "False"  # this process never imported matplotlib
+    assert here.stdout.strip() == "True"
+    assert (tmp_path / "w" / "handout.pdf").read_bytes() == \
+        (tmp_path / "h" / "handout.pdf").read_bytes()
+    # The worker's chart went into the cache like any other: the rebuild reads it.
+    assert len(list((tmp_path / "w" / ".cache").glob("chart-*.json"))) == 1
+
+
+def test_a_worker_that_is_not_needed_is_stopped() -> None:
+    script = """
+import os
+from handout.chart_worker import ChartWorker
+worker = ChartWorker.start()
+pid = worker.pid
+worker.shutdown()
+try:
+    os.kill(pid, 0)
+except ProcessLookupError:
+    print("gone")
+"""
+    done = run(script)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "gone"
+
+
+def test_a_refused_first_build_ends_promptly_and_writes_nothing(tmp_path: Path) -> None:
+    content = tmp_path / "content.yaml"
+    content.write_text((ROOT / "content.yaml").read_text(encoding="utf-8").replace(
+        "title:", "titel:", 1).replace("assets/", str(ROOT / "assets") + "/"),
+        encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "handout", "build", str(content), "-o",
+         str(tmp_path / "out" / "handout.pdf")], cwd=ROOT, text=True, capture_output=True,
+        timeout=60, check=False)
+    assert done.returncode == 2
+    assert "titel" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "out" / "handout.pdf").exists()
