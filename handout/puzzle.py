@@ -179,21 +179,26 @@ def _rows(placements: list[Placement], size: int, filler: Callable[[], str]) -> 
     return tuple("".join(row) for row in grid)
 
 
-def _occurrences(rows: Sequence[str], word: str) -> int:
-    """How many times `word` reads forwards in `rows` (blank cells match nothing)."""
+def _lines(rows: Sequence[str]) -> list[str]:
+    """Every line a word can be read along: the rows, the columns and the down-right
+    diagonals (one per starting cell on the top row and the left column)."""
     size = len(rows)
-    starts = (Placement(word, r, c, d) for d in Direction for r in range(size) for c in range(size))
-    return sum(
-        all(
-            r < size and c < size and rows[r][c] == ch
-            for (r, c), ch in zip(p.cells(), word, strict=True)
-        )
-        for p in starts
-    )
+    columns = ["".join(row[c] for row in rows) for c in range(size)]
+    starts = [(0, c) for c in range(size)] + [(r, 0) for r in range(1, size)]
+    diagonals = ["".join(rows[r + k][c + k] for k in range(size - max(r, c)))
+                 for r, c in starts]
+    return [*rows, *columns, *diagonals]
+
+
+def _occurrences(lines: Sequence[str], word: str) -> int:
+    """How many times `word` reads forwards along `lines`, overlaps included (blank cells
+    match nothing)."""
+    return sum(line.startswith(word, i) for line in lines for i in range(len(line)))
 
 
 def _unambiguous(rows: Sequence[str], words: list[str]) -> bool:
-    return all(_occurrences(rows, word) == 1 for word in words)
+    lines = _lines(rows)  # once per grid: the check runs thousands of times per puzzle
+    return all(_occurrences(lines, word) == 1 for word in words)
 
 
 def _grid(
