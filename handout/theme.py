@@ -43,7 +43,8 @@ FOOTER_SIZE = 10.0  # the standards' floor: nothing is printed smaller
 
 @cache
 def register_fonts() -> None:
-    """Register the bundled fonts once per process (TTFont parsing is not free)."""
+    """Register the bundled fonts and set ReportLab's output options, once per process
+    (TTFont parsing is not free)."""
     for name, filename in FONT_FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
     pdfmetrics.registerFontFamily(
@@ -52,6 +53,9 @@ def register_fonts() -> None:
     # Drawings (logo, chart, QR code) otherwise start by selecting Helvetica, which then
     # sits unembedded in the PDF and fails a print shop's preflight.
     rl_config.defaultGraphicsFontName = REGULAR
+    # Binary (Flate only) streams: ASCII85 on top adds a quarter to every font and page
+    # stream, and encoding it is ReportLab's slowest step when saving. PDF needs no 7-bit.
+    rl_config.useA85 = 0
 
 
 @dataclass(frozen=True)
