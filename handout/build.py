@@ -19,6 +19,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from handout.assets import load_logo
 from handout.cache import ChartCache
+from handout.chart_worker import ChartWorker, cache_folder, nothing_cached, take_early
 from handout.errors import ContentError, HandoutError, LayoutFitError
 from handout.layout.document import story
 from handout.layout.figure import ChartRenderer
@@ -152,12 +153,16 @@ def build(content: Path, out: Path, options: Options = Options()) -> Result:
     chart is drawn on the second core while this one validates and lays out the pages.
     """
     started = time.perf_counter()
-    worker = None
+    worker = take_early()
     cache = _chart_cache(out, options)
-    if cache is not None and cache.is_empty():
-        from handout.chart_worker import ChartWorker
-
-        worker = cache.worker = ChartWorker.start()
+    if cache is None or not nothing_cached(cache.folder):
+        if worker is not None:
+            worker.shutdown()
+        worker = None
+    elif worker is None:
+        worker = ChartWorker.start()
+    if cache is not None:
+        cache.worker = worker
     try:
         doc, located = prepare(content, options.clinic)
         return build_prepared(doc, located, content.resolve().parent, out, options,
@@ -194,8 +199,7 @@ def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
 
 
 def _chart_cache(out: Path, options: Options) -> ChartCache | None:
-    return ChartCache(options.cache_dir or out.resolve().parent / ".cache") \
-        if options.cache else None
+    return ChartCache(cache_folder(out, options.cache_dir)) if options.cache else None
 
 
 def _refuse_if_check_failed(pending: Callable[[], Report] | None, options: Options

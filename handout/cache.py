@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import handout
-from handout.layout.figure import ChartArt, ChartRenderer, ChartRequest, ChartSource, draw_chart
+from handout.chart.art import ChartArt, ChartRequest, draw_chart
+from handout.layout.figure import ChartRenderer, ChartSource
 from handout.theme import FONT_DIR, FONT_FILES
 
 if TYPE_CHECKING:
@@ -59,13 +60,6 @@ class ChartCache:
         source = self.render(request)
         art = self.pending[path] = source() if callable(source) else source
         return art
-
-    def is_empty(self) -> bool:
-        """No chart stored yet (a first build, or the folder was deleted)."""
-        try:
-            return not any(self.folder.glob("chart-*.json"))
-        except OSError:
-            return True
 
     def save(self) -> None:
         """Store the charts drawn since the last save."""

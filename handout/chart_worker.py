@@ -1,10 +1,11 @@
 """Draw the chart in a second process while this one validates and lays out the pages.
 
 On a cold build, importing matplotlib and drawing Fig. 1 take about 0.4 s, as long as
-everything else together; the machines have two cores. The worker is forked at the start
-of a build, imports matplotlib at once, and waits for the chart request that follows
-validation. If anything goes wrong there, the chart is simply drawn here instead, so a
-worker can make a build faster but never different.
+everything else together; the machines have two cores. The worker is forked before the
+build imports ReportLab and pydantic (`handout build` starts it first thing), imports
+matplotlib at once, and waits for the chart request that follows validation. If anything
+goes wrong there, the chart is simply drawn here instead, so a worker can make a build
+faster but never different. This module imports nothing heavy itself.
 """
 
 from __future__ import annotations
@@ -16,8 +17,41 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from handout.layout.figure import ChartArt, ChartRequest, draw_chart
+if TYPE_CHECKING:
+    from handout.chart.art import ChartArt, ChartRequest
+
+_early: ChartWorker | None = None  # started by the command, taken by its build
+
+
+def cache_folder(out: Path, configured: Path | None = None) -> Path:
+    """Where a build's drawn charts are kept: the configured folder, else `.cache` beside
+    the PDF."""
+    return configured or out.resolve().parent / ".cache"
+
+
+def nothing_cached(folder: Path) -> bool:
+    """No chart stored yet (a first build, or the folder was deleted)."""
+    try:
+        return not any(folder.glob("chart-*.json"))
+    except OSError:
+        return True
+
+
+def start_early(out: Path) -> None:
+    """Start a worker now, before the slow imports, if a build writing `out` with the default
+    cache will have to draw its chart; `take_early` hands it to that build."""
+    global _early  # noqa: PLW0603  # one hand-over per process, from the command to its build
+    if _early is None and nothing_cached(cache_folder(out)):
+        _early = ChartWorker.start()
+
+
+def take_early() -> ChartWorker | None:
+    global _early
+    worker, _early = _early, None
+    return worker
 
 
 class ChartWorker:
@@ -61,7 +95,7 @@ class ChartWorker:
             with os.fdopen(fd, "wb") as pipe:
                 pickle.dump(request, pipe)
         except OSError:  # the worker is gone: draw here when asked
-            return lambda: draw_chart(request)
+            return lambda: _draw_here(request)
         return lambda: self._result(request)
 
     def _result(self, request: ChartRequest) -> ChartArt:
@@ -74,8 +108,10 @@ class ChartWorker:
             except (OSError, EOFError, pickle.UnpicklingError):
                 art = None
         self.shutdown()
+        from handout.chart.art import ChartArt
+
         # A worker that failed says nothing: drawing here raises the real error, if any.
-        return art if isinstance(art, ChartArt) else draw_chart(request)
+        return art if isinstance(art, ChartArt) else _draw_here(request)
 
     def shutdown(self) -> None:
         """Stop the worker and wait for it. One whose chart was not collected (none was
@@ -93,6 +129,12 @@ class ChartWorker:
             self.pid = None
 
 
+def _draw_here(request: ChartRequest) -> ChartArt:
+    from handout.chart.art import draw_chart
+
+    return draw_chart(request)
+
+
 def load_matplotlib() -> None:
     """Import what drawing a chart needs and register the bundled fonts with matplotlib."""
     import matplotlib.backends.backend_agg
@@ -107,7 +149,10 @@ def load_matplotlib() -> None:
 def _serve(requests: int, results: int) -> None:  # pragma: no cover  # runs in the child
     code = 0
     try:
-        load_matplotlib()  # the slow part, done while the parent is still validating
+        _skip_property_docs()
+        load_matplotlib()  # the slow part, done while the parent is still importing
+        from handout.chart.art import draw_chart
+
         with os.fdopen(requests, "rb") as pipe:
             # Exactly one pickle, not "until end of input": a process forked later by the
             # parent (the content check) holds a copy of the write end, so EOF may not come.
@@ -119,3 +164,12 @@ def _serve(requests: int, results: int) -> None:  # pragma: no cover  # runs in 
         code = 1
     finally:
         os._exit(code)
+
+
+def _skip_property_docs() -> None:  # pragma: no cover  # runs in the child
+    """matplotlib writes a property table into the docstring of every Artist class as it is
+    imported (`artist.kwdoc`, about 0.07 s). This process only draws one chart and exits, so
+    nobody will read them: it skips that work. Drawing is unaffected."""
+    import matplotlib.artist
+
+    matplotlib.artist.kwdoc = lambda artist: ""

@@ -144,6 +144,9 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from handout.chart_worker import start_early
+
+    start_early(args.output)  # before the slow imports below: see chart_worker.py
     from handout.build import CheckFailedError, build
     from handout.check.report import summary
 

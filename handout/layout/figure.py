@@ -1,48 +1,20 @@
 """Fig. 1 as ReportLab flowables: title, vector chart, caption and source, kept together.
 
-The chart itself comes from a `ChartRenderer` (by default `draw_chart`, which runs
-matplotlib straight to PDF operators); build.py passes a caching one, so this module does
-no I/O.
+The chart itself comes from a `ChartRenderer` (by default `draw_chart`, in
+handout/chart/art.py); build.py passes a caching one, so this module does no I/O.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from handout.chart.art import ChartArt, ChartRequest, draw_chart
 from handout.model import Figure
 from handout.tagging import group, tag
 from handout.text import markup
 from handout.theme import Theme
-
-
-@dataclass(frozen=True)
-class ChartRequest:
-    """Everything the chart's look depends on: equal requests give equal charts."""
-
-    figure: Figure
-    width_in: float
-    primary: str
-    accent: str
-    grayscale: bool = False
-    font_scale: float = 1.0
-    language: str = "en"
-
-
-@dataclass(frozen=True)
-class ChartArt:
-    """The chart as PDF drawing operators, `width` x `height` points, origin bottom left.
-
-    The operators name no fonts, images or other resources (glyphs are outlines), so they
-    can be stored as text and replayed on any page.
-    """
-
-    width: float
-    height: float
-    ops: str
-
 
 # The art itself, or a call that waits for it (a chart being drawn in another process).
 ChartSource = ChartArt | Callable[[], ChartArt]
@@ -107,20 +79,6 @@ def chart_request(figure: Figure, theme: Theme, *, grayscale: bool = False) -> C
         font_scale=theme.body_size / 14.0,  # charts grow with large-print builds
         language=theme.language,
     )
-
-
-def draw_chart(request: ChartRequest) -> ChartArt:
-    """Render the chart: matplotlib drawn straight to PDF operators (handout.chart.pdf_ops)."""
-    # Deferred: a build whose chart comes from the cache never imports matplotlib.
-    from handout.chart import render_ops
-
-    width, height, ops = render_ops(
-        request.figure, width_in=request.width_in, primary=request.primary,
-        accent=request.accent, grayscale=request.grayscale, font_scale=request.font_scale,
-        language=request.language)
-    if "/" in ops:  # a named resource (font, image, transparency) would dangle on replay
-        raise RuntimeError("the chart uses PDF resources and cannot be stored as operators")
-    return ChartArt(width, height, ops)
 
 
 def _source_line(figure: Figure, theme: Theme) -> str:

@@ -1,0 +1,50 @@
+"""A chart request and the drawn chart, kept free of ReportLab and of matplotlib at import:
+the chart worker (handout/chart_worker.py) loads this before either."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from handout.model import Figure
+
+
+@dataclass(frozen=True)
+class ChartRequest:
+    """Everything the chart's look depends on: equal requests give equal charts."""
+
+    figure: Figure
+    width_in: float
+    primary: str
+    accent: str
+    grayscale: bool = False
+    font_scale: float = 1.0
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class ChartArt:
+    """The chart as PDF drawing operators, `width` x `height` points, origin bottom left.
+
+    The operators name no fonts, images or other resources (glyphs are outlines), so they
+    can be stored as text and replayed on any page.
+    """
+
+    width: float
+    height: float
+    ops: str
+
+
+def draw_chart(request: ChartRequest) -> ChartArt:
+    """Render the chart: matplotlib drawn straight to PDF operators (handout.chart.pdf_ops)."""
+    # Deferred: a build whose chart comes from the cache never imports matplotlib.
+    from handout.chart.render import render_ops
+
+    width, height, ops = render_ops(
+        request.figure, width_in=request.width_in, primary=request.primary,
+        accent=request.accent, grayscale=request.grayscale, font_scale=request.font_scale,
+        language=request.language)
+    if "/" in ops:  # a named resource (font, image, transparency) would dangle on replay
+        raise RuntimeError("the chart uses PDF resources and cannot be stored as operators")
+    return ChartArt(width, height, ops)
