@@ -1,7 +1,5 @@
 """`python -m handout` is the same as the `handout` command."""
 
-import sys
+from handout.launch import run
 
-from handout.launch import main
-
-sys.exit(main())
+run()
