@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("server", help="start, stop or list the background build servers "
                        "that make rebuilds fast (see README)")
     v.add_argument("action", choices=["start", "stop", "status"])
+    v.add_argument("--json", action="store_true", help="status as JSON")
 
     p = sub.add_parser("preview", help="render each page of a PDF to a PNG")
     p.add_argument("pdf", type=Path, help="the PDF to render")
@@ -115,7 +116,8 @@ def _run(args: argparse.Namespace) -> int:
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": lambda a: _check(a.content, as_json=a.json, clinic=a.clinic),
         "build": _build, "watch": _watch, "batch": lambda a: _batch(a.batch, a.workers),
-        "server": lambda a: _server(a.action), "schema": _schema, "preview": _preview,
+        "server": lambda a: _server(a.action, as_json=a.json), "schema": _schema,
+        "preview": _preview,
     }
     return commands[args.command](args)
 
@@ -178,8 +180,10 @@ def _batch(path: Path, workers: int | None) -> int:
     return 1 if failed else 0
 
 
-def _server(action: str) -> int:
+def _server(action: str, *, as_json: bool = False) -> int:
     """`handout server start|stop|status`."""
+    import json
+
     from handout.server import client
 
     if action == "start":
@@ -190,6 +194,9 @@ def _server(action: str) -> int:
         print(f"Build server listening at {path}")
         return 0
     found = client.servers()
+    if action == "status" and as_json:
+        print(json.dumps([{"socket": str(path), **status} for path, status in found], indent=2))
+        return 0
     for path, status in found:
         if action == "stop":
             client.control(path, "stop")

@@ -27,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     code = run_here(args)
     if path is not None:
-        spawn(path)  # after the work, so starting it never slows this build
+        spawn(path, args)  # after the work, so starting it never slows this build
     return code
 
 

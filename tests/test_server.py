@@ -105,6 +105,9 @@ def test_a_build_without_a_server_starts_one_for_next_time(
     done = handout(env, "build", "content.yaml", "--no-check", "-o", str(tmp_path / "a.pdf"))
     assert done.returncode == 0, done.stderr
     assert wait_for(lambda: "0 builds" in status(env)), "no server was started"
+    # It rehearsed that build (in memory) before listening: the next one finds it warm.
+    assert '"rehearsed": true' in handout(env, "server", "status", "--json").stdout
+    assert not (tmp_path / "a.pdf.tmp").exists()
     # ... but never when the server is switched off.
     off = {**env, "HANDOUT_SERVER_DIR": tempfile.mkdtemp(prefix="hs"), "HANDOUT_SERVER": "off"}
     handout(off, "build", "content.yaml", "--no-check", "-o", str(tmp_path / "b.pdf"))

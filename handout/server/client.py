@@ -80,9 +80,10 @@ def _wait(sock: socket.socket, pid: int) -> int:
     return code
 
 
-def spawn(path: Path) -> None:
+def spawn(path: Path, argv: list[str] | None = None) -> None:
     """Start a server for `path` in the background, for the next command to use. It loads
-    its libraries first and only then listens, so nobody waits on a cold server."""
+    its libraries (and rehearses `argv`, run in this folder) before it listens, so nobody
+    waits on a cold server."""
     import subprocess
 
     env = dict(os.environ)
@@ -92,7 +93,8 @@ def spawn(path: Path) -> None:
     # Failing to start is no error: every build then runs in its own process, as before.
     with contextlib.suppress(OSError):
         subprocess.Popen(
-            [sys.executable, "-P", "-m", "handout.server", str(path), str(protocol.PACKAGE)],
+            [sys.executable, "-P", "-m", "handout.server", str(path), str(protocol.PACKAGE),
+             *([os.getcwd(), *argv] if argv else [])],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             cwd="/", env=env, start_new_session=True, close_fds=True)
 
