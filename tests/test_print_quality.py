@@ -115,3 +115,17 @@ def test_brand_colours_pass_as_text_on_white_and_tint(colour: str) -> None:
     value = getattr(DOC.clinic.colours, colour)
     assert contrast_ratio(value, "#FFFFFF") >= 4.5
     assert contrast_ratio(value, DOC.clinic.colours.tint) >= 4.5
+
+
+@pytest.mark.parametrize("dpi", [150, 100])  # a good phone camera, and a poor one
+def test_the_qr_code_scans_to_the_booking_url(pdf: pymupdf.Document, dpi: int) -> None:
+    """Decoded by zxing-cpp from the rendered page, in gray as a laser printer prints it."""
+    import zxingcpp
+
+    url = read_document(CONTENT).clinic.call_to_action.url
+    found = []
+    for page in pdf:
+        pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
+        image = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width)
+        found += [code.text for code in zxingcpp.read_barcodes(image)]
+    assert found == [url]

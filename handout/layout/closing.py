@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Path
 from reportlab.platypus import Flowable, Paragraph
 
 from handout.layout.blocks import boxed, grid, heading
@@ -12,13 +14,36 @@ from handout.tagging import Element, group, tag
 from handout.text import markup
 from handout.theme import INK, Theme
 
+QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
+
 
 def qr_drawing(url: str, size: float) -> Drawing:
-    """A vector QR code for `url`, `size` points square, black on white for any printer."""
-    widget = QrCodeWidget(url, barLevel="M", barFillColor=INK)
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
+    """A vector QR code for `url`, `size` points square, black on white for any printer.
+
+    ReportLab's encoder, drawn as one filled path of the dark runs: its widget encodes the
+    URL again for every bounds query and draw, and paints each run as its own rectangle.
+    """
+    qr = QrCodeWidget(url, barLevel="M").qr
+    qr.make()
+    count = qr.getModuleCount()
+    quiet = QUIET_ZONE
+    module = size / (count + 2 * quiet)
+    path = Path(fillColor=INK, strokeColor=None)
+    for r, row in enumerate(qr.modules):
+        top = size - (r + quiet) * module
+        c = 0
+        for dark, run in itertools.groupby(bool(m) for m in row):
+            width = len(list(run))
+            if dark:
+                left, right = (c + quiet) * module, (c + width + quiet) * module
+                path.moveTo(left, top)
+                path.lineTo(right, top)
+                path.lineTo(right, top - module)
+                path.lineTo(left, top - module)
+                path.closePath()
+            c += width
+    drawing = Drawing(size, size)
+    drawing.add(path)
     return drawing
 
 
