@@ -139,6 +139,13 @@ def compose(text: str, shown: str, *, c_parser: bool = True) -> yaml.Node | None
         what = (exc.problem or exc.context or "not valid YAML").strip()
         raise ContentError([Problem(shown, line, col, "", f"YAML syntax: {what} "
                                     "(check indentation, colons and quotes)")]) from exc
+    except yaml.reader.ReaderError as exc:  # a control character, e.g. pasted from a PDF
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise ContentError([Problem(shown, line, col, "", (
+            f"this file contains an invisible control character (U+{exc.character:04X}), "
+            "often pasted in from a PDF or a word processor; delete it and retype the text "
+            "around it"))]) from exc
 
 
 def load(path: Path, shown: str | None = None, *, c_parser: bool = True) -> Located:

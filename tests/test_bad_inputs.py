@@ -93,6 +93,8 @@ CASES = [
     Case("latin1_bytes",
          lambda t, f: t.replace("title: Your", "title: Caf\u00e9", 1).encode("latin-1"),
          "not UTF-8", line_of("title: Your gut")),
+    Case("control_character", sub("title: Your gut", "title: Your\x07 gut"),
+         "invisible control character (U+0007)", line_of("title: Your gut")),
     Case("unclosed_bracket", sub("title: Your gut", "title: [Your gut"), "YAML syntax"),
     Case("tab_indent", sub("  title: Key points", "\ttitle: Key points"), "YAML syntax"),
     Case("empty_file", lambda t, f: "# nothing here\n", "the file is empty"),
