@@ -9,17 +9,20 @@ cProfile. Without --cold the chart cache is warmed first, so this profiles a reb
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Profile this process's own build: no build server to hand it to.
+ENV = {**os.environ, "HANDOUT_SERVER": "off"}
 
 
 def imports(build: list[str], top: int) -> str:
     """The slowest imports, cumulative (a package's time includes what it imports)."""
-    done = subprocess.run([sys.executable, "-X", "importtime", *build], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-X", "importtime", *build], cwd=ROOT, env=ENV,
                           capture_output=True, text=True, check=True)
     rows = []
     for line in done.stderr.splitlines():
@@ -34,8 +37,10 @@ def imports(build: list[str], top: int) -> str:
 def calls(build: list[str], top: int) -> str:
     """cProfile of the whole command, sorted by cumulative time."""
     with tempfile.NamedTemporaryFile(suffix=".prof") as stats:
-        subprocess.run([sys.executable, "-m", "cProfile", "-o", stats.name, *build], cwd=ROOT,
-                       capture_output=True, check=True)
+        # handout.cli, not handout: the command's fast exit (os._exit) would lose the stats.
+        command = ["-m", "handout.cli", *build[2:]]
+        subprocess.run([sys.executable, "-m", "cProfile", "-o", stats.name, *command],
+                       cwd=ROOT, env=ENV, capture_output=True, check=True)
         report = subprocess.run(
             [sys.executable, "-c", "import pstats, sys; pstats.Stats(sys.argv[1])"
              ".sort_stats('cumulative').print_stats(int(sys.argv[2]))", stats.name, str(top)],
@@ -53,7 +58,8 @@ def main() -> None:
         out = Path(work) / "handout.pdf"
         build = ["-m", "handout", "build", str(args.content.resolve()), "-o", str(out)]
         cache = Path(work) / ".cache"
-        subprocess.run([sys.executable, *build], cwd=ROOT, capture_output=True, check=True)
+        subprocess.run([sys.executable, *build], cwd=ROOT, env=ENV, capture_output=True,
+                       check=True)
         for title, report in (("imports", imports), ("calls", calls)):
             if args.cold:
                 subprocess.run(["rm", "-rf", str(cache)], check=True)

@@ -10,6 +10,7 @@ A benchmark, not a test: nothing here fails on a slow result.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -28,12 +29,10 @@ from report import write_results  # bench/ is on sys.path: it holds the script b
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = ("import yaml, reportlab.platypus, matplotlib; matplotlib.use('Agg'); "
          "import matplotlib.pyplot")
-# Children import this checkout's handout, whatever the venv's editable install points at.
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(
+# Children import this checkout's handout, whatever the venv's editable install points at,
+# and build in their own process: no build server unless a measure asks for one.
+ENV = {**os.environ, "HANDOUT_SERVER": "off", "PYTHONPATH": os.pathsep.join(
     p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)}
-# The library call alone: no CLI and no `handout check` before the build.
-LIBRARY = ("import sys; from pathlib import Path; from handout.build import Options, build; "
-           "build(Path(sys.argv[1]), Path(sys.argv[2]), Options(check=False))")
 # A process that stays up (as `handout watch` does): build, then time the edited build.
 # As `handout watch` does: warm the check once, build, then time the edited build.
 RUNNING = ("import sys, time; from pathlib import Path; from handout.build import build; "
@@ -48,17 +47,18 @@ class Measure:
 
     argv: list[str]
     prepare: Callable[[], None] = lambda: None
+    env: dict[str, str] = field(default_factory=lambda: ENV)
     own_clock: bool = False  # the command prints the seconds to report (not its wall time)
     seconds: list[float] = field(default_factory=list)
     maxrss_kb: list[int] = field(default_factory=list)
     stdout: str = ""
 
 
-def run(argv: list[str]) -> tuple[float, int, str]:
+def run(argv: list[str], env: dict[str, str] = ENV) -> tuple[float, int, str]:
     """Wall time, peak resident memory (KB) of the child itself, and its stdout."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=ROOT, env=ENV)
+        proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=ROOT, env=env)
         _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage, not a running max
         seconds = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -102,14 +102,18 @@ def measures(content: Path, work: Path, batch: int, workers: int) -> dict[str, M
     def clear(folder: Path) -> Callable[[], None]:
         return lambda: shutil.rmtree(folder, ignore_errors=True)
 
+    served = server_env(work)
     return {
         "floor": Measure([sys.executable, "-c", FLOOR]),
         "cold": Measure([*handout, str(content), "-o", str(work / "cold/handout.pdf")],
                         prepare=clear(work / "cold/.cache")),
         "rebuild": Measure([*handout, str(work / "edit.yaml"), "-o",
                             str(work / "warm/handout.pdf")]),
-        "rebuild_lib": Measure([sys.executable, "-c", LIBRARY, str(work / "edit.yaml"),
-                                str(work / "warm/library.pdf")]),
+        "cold_served": Measure([*handout, str(content), "-o",
+                                str(work / "cold-served/handout.pdf")],
+                               prepare=clear(work / "cold-served/.cache"), env=served),
+        "rebuild_served": Measure([*handout, str(work / "edit.yaml"), "-o",
+                                   str(work / "served/handout.pdf")], env=served),
         "rebuild_running": Measure([sys.executable, "-c", RUNNING, str(content),
                                     str(work / "edit.yaml"), str(work / "warm/running.pdf")],
                                    own_clock=True),
@@ -119,17 +123,38 @@ def measures(content: Path, work: Path, batch: int, workers: int) -> dict[str, M
     }
 
 
+def server_env(work: Path) -> dict[str, str]:
+    """Builds handed to a build server of the bench's own, which outlives the whole run."""
+    return {**ENV, "HANDOUT_SERVER": "on", "HANDOUT_SERVER_DIR": str(work / "srv"),
+            "HANDOUT_SERVER_IDLE": "3600"}
+
+
+def server(env: dict[str, str], action: str) -> dict[str, float]:
+    """Start or stop the bench's build server; its status (pid, builds) and peak memory."""
+    done = subprocess.run([sys.executable, "-m", "handout", "server", action], cwd=ROOT,
+                          env=env, capture_output=True, text=True, check=True)
+    if action != "status":
+        return {}
+    match = re.search(r"pid (\d+), up \d+ s, (\d+) build", done.stdout)
+    if match is None:
+        raise SystemExit(f"bench: no build server is running:\n{done.stdout}")
+    pid, builds = int(match[1]), int(match[2])
+    status = Path(f"/proc/{pid}/status").read_text()
+    peak = re.search(r"VmHWM:\s+(\d+) kB", status)
+    return {"server_builds": builds, "server_mb": int(peak[1]) / 1024 if peak else 0.0}
+
+
 def bench(found: dict[str, Measure], rounds: int) -> None:
     """One untimed pass (warms the disk cache and the rebuild's chart cache), then rounds."""
     for measure in found.values():
         measure.prepare()
-        run(measure.argv)
+        run(measure.argv, measure.env)
     names = list(found)
     for r in range(rounds):
         for name in names[r % len(names):] + names[:r % len(names)]:
             measure = found[name]
             measure.prepare()
-            seconds, rss, measure.stdout = run(measure.argv)
+            seconds, rss, measure.stdout = run(measure.argv, measure.env)
             measure.seconds.append(float(measure.stdout) if measure.own_clock else seconds)
             measure.maxrss_kb.append(rss)
         print(f"round {r + 1}/{rounds}: " + ", ".join(
@@ -154,7 +179,8 @@ def summary(found: dict[str, Measure], work: Path, batch: int, workers: int) -> 
         "pdf_kb": (work / "cold/handout.pdf").stat().st_size / 1024,
         "batch_pdf_max_kb": batch_out["max_bytes"] / 1024,
         "cold_mb": max(found["cold"].maxrss_kb) / 1024,
-        "rebuild_mb": max(found["rebuild"].maxrss_kb + found["rebuild_lib"].maxrss_kb) / 1024,
+        "rebuild_mb": max(found["rebuild"].maxrss_kb) / 1024,
+        "client_mb": max(found["rebuild_served"].maxrss_kb) / 1024,
         "floor_mb": max(found["floor"].maxrss_kb) / 1024,
         "worker_mb": batch_out["worker_maxrss_kb"] / 1024,
     }
@@ -171,9 +197,17 @@ def main() -> None:
     work = workspace(args.content)
     try:
         found = measures(args.content.resolve(), work, args.batch, args.workers)
+        server(server_env(work), "start")
         bench(found, args.rounds)
         numbers = summary(found, work, args.batch, args.workers)
+        numbers.update(server(server_env(work), "status"))
+        served = args.rounds + 1  # the untimed pass too
+        if numbers["server_builds"] != 2 * served:  # the cold and the rebuild measure
+            raise SystemExit(f"bench: the build server ran {numbers['server_builds']:.0f} "
+                             f"builds, not {2 * served}: some fell back to a fresh process")
     finally:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            server(server_env(work), "stop")
         shutil.rmtree(work, ignore_errors=True)
     numbers["rounds"] = args.rounds
     print(write_results(args.results, numbers))
