@@ -22,7 +22,7 @@ from handout.cache import ChartCache
 from handout.chart_worker import ChartWorker, cache_folder, nothing_cached, take_early
 from handout.errors import ContentError, HandoutError, LayoutFitError
 from handout.layout.document import story
-from handout.layout.figure import ChartRenderer
+from handout.layout.figure import ChartRenderer, ChartSizeChangedError
 from handout.layout.page import FooterCanvas, HandoutTemplate
 from handout.loader import Located
 from handout.model import Document
@@ -123,7 +123,17 @@ def render(doc: Document, base_dir: Path, options: Options = Options(),
     """Lay out the document; returns the PDF bytes and the page count. Writes nothing.
 
     `charts` draws Fig. 1; a `ChartCache` keeps new drawings in memory until its `save()`.
+    A chart still being drawn is laid out at its predicted size; in the rare case it comes
+    out another size, the pages are laid out once more, with the chart as drawn.
     """
+    try:
+        return _render(doc, base_dir, options, charts)
+    except ChartSizeChangedError:
+        return _render(doc, base_dir, options, charts)
+
+
+def _render(doc: Document, base_dir: Path, options: Options,
+            charts: ChartRenderer | None) -> tuple[bytes, int]:
     theme = make_theme(doc.clinic.colours, paper=options.paper, large_print=options.large_print,
                        language=doc.language, grayscale=options.grayscale,
                        bleed=options.print_shop)

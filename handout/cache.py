@@ -13,12 +13,13 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import handout
-from handout.chart.art import ChartArt, ChartRequest, draw_chart
+from handout.chart.art import ChartArt, ChartRequest, PendingChart, draw_chart
 from handout.layout.figure import ChartRenderer, ChartSource
 from handout.theme import FONT_DIR, FONT_FILES
 
@@ -38,10 +39,13 @@ class ChartCache:
     """
 
     def __init__(self, folder: Path, render: ChartRenderer = draw_chart,
-                 worker: ChartWorker | None = None) -> None:
+                 worker: ChartWorker | None = None,
+                 predict: Callable[[ChartRequest], float] | None = None) -> None:
         self.folder = folder
         self.render = render
         self.worker = worker  # draws the first chart not found here, in another process
+        # The height the worker's chart will have, so the layout need not wait for it.
+        self.predict = predict
         self.pending: dict[Path, ChartArt] = {}
 
     def __call__(self, request: ChartRequest) -> ChartSource:
@@ -56,9 +60,10 @@ class ChartCache:
                 art = self.pending[path] = drawn()
                 return art
 
-            return wait
+            predicted = self.predict(request) if self.predict is not None else None
+            return PendingChart(request.width_in * 72, predicted, wait)
         source = self.render(request)
-        art = self.pending[path] = source() if callable(source) else source
+        art = self.pending[path] = source.wait() if isinstance(source, PendingChart) else source
         return art
 
     def save(self) -> None:

@@ -70,3 +70,39 @@ def test_a_refused_first_build_ends_promptly_and_writes_nothing(tmp_path: Path) 
     assert done.returncode == 2
     assert "titel" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "out" / "handout.pdf").exists()
+
+
+def test_a_chart_laid_out_at_the_wrong_size_is_laid_out_again(tmp_path: Path) -> None:
+    """The layout may use a predicted chart height; when the drawn chart differs, the
+    pages are laid out again with it, and the PDF is the one a known size would give."""
+    from handout.build import prepare, render
+    from handout.chart.art import ChartArt, ChartRequest, PendingChart, draw_chart
+    from handout.layout.figure import ChartSource
+
+    doc, _ = prepare(ROOT / "content.yaml")
+    calls: list[str] = []
+
+    def guessing(request: ChartRequest) -> ChartSource:
+        art = draw_chart(request)
+        if not calls:  # first layout: a prediction 40 pt too short
+            calls.append("guessed")
+            return PendingChart(art.width, art.height - 40, lambda: art)
+        calls.append("known")
+        return art
+
+    def known(request: ChartRequest) -> ChartArt:
+        return draw_chart(request)
+
+    guessed_pdf, guessed_pages = render(doc, ROOT, charts=guessing)
+    assert calls == ["guessed", "known"]  # laid out twice
+    assert (guessed_pdf, guessed_pages) == render(doc, ROOT, charts=known)
+
+    calls.clear()
+
+    def predicted_right(request: ChartRequest) -> ChartSource:  # used as it is: one layout
+        art = draw_chart(request)
+        calls.append("predicted")
+        return PendingChart(art.width, art.height, lambda: art)
+
+    assert render(doc, ROOT, charts=predicted_right)[0] == guessed_pdf
+    assert calls == ["predicted"]

@@ -3,6 +3,7 @@ the chart worker (handout/chart_worker.py) loads this before either."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,16 @@ class ChartArt:
     width: float
     height: float
     ops: str
+
+
+@dataclass(frozen=True)
+class PendingChart:
+    """A chart still being drawn: its width, its predicted height (None: unknown, so the
+    layout waits for it) and the call that waits for the art."""
+
+    width: float
+    height: float | None
+    wait: Callable[[], ChartArt]
 
 
 def draw_chart(request: ChartRequest) -> ChartArt:

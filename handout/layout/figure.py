@@ -10,43 +10,71 @@ from collections.abc import Callable
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from handout.chart.art import ChartArt, ChartRequest, draw_chart
+from handout.chart.art import ChartArt, ChartRequest, PendingChart, draw_chart
 from handout.model import Figure
 from handout.tagging import group, tag
 from handout.text import markup
 from handout.theme import Theme
 
-# The art itself, or a call that waits for it (a chart being drawn in another process).
-ChartSource = ChartArt | Callable[[], ChartArt]
+# The art itself, or one still being drawn (in the chart worker).
+ChartSource = ChartArt | PendingChart
 ChartRenderer = Callable[[ChartRequest], ChartSource]
 
 
-class ChartForm(Flowable):  # type: ignore[misc]  # reportlab has no type hints
-    """Places a `ChartArt` like a Drawing would, and carries the chart's alt text.
+class ChartSizeChangedError(Exception):
+    """The chart came out another size than the layout assumed: lay out again."""
 
-    A pending chart is waited for only when the layout reaches it, so the pages before
-    Fig. 1 are laid out while it is drawn elsewhere.
+
+class ChartForm(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+    """Places a chart like a Drawing would, and carries the chart's alt text.
+
+    The page refers to the chart as a form XObject, which the canvas defines when the PDF
+    is saved, so a chart still being drawn elsewhere holds nothing up: the layout uses its
+    predicted size and the art is collected at the end. If the art turns out another size,
+    saving raises ChartSizeChangedError and build.render lays out again with the real one.
     """
 
-    def __init__(self, source: ChartSource, alt_text: str) -> None:
+    def __init__(self, source: ChartSource, alt_text: str, name: str = "handout-figure-1"
+                 ) -> None:
         super().__init__()
         self._source = source
         self._art: ChartArt | None = source if isinstance(source, ChartArt) else None
         self.alt_text = alt_text
+        self.name = name
         self.hAlign = "LEFT"
 
     @property
     def art(self) -> ChartArt:
+        """The drawn chart, waiting for it if it is still being drawn."""
         if self._art is None:
-            self._art = self._source() if callable(self._source) else self._source
+            assert isinstance(self._source, PendingChart)
+            self._art = self._source.wait()
         return self._art
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = self.art.width, self.art.height
+        source = self._source
+        if self._art is None and isinstance(source, PendingChart) and source.height is not None:
+            self.width, self.height = source.width, source.height
+        else:
+            self.width, self.height = self.art.width, self.art.height
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.addLiteral(self.art.ops)  # drawOn() has already saved state and translated
+        # drawOn() has already saved state and translated to the chart's corner.
+        define = getattr(self.canv, "define_chart", None)
+        if define is None:  # a plain canvas: the operators go straight onto the page
+            self.canv.addLiteral(self.art.ops)
+            return
+        define(self.name, self)
+        self.canv.doForm(self.name)
+
+    def checked_art(self) -> ChartArt:
+        """The art, which must have the size the layout gave it."""
+        art = self.art
+        if abs(art.width - self.width) > 1e-6 or abs(art.height - self.height) > 1e-6:
+            raise ChartSizeChangedError(f"{self.name}: laid out {self.width} x {self.height}, "
+                                        f"drawn {art.width} x {art.height}")
+        return art
 
 
 def figure_flowables(
