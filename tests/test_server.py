@@ -143,3 +143,12 @@ def test_settings_read_at_import_time_name_another_server(
     assert protocol.fingerprint() == before
     monkeypatch.setenv("MPLBACKEND", "pdf")
     assert protocol.fingerprint() != before
+
+
+def test_a_new_server_removes_what_servers_for_older_code_left(env: dict[str, str]) -> None:
+    folder = Path(env["HANDOUT_SERVER_DIR"])
+    (folder / "server-0123456789abcdef.lock").touch()
+    (folder / "server-0123456789abcdef.sock").touch()
+    assert handout(env, "server", "start").returncode == 0
+    assert not list(folder.glob("server-0123456789abcdef.*"))
+    assert len(list(folder.glob("*.lock"))) == 1

@@ -38,6 +38,7 @@ def main(argv: list[str]) -> int:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return 0  # another server for the same code is starting or running
+    _prune(path)
     warm_up()
     rehearsed = len(argv) > 3 and rehearse(Path(argv[2]), argv[3:])
     gc.collect()
@@ -59,6 +60,20 @@ def main(argv: list[str]) -> int:
         listener.close()
         _remove_if_ours(path, inode)
     return 0
+
+
+def _prune(path: Path) -> None:
+    """Remove what servers for older code left behind: a lock nobody holds, and its socket."""
+    for lock in path.parent.glob("server-*.lock"):
+        if lock == path.with_suffix(".lock"):
+            continue
+        try:
+            with open(lock, "a") as held:
+                fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                lock.with_suffix(".sock").unlink(missing_ok=True)
+                lock.unlink()
+        except OSError:  # BlockingIOError included: that server is alive
+            continue
 
 
 def warm_up() -> None:
