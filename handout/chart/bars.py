@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from handout.chart.geometry import Box, fit_height, hide_spines, illustration_note, note_height
 from handout.chart.style import PT, ChartText, Palette
-from handout.chart.text import Sizes, measure, number, wrap
+from handout.chart.text import Measure, Sizes, measure, number, wrap
 from handout.model import Figure
 
 if TYPE_CHECKING:
@@ -25,22 +25,44 @@ class BarsPlan:
     text: ChartText
 
 
+@dataclass(frozen=True)
+class BarsFrame:
+    """The part of the plan that decides the chart's size: measured text only, no y scale.
+    (The y scale sets only the left margin, for the tick numbers: never the height.)"""
+
+    labels: list[str]  # wrapped group labels
+    label_lines: int
+    height: float
+    top: float
+    bottom: float
+
+
 def plan_bars(figure: Figure, width: float, sizes: Sizes, grow: float,
                text: ChartText) -> BarsPlan:
+    frame = frame_bars(figure, width, sizes, grow, width_of=measure)
+    height, top, bottom = frame.height, frame.top, frame.bottom
+    ymax, ticks = _y_scale(figure, height - top - bottom, sizes)
+    left = 4.0 if not ticks else max(measure(number(t), sizes.text) for t in ticks) + 10
+    box = Box(width, height, left, 6.0, top, bottom)
+    # Keep bars at most ~1.1 in wide: a two-group chart should not look like two walls.
+    n = len(figure.groups)
+    half = min(0.31, 40.0 / (box.plot_width / n))
+    return BarsPlan(box, frame.labels, frame.label_lines, ymax, ticks, half, text)
+
+
+def frame_bars(figure: Figure, width: float, sizes: Sizes, grow: float, *,
+               width_of: Measure) -> BarsFrame:
+    """Group labels wrapped and the height fixed with `width_of` (matplotlib's `measure` for
+    the drawn chart, ReportLab's metrics of the same font file for `chart_height`)."""
     n = len(figure.groups)
     slot = (width - 50) / n  # 50 pt: room kept for the value axis labels
-    labels = [wrap(g.label, sizes.label, slot - 10) for g in figure.groups]
+    labels = [wrap(g.label, sizes.label, slot - 10, width_of) for g in figure.groups]
     lines = max(label.count("\n") + 1 for label in labels)
     show_n = not figure.illustrative and any(g.n for g in figure.groups)
     bottom = 8 + lines * sizes.line(sizes.label) + (sizes.line(sizes.text) + 4) * show_n + 4
     top = sizes.line(sizes.text) + 10 if figure.axis_label else 8.0
     height = fit_height(2.4 + 0.1 * n, top + bottom + 1.3 * PT, grow)
-    ymax, ticks = _y_scale(figure, height - top - bottom, sizes)
-    left = 4.0 if not ticks else max(measure(number(t), sizes.text) for t in ticks) + 10
-    box = Box(width, height, left, 6.0, top, bottom)
-    # Keep bars at most ~1.1 in wide: a two-group chart should not look like two walls.
-    half = min(0.31, 40.0 / (box.plot_width / n))
-    return BarsPlan(box, labels, lines, ymax, ticks, half, text)
+    return BarsFrame(labels, lines, height, top, bottom)
 
 
 def _y_scale(figure: Figure, plot_height: float, sizes: Sizes) -> tuple[float, list[float]]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from handout.chart.geometry import Box, fit_height, hide_spines, illustration_note, note_height
 from handout.chart.style import ChartText, Palette
-from handout.chart.text import Sizes, measure, number, wrap
+from handout.chart.text import Measure, Sizes, measure, number, wrap
 from handout.model import Figure
 
 if TYPE_CHECKING:
@@ -55,17 +55,43 @@ def _x_scale(figure: Figure) -> tuple[tuple[float, float], list[float]]:
     return (lo, hi), [t for t in ticks if lo - 1e-9 <= t <= hi + 1e-9]
 
 
+@dataclass(frozen=True)
+class IntervalFrame:
+    """The part of the plan that decides the chart's size: measured text only, no x scale."""
+
+    box: Box
+    labels: list[tuple[str, str]]
+    axis_label: str
+    sides: tuple[str, str]
+    tick_block: float
+    stacked: bool
+    needs: list[float]  # points each row's label block needs
+    note: float  # room kept above the first row for the illustration note
+
+
 def plan_interval(figure: Figure, width: float, sizes: Sizes, grow: float,
                    text: ChartText) -> IntervalPlan:
+    frame = frame_interval(figure, width, sizes, grow, text, width_of=measure)
+    xlim, ticks = _x_scale(figure)
+    return IntervalPlan(frame.box, frame.labels, frame.axis_label, frame.sides, xlim,
+                         [] if figure.illustrative else ticks, frame.tick_block, frame.stacked,
+                         *_row_positions(frame.needs, frame.box.plot_height, frame.note), text)
+
+
+def frame_interval(figure: Figure, width: float, sizes: Sizes, grow: float, text: ChartText,
+                   *, width_of: Measure) -> IntervalFrame:
+    """Labels wrapped and the box sized with `width_of` (the drawn chart passes matplotlib's
+    `measure`; `chart_height` passes ReportLab's metrics of the same font file)."""
     # An illustration claims no studies: its counts would read as real evidence.
-    labels = [(wrap(r.label, sizes.label, 0.4 * width),
+    labels = [(wrap(r.label, sizes.label, 0.4 * width, width_of),
                "" if figure.illustrative else _studies(r.studies, text)) for r in figure.rows]
-    label_col = max(max(measure(a, sizes.label), measure(b, sizes.text)) for a, b in labels)
+    label_col = max(max(width_of(a, sizes.label), width_of(b, sizes.text)) for a, b in labels)
     left, right = label_col + 16, 16.0
     plot_w = width - left - right
-    axis_label = wrap(figure.axis_label, sizes.text, plot_w) if figure.axis_label else ""
+    axis_label = (wrap(figure.axis_label, sizes.text, plot_w, width_of) if figure.axis_label
+                  else "")
     sides = (_arrowed(figure.left_label, left=True), _arrowed(figure.right_label, left=False))
-    stacked = measure(sides[0], sizes.text) + measure(sides[1], sizes.text) + 24 > plot_w
+    stacked = width_of(sides[0], sizes.text) + width_of(sides[1], sizes.text) + 24 > plot_w
     line = sizes.line(sizes.text)
     tick_block = 4.0 if figure.illustrative else 8 + line
     under = (4 + line * (axis_label.count("\n") + 1)) if axis_label else 0.0
@@ -76,10 +102,7 @@ def plan_interval(figure: Figure, width: float, sizes: Sizes, grow: float,
     note = note_height(sizes) if figure.illustrative else 0.0
     height = fit_height(1.45 + 0.42 * len(needs), top + bottom + sum(needs) + note, grow)
     box = Box(width, height, left, right, top, bottom)
-    xlim, ticks = _x_scale(figure)
-    return IntervalPlan(box, labels, axis_label, sides, xlim,
-                         [] if figure.illustrative else ticks, tick_block, stacked,
-                         *_row_positions(needs, box.plot_height, note), text)
+    return IntervalFrame(box, labels, axis_label, sides, tick_block, stacked, needs, note)
 
 
 def _row_positions(
