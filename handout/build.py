@@ -19,6 +19,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from handout.assets import load_logo
 from handout.cache import ChartCache
+from handout.chart.art import predicted_height
 from handout.chart_worker import ChartWorker, cache_folder, nothing_cached, take_early
 from handout.errors import ContentError, HandoutError, LayoutFitError
 from handout.layout.document import story
@@ -171,8 +172,8 @@ def build(content: Path, out: Path, options: Options = Options()) -> Result:
         worker = None
     elif worker is None:
         worker = ChartWorker.start()
-    if cache is not None:
-        cache.worker = worker
+    if cache is not None and worker is not None:
+        cache.worker, cache.predict = worker, predicted_height
     try:
         doc, located = prepare(content, options.clinic)
         return build_prepared(doc, located, content.resolve().parent, out, options,

@@ -59,3 +59,11 @@ def draw_chart(request: ChartRequest) -> ChartArt:
     if "/" in ops:  # a named resource (font, image, transparency) would dangle on replay
         raise RuntimeError("the chart uses PDF resources and cannot be stored as operators")
     return ChartArt(width, height, ops)
+
+
+def predicted_height(request: ChartRequest) -> float:
+    """The height `draw_chart(request)` will have, without matplotlib (handout/chart/height.py)."""
+    from handout.chart.height import chart_height
+
+    return chart_height(request.figure, width_in=request.width_in,
+                        font_scale=request.font_scale, language=request.language)
