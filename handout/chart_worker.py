@@ -167,9 +167,14 @@ def _serve(requests: int, results: int) -> None:  # pragma: no cover  # runs in 
 
 
 def _skip_property_docs() -> None:  # pragma: no cover  # runs in the child
-    """matplotlib writes a property table into the docstring of every Artist class as it is
-    imported (`artist.kwdoc`, about 0.07 s). This process only draws one chart and exits, so
-    nobody will read them: it skips that work. Drawing is unaffected."""
+    """matplotlib inspects every Artist class as it is imported, to write a property table
+    into its docstring (`artist.kwdoc`) and a keyword signature onto its `set` method
+    (about 0.1 s together). This process only draws one chart and exits, so nobody will
+    read either: it skips that work. `set` itself works as before (it never needed the
+    signature), and the drawn chart is byte-identical (tests/test_chart_worker.py)."""
     import matplotlib.artist
 
     matplotlib.artist.kwdoc = lambda artist: ""
+    # setattr: a private classmethod, absent from matplotlib's type stubs.
+    setattr(matplotlib.artist.Artist, "_update_set_signature_and_docstring",  # noqa: B010
+            classmethod(lambda cls: None))
