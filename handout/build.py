@@ -6,7 +6,6 @@ import datetime as dt
 import os
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from handout.cache import ChartCache
 from handout.chart.art import predicted_height
 from handout.chart_worker import ChartWorker, cache_folder, nothing_cached, take_early
 from handout.errors import ContentError, HandoutError, LayoutFitError
+from handout.forked import fork_call
 from handout.layout.document import story
 from handout.layout.figure import ChartRenderer, ChartSizeChangedError
 from handout.layout.page import FooterCanvas, HandoutTemplate
@@ -93,30 +93,14 @@ def check(doc: Document, located: Located) -> Report:
 def start_check(doc: Document, located: Located) -> Callable[[], Report]:
     """Start the content check; call the result to wait for its report.
 
-    A first check in a process mostly imports textstat and loads pyphen's dictionary
-    (about 0.35 s), so it runs in a forked process on the second core while this one lays
-    out the pages. Where forking is not safe (threads, other systems), or textstat is
-    already imported (watch mode), it simply runs here.
+    A first check in a process mostly imports textstat and loads pyphen's dictionary, so it
+    runs in a forked process on the second core while this one lays out the pages. Where
+    textstat is already imported (watch mode, the build server) it simply runs here.
     """
-    if "textstat" in sys.modules or sys.platform != "linux" or threading.active_count() > 1:
+    if "textstat" in sys.modules:
         report = check(doc, located)
         return lambda: report
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(check, doc, located)
-
-    def result() -> Report:
-        try:
-            return future.result()
-        except BrokenProcessPool:  # the child died (e.g. out of memory): check here
-            return check(doc, located)
-        finally:
-            pool.shutdown()
-
-    return result
+    return fork_call(check, doc, located)
 
 
 def render(doc: Document, base_dir: Path, options: Options = Options(),
