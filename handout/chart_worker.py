@@ -3,7 +3,8 @@
 On a cold build, importing matplotlib and drawing Fig. 1 take about 0.4 s, as long as
 everything else together; the machines have two cores. The worker is forked before the
 build imports ReportLab and pydantic (`handout build` starts it first thing), imports
-matplotlib at once, and waits for the chart request that follows validation. If anything
+matplotlib at once, and waits for the chart request that follows validation (its figure
+as plain data, handout/chart/data.py, so the worker never imports pydantic). If anything
 goes wrong there, the chart is simply drawn here instead, so a worker can make a build
 faster but never different. This module imports nothing heavy itself.
 """
@@ -17,11 +18,13 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from handout.chart.art import ChartArt, ChartRequest
+    from handout.model import Figure
 
 _early: ChartWorker | None = None  # started by the command, taken by its build
 
@@ -93,7 +96,7 @@ class ChartWorker:
             if fd is None:
                 raise OSError("the worker has had its request")
             with os.fdopen(fd, "wb") as pipe:
-                pickle.dump(request, pipe)
+                pickle.dump(_plain(request), pipe)
         except OSError:  # the worker is gone: draw here when asked
             return lambda: _draw_here(request)
         return lambda: self._result(request)
@@ -127,6 +130,16 @@ class ChartWorker:
                     os.kill(self.pid, signal.SIGKILL)
                 os.waitpid(self.pid, 0)
             self.pid = None
+
+
+def _plain(request: ChartRequest) -> ChartRequest:
+    """`request` as the worker is sent it: the figure as plain data (handout/chart/data.py),
+    so unpickling it imports neither pydantic nor handout.model (about 0.1 s). `draw_chart`
+    reads only what a ChartFigure has; the cast keeps ChartRequest typed for the parent,
+    whose cache key needs the model.Figure."""
+    from handout.chart.data import chart_figure
+
+    return replace(request, figure=cast("Figure", chart_figure(request.figure)))
 
 
 def _draw_here(request: ChartRequest) -> ChartArt:

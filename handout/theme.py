@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor
@@ -19,19 +18,14 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from handout import colour
+from handout import colour, fonts
 from handout.colour import to_gray
 from handout.model import Colours
 from handout.strings import Strings, strings
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
-FONT_FILES = {
-    "Atkinson": "AtkinsonHyperlegibleNext_400Regular.ttf",
-    "Atkinson-Italic": "AtkinsonHyperlegibleNext_400Regular_Italic.ttf",
-    "Atkinson-SemiBold": "AtkinsonHyperlegibleNext_600SemiBold.ttf",
-    "Atkinson-Bold": "AtkinsonHyperlegibleNext_700Bold.ttf",
-}
-REGULAR, ITALIC, SEMIBOLD, BOLD = FONT_FILES
+# The font files live in handout.fonts (no ReportLab, no pydantic: the chart worker reads them).
+FONT_DIR, FONT_FILES = fonts.FONT_DIR, fonts.FONT_FILES
+REGULAR, ITALIC, SEMIBOLD, BOLD = fonts.REGULAR, fonts.ITALIC, fonts.SEMIBOLD, fonts.BOLD
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 

@@ -412,3 +412,19 @@ def test_height_prediction_rarely_misses() -> None:
                         missed.append((figure.kind, label, font_scale))
     assert cases == 292
     assert len(missed) <= 0.05 * cases, missed
+
+
+# -- the figure as plain data, as the chart worker is sent it (handout.chart.data) -----------
+
+@pytest.mark.parametrize("name", ["content.yaml", "bars", "interval, illustrative",
+                                  "bars, long labels"])
+def test_plain_figure_draws_the_same_chart(name: str) -> None:
+    from handout.chart import chart_figure
+
+    make, language = HEIGHT_FIGURES[name]
+    plain = chart_figure(make())
+    assert chart_figure(plain) is plain
+    kw = {"width_in": 5.9, "language": language, **BRAND}
+    assert render_ops(plain, **kw) == render_ops(make(), **kw)
+    assert chart_height(plain, width_in=5.9, language=language) == chart_height(
+        make(), width_in=5.9, language=language)

@@ -106,3 +106,39 @@ def test_a_chart_laid_out_at_the_wrong_size_is_laid_out_again(tmp_path: Path) ->
 
     assert render(doc, ROOT, charts=predicted_right)[0] == guessed_pdf
     assert calls == ["predicted"]
+
+
+DRAW_WITHOUT_PYDANTIC = """
+import pickle, sys
+from handout.chart_worker import load_matplotlib
+load_matplotlib()
+import handout.chart.art, handout.chart.render
+request = pickle.loads(sys.stdin.buffer.read())
+art = handout.chart.art.draw_chart(request)
+heavy = [name for name in ("pydantic", "handout.model", "handout.theme") if name in sys.modules]
+assert not heavy, heavy
+sys.stdout.buffer.write(pickle.dumps(art))
+"""
+
+
+def test_the_worker_draws_without_pydantic() -> None:
+    """The worker is sent the figure as plain data (handout/chart/data.py): unpickling and
+    drawing it import neither pydantic nor handout.model (~0.1 s off a cold build's critical
+    path), and the chart is the one the validated figure gives."""
+    import pickle
+
+    from handout.chart.art import ChartRequest, draw_chart
+    from handout.chart.data import ChartFigure
+    from handout.chart_worker import _plain
+    from handout.model import Figure
+    from tests.conftest import content_data
+
+    request = ChartRequest(Figure.model_validate(content_data()["figure"]), width_in=6.5,
+                           primary="#1F4E79", accent="#2E8B57", font_scale=18 / 14)
+    sent = _plain(request)
+    assert isinstance(sent.figure, ChartFigure)
+    done = subprocess.run([sys.executable, "-c", DRAW_WITHOUT_PYDANTIC],
+                          input=pickle.dumps(sent), cwd=ROOT, capture_output=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    assert pickle.loads(done.stdout) == draw_chart(request)

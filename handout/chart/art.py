@@ -13,7 +13,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ChartRequest:
-    """Everything the chart's look depends on: equal requests give equal charts."""
+    """Everything the chart's look depends on: equal requests give equal charts.
+
+    `figure` is the validated model.Figure (the cache key is made from it). The copy sent to
+    the chart worker carries its plain-data view instead (handout/chart/data.py: the worker
+    has no pydantic), which is all `draw_chart` reads.
+    """
 
     figure: Figure
     width_in: float

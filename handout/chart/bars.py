@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from handout.chart.geometry import Box, fit_height, hide_spines, illustration_note, note_height
 from handout.chart.style import PT, ChartText, Palette
 from handout.chart.text import Measure, Sizes, measure, number, wrap
-from handout.model import Figure
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+
+    from handout.chart.data import ChartFigure
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class BarsFrame:
     bottom: float
 
 
-def plan_bars(figure: Figure, width: float, sizes: Sizes, grow: float,
+def plan_bars(figure: ChartFigure, width: float, sizes: Sizes, grow: float,
                text: ChartText) -> BarsPlan:
     frame = frame_bars(figure, width, sizes, grow, width_of=measure)
     height, top, bottom = frame.height, frame.top, frame.bottom
@@ -50,7 +51,7 @@ def plan_bars(figure: Figure, width: float, sizes: Sizes, grow: float,
     return BarsPlan(box, frame.labels, frame.label_lines, ymax, ticks, half, text)
 
 
-def frame_bars(figure: Figure, width: float, sizes: Sizes, grow: float, *,
+def frame_bars(figure: ChartFigure, width: float, sizes: Sizes, grow: float, *,
                width_of: Measure) -> BarsFrame:
     """Group labels wrapped and the height fixed with `width_of` (matplotlib's `measure` for
     the drawn chart, ReportLab's metrics of the same font file for `chart_height`)."""
@@ -65,7 +66,7 @@ def frame_bars(figure: Figure, width: float, sizes: Sizes, grow: float, *,
     return BarsFrame(labels, lines, height, top, bottom)
 
 
-def _y_scale(figure: Figure, plot_height: float, sizes: Sizes) -> tuple[float, list[float]]:
+def _y_scale(figure: ChartFigure, plot_height: float, sizes: Sizes) -> tuple[float, list[float]]:
     """Top of the value axis with headroom for value labels (or the illustration note)."""
     from matplotlib.ticker import MaxNLocator
 
@@ -78,7 +79,7 @@ def _y_scale(figure: Figure, plot_height: float, sizes: Sizes) -> tuple[float, l
     return ymax, [float(t) for t in ticks if 0 <= t <= ymax]
 
 
-def draw_bars(ax: Axes, figure: Figure, plan: BarsPlan, pal: Palette, sizes: Sizes) -> None:
+def draw_bars(ax: Axes, figure: ChartFigure, plan: BarsPlan, pal: Palette, sizes: Sizes) -> None:
     ax.set_xlim(-0.5, len(figure.groups) - 0.5)
     ax.set_ylim(0, plan.ymax)
     half = plan.half_width
@@ -108,7 +109,9 @@ def draw_bars(ax: Axes, figure: Figure, plan: BarsPlan, pal: Palette, sizes: Siz
         illustration_note(ax, plan.text.illustration, pal, sizes, right=True)
 
 
-def _group_labels(ax: Axes, figure: Figure, plan: BarsPlan, pal: Palette, sizes: Sizes) -> None:
+def _group_labels(
+    ax: Axes, figure: ChartFigure, plan: BarsPlan, pal: Palette, sizes: Sizes
+) -> None:
     """Group names under the bars; 'n = …' on one shared line below them (real data only)."""
     from matplotlib.transforms import blended_transform_factory
 

@@ -19,16 +19,21 @@ import importlib.util
 import struct
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from handout.chart.bars import frame_bars
+from handout.chart.data import chart_figure
 from handout.chart.interval import frame_interval
 from handout.chart.style import PT, ChartText
 from handout.chart.text import Sizes
-from handout.model import Figure
-from handout.theme import FONT_DIR, FONT_FILES, REGULAR, register_fonts
+from handout.fonts import FONT_DIR, FONT_FILES, REGULAR
+
+if TYPE_CHECKING:
+    from handout.chart.data import ChartFigure
+    from handout.model import Figure
 
 # Glyphs Atkinson lacks are drawn by the fallback font, DejaVu Sans (chart/style.py). The
 # arrows `_arrowed` adds are in nearly every interval chart, so their advance widths (1/1000
@@ -38,19 +43,20 @@ FALLBACK_WIDTHS = {"←": 837.890625, "→": 837.890625}
 
 
 def chart_height(
-    figure: Figure, *, width_in: float, font_scale: float = 1.0, language: str = "en"
+    figure: Figure | ChartFigure, *, width_in: float, font_scale: float = 1.0, language: str = "en"
 ) -> float:
     """The height in points `render_ops` returns for these arguments (float for float), predicted
     without matplotlib in a few ms. Same as the drawn chart's unless a label sits within a hair
     of its wrap limit (see the module docstring)."""
+    data = chart_figure(figure)
     sizes = Sizes.scaled(font_scale)  # as render._build_figure derives them
     grow = max(1.0, font_scale)
-    if figure.kind == "interval":
+    if data.kind == "interval":
         text = ChartText.for_language(language)
-        frame = frame_interval(figure, width_in * PT, sizes, grow, text, width_of=reportlab_width)
+        frame = frame_interval(data, width_in * PT, sizes, grow, text, width_of=reportlab_width)
         height = frame.box.height
     else:
-        height = frame_bars(figure, width_in * PT, sizes, grow, width_of=reportlab_width).height
+        height = frame_bars(data, width_in * PT, sizes, grow, width_of=reportlab_width).height
     # plan.box.height as render_ops reports it: the figure is sized in inches, drawn at 72 dpi
     # and scaled to exactly width_in * 72, which can move the last bit (301.8 -> 301.79999...95).
     fig_width, fig_height = 72 * (width_in * PT / PT), 72 * (height / PT)
@@ -60,6 +66,8 @@ def chart_height(
 def reportlab_width(text: str, size: float) -> float:
     """Width in points of (multi-line) regular text, as `text.measure` but from ReportLab's
     advance widths of the same font file (and DejaVu Sans's for glyphs Atkinson lacks)."""
+    from handout.theme import register_fonts  # here: importing this module needs no pydantic
+
     register_fonts()
     return max((_line_width(line, size) for line in text.split("\n")), default=0.0)
 

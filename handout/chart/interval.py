@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 from handout.chart.geometry import Box, fit_height, hide_spines, illustration_note, note_height
 from handout.chart.style import ChartText, Palette
 from handout.chart.text import Measure, Sizes, measure, number, wrap
-from handout.model import Figure
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+
+    from handout.chart.data import ChartFigure
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def _studies(count: int | None, text: ChartText) -> str:
     return (text.study if count == 1 else text.studies).format(n=count)
 
 
-def _x_scale(figure: Figure) -> tuple[tuple[float, float], list[float]]:
+def _x_scale(figure: ChartFigure) -> tuple[tuple[float, float], list[float]]:
     """Limits that always show zero, with a labelled tick near each end where one fits."""
     from matplotlib.ticker import MaxNLocator
 
@@ -69,7 +70,7 @@ class IntervalFrame:
     note: float  # room kept above the first row for the illustration note
 
 
-def plan_interval(figure: Figure, width: float, sizes: Sizes, grow: float,
+def plan_interval(figure: ChartFigure, width: float, sizes: Sizes, grow: float,
                    text: ChartText) -> IntervalPlan:
     frame = frame_interval(figure, width, sizes, grow, text, width_of=measure)
     xlim, ticks = _x_scale(figure)
@@ -78,7 +79,7 @@ def plan_interval(figure: Figure, width: float, sizes: Sizes, grow: float,
                          *_row_positions(frame.needs, frame.box.plot_height, frame.note), text)
 
 
-def frame_interval(figure: Figure, width: float, sizes: Sizes, grow: float, text: ChartText,
+def frame_interval(figure: ChartFigure, width: float, sizes: Sizes, grow: float, text: ChartText,
                    *, width_of: Measure) -> IntervalFrame:
     """Labels wrapped and the box sized with `width_of` (the drawn chart passes matplotlib's
     `measure`; `chart_height` passes ReportLab's metrics of the same font file)."""
@@ -134,7 +135,7 @@ def _zero_fraction(xlim: tuple[float, float]) -> float:
 
 
 def draw_interval(
-    ax: Axes, figure: Figure, plan: IntervalPlan, pal: Palette, sizes: Sizes
+    ax: Axes, figure: ChartFigure, plan: IntervalPlan, pal: Palette, sizes: Sizes
 ) -> None:
     ax.set_xlim(*plan.xlim)
     ax.set_ylim(*plan.ylim)
@@ -175,7 +176,7 @@ def _row_labels(ax: Axes, plan: IntervalPlan, pal: Palette, sizes: Sizes) -> Non
 
 
 def _under_axis_labels(
-    ax: Axes, figure: Figure, plan: IntervalPlan, pal: Palette, sizes: Sizes
+    ax: Axes, figure: ChartFigure, plan: IntervalPlan, pal: Palette, sizes: Sizes
 ) -> None:
     """'No difference' over the zero line; axis label, then what each side means, below."""
     from matplotlib.transforms import blended_transform_factory

@@ -9,14 +9,17 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from handout.chart.bars import BarsPlan, draw_bars, plan_bars
+from handout.chart.data import chart_figure
 from handout.chart.interval import IntervalPlan, draw_interval, plan_interval
 from handout.chart.style import FALLBACK_FAMILY, FAMILY, PT, ChartText, palette
 from handout.chart.text import Sizes
-from handout.model import Figure
-from handout.theme import FONT_DIR, FONT_FILES
+from handout.fonts import FONT_DIR, FONT_FILES
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
+
+    from handout.chart.data import ChartFigure
+    from handout.model import Figure  # not imported to draw: the chart worker has no pydantic
 
 
 @cache
@@ -48,7 +51,7 @@ def _chart_rc() -> Iterator[None]:
 
 
 def render_svg(
-    figure: Figure,
+    figure: Figure | ChartFigure,
     *,
     width_in: float,
     primary: str,
@@ -72,7 +75,7 @@ def render_svg(
 
 
 def render_ops(
-    figure: Figure,
+    figure: Figure | ChartFigure,
     *,
     width_in: float,
     primary: str,
@@ -105,7 +108,7 @@ def render_ops(
 
 
 def _build_figure(
-    figure: Figure,
+    figure: Figure | ChartFigure,
     *,
     width_in: float,
     primary: str,
@@ -118,16 +121,17 @@ def _build_figure(
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure as MplFigure
 
+    data = chart_figure(figure)  # a model.Figure or one already converted (the chart worker)
     pal = palette(primary, accent, grayscale=grayscale)
     sizes = Sizes.scaled(font_scale)
     text = ChartText.for_language(language)
     grow = max(1.0, font_scale)  # larger print needs more room, not a squeezed plot
     with _chart_rc():
         plan: IntervalPlan | BarsPlan
-        if figure.kind == "interval":
-            plan = plan_interval(figure, width_in * PT, sizes, grow, text)
+        if data.kind == "interval":
+            plan = plan_interval(data, width_in * PT, sizes, grow, text)
         else:
-            plan = plan_bars(figure, width_in * PT, sizes, grow, text)
+            plan = plan_bars(data, width_in * PT, sizes, grow, text)
         box = plan.box
         fig = MplFigure(figsize=(box.width / PT, box.height / PT))
         FigureCanvasAgg(fig)  # Agg explicitly: measuring and saving never touch pyplot
@@ -135,7 +139,7 @@ def _build_figure(
         ax = fig.add_axes(box.axes_rect())
         ax.patch.set_visible(False)
         if isinstance(plan, IntervalPlan):
-            draw_interval(ax, figure, plan, pal, sizes)
+            draw_interval(ax, data, plan, pal, sizes)
         else:
-            draw_bars(ax, figure, plan, pal, sizes)
+            draw_bars(ax, data, plan, pal, sizes)
     return fig
