@@ -20,11 +20,13 @@ from typing import TYPE_CHECKING
 
 import handout
 from handout.chart.art import ChartArt, ChartRequest, PendingChart, draw_chart
+from handout.chart.data import ChartFigure
 from handout.layout.figure import ChartRenderer, ChartSource
 from handout.theme import FONT_DIR, FONT_FILES
 
 if TYPE_CHECKING:
     from handout.chart_worker import ChartWorker
+    from handout.model import Figure
 
 MAGIC = b"handout-chart-v1"
 # Printed by the layout around the chart, never drawn in it: editing them is a text-only edit.
@@ -76,12 +78,19 @@ class ChartCache:
 def chart_key(request: ChartRequest) -> str:
     """A hex digest of the request and of everything else the drawn chart depends on."""
     parts = [
-        request.figure.model_dump_json(exclude=set(NOT_DRAWN)), request.primary, request.accent,
+        _figure(request).model_dump_json(exclude=set(NOT_DRAWN)), request.primary, request.accent,
         repr(request.width_in), str(request.grayscale), repr(request.font_scale),
         request.language,
         *_environment(),
     ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+
+
+def _figure(request: ChartRequest) -> Figure:
+    """The validated figure: keys are made in the main process, which has the model."""
+    if isinstance(request.figure, ChartFigure):
+        raise TypeError("chart_key needs the validated model.Figure, not plain chart data")
+    return request.figure
 
 
 @cache

@@ -20,11 +20,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from handout.chart.art import ChartArt, ChartRequest
-    from handout.model import Figure
 
 _early: ChartWorker | None = None  # started by the command, taken by its build
 
@@ -134,12 +133,10 @@ class ChartWorker:
 
 def _plain(request: ChartRequest) -> ChartRequest:
     """`request` as the worker is sent it: the figure as plain data (handout/chart/data.py),
-    so unpickling it imports neither pydantic nor handout.model (about 0.1 s). `draw_chart`
-    reads only what a ChartFigure has; the cast keeps ChartRequest typed for the parent,
-    whose cache key needs the model.Figure."""
+    so unpickling it imports neither pydantic nor handout.model (about 0.1 s)."""
     from handout.chart.data import chart_figure
 
-    return replace(request, figure=cast("Figure", chart_figure(request.figure)))
+    return replace(request, figure=chart_figure(request.figure))
 
 
 def _draw_here(request: ChartRequest) -> ChartArt:

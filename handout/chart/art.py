@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from handout.chart.data import ChartFigure
     from handout.model import Figure
 
 
@@ -20,7 +21,7 @@ class ChartRequest:
     has no pydantic), which is all `draw_chart` reads.
     """
 
-    figure: Figure
+    figure: Figure | ChartFigure  # plain data when sent to the chart worker
     width_in: float
     primary: str
     accent: str
