@@ -13,7 +13,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
-LIBRARIES = ("handout", "reportlab", "matplotlib", "svglib", "pydantic", "PyYAML", "numpy")
+LIBRARIES = ("handout", "reportlab", "rl_accel", "matplotlib", "svglib", "pydantic", "PyYAML",
+             "numpy", "textstat")
 
 
 def machine() -> str:
