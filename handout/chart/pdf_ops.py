@@ -82,6 +82,7 @@ class OpsRenderer(RendererBase):
         self._state = _State()
         self._outside = _State()  # the state to return to when the clip's q ... Q ends
         self._clip = ""  # the clip operators in force ("" = none, no q open)
+        self._glyphs: dict[str, str] = {}  # glyph key -> its outline's path operators
 
     # -- what matplotlib asks of a renderer -------------------------------------------------
 
@@ -143,18 +144,30 @@ class OpsRenderer(RendererBase):
         text2path = self._text2path
         features: Any = mtext.get_fontfeatures() if mtext is not None else None
         language: Any = mtext.get_language() if mtext is not None else None
-        verts, codes = text2path.get_text_path(prop, s, ismath=False, features=features,
-                                               language=language)
-        if not len(verts):
+        glyphs, outlines, _ = text2path.get_glyphs_with_font(
+            text2path._get_font(prop),  # type: ignore[attr-defined]  # as backend_svg does
+            s, features=features, language=language)
+        # Each glyph is its outline, the same bytes wherever it appears, moved into place:
+        # repeated letters then compress to almost nothing in the PDF.
+        placed = "".join(
+            f"q\n1 0 0 1 {num(gx, TEXT_PRECISION)} {num(gy, TEXT_PRECISION)} cm\n"
+            f"{self._glyph(key, outlines[key])}f\nQ\n"
+            for key, gx, gy, _size in glyphs if len(outlines[key][0]))
+        if not placed:
             return  # blanks only
         scale = prop.get_size_in_points() / text2path.FONT_SCALE  # 72 dpi: a point is a pixel
         a, b, c, d, e, f = Affine2D().scale(scale).rotate_deg(angle).translate(x, y).to_values()
         self._set_clip(gc)
         self._set_state(replace(self._state, fill=_colour(gc.get_rgb(), stroking=False)))
-        data = _path_ops(Path(verts, codes), None, precision=TEXT_PRECISION)
         matrix = " ".join([*(num(v, 6) for v in (a, b, c, d)), num(e), num(f)])
         # The fill colour is set outside the q, so it is still known after the Q.
-        self._ops.append(f"q\n{matrix} cm\n{data}f\nQ\n")
+        self._ops.append(f"q\n{matrix} cm\n{placed}Q\n")
+
+    def _glyph(self, key: str, outline: tuple[Any, Any]) -> str:
+        """A glyph's outline as path operators, in font units, written once per renderer."""
+        if key not in self._glyphs:
+            self._glyphs[key] = _path_ops(Path(*outline), None, precision=TEXT_PRECISION)
+        return self._glyphs[key]
 
     def draw_image(
         self, gc: GraphicsContextBase, x: float, y: float, im: ArrayLike,
