@@ -148,23 +148,19 @@ def build(content: Path, out: Path, options: Options = Options()) -> Result:
     chart is drawn on the second core while this one validates and lays out the pages.
     """
     started = time.perf_counter()
-    worker = take_early()
+    early = take_early()  # started by `handout build` before its slow imports, if at all
     cache = _chart_cache(out, options)
-    if cache is None or not nothing_cached(cache.folder):
-        if worker is not None:
-            worker.shutdown()
-        worker = None
-    elif worker is None:
-        worker = ChartWorker.start()
-    if cache is not None and worker is not None:
-        cache.worker, cache.predict = worker, predicted_height
+    if cache is not None and nothing_cached(cache.folder):
+        cache.worker, cache.predict = early or ChartWorker.start(), predicted_height
+    elif early is not None:
+        early.shutdown()
     try:
         doc, located = prepare(content, options.clinic)
         return build_prepared(doc, located, content.resolve().parent, out, options,
                               started=started, charts=cache)
     finally:
-        if worker is not None:
-            worker.shutdown()
+        if cache is not None and cache.worker is not None:
+            cache.worker.shutdown()
 
 
 def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
