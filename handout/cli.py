@@ -189,8 +189,11 @@ def _server(action: str, *, as_json: bool = False) -> int:
     if action == "start":
         path = client.start()
         if path is None:
-            raise HandoutError("the build server did not start (it needs Linux, and is off "
-                               "when HANDOUT_SERVER=off)")
+            where = client.served_socket(["build"])
+            log = client.log_path(where) if where is not None else None
+            said = f"; see {log}" if log is not None and log.is_file() and log.stat().st_size \
+                else " (it needs Linux, and is off when HANDOUT_SERVER=off)"
+            raise HandoutError(f"the build server did not start{said}")
         print(f"Build server listening at {path}")
         return 0
     found = client.servers()

@@ -152,3 +152,12 @@ def test_a_new_server_removes_what_servers_for_older_code_left(env: dict[str, st
     assert handout(env, "server", "start").returncode == 0
     assert not list(folder.glob("server-0123456789abcdef.*"))
     assert len(list(folder.glob("*.lock"))) == 1
+
+
+def test_a_server_that_cannot_start_says_where_to_look(env: dict[str, str]) -> None:
+    broken = {**env, "MPLBACKEND": "no-such-backend"}  # matplotlib refuses it on import
+    started = handout(broken, "server", "start")
+    assert started.returncode == 2
+    assert "did not start; see" in started.stderr
+    log = Path(started.stderr.rsplit("see ", 1)[1].strip())
+    assert "Traceback" in log.read_text()

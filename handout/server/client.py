@@ -17,9 +17,12 @@ import sys
 import time
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from handout.server import protocol
+
+if TYPE_CHECKING:
+    import subprocess
 
 INTERNAL_ERROR = 70
 
@@ -80,23 +83,30 @@ def _wait(sock: socket.socket, pid: int) -> int:
     return code
 
 
-def spawn(path: Path, argv: list[str] | None = None) -> None:
+def spawn(path: Path, argv: list[str] | None = None) -> subprocess.Popen[bytes] | None:
     """Start a server for `path` in the background, for the next command to use. It loads
     its libraries (and rehearses `argv`, run in this folder) before it listens, so nobody
     waits on a cold server."""
-    import subprocess
+    import subprocess  # deferred: the served path never needs it
 
     env = dict(os.environ)
     # The server imports this very package, whatever the folder it is started from.
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(protocol.PACKAGE.parent), env.get("PYTHONPATH", "")) if p)
     # Failing to start is no error: every build then runs in its own process, as before.
-    with contextlib.suppress(OSError):
-        subprocess.Popen(
+    # Whatever the server says (a traceback, if it cannot start) goes to its log.
+    with contextlib.suppress(OSError), open(log_path(path), "ab") as log:
+        return subprocess.Popen(
             [sys.executable, "-P", "-m", "handout.server", str(path), str(protocol.PACKAGE),
              *([os.getcwd(), *argv] if argv else [])],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL, stdout=log, stderr=log,
             cwd="/", env=env, start_new_session=True, close_fds=True)
+    return None
+
+
+def log_path(path: Path) -> Path:
+    """Where the server for socket `path` writes anything it has to say."""
+    return path.with_suffix(".log")
 
 
 def start(wait: float = 60.0) -> Path | None:
@@ -104,12 +114,13 @@ def start(wait: float = 60.0) -> Path | None:
     path = served_socket(["build"])
     if path is None:
         return None
-    if control(path, "status") is None:
-        spawn(path)
+    process = spawn(path) if control(path, "status") is None else None
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         if control(path, "status") is not None:
             return path
+        if process is not None and process.poll() not in (None, 0):
+            return None  # it failed to start (its log says why)
         time.sleep(0.05)
     return None
 

@@ -63,7 +63,8 @@ def main(argv: list[str]) -> int:
 
 
 def _prune(path: Path) -> None:
-    """Remove what servers for older code left behind: a lock nobody holds, and its socket."""
+    """Remove what servers for older code left behind: a lock nobody holds, its socket and
+    its log."""
     for lock in path.parent.glob("server-*.lock"):
         if lock == path.with_suffix(".lock"):
             continue
@@ -71,6 +72,7 @@ def _prune(path: Path) -> None:
             with open(lock, "a") as held:
                 fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 lock.with_suffix(".sock").unlink(missing_ok=True)
+                lock.with_suffix(".log").unlink(missing_ok=True)
                 lock.unlink()
         except OSError:  # BlockingIOError included: that server is alive
             continue
