@@ -40,6 +40,7 @@ def run() -> NoReturn:
     """
     code = main()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # e.g. output piped into `head`
-            stream.flush()
+        if stream is not None:  # None when the command was started with it closed
+            with contextlib.suppress(OSError, ValueError):  # e.g. output piped into `head`
+                stream.flush()
     os._exit(code)

@@ -110,3 +110,17 @@ def test_a_fresh_process_refuses_a_build_its_check_fails(tmp_path: Path) -> None
     assert done.returncode == 2, done.stderr
     assert "content.yaml:" in done.stdout and "grade" in done.stdout
     assert "--allow-check-errors" in done.stderr and not out.exists()
+
+
+def test_a_command_started_with_its_output_closed_still_builds(tmp_path: Path) -> None:
+    """Started by a scheduler or a desktop launcher, stdout may be closed: no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "h.pdf"
+    done = subprocess.run([sys.executable, "-m", "handout", "build", str(CONTENT), "--no-check",
+                           "-o", str(out)], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                          timeout=300, check=False, preexec_fn=lambda: os.close(1))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "" and out.stat().st_size > 50_000

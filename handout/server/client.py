@@ -44,13 +44,14 @@ def run_served(argv: list[str], path: Path) -> int | None:
     with sock:
         mask = os.umask(0o022)
         os.umask(mask)
-        request = {"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "umask": mask,
-                   "encoding": sys.stdout.encoding or "utf-8"}
         try:
+            # A deleted working folder or a closed stdout: leave those to a build here.
+            request = {"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ),
+                       "umask": mask, "encoding": sys.stdout.encoding or "utf-8"}
             protocol.send_message(sock, request, fds=(sys.stdout.fileno(), sys.stderr.fileno()))
             pid = protocol.receive_int(sock)
-        except (OSError, ValueError):
-            return None  # a server on its way out: nothing has run yet
+        except (OSError, ValueError, AttributeError):
+            return None  # nothing has run in the server
         if pid is None:
             return None
         return _wait(sock, pid)
