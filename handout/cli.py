@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -111,6 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    try:
+        os.getcwd()
+    except FileNotFoundError:  # e.g. the folder was deleted or renamed in another window
+        raise HandoutError("the folder this command runs in no longer exists; go to your "
+                           "project folder again (cd) and rerun the command") from None
     if args.command in {"build", "check", "watch"} and not args.content.is_file():
         raise HandoutError(f"content file not found: {args.content}")
     commands: dict[str, Callable[[argparse.Namespace], int]] = {

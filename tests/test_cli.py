@@ -124,3 +124,22 @@ def test_a_command_started_with_its_output_closed_still_builds(tmp_path: Path) -
                           timeout=300, check=False, preexec_fn=lambda: os.close(1))
     assert done.returncode == 0, done.stderr
     assert done.stderr == "" and out.stat().st_size > 50_000
+
+
+def test_a_command_run_in_a_deleted_folder_says_so(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+
+    def enter_then_delete() -> None:
+        os.chdir(gone)
+        os.rmdir(gone)
+
+    done = subprocess.run([sys.executable, "-m", "handout", "build", str(CONTENT), "-o",
+                           str(tmp_path / "h.pdf")], capture_output=True, text=True,
+                          timeout=300, check=False, preexec_fn=enter_then_delete)
+    assert done.returncode == 2
+    assert "no longer exists" in done.stderr and "Traceback" not in done.stderr
