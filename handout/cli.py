@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handout.errors import ContentError, HandoutError
+from handout.errors import INTERNAL_ERROR, ContentError, HandoutError
 
 if TYPE_CHECKING:
     from handout.build import Options
@@ -108,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"handout: internal error ({type(exc).__name__}: {exc}); nothing was written. "
               "Run again with --debug and send the output to the handout developers.",
               file=sys.stderr)
-        return 70
+        return INTERNAL_ERROR
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -20,6 +20,9 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {where}{self.message}"
 
 
+INTERNAL_ERROR = 70  # exit code for a bug of ours (EX_SOFTWARE), whichever process met it
+
+
 class HandoutError(Exception):
     """A problem the user can fix (bad input, missing file); shown without a traceback."""
 

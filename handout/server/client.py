@@ -24,7 +24,6 @@ from handout.server import protocol
 if TYPE_CHECKING:
     import subprocess
 
-INTERNAL_ERROR = 70
 
 
 def served_socket(argv: list[str]) -> Path | None:
@@ -78,6 +77,8 @@ def _wait(sock: socket.socket, pid: int) -> int:
         signal.signal(signum, forward)
     code = protocol.receive_int(sock)
     if code is None:
+        from handout.errors import INTERNAL_ERROR  # only now: the served path stays light
+
         print("handout: the build server stopped before the build finished. Run the same "
               "command again, or with HANDOUT_SERVER=off to build without it.", file=sys.stderr)
         return INTERNAL_ERROR

@@ -21,9 +21,9 @@ import time
 from pathlib import Path
 from typing import Any, NoReturn
 
+from handout.errors import INTERNAL_ERROR
 from handout.server import protocol
 
-INTERNAL_ERROR = 70  # as the CLI's own exit code for a bug
 _UCRED = struct.Struct("3i")  # pid, uid, gid of the connecting process (SO_PEERCRED)
 
 
@@ -82,16 +82,15 @@ def warm_up() -> None:
     """Import what a build, a check or a chart would, register the fonts, load pyphen."""
     import handout.build  # ReportLab, pydantic, the model, the layout
     import handout.cli  # noqa: F401
-    from handout.chart.render import _setup
+    from handout.chart_worker import load_matplotlib
     from handout.check import run_checks  # noqa: F401
     from handout.check.readability import warm_up as load_hyphenation
     from handout.theme import register_fonts
 
     load_hyphenation()
     register_fonts()
-    _setup()  # matplotlib with the bundled fonts: a first chart is as quick as a cached one
-    for name in ("matplotlib.figure", "matplotlib.backends.backend_agg", "matplotlib.textpath",
-                 "matplotlib.ticker", "matplotlib.collections", "matplotlib.transforms",
+    load_matplotlib()  # with the bundled fonts: a first chart is as quick as a cached one
+    for name in ("matplotlib.ticker", "matplotlib.collections", "matplotlib.transforms",
                  "reportlab.graphics.renderPDF", "reportlab.pdfgen.canvas", "svglib.svglib",
                  "handout.check.report"):
         __import__(name)

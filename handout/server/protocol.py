@@ -19,8 +19,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from handout.fonts import FONT_DIR  # plain constants: nothing heavy
+
 PACKAGE = Path(__file__).resolve().parent.parent
-FONTS = PACKAGE.parent / "assets" / "fonts"
 # Read once when the server imports its libraries, so a different value needs another server.
 IMPORT_TIME_ENV = ("MPL", "PYTHON", "LANG", "LC_", "TZ", "HOME", "XDG_")
 SERVED_COMMANDS = frozenset({"build", "check"})
@@ -74,7 +75,7 @@ def fingerprint() -> str:
             parts.append(f"{entry}:{os.stat(entry).st_mtime_ns}")
         except OSError:
             continue
-    for root in (PACKAGE, FONTS):
+    for root in (PACKAGE, FONT_DIR):
         for path in sorted(_files(root)):
             info = os.stat(path)
             parts.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
@@ -96,8 +97,9 @@ def _files(root: Path) -> list[str]:
     return found
 
 
-def socket_path(where: Path, print_: str | None = None) -> Path | None:
-    path = where / f"server-{print_ or fingerprint()}.sock"
+def socket_path(where: Path) -> Path | None:
+    """The socket of the server for this code, or None if the path is too long to bind."""
+    path = where / f"server-{fingerprint()}.sock"
     return path if len(os.fsencode(path)) <= MAX_SOCKET_PATH else None
 
 
