@@ -50,7 +50,7 @@ test: lint
 
 # Re-render the committed page images the visual test compares against (on purpose only).
 refresh-references: $(VENV)/.installed-dev
-	HANDOUT_REFRESH_REFERENCES=1 $(BIN)/python -m pytest -q tests/test_visual.py
+	HANDOUT_REFRESH_REFERENCES=1 $(BIN)/python -m pytest -q tests/layout/test_visual.py
 
 # Speed benchmark (issue 6): interleaved rounds of fresh processes; the medians go into the
 # table in bench/RESULTS.md. A benchmark, not a test: it never fails on a slow result.

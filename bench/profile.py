@@ -37,8 +37,8 @@ def imports(build: list[str], top: int) -> str:
 def calls(build: list[str], top: int) -> str:
     """cProfile of the whole command, sorted by cumulative time."""
     with tempfile.NamedTemporaryFile(suffix=".prof") as stats:
-        # handout.cli, not handout: the command's fast exit (os._exit) would lose the stats.
-        command = ["-m", "handout.cli", *build[2:]]
+        # The command's module itself, run under cProfile.
+        command = ["-m", "handout.commands.cli", *build[2:]]
         subprocess.run([sys.executable, "-m", "cProfile", "-o", stats.name, *command],
                        cwd=ROOT, env=ENV, capture_output=True, check=True)
         report = subprocess.run(

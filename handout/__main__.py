@@ -1,5 +1,7 @@
 """`python -m handout` is the same as the `handout` command."""
 
-from handout.launch import run
+import sys
 
-run()
+from handout.commands.cli import main
+
+sys.exit(main())

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pymupdf
 import pytest
 
-from handout.build import Options, Result, build
-from handout.sources import load_content
-
-# No background build servers from the suite (tests/test_server.py starts its own): a
-# `handout build` run here must not leave a process behind on the test machine.
-os.environ["HANDOUT_SERVER"] = "off"
+from handout.build.pipeline import Options, Result, build
+from handout.input.sources import load_content
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content.yaml"

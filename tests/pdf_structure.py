@@ -19,7 +19,7 @@ from pdfminer.pdfdevice import TagExtractor
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
-from handout.text import plain
+from handout.layout.markup import plain
 
 PAINT = {"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do",
          "INLINE IMAGE"}

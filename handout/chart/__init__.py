@@ -1,28 +1,26 @@
-"""Fig. 1 as a deterministic SVG drawn with matplotlib (no ReportLab here but font metrics
-in height).
+"""Fig. 1 drawn with matplotlib, straight to vector PDF operators (or SVG).
 
-The SVG is placed 1:1 at print width, so every size below is a real point on paper: no text
+The chart is placed 1:1 at print width, so every size below is a real point on paper: no text
 under 10 pt (../shared/handout-standards.md). Marks keep 3:1 contrast on white and never rely
 on hue alone: one series per chart, direct labels, and hatching on alternate bars, so the chart
 survives a black-and-white photocopy.
 
-Modules: style (fonts, colours, fixed words), text (sizes, measuring, wrapping), geometry
-(shared plot furniture), interval and bars (the two kinds), render (matplotlib and the SVG),
-height (the chart's height predicted without matplotlib, for laying out before it is drawn),
-data (the figure as plain data, so the chart worker draws without pydantic).
+Modules: style (fonts, colours, fixed words), sizes (text sizes, measuring, wrapping),
+geometry (shared plot furniture), interval and bars (the two kinds), render (matplotlib),
+pdf_ops (a matplotlib renderer that writes PDF operators), art (a chart request and the drawn
+chart), data (the figure as plain data, so a separate drawing process needs no pydantic),
+cache (drawn charts kept on disk).
 
-Nothing here imports pydantic, handout.model or handout.theme: the chart worker
-(handout/chart_worker.py) imports this package. `chart_height` (ReportLab's font metrics) is
-imported when first asked for.
+Nothing here imports pydantic or ReportLab at module level, and matplotlib only when a chart
+is drawn.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from handout.chart.data import ChartFigure, chart_figure
 from handout.chart.render import _build_figure as _build_figure  # tests inspect the artists
 from handout.chart.render import render_ops, render_svg
+from handout.chart.sizes import Sizes
 from handout.chart.style import (
     DEFAULT_ACCENT,
     DEFAULT_PRIMARY,
@@ -37,19 +35,6 @@ from handout.chart.style import (
     mark_colour,
     palette,
 )
-from handout.chart.text import Sizes
-
-if TYPE_CHECKING:
-    from handout.chart.height import chart_height
-
-
-def __getattr__(name: str) -> object:
-    if name == "chart_height":
-        from handout.chart.height import chart_height
-
-        return chart_height
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 __all__ = [
     "DEFAULT_ACCENT",
@@ -65,7 +50,6 @@ __all__ = [
     "Palette",
     "Sizes",
     "chart_figure",
-    "chart_height",
     "mark_colour",
     "palette",
     "render_ops",

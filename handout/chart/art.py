@@ -1,15 +1,16 @@
 """A chart request and the drawn chart, kept free of ReportLab and of matplotlib at import:
-the chart worker (handout/chart_worker.py) loads this before either."""
+a process that only draws charts loads this before either."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from handout.chart.data import ChartFigure
-    from handout.model import Figure
+    from handout.input.model import Figure
 
 
 @dataclass(frozen=True)
@@ -43,14 +44,9 @@ class ChartArt:
     ops: str
 
 
-@dataclass(frozen=True)
-class PendingChart:
-    """A chart still being drawn: its width, its predicted height (None: unknown, so the
-    layout waits for it) and the call that waits for the art."""
-
-    width: float
-    height: float | None
-    wait: Callable[[], ChartArt]
+# Called for a request, it returns the call that gives the drawn chart: the drawing may be
+# done at once, on first use, read from the cache or be under way in another process.
+ChartDrawer = Callable[[ChartRequest], Callable[[], ChartArt]]
 
 
 def draw_chart(request: ChartRequest) -> ChartArt:
@@ -67,9 +63,6 @@ def draw_chart(request: ChartRequest) -> ChartArt:
     return ChartArt(width, height, ops)
 
 
-def predicted_height(request: ChartRequest) -> float:
-    """The height `draw_chart(request)` will have, without matplotlib (handout/chart/height.py)."""
-    from handout.chart.height import chart_height
-
-    return chart_height(request.figure, width_in=request.width_in,
-                        font_scale=request.font_scale, language=request.language)
+def draw_later(request: ChartRequest) -> Callable[[], ChartArt]:
+    """The plain `ChartDrawer`: the chart is drawn here, when it is first needed."""
+    return partial(draw_chart, request)

@@ -1,7 +1,7 @@
 """Fig. 1's data as plain frozen dataclasses: exactly what the chart code reads from a
-`handout.model.Figure`, without pydantic. The chart worker (handout/chart_worker.py) is sent
-one of these, so it unpickles and draws the chart without importing pydantic or handout.model
-(about 0.1 s on the cold build's critical path)."""
+`handout.input.model.Figure`, without pydantic. A chart worker (handout/build/forks.py) is
+sent one of these, so it unpickles and draws the chart without importing pydantic (about 0.1 s
+on the cold build's critical path)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from handout.model import Figure
+    from handout.input.model import Figure
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class ChartFigure:
 
 def chart_figure(figure: Figure | ChartFigure) -> ChartFigure:
     """`figure` as a ChartFigure (one already is comes back as it is). Reads attributes only,
-    so handout.model need not be imported here."""
+    so handout.input.model need not be imported here."""
     if isinstance(figure, ChartFigure):
         return figure
     return ChartFigure(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from handout.chart.sizes import Sizes
 from handout.chart.style import PT, Palette
-from handout.chart.text import Sizes
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

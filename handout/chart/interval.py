@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from handout.chart.geometry import Box, fit_height, hide_spines, illustration_note, note_height
+from handout.chart.sizes import Measure, Sizes, measure, number, wrap
 from handout.chart.style import ChartText, Palette
-from handout.chart.text import Measure, Sizes, measure, number, wrap
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 from handout.chart.bars import BarsPlan, draw_bars, plan_bars
 from handout.chart.data import chart_figure
 from handout.chart.interval import IntervalPlan, draw_interval, plan_interval
+from handout.chart.sizes import Sizes
 from handout.chart.style import FALLBACK_FAMILY, FAMILY, PT, ChartText, palette
-from handout.chart.text import Sizes
-from handout.fonts import FONT_DIR, FONT_FILES
+from handout.common.fonts import FONT_DIR, FONT_FILES
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
 
     from handout.chart.data import ChartFigure
-    from handout.model import Figure  # not imported to draw: the chart worker has no pydantic
+    from handout.input.model import Figure  # not imported to draw: the chart worker has no pydantic
 
 
 @cache
@@ -31,6 +31,16 @@ def _setup() -> None:
     matplotlib.use("Agg")  # no display on build machines; never probe for a GUI toolkit
     for filename in FONT_FILES.values():
         font_manager.fontManager.addfont(str(FONT_DIR / filename))
+
+
+def load_matplotlib() -> None:
+    """Import what drawing a chart needs and register the bundled fonts (a process that
+    will draw a chart can do this before it knows which)."""
+    import matplotlib.backends.backend_agg
+    import matplotlib.figure
+    import matplotlib.textpath  # noqa: F401
+
+    _setup()
 
 
 @contextmanager

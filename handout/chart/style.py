@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handout.colour import INK, MUTED, WHITE, contrast_ratio, to_gray
-from handout.strings import strings
+from handout.common.colours import INK, MUTED, WHITE, contrast_ratio, to_gray
+from handout.common.translations import strings
 
 FAMILY = "Atkinson Hyperlegible Next"
 # DejaVu Sans ships with matplotlib; it draws the few glyphs Atkinson lacks (the arrows ← →).

@@ -9,8 +9,8 @@ passes, so the brand stays recognisable.
 from __future__ import annotations
 
 from handout.check.findings import Finding, Where
-from handout.colour import INK, MUTED, WHITE, contrast_ratio
-from handout.model import Document
+from handout.common.colours import INK, MUTED, WHITE, contrast_ratio
+from handout.input.model import Document
 
 MIN_TEXT_CONTRAST = 4.5
 _STEPS = 100  # darken in 1 % steps: fine enough that the shade found is the nearest

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from handout.check.findings import Finding, Where
-from handout.model import Document
+from handout.input.model import Document
 
 MAX_REVIEW_AGE_DAYS = 2 * 365 + 1  # older than two years: warn (issue 4)
 MAX_REVIEW_GAP_DAYS = 3 * 365 + 1  # NHS / PIF TICK: review at least every three years

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from handout.loader import Loc, Located, format_loc
+from handout.input.loader import Loc, Located, format_loc
 
 Severity = Literal["error", "warning"]
 

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from handout.check import wording
-from handout.check.blocks import blocks
 from handout.check.findings import Finding, Where
+from handout.check.passages import blocks
 from handout.check.terms import term_findings
-from handout.model import Document
+from handout.input.model import Document
 
 MAX_SECTION_WORDS = 200  # "short chunks": about half a page at 14 pt
 

@@ -8,13 +8,9 @@ fragments are left out, and periods that do not end a sentence ("Dr.", "1.", "a.
 
 from __future__ import annotations
 
-import io
 import re
-import sys
-import types
 import warnings
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -35,42 +31,6 @@ LONGEST = 3  # sentences listed for an editor to shorten
 HARDEST = 5  # words listed for an editor to replace or explain
 
 
-def _resource_stream(package: str, resource_name: str) -> io.BytesIO:
-    """pkg_resources.resource_stream for a package's data file, read with importlib.resources.
-
-    Missing files raise FileNotFoundError, as pkg_resources' does (textstat relies on that to
-    fall back to English). The bytes are read at once, so no file is left open.
-    """
-    from importlib import resources
-
-    return io.BytesIO(resources.files(package).joinpath(resource_name).read_bytes())
-
-
-@contextmanager
-def _pkg_resources_stand_in() -> Iterator[None]:
-    """While importing textstat, let `import pkg_resources` find a minimal stand-in.
-
-    textstat 0.7.4 imports pkg_resources at module level only to call
-    `pkg_resources.resource_stream("textstat", "resources/<lang>/easy_words.txt")` (the easy
-    word lists of Dale-Chall and difficult_words). Importing the real pkg_resources scans every
-    installed distribution and costs 0.07-0.10 s, about half of the check's first run, so the
-    stand-in provides just that one function. It is taken out of sys.modules again afterwards,
-    so any later `import pkg_resources` gets the real one; textstat keeps its reference to the
-    stand-in. If pkg_resources or textstat is already imported, nothing is replaced.
-    """
-    if "pkg_resources" in sys.modules or "textstat.textstat" in sys.modules:
-        yield
-        return
-    stand_in = types.ModuleType("pkg_resources", "Stand-in for textstat's import (handout).")
-    stand_in.resource_stream = _resource_stream  # type: ignore[attr-defined]
-    sys.modules["pkg_resources"] = stand_in
-    try:
-        yield
-    finally:
-        if sys.modules.get("pkg_resources") is stand_in:
-            del sys.modules["pkg_resources"]
-
-
 @cache
 def _textstat() -> Any:
     """A private textstat instance with rounding off, so grades are not coarsened.
@@ -79,9 +39,8 @@ def _textstat() -> Any:
     pyphen parses its en_US dictionary (~0.05 s) once per process: textstat's module-level
     instance and this one share it through pyphen's cache, and no other language is loaded.
     """
-    with warnings.catch_warnings(), _pkg_resources_stand_in():
-        # Should the real pkg_resources be imported here after all: setuptools 80-81 warn
-        # about it on import.
+    with warnings.catch_warnings():
+        # textstat 0.7.4 imports pkg_resources, which setuptools 80-81 warn about on import.
         warnings.simplefilter("ignore")
         from textstat.textstat import textstatistics
     stats = textstatistics()

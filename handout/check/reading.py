@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handout.check.blocks import Block, Part, blocks
 from handout.check.findings import Finding, Where
+from handout.check.passages import Block, Part, blocks
 from handout.check.readability import Scores, combine, prepare, score, word_count
-from handout.loader import format_loc
-from handout.model import Document
+from handout.input.loader import format_loc
+from handout.input.model import Document
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from handout.check.evidence import evidence
 from handout.check.findings import Finding, Where
 from handout.check.reading import Row, reading_level
 from handout.check.safety import safety
-from handout.check.structure import Score, structure
-from handout.loader import Located
-from handout.model import Document
-from handout.sources import load_content
-from handout.validate import parse_document
+from handout.check.scores import Score, structure
+from handout.input.loader import Located
+from handout.input.model import Document
+from handout.input.sources import load_content
+from handout.input.validate import parse_document
 
 
 @dataclass(frozen=True)

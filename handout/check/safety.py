@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from handout.check.blocks import printed
 from handout.check.findings import Finding, Where
-from handout.model import Document, Puzzle
-from handout.puzzle import grid_word, hint, letters, make_word_search
+from handout.check.passages import printed
+from handout.input.model import Document, Puzzle
+from handout.input.wordsearch import grid_word, hint, letters, make_word_search
 
 # Topics whose readers may be in crisis: the handout must say where to get help now.
 MENTAL_HEALTH = frozenset({"mental-health", "depression", "anxiety", "suicide-prevention",

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handout.check.blocks import Part, printed
 from handout.check.findings import Finding, Where
+from handout.check.passages import Part, printed
 from handout.check.readability import sentences
-from handout.model import Document
+from handout.input.model import Document
 
 WINDOW = 2  # sentences either side of the first use
 NEEDED = 2  # explanation words that must appear in that window

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from handout.loader import Loc
-from handout.model import Document
+from handout.input.loader import Loc
+from handout.input.model import Document
 
 
 def _words(text: str) -> frozenset[str]:

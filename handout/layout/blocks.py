@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from handout.tagging import Element, TaggedList, artifact, group, tag
-from handout.text import markup
-from handout.theme import INK, REGULAR, Theme
+from handout.layout.markup import markup
+from handout.layout.theme import INK, REGULAR, Theme
+from handout.pdf import Element, TaggedList, artifact, group, tag
 
 
 class Heading(Paragraph):  # type: ignore[misc]

@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from handout.input.model import Box, Section
 from handout.layout.blocks import boxed, bullet_list, heading, paragraphs
-from handout.model import Box, Section
-from handout.tagging import group, tag
-from handout.text import markup
-from handout.theme import Theme
+from handout.layout.markup import markup
+from handout.layout.theme import Theme
+from handout.pdf import group, tag
 
 FigureMaker = Callable[[], list[Flowable]]
 

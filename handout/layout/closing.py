@@ -8,11 +8,11 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing, Path
 from reportlab.platypus import Flowable, Paragraph
 
+from handout.input.model import Clinic, Document, Reference
 from handout.layout.blocks import boxed, grid, heading
-from handout.model import Clinic, Document, Reference
-from handout.tagging import Element, group, tag
-from handout.text import markup
-from handout.theme import INK, Theme
+from handout.layout.markup import markup
+from handout.layout.theme import INK, Theme
+from handout.pdf import Element, group, tag
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 

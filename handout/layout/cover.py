@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from handout.input.model import Document
 from handout.layout.blocks import boxed, bullet_list, paragraphs
-from handout.model import Document
-from handout.tagging import tag
-from handout.text import markup
-from handout.theme import Theme
+from handout.layout.markup import markup
+from handout.layout.theme import Theme
+from handout.pdf import tag
 
 
 def cover_flowables(doc: Document, theme: Theme) -> list[Flowable]:

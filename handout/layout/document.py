@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from handout.chart.art import ChartDrawer, draw_later
+from handout.input.model import Document
 from handout.layout.body import section_flowables
 from handout.layout.closing import contact_flowables, reference_flowables, review_flowables
 from handout.layout.cover import cover_flowables
-from handout.layout.figure import ChartRenderer, figure_flowables
+from handout.layout.figure import figure_flowables
 from handout.layout.plan import help_flowables, plan_flowables
 from handout.layout.puzzle import puzzle_flowables
-from handout.model import Document
-from handout.theme import REGULAR_BODY, Theme
+from handout.layout.theme import REGULAR_BODY, Theme
 
 
 def story(
-    doc: Document, theme: Theme, *, grayscale: bool = False, charts: ChartRenderer | None = None
+    doc: Document, theme: Theme, *, grayscale: bool = False, charts: ChartDrawer = draw_later
 ) -> list[Flowable]:
     """Flowables for the whole handout; a pure function of the model and the theme.
 
-    `charts` draws Fig. 1 (default: matplotlib every time; build.py passes a cached one).
+    `charts` draws Fig. 1 (default: here, when needed; a build passes a cached one).
     """
     out: list[Flowable] = cover_flowables(doc, theme)
     fig = doc.figure
@@ -27,7 +28,7 @@ def story(
     def figure() -> list[Flowable]:
         assert fig is not None
         flowables: list[Flowable] = figure_flowables(
-            fig, theme, grayscale=grayscale, renderer=charts)
+            fig, theme, grayscale=grayscale, charts=charts)
         return flowables
 
     placed = any(s.figure for s in doc.sections)

@@ -13,10 +13,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
-from handout.layout.figure import ChartForm
-from handout.model import Clinic
-from handout.tagging import FOOTER, HEADER, Element, TaggingCanvas, marked
-from handout.theme import BOLD, FOOTER_SIZE, MUTED, REGULAR, WHITE, Theme
+from handout.input.model import Clinic
+from handout.layout.theme import BOLD, FOOTER_SIZE, MUTED, REGULAR, WHITE, Theme
+from handout.pdf import FOOTER, HEADER, Element, TaggingCanvas, marked
 
 BAND_HEIGHT = 84.0  # points; room for a 60 pt logo with padding
 LOGO_SIZE = BAND_HEIGHT - 24
@@ -91,29 +90,13 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
 
 
 class FooterCanvas(TaggingCanvas):
-    """A canvas that writes the page total once, as a form every footer refers to, and
-    the charts as forms their pages refer to.
+    """A canvas that writes the page total once, as a form every footer refers to.
 
     The total is only known when the document is saved, and a form avoids a second
-    layout pass (or the state-copying canvas that breaks bookmarks); a chart may still be
-    being drawn in another process until then.
+    layout pass (or the state-copying canvas that breaks bookmarks).
     """
 
-    def __init__(self, *args: Any, **kw: Any) -> None:
-        super().__init__(*args, **kw)
-        self._charts: dict[str, ChartForm] = {}
-
-    def define_chart(self, name: str, chart: ChartForm) -> None:
-        """Define form `name` from `chart`'s art when the PDF is saved (see ChartForm)."""
-        self._charts[name] = chart
-
     def save(self) -> None:
-        for name, chart in self._charts.items():
-            art = chart.checked_art()
-            # A generous box: the box clips, and line caps may reach just past the chart.
-            self.beginForm(name, -art.width, -art.height, 2 * art.width, 2 * art.height)
-            self.addLiteral(art.ops)
-            self.endForm()
         total = self.getPageNumber() - (0 if self._code else 1)
         self.beginForm(TOTAL_FORM)
         self.setFont(REGULAR, FOOTER_SIZE)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from handout.input.model import HelpPanel, HelpTier, Plan
 from handout.layout.blocks import boxed, bullet_list, grid, heading
-from handout.model import HelpPanel, HelpTier, Plan
-from handout.tagging import Element, group, tag
-from handout.text import markup
-from handout.theme import INK, Theme
+from handout.layout.markup import markup
+from handout.layout.theme import INK, Theme
+from handout.pdf import Element, group, tag
 
 # Tier colours are dark enough for 4.5:1 text contrast on white and on the tint.
 TIER_COLOURS = {

@@ -14,16 +14,16 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
+from handout.common.translations import Strings
+from handout.input.model import Puzzle, Riddle, WordSearch
+from handout.input.wordsearch import WordSearchGrid, grid_word, hint, make_word_search
+from handout.layout.markup import markup, plain
 from handout.layout.puzzle.boxes import LetterBoxes
 from handout.layout.puzzle.grid import WordSearchRow
 from handout.layout.puzzle.key import KEY_TEXT, AnswerKey
-from handout.layout.puzzle.page import FootFill, PageMark, PuzzlePage
-from handout.model import Puzzle, Riddle, WordSearch
-from handout.puzzle import WordSearchGrid, grid_word, hint, make_word_search
-from handout.strings import Strings
-from handout.tagging import group, tag
-from handout.text import markup, plain
-from handout.theme import BOLD, INK, MUTED, REGULAR, SEMIBOLD, Theme
+from handout.layout.puzzle.placement import FootFill, PageMark, PuzzlePage
+from handout.layout.theme import BOLD, INK, MUTED, REGULAR, SEMIBOLD, Theme
+from handout.pdf import group, tag
 
 __all__ = ["AnswerKey", "FootFill", "LetterBoxes", "PageMark", "WordSearchRow",
            "puzzle_flowables"]

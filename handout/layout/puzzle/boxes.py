@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable
 
-from handout.theme import INK
+from handout.layout.theme import INK
 
 BOX = 0.33 * inch  # write-in square: room for a capital written by an unsteady hand
 BOX_GAP = 4.0

@@ -6,7 +6,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from handout.theme import MUTED
+from handout.layout.theme import MUTED
 
 
 def centred_letter(

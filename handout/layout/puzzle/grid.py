@@ -5,10 +5,10 @@ from __future__ import annotations
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable
 
+from handout.input.wordsearch import WordSearchGrid
 from handout.layout.puzzle.draw import centred_letter, dashed_line, grid_lines
 from handout.layout.puzzle.key import GAP, AnswerKey
-from handout.puzzle import WordSearchGrid
-from handout.theme import INK, SEMIBOLD
+from handout.layout.theme import INK, SEMIBOLD
 
 CELL = 0.3 * inch  # word-search cell, largest
 MIN_CELL = 0.24 * inch  # smallest word-search cell, still holding a 12 pt letter

@@ -8,11 +8,11 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from handout.errors import LayoutFitError
+from handout.common.errors import LayoutFitError
+from handout.input.wordsearch import WordSearchGrid
 from handout.layout.puzzle.draw import centred_letter, dashed_line, grid_lines
-from handout.layout.puzzle.page import PuzzlePage
-from handout.puzzle import WordSearchGrid
-from handout.theme import BOLD, INK, MUTED, REGULAR
+from handout.layout.puzzle.placement import PuzzlePage
+from handout.layout.theme import BOLD, INK, MUTED, REGULAR
 
 KEY_CELL = 11.0  # answer-key cell: holds a 10 pt letter
 KEY_LETTER = 10.0

@@ -1,0 +1,150 @@
+"""Content file in, PDF out: the one place that writes the output file."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportlab.platypus.doctemplate import LayoutError
+
+from handout.input.images import load_logo
+from handout.chart.cache import ChartCache, cache_folder
+from handout.chart.art import ChartDrawer, draw_later
+from handout.common.errors import ContentError, HandoutError, LayoutFitError
+from handout.common.files import write_atomic
+from handout.layout.document import story
+from handout.layout.page import FooterCanvas, HandoutTemplate
+from handout.input.loader import Located
+from handout.input.model import Document
+from handout.build.parallel import InProcess
+from handout.layout.preflight import preflight
+from handout.input.sources import load_content
+from handout.pdf import Recorder
+from handout.layout.theme import make_theme
+from handout.input.validate import parse_document
+
+if TYPE_CHECKING:
+    from handout.check.runner import Report
+
+
+@dataclass(frozen=True)
+class Options:
+    """One build variant; every option combines with the others."""
+
+    paper: str = "letter"
+    large_print: bool = False
+    grayscale: bool = False
+    print_shop: bool = False
+    clinic: Path | None = None  # replaces the clinic file the content names
+    check: bool = True  # run `handout check` first and refuse to build over its errors
+    allow_check_errors: bool = False
+    # Drawn charts are kept here between builds; None: the `.cache` folder beside the PDF.
+    cache_dir: Path | None = None
+    cache: bool = True
+    tagged: bool = True  # a tagged (accessible) PDF: structure tree, alt text, artifacts
+
+
+@dataclass(frozen=True)
+class Result:
+    path: Path
+    pages: int
+    bytes: int
+    seconds: float
+    report: Report | None = None
+
+
+class CheckFailedError(HandoutError):
+    """The content check found errors; the build was refused (nothing written)."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        super().__init__("the content check found errors; nothing was written. Fix them, "
+                         "or build anyway with --allow-check-errors.")
+
+
+def prepare(content: Path, clinic: Path | None = None) -> tuple[Document, Located]:
+    """Load (content and clinic file), validate and preflight; problems raise ContentError."""
+    located = load_content(content, clinic)
+    doc = parse_document(located)
+    preflight(doc, located, content.resolve().parent)
+    return doc, located
+
+
+def read_document(content: Path, clinic: Path | None = None) -> Document:
+    return prepare(content, clinic)[0]
+
+
+def render(doc: Document, base_dir: Path, options: Options = Options(),
+           charts: ChartDrawer = draw_later) -> tuple[bytes, int]:
+    """Lay out the document; returns the PDF bytes and the page count. Writes nothing."""
+    theme = make_theme(doc.clinic.colours, paper=options.paper, large_print=options.large_print,
+                       language=doc.language, grayscale=options.grayscale,
+                       bleed=options.print_shop)
+    logo = None
+    if doc.clinic.logo:
+        logo = load_logo((base_dir / doc.clinic.logo).resolve(), grayscale=options.grayscale)
+    buffer = BytesIO()
+    template = HandoutTemplate(
+        buffer, theme, doc.clinic, logo,
+        title=doc.title, author=doc.clinic.name, subject=doc.subtitle or doc.title,
+        keywords=", ".join(doc.keywords), creator="handout", producer="handout",
+        lang=doc.language, displayDocTitle=True,
+    )
+    flowables = story(doc, theme, grayscale=options.grayscale, charts=charts)
+    # Tagging happens while the pages are drawn: the canvas's recorder marks the content
+    # and writes the structure tree into the same single save (handout/tagging).
+    tags = Recorder() if options.tagged else None
+    template.build([*template.story_start(), *flowables],
+                   canvasmaker=partial(FooterCanvas, tags=tags))
+    return buffer.getvalue(), template.page
+
+
+def build(content: Path, out: Path, options: Options = Options(),
+          helpers: InProcess = InProcess()) -> Result:
+    """Validate, render and atomically write `out`; on any error `out` is left untouched.
+
+    `helpers` draws the chart and runs the check (handout/parallel.py); the caller owns it.
+    """
+    started = time.perf_counter()
+    doc, located = prepare(content, options.clinic)
+    return build_prepared(doc, located, content.resolve().parent, out, options,
+                          started=started, helpers=helpers)
+
+
+def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
+                   options: Options, *, started: float, helpers: InProcess = InProcess()
+                   ) -> Result:
+    """`build` for a document already through `prepare` (the batch needs its language
+    first, to name the output file); `started` is when the work began."""
+    pending = helpers.check(doc, located) if options.check else None
+    cache = ChartCache(cache_folder(out, options.cache_dir), helpers.draw_chart) \
+        if options.cache else None
+    try:
+        pdf, pages = render(doc, base_dir, options, cache or helpers.draw_chart)
+    except LayoutFitError as exc:
+        _refuse_if_check_failed(pending, options)  # the check's findings come first
+        raise ContentError([located.problem(exc.loc, exc.message)]) from exc
+    except LayoutError as exc:
+        _refuse_if_check_failed(pending, options)
+        # Length caps in the model should make this unreachable; if not, still no traceback.
+        raise ContentError([located.problem((), "a part of the handout is too large to fit "
+                                            "on a page; shorten the longest paragraph or list")]) \
+            from exc
+    report = _refuse_if_check_failed(pending, options)
+    write_atomic(out, pdf)
+    if cache is not None:
+        cache.save()
+    return Result(out, pages, len(pdf), time.perf_counter() - started, report)
+
+
+def _refuse_if_check_failed(pending: Callable[[], Report] | None, options: Options
+                            ) -> Report | None:
+    report = pending() if pending is not None else None
+    if report is not None and not report.ok and not options.allow_check_errors:
+        raise CheckFailedError(report)
+    return report

@@ -1,0 +1,119 @@
+"""The printed words of a handout, in reading order, each with where it stands in the file.
+
+Checks read the document through these lists, so "first use" and "per section" mean the same
+order and the same parts as the printed page (layout/document.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from handout.input.loader import Loc
+from handout.input.model import Box, Document, Section
+
+Role = Literal["heading", "paragraph", "item"]
+Kind = Literal["body", "action"]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One printed piece of text: a heading, a paragraph or a list item."""
+
+    loc: Loc
+    text: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class Block:
+    """Text scored together for reading level: the intro, a section, or an action block."""
+
+    name: str
+    loc: Loc
+    kind: Kind  # "action" blocks tell the reader what to do, and have a lower target
+    parts: tuple[Part, ...]
+
+
+def _items(loc: Loc, texts: list[str], role: Role) -> Iterator[Part]:
+    for i, text in enumerate(texts):
+        yield Part((*loc, i), text, role)
+
+
+def _box(loc: Loc, box: Box) -> Iterator[Part]:
+    yield Part((*loc, "title"), box.title, "heading")
+    yield from _items((*loc, "paragraphs"), box.paragraphs, "paragraph")
+    yield from _items((*loc, "bullets"), box.bullets, "item")
+
+
+def section_parts(i: int, section: Section) -> Iterator[Part]:
+    loc: Loc = ("sections", i)
+    yield Part((*loc, "heading"), section.heading, "heading")
+    yield from _items((*loc, "paragraphs"), section.paragraphs, "paragraph")
+    yield from _items((*loc, "bullets"), section.bullets, "item")
+    if section.box is not None:
+        yield from _box((*loc, "box"), section.box)
+
+
+def _plan(doc: Document) -> Iterator[Part]:
+    plan = doc.plan
+    if plan.intro:
+        yield Part(("plan", "intro"), plan.intro, "paragraph")
+    yield from _items(("plan", "steps"), plan.steps, "item")
+    if plan.extra_title:
+        yield Part(("plan", "extra_title"), plan.extra_title, "heading")
+    if plan.extra:
+        yield Part(("plan", "extra"), plan.extra, "paragraph")
+
+
+def _help(doc: Document) -> Iterator[Part]:
+    for t, tier in enumerate(doc.help.tiers):
+        yield Part(("help", "tiers", t, "heading"), tier.heading, "heading")
+        yield from _items(("help", "tiers", t, "items"), tier.items, "item")
+
+
+def _figure(doc: Document) -> Iterator[Part]:
+    if doc.figure is not None:
+        yield Part(("figure", "title"), doc.figure.title, "heading")
+        yield Part(("figure", "caption"), doc.figure.caption, "paragraph")
+
+
+def blocks(doc: Document) -> list[Block]:
+    """The blocks scored for reading level, in reading order."""
+    out: list[Block] = []
+    key = tuple(_items(("key_points", "items"), doc.key_points.items, "item"))
+    out.append(Block("Key points", ("key_points",), "action", key))
+    if doc.intro:
+        out.append(Block("Intro", ("intro",), "body",
+                         tuple(_items(("intro",), doc.intro, "paragraph"))))
+    for i, section in enumerate(doc.sections):
+        out.append(Block(f"{i + 1}. {section.heading}", ("sections", i), "body",
+                         tuple(section_parts(i, section))))
+    if doc.figure is not None:
+        out.append(Block("Fig. 1 caption", ("figure", "caption"), "body", tuple(_figure(doc))))
+    out.append(Block(doc.plan.title, ("plan",), "action", tuple(_plan(doc))))
+    out.append(Block(doc.help.title, ("help",), "action", tuple(_help(doc))))
+    return out
+
+
+def printed(doc: Document) -> list[Part]:
+    """Every piece of reading text up to the help panel, in the order it is printed."""
+    out = [Part(("title",), doc.title, "heading")]
+    if doc.subtitle:
+        out.append(Part(("subtitle",), doc.subtitle, "paragraph"))
+    out.append(Part(("key_points", "title"), doc.key_points.title, "heading"))
+    out.extend(_items(("key_points", "items"), doc.key_points.items, "item"))
+    out.extend(_items(("intro",), doc.intro, "paragraph"))
+    placed = any(s.figure for s in doc.sections)
+    for i, section in enumerate(doc.sections):
+        out.extend(section_parts(i, section))
+        if section.figure:
+            out.extend(_figure(doc))
+    if not placed:
+        out.extend(_figure(doc))  # printed after the last section (layout/document.py)
+    out.append(Part(("plan", "title"), doc.plan.title, "heading"))
+    out.extend(_plan(doc))
+    out.append(Part(("help", "title"), doc.help.title, "heading"))
+    out.extend(_help(doc))
+    return out

@@ -1,0 +1,2 @@
+"""The `handout` command line: build, check, watch, batch, new, schema, preview.
+"""

@@ -1,0 +1,178 @@
+"""`handout batch`: every content file x clinic x variant, built in parallel worker processes.
+
+One bad input does not stop the others: each job ends as built or failed with its reason,
+and the summary lists both.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, TextIO
+
+from pydantic import Field
+
+from handout.common.errors import ContentError, HandoutError
+from handout.input.model import Strict
+
+Name = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)]
+
+
+class Variant(Strict):
+    """One print variant: the options of `handout build`, under a file name."""
+
+    name: Name
+    paper: str = Field(default="letter", pattern="^(letter|a4)$")
+    large_print: bool = False
+    grayscale: bool = False
+    print_shop: bool = False
+
+
+class BatchFile(Strict):
+    """What to build: the cross product of `contents`, `clinics` and `variants`."""
+
+    output: str = Field(default="build", description="Folder for <clinic>/<language>/<variant>.pdf")
+    contents: list[str] = Field(min_length=1)
+    clinics: list[str] = Field(default_factory=list, description="Default: each content's own.")
+    variants: list[Variant] = Field(default_factory=lambda: [Variant(name="letter")], min_length=1)
+    workers: int | None = Field(default=None, ge=1, le=64, description="Default: one per CPU.")
+
+
+@dataclass(frozen=True)
+class Job:
+    content: Path
+    clinic: Path | None
+    variant: Variant
+    output: Path  # the folder; the file name needs the content's language and clinic
+
+
+@dataclass(frozen=True)
+class Outcome:
+    job: Job
+    path: Path | None = None
+    pages: int = 0
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def load_batch(path: Path) -> BatchFile:
+    """Read and validate a batch file; problems raise `ContentError` with their lines."""
+    from handout.input.loader import load
+    from handout.input.sources import display_path
+    from handout.input.validate import parse
+
+    return parse(load(path, shown=display_path(path)), BatchFile)
+
+
+def plan(batch: BatchFile, base: Path) -> list[Job]:
+    """Every combination, in a stable order (content, then clinic, then variant)."""
+    clinics: list[Path | None] = [base / c for c in batch.clinics] or [None]
+    return [Job(base / content, clinic, variant, base / batch.output)
+            for content in batch.contents for clinic in clinics for variant in batch.variants]
+
+
+def run_job(job: Job) -> Outcome:
+    """Build one job; every error becomes the outcome's reason (runs in a worker)."""
+    from handout.build.pipeline import Options, build_prepared, prepare
+
+    try:
+        started = time.perf_counter()
+        doc, located = prepare(job.content, job.clinic)
+        clinic = job.clinic.stem if job.clinic else _slug(doc.clinic.name)
+        out = job.output / clinic / doc.language / f"{job.variant.name}.pdf"
+        v = job.variant
+        options = Options(paper=v.paper, large_print=v.large_print, grayscale=v.grayscale,
+                          print_shop=v.print_shop, clinic=job.clinic, check=False,
+                          cache_dir=job.output / ".cache")
+        result = build_prepared(doc, located, job.content.resolve().parent, out, options,
+                                started=started)
+    except ContentError as exc:
+        return Outcome(job, error=str(exc.problems[0]) + _more(len(exc.problems)))
+    except HandoutError as exc:
+        return Outcome(job, error=str(exc))
+    except Exception as exc:  # a bug must not take the other jobs down with it
+        return Outcome(job, error=f"internal error: {type(exc).__name__}: {exc}")
+    return Outcome(job, result.path, result.pages)
+
+
+def run(jobs: list[Job], workers: int | None, progress: Callable[[Outcome], None]
+        ) -> list[Outcome]:
+    """Run the jobs in `workers` processes; outcomes come back in plan order."""
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(jobs) == 1:
+        outcomes = []
+        for job in jobs:
+            outcomes.append(run_job(job))
+            progress(outcomes[-1])
+        return outcomes
+    done: dict[int, Outcome] = {}
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
+        for future in as_completed(futures):
+            done[futures[future]] = future.result()
+            progress(done[futures[future]])
+    return [done[i] for i in range(len(jobs))]
+
+
+class ProgressBar:
+    """A one-line bar on a terminal; one line per job elsewhere (logs, CI)."""
+
+    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
+        self.total, self.stream, self.done, self.failed = total, stream, 0, 0
+        self.live = stream.isatty()
+
+    def __call__(self, outcome: Outcome) -> None:
+        self.done += 1
+        self.failed += not outcome.ok
+        filled = round(24 * self.done / self.total)
+        line = (f"[{'#' * filled}{'.' * (24 - filled)}] {self.done}/{self.total}"
+                f"{f', {self.failed} failed' if self.failed else ''}")
+        if self.live:
+            end = "\n" if self.done == self.total else ""
+            print(f"\r{line}", end=end, file=self.stream, flush=True)
+        else:
+            print(f"{line}  {_label(outcome.job)}: {'ok' if outcome.ok else 'FAILED'}",
+                  file=self.stream)
+
+
+def summary(outcomes: Iterable[Outcome], base: Path) -> str:
+    """A table of what was built and what failed, and why."""
+    rows = [("result", "content", "clinic", "variant", "pages / reason")]
+    for o in outcomes:
+        clinic = o.job.clinic.stem if o.job.clinic else "(its own)"
+        detail = f"{o.pages}  {_relative(o.path, base)}" if o.path else o.error
+        rows.append(("built" if o.ok else "FAILED", o.job.content.name, clinic,
+                     o.job.variant.name, detail))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    return "\n".join("  ".join([*(c.ljust(w) for c, w in zip(r[:4], widths, strict=True)), r[4]])
+                     for r in rows) + "\n"
+
+
+def _label(job: Job) -> str:
+    clinic = job.clinic.stem if job.clinic else "own clinic"
+    return f"{job.content.name} / {clinic} / {job.variant.name}"
+
+
+def _relative(path: Path | None, base: Path) -> str:
+    if path is None:
+        return ""
+    try:
+        return str(path.resolve().relative_to(base.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _slug(name: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
+
+
+def _more(count: int) -> str:
+    return f" (and {count - 1} more)" if count > 1 else ""

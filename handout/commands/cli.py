@@ -1,0 +1,197 @@
+"""Command line: a thin layer that turns library results and errors into messages."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from handout.common.errors import INTERNAL_ERROR, ContentError, HandoutError
+
+if TYPE_CHECKING:
+    from handout.build.pipeline import Options
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="handout", description="Build a printable patient handout (PDF) from a YAML file.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    _build_arguments(sub.add_parser("build", help="build the PDF from a content file"))
+    _build_arguments(sub.add_parser(
+        "watch", help="rebuild the PDF whenever the content, clinic or a logo is saved"))
+
+    c = sub.add_parser("check", help="check reading level, structure, evidence and safety")
+    c.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
+    c.add_argument("--json", action="store_true", help="print the report as JSON")
+    c.add_argument("--clinic", type=Path, default=None, help="a clinic file to use instead")
+
+    s = sub.add_parser("schema", help="write the JSON Schema editors use to check content files")
+    s.add_argument("-o", "--output", type=Path, default=Path("content.schema.json"),
+                   help="where to write it (default: content.schema.json)")
+
+    a = sub.add_parser("batch", help="build every content x clinic x variant in a batch file")
+    a.add_argument("batch", type=Path, help="the batch file, e.g. batch.yaml")
+    a.add_argument("-j", "--workers", type=int, default=None,
+                   help="worker processes (default: the batch file's, else one per CPU)")
+
+    p = sub.add_parser("preview", help="render each page of a PDF to a PNG")
+    p.add_argument("pdf", type=Path, help="the PDF to render")
+    p.add_argument("-o", "--output", type=Path, default=Path("build/preview"),
+                   help="folder for page-N.png (default: build/preview)")
+    p.add_argument("--dpi", type=int, default=80, help="resolution (default: 80)")
+    return parser
+
+
+def _build_arguments(b: argparse.ArgumentParser) -> None:
+    """What `build` and `watch` share: the content, the output and every variant option."""
+    b.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
+    b.add_argument("-o", "--output", type=Path, default=Path("build/handout.pdf"),
+                   help="where to write the PDF (default: build/handout.pdf)")
+    b.add_argument("--paper", choices=["letter", "a4"], default="letter",
+                   help="paper size (default: letter)")
+    b.add_argument("--large-print", action="store_true",
+                   help="18 pt body text, larger headings, chart and puzzle")
+    b.add_argument("--grayscale", action="store_true",
+                   help="every colour as gray, for black-and-white printers")
+    b.add_argument("--print-shop", action="store_true",
+                   help="1/8 inch bleed and crop marks for a professional printer")
+    b.add_argument("--clinic", type=Path, default=None,
+                   help="a clinic file (assets/clinics/*.yaml) to use instead of the one "
+                   "the content names")
+    b.add_argument("--allow-check-errors", action="store_true",
+                   help="build even when the content check finds errors")
+    b.add_argument("--no-check", action="store_true",
+                   help="skip the content check (faster; `handout check` still runs it)")
+    b.add_argument("--no-tags", action="store_true",
+                   help="an untagged PDF: no structure tree for screen readers")
+
+
+def _options(args: argparse.Namespace) -> Options:
+    from handout.build.pipeline import Options  # deferred: `handout check --help` stays instant
+
+    return Options(paper=args.paper, large_print=args.large_print, grayscale=args.grayscale,
+                   print_shop=args.print_shop, clinic=args.clinic, check=not args.no_check,
+                   allow_check_errors=args.allow_check_errors, tagged=not args.no_tags)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ContentError as exc:
+        count = len(exc.problems)
+        print(str(exc), file=sys.stderr)
+        print(f"handout: {count} problem{'s' if count != 1 else ''}; nothing was written.",
+              file=sys.stderr)
+        return exc.exit_code
+    except HandoutError as exc:
+        if args.debug:
+            raise
+        print(f"handout: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("handout: interrupted; nothing was written.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug of ours: still no traceback for clinic staff
+        if args.debug:
+            raise
+        print(f"handout: internal error ({type(exc).__name__}: {exc}); nothing was written. "
+              "Run again with --debug and send the output to the handout developers.",
+              file=sys.stderr)
+        return INTERNAL_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        os.getcwd()
+    except FileNotFoundError:  # e.g. the folder was deleted or renamed in another window
+        raise HandoutError("the folder this command runs in no longer exists; go to your "
+                           "project folder again (cd) and rerun the command") from None
+    if args.command in {"build", "check", "watch"} and not args.content.is_file():
+        raise HandoutError(f"content file not found: {args.content}")
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "check": lambda a: _check(a.content, as_json=a.json, clinic=a.clinic),
+        "build": _build, "watch": _watch, "batch": lambda a: _batch(a.batch, a.workers),
+        "schema": _schema,
+        "preview": _preview,
+    }
+    return commands[args.command](args)
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from handout.commands.watch import watch
+
+    watch(args.content, args.output, _options(args))
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from handout.input.schema import write_schema
+
+    write_schema(args.output)
+    print(f"Wrote {args.output}")
+    return 0
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from handout.pdf.preview import render_pages
+
+    pages = render_pages(args.pdf, args.output, dpi=args.dpi)
+    print(f"Wrote {len(pages)} page images to {args.output}/")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from handout.build.parallel import TwoCores
+    from handout.chart.cache import cache_folder, nothing_cached
+
+    # Started before the slow imports below, so a chart worker imports matplotlib meanwhile.
+    with TwoCores.start(chart_needed=nothing_cached(cache_folder(args.output))) as helpers:
+        from handout.build.pipeline import CheckFailedError, build
+        from handout.check.report import summary
+
+        try:
+            result = build(args.content, args.output, _options(args), helpers)
+        except CheckFailedError as exc:
+            print(summary(exc.report), end="")
+            raise
+    if result.report is not None:
+        print(summary(result.report), end="")
+    print(f"Wrote {result.path} ({result.pages} pages, {result.bytes / 1024:.0f} KB) "
+          f"in {result.seconds:.2f} s")
+    return 0
+
+
+def _batch(path: Path, workers: int | None) -> int:
+    """`handout batch`: build everything, report all, exit 1 if anything failed."""
+    from handout.commands.batch import ProgressBar, load_batch, plan, run, summary
+
+    if not path.is_file():
+        raise HandoutError(f"batch file not found: {path}")
+    batch = load_batch(path)
+    base = path.resolve().parent
+    jobs = plan(batch, base)
+    outcomes = run(jobs, workers or batch.workers, ProgressBar(len(jobs)))
+    print(summary(outcomes, Path.cwd()), end="")
+    failed = sum(not o.ok for o in outcomes)
+    print(f"{len(outcomes) - failed} built, {failed} failed.")
+    return 1 if failed else 0
+
+
+def _check(content: Path, *, as_json: bool, clinic: Path | None) -> int:
+    """`handout check`: the full report; exit 1 when it has errors."""
+    from handout.check import check_file
+    from handout.check.report import table, to_json
+
+    report = check_file(content, clinic=clinic)
+    print(to_json(report) if as_json else table(report), end="")
+    return 0 if report.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Per-language string tables (handout/resources/locales/*.yaml): every fixed word the layout
+prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+LOCALES = Path(__file__).resolve().parent.parent / "resources" / "locales"
+
+
+def languages() -> list[str]:
+    return sorted(p.stem for p in LOCALES.glob("*.yaml"))
+
+
+def base_language(language: str) -> str:
+    """'es-MX' -> 'es': regional variants share their language's table."""
+    return language.split("-", 1)[0].lower()
+
+
+@dataclass(frozen=True)
+class Strings:
+    language: str
+    table: dict[str, object]
+
+    def __call__(self, key: str, **values: object) -> str:
+        return str(self.table[key]).format(**values)
+
+    def date(self, value: dt.date) -> str:
+        months = self.table["months"]
+        assert isinstance(months, list)
+        return self("date", month=months[value.month - 1], day=value.day, year=value.year)
+
+
+@cache
+def strings(language: str) -> Strings:
+    """The table for `language`; KeyError if there is none (the model validates languages)."""
+    name = base_language(language)
+    path = LOCALES / f"{name}.yaml"
+    if not path.is_file():
+        raise KeyError(language)
+    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Strings(name, table)

@@ -1,0 +1,62 @@
+"""Load the clinic's logo into a ReportLab drawing (checked beforehand by preflight)."""
+
+from __future__ import annotations
+
+import copy
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.graphics.shapes import Drawing, Image
+
+from handout.common.colours import to_gray
+
+
+def load_logo(path: Path, *, grayscale: bool = False) -> Drawing:
+    """A logo as a Drawing: SVG stays vector (svglib); PNG/JPEG is embedded as an image."""
+    if path.suffix.lower() == ".svg":
+        drawing = read_svg(path)
+        assert drawing is not None, "preflight checks the logo before layout"
+        return gray_drawing(drawing) if grayscale else drawing
+    from PIL import Image as PILImage
+
+    with PILImage.open(path) as picture:
+        image = picture.convert("LA" if grayscale else "RGBA")
+    drawing = Drawing(*image.size)
+    drawing.add(Image(0, 0, image.size[0], image.size[1], image))
+    return drawing
+
+
+def read_svg(path: Path) -> Drawing | None:
+    """Parse an SVG file (None if unreadable); parsed once per file version, as preflight
+    and the layout both need it."""
+    stat = path.stat()
+    return _read_svg(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _read_svg(path: Path, mtime_ns: int, size: int) -> Drawing | None:
+    from svglib.svglib import svg2rlg  # deferred: only SVG logos need it
+
+    try:
+        drawing: Drawing | None = svg2rlg(str(path))
+    except Exception:  # svglib/lxml raise many kinds for a broken file
+        return None
+    return drawing
+
+
+def gray_drawing(drawing: Drawing) -> Drawing:
+    """A copy of the drawing with every fill and stroke as its equal-luminance gray."""
+    from reportlab.lib.colors import Color, HexColor
+
+    def walk(node: object) -> None:
+        for attr in ("fillColor", "strokeColor"):
+            colour = getattr(node, attr, None)
+            if isinstance(colour, Color):
+                gray = HexColor(to_gray(colour.hexval().replace("0x", "#")[:7]))
+                setattr(node, attr, gray)
+        for child in getattr(node, "contents", []):
+            walk(child)
+
+    drawing = copy.deepcopy(drawing)  # the parsed logo is cached: never change it in place
+    walk(drawing)
+    return drawing

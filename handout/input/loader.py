@@ -1,0 +1,216 @@
+"""Read a YAML content file into plain data while keeping where every value stands.
+
+PyYAML's own loaders forget positions, silently keep the last of two duplicate keys and
+expand aliases without limit; this loader walks the composed node tree itself so that each
+of those becomes a located error instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from handout.common.errors import ContentError, Problem
+
+MAX_BYTES = 1_000_000  # a handout is a few KB; anything this big is a mistake
+MAX_NODES = 50_000  # caps alias expansion ("billion laughs") long before it hurts
+# libyaml's parser (in PyYAML's wheels) composes the same nodes, with the same line/column
+# marks, some 20 times faster than the pure-Python one; None where PyYAML was built without it.
+_C_LOADER: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Located:
+    """Plain data (dicts, lists, scalars) and the 1-based line/column of each value."""
+
+    file: str
+    data: Any
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    # Problems that still leave usable data (duplicate keys, refused tags): reported
+    # together with the validation problems, so the user sees everything at once.
+    problems: list[Problem] = field(default_factory=list)
+    # Other files spliced into this document (the clinic file at ("clinic",)).
+    mounts: dict[Loc, Located] = field(default_factory=dict)
+
+    def mount(self, loc: Loc, other: Located) -> None:
+        """Put `other`'s data at `loc`; problems below `loc` are then reported in its file."""
+        parent = self.data
+        for part in loc[:-1]:
+            parent = parent[part]
+        parent[loc[-1]] = other.data
+        self.mounts[loc] = other
+        self.problems.extend(other.problems)
+
+    def subtree(self, prefix: Loc) -> Located:
+        """The part of this file below `prefix`, as a document of its own (same file)."""
+        data = self.data
+        for part in prefix:
+            data = data[part]
+        n = len(prefix)
+        return Located(self.file, data,
+                       {k[n:]: v for k, v in self.values.items() if k[:n] == prefix},
+                       {k[n:]: v for k, v in self.keys.items() if k[:n] == prefix})
+
+    def locate(self, loc: Loc, *, prefer_key: bool = False) -> tuple[str, int, int]:
+        """File, line and column of `loc`, following mounted files."""
+        for prefix, other in self.mounts.items():
+            if len(loc) > len(prefix) and loc[: len(prefix)] == prefix:
+                return other.locate(loc[len(prefix):], prefer_key=prefer_key)
+        return (self.file, *self.where(loc, prefer_key=prefer_key))
+
+    def where(self, loc: Loc, *, prefer_key: bool = False) -> tuple[int, int]:
+        """Position of `loc` in this file, or of its nearest ancestor that has one."""
+        while True:
+            table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+            for positions in table:
+                if loc in positions:
+                    return positions[loc]
+            if not loc:
+                return (1, 1)
+            loc = loc[:-1]
+
+    def problem(self, loc: Loc, message: str, *, prefer_key: bool = False) -> Problem:
+        file, line, col = self.locate(loc, prefer_key=prefer_key)
+        return Problem(file, line, col, format_loc(loc), message)
+
+
+def format_loc(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def read_text(path: Path, shown: str) -> str:
+    """Read UTF-8 text (BOM allowed); other bytes are a located error."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ContentError([Problem(shown, 1, 1, "", f"the file is {size:,} bytes; "
+                                        f"a content file must be under {MAX_BYTES:,}")])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError([Problem(shown, 1, 1, "", f"cannot read the file: {exc.strerror}")]) \
+            from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ContentError([Problem(shown, line, col, "", "this byte is not UTF-8 text; save "
+                                    "the file as UTF-8 in your editor")]) from exc
+
+
+def compose(text: str, shown: str, *, c_parser: bool = True) -> yaml.Node | None:
+    """The node tree of `text`: libyaml's parser when available, else PyYAML's pure one.
+
+    The pure-Python parser stays the judge of anything that is not plainly valid YAML:
+    - libyaml accepts tabs the pure parser refuses ("key:<tab>value", "a<tab>b"), counts a
+      byte-order mark inside the text as a column where the pure parser does not, and puts
+      the end of a file without a final newline on a line of its own (an empty value there,
+      e.g. a last "key:" or "?", would get another line); such text goes to the pure parser
+      directly (a leading BOM is already gone, and editors end files with a newline);
+    - text libyaml refuses is parsed again by the pure parser, so a bad file gets the same
+      message and position as before (libyaml's wording differs, e.g. "did not find expected
+      key" for "expected <block end>, but found '<block mapping start>'").
+    """
+    if (c_parser and _C_LOADER is not None and text.endswith("\n")
+            and "\t" not in text and "\ufeff" not in text):
+        try:
+            return yaml.compose(text, Loader=_C_LOADER)
+        except Exception:  # the pure parser below decides, and words the error
+            pass
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = (exc.problem or exc.context or "not valid YAML").strip()
+        raise ContentError([Problem(shown, line, col, "", f"YAML syntax: {what} "
+                                    "(check indentation, colons and quotes)")]) from exc
+    except yaml.reader.ReaderError as exc:  # a control character, e.g. pasted from a PDF
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise ContentError([Problem(shown, line, col, "", (
+            f"this file contains an invisible control character (U+{exc.character:04X}), "
+            "often pasted in from a PDF or a word processor; delete it and retype the text "
+            "around it"))]) from exc
+
+
+def load(path: Path, shown: str | None = None, *, c_parser: bool = True) -> Located:
+    """Load `path` into a `Located` document (`c_parser=False`: PyYAML's pure-Python parser).
+
+    Unreadable input raises `ContentError`; problems that leave usable data are kept in
+    `Located.problems` for the validator to report with its own.
+    """
+    shown = shown or str(path)
+    text = read_text(path, shown)
+    node = compose(text, shown, c_parser=c_parser)
+    if node is None:
+        raise ContentError([Problem(shown, 1, 1, "", "the file is empty")])
+    walker = _Walker(Located(shown, None))
+    walker.doc.data = walker.walk(node, ())
+    walker.doc.problems.extend(walker.problems)
+    return walker.doc
+
+
+class _Walker:
+    def __init__(self, doc: Located) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+        self.visited = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def walk(self, node: yaml.Node, loc: Loc) -> Any:
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            raise ContentError([self.doc.problem(loc, "too many values (are YAML aliases "
+                                                 "'*name' repeating a large block?)")])
+        self.doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag not in _SAFE_TAGS:
+            self.problems.append(self.doc.problem(
+                loc, f"the tag {node.tag} is not allowed; remove it and write plain text"))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, (*loc, i)) for i, item in enumerate(node.value)]
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError):
+            # e.g. a timestamp like 2026-13-40, which PyYAML accepts as a date and then fails
+            self.problems.append(self.doc.problem(
+                loc, f"cannot read {node.value!r}; dates are written as YYYY-MM-DD"
+                if node.tag.endswith(":timestamp") else f"cannot read {node.value!r}"))
+            return None
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(self.doc.problem(loc, "a key must be a plain word"))
+                continue
+            key = str(key_node.value)
+            child = (*loc, key)
+            self.doc.keys.setdefault(child, (key_node.start_mark.line + 1,
+                                             key_node.start_mark.column + 1))
+            if key in out:
+                first = self.doc.keys[child][0]
+                self.problems.append(Problem(
+                    self.doc.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    format_loc(child), f"'{key}' appears twice (first on line {first}); "
+                    "keep one, or the first one's text would be lost"))
+                continue
+            out[key] = self.walk(value_node, child)
+        return out

@@ -1,0 +1,276 @@
+"""The validated document model: one pydantic model per concept of content.yaml.
+
+Layout and chart code only ever see these objects, never raw YAML. Field descriptions
+double as editor tooltips through the JSON Schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from handout.common.translations import base_language, languages
+
+HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+# Length caps keep every piece printable: a paragraph of 1,500 characters is about 20
+# lines, a heading of 150 about 3; longer input gets a located error, never a LayoutError.
+Text = Annotated[str, Field(min_length=1, max_length=1500)]
+Item = Annotated[str, Field(min_length=1, max_length=600)]
+Line = Annotated[str, Field(min_length=1, max_length=150)]
+OptionalText = Annotated[str, Field(max_length=1500)]
+Url = Annotated[str, Field(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors (typos are caught), text is trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Colours(Strict):
+    primary: str = Field(description="Main brand colour (header band, headings), as #RRGGBB.")
+    accent: str = Field(description="Second brand colour (rules, chart marks), as #RRGGBB.")
+    tint: str = Field(
+        default="#EEF4F8", description="Very light background for boxes, as #RRGGBB."
+    )
+
+    @field_validator("primary", "accent", "tint")
+    @classmethod
+    def _hex(cls, value: str) -> str:
+        if not HEX_COLOUR.match(value):
+            raise ValueError("a colour is written as # and six hex digits, like #1F4E79")
+        return value.upper()
+
+
+class CallToAction(Strict):
+    text: Line = Field(description="What the reader is invited to do, e.g. 'Book a visit'.")
+    url: Url = Field(description="Web address the QR code points to; printed beside it too.")
+
+
+class Clinic(Strict):
+    name: Line = Field(description="Clinic name as printed in the header and footer.")
+    tagline: str = Field(default="", description="Short line under the name in the header.")
+    logo: str = Field(default="", description="Logo file (PNG/JPG), relative to content.yaml.")
+    logo_alt: str = Field(default="", description="Words that describe the logo.")
+    colours: Colours
+    phone: Line
+    address: Line
+    website: Url
+    website_label: str = Field(default="", description="Website as printed (default: URL).")
+    call_to_action: CallToAction
+
+    @property
+    def website_text(self) -> str:
+        return self.website_label or self.website.split("://", 1)[1].rstrip("/")
+
+
+# A list inside a box is one unbreakable block; this many characters still fit one page
+# in large print (about 22 lines of 55 characters at 18 pt).
+BOXED_LIST_CHARS = 1200
+
+
+def _fits_in_a_box(items: list[str]) -> list[str]:
+    total = sum(len(item) for item in items)
+    if total > BOXED_LIST_CHARS:
+        raise ValueError(f"this boxed list has {total:,} characters; at most "
+                         f"{BOXED_LIST_CHARS:,} fit on a page: shorten the items")
+    return items
+
+
+class Box(Strict):
+    """A shaded box inside a section (e.g. 'What we know, and what we don't know yet')."""
+
+    title: Line
+    paragraphs: list[Text] = Field(default_factory=list)
+    bullets: list[Item] = Field(default_factory=list, max_length=7)
+
+    _fit = field_validator("bullets")(_fits_in_a_box)
+
+
+class Section(Strict):
+    heading: Line = Field(description="Short, informative heading.")
+    paragraphs: list[Text] = Field(default_factory=list)
+    bullets: list[Item] = Field(default_factory=list, max_length=7)
+    box: Box | None = None
+    figure: bool = Field(default=False, description="Place Fig. 1 at the end of this section.")
+
+
+class KeyPoints(Strict):
+    title: Line = "Key points"
+    items: list[Item] = Field(min_length=1, max_length=5)
+
+    _fit = field_validator("items")(_fits_in_a_box)
+
+
+class IntervalRow(Strict):
+    label: Line
+    estimate: float = Field(allow_inf_nan=False)
+    low: float = Field(allow_inf_nan=False)
+    high: float = Field(allow_inf_nan=False)
+    studies: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> IntervalRow:
+        if not self.low <= self.estimate <= self.high:
+            raise ValueError("low <= estimate <= high must hold")
+        return self
+
+
+class BarGroup(Strict):
+    label: Line
+    value: float = Field(ge=0, allow_inf_nan=False)
+    error: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    n: int | None = Field(default=None, ge=1)
+
+
+class Figure(Strict):
+    kind: Literal["interval", "bars"] = Field(
+        description="'interval': dots with ranges around a zero line; 'bars': group bars."
+    )
+    title: Line
+    caption: Text
+    source: str = Field(
+        default="", description="Where the numbers come from (required unless illustrative)."
+    )
+    alt_text: Text = Field(description="What the chart shows, in words, for screen readers.")
+    illustrative: bool = Field(
+        default=False, description="True when the numbers are not from a cited study."
+    )
+    axis_label: str = ""
+    left_label: str = Field(default="", description="interval: what left of zero means.")
+    right_label: str = Field(default="", description="interval: what right of zero means.")
+    rows: list[IntervalRow] = Field(default_factory=list, max_length=8)
+    groups: list[BarGroup] = Field(default_factory=list, max_length=6)
+
+    @model_validator(mode="after")
+    def _data_matches_kind(self) -> Figure:
+        if self.kind == "interval" and not self.rows:
+            raise ValueError("an 'interval' chart needs 'rows'")
+        if self.kind == "bars" and not self.groups:
+            raise ValueError("a 'bars' chart needs 'groups'")
+        if not self.illustrative and not self.source:
+            raise ValueError("a chart with real numbers needs a 'source' (or illustrative: true)")
+        return self
+
+
+class Plan(Strict):
+    title: Line = "My plan"
+    intro: OptionalText = ""
+    steps: list[Item] = Field(min_length=1, max_length=7)
+    extra_title: str = ""
+    extra: OptionalText = Field(
+        default="", description="One more tip under the steps (e.g. stress)."
+    )
+
+
+class HelpTier(Strict):
+    level: Literal["emergency", "crisis", "care_team"]
+    heading: Line
+    items: list[Item] = Field(min_length=1, max_length=7)
+
+    _fit = field_validator("items")(_fits_in_a_box)
+
+
+class HelpPanel(Strict):
+    title: Line = "When to get help"
+    tiers: list[HelpTier] = Field(min_length=1, max_length=4)
+
+
+class Riddle(Strict):
+    question: Line
+    answer: Annotated[str, Field(pattern=r"^[^\W\d_]+$", min_length=2, max_length=16)]
+
+
+class WordSearch(Strict):
+    title: Line = "Word search"
+    size: int = Field(default=11, ge=6, le=15)
+    words: list[Annotated[str, Field(pattern=r"^[^\W\d_]+$")]] = Field(
+        default_factory=list, description="Words hidden besides the riddle answers."
+    )
+
+
+class Puzzle(Strict):
+    title: Line = "Word play"
+    intro: OptionalText = ""
+    riddles: list[Riddle] = Field(min_length=1, max_length=6)
+    word_search: WordSearch | None = None
+
+
+class Reference(Strict):
+    text: Text = Field(description="Authors. Title. Journal. Year;volume:pages.")
+    doi: str = Field(default="", pattern=r"^(10\.\d{4,9}/\S+)?$")
+    url: str = Field(default="", pattern=r"^(https?://\S+)?$")
+
+
+class Review(Strict):
+    last_reviewed: dt.date
+    reviewer: Line
+    credentials: Line
+    next_review: dt.date
+
+    @model_validator(mode="after")
+    def _order(self) -> Review:
+        if self.next_review <= self.last_reviewed:
+            raise ValueError("next_review must come after last_reviewed")
+        return self
+
+
+class Checks(Strict):
+    """Targets for `handout check`: plain-language grades and the structure score."""
+
+    max_grade: float = Field(
+        default=8, ge=1, le=16,
+        description="Highest Flesch-Kincaid grade for the intro and each body section.",
+    )
+    action_max_grade: float = Field(
+        default=6, ge=1, le=16,
+        description="Highest grade for key points, 'My plan' and 'When to get help'.",
+    )
+    min_score: int = Field(
+        default=90, ge=0, le=100,
+        description="Lowest PEMAT-P / CDC Clear Communication Index score (out of 100).",
+    )
+
+
+class Document(Strict):
+    """The whole handout."""
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        if base_language(value) not in languages():
+            raise ValueError(f"no layout wording for {value!r} yet; use one of "
+                             f"{', '.join(languages())}")
+        return value
+
+    language: str = Field(
+        default="en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$",
+        description="Language of the text, e.g. 'en' or 'es'; picks the layout's fixed words.",
+    )
+    topic: str = Field(
+        default="", description="e.g. 'mental-health' (then a crisis panel is required)."
+    )
+    title: Line
+    subtitle: Annotated[str, Field(max_length=200)] = ""
+    keywords: list[Line] = Field(default_factory=list)
+    clinic: Clinic
+    key_points: KeyPoints
+    intro: list[Text] = Field(default_factory=list)
+    sections: list[Section] = Field(min_length=1)
+    figure: Figure | None = None
+    plan: Plan
+    help: HelpPanel
+    puzzle: Puzzle | None = None
+    references: list[Reference] = Field(default_factory=list)
+    review: Review
+    disclaimer: Text
+    checks: Checks = Field(default_factory=Checks, description="Targets for `handout check`.")
+    glossary: dict[Line, Text] = Field(
+        default_factory=dict,
+        description="Medical term -> plain explanation. `handout check` requires each term to "
+        "be explained where the handout first uses it; not printed.",
+    )

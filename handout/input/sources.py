@@ -1,0 +1,103 @@
+"""Assemble one document from its files: the content file and the clinic file it names.
+
+Branding lives apart from content (`clinic: assets/clinics/NAME.yaml`), so one topic
+serves many clinics; `--clinic FILE` swaps the clinic. Errors in the clinic file are
+reported at its own lines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from handout.common.translations import base_language
+from handout.input.loader import Located, load
+
+ASSET_KEYS = ("logo",)  # paths inside a clinic file, relative to that file
+
+
+def display_path(path: Path) -> str:
+    """The path as the user should see it in messages (relative when under the cwd)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_content(content: Path, clinic: Path | None = None) -> Located:
+    """The content file with its clinic mounted at `clinic`; problems stay located."""
+    doc = load(content, shown=display_path(content))
+    if not isinstance(doc.data, dict):
+        return doc  # validation reports it
+    named = doc.data.get("clinic")
+    if clinic is None and not isinstance(named, str):
+        fill_placeholders(doc)
+        return doc  # an inline clinic block, or none (validation reports it)
+    path = clinic if clinic is not None else content.resolve().parent / str(named)
+    if not path.is_file():
+        doc.problems.append(doc.problem(
+            ("clinic",), f"no clinic file at {display_path(path)}; check the name "
+            "(it is relative to the content file)"))
+        return doc
+    other = load(path, shown=display_path(path))
+    if isinstance(other.data, dict):
+        _localise(other.data, base_language(str(doc.data.get("language", "en"))))
+        _absolute_assets(other.data, path.resolve().parent)
+        if "help" in other.data:
+            # The clinic's own help panel (its country's crisis lines) replaces the topic's.
+            doc.mount(("help",), other.subtree(("help",)))
+            del other.data["help"]
+    doc.mount(("clinic",), other)
+    fill_placeholders(doc)
+    return doc
+
+
+def fill_placeholders(doc: Located) -> None:
+    """Replace {clinic}, {phone} and {website} in the text with the clinic's own.
+
+    So one topic file can say "Call {clinic} at {phone}" for every clinic that uses it.
+    """
+    data = doc.data
+    clinic = data.get("clinic") if isinstance(data, dict) else None
+    if not isinstance(clinic, dict):
+        return
+    values = {f"{{{key}}}": clinic.get(key) for key in ("name", "phone", "website")}
+    values["{clinic}"] = values.pop("{name}")
+    filled = {k: str(v) for k, v in values.items() if isinstance(v, str)}
+    for key in data:
+        if key != "clinic":
+            data[key] = _fill(data[key], filled)
+
+
+def _fill(value: Any, values: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        for placeholder, text in values.items():
+            value = value.replace(placeholder, text)
+        return value
+    if isinstance(value, dict):
+        return {k: _fill(v, values) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, values) for v in value]
+    return value
+
+
+def _localise(clinic: dict[str, Any], language: str) -> None:
+    """Apply the clinic's `translations[language]` (tagline, call to action...) in place."""
+    translations = clinic.pop("translations", None)
+    if isinstance(translations, dict) and isinstance(translations.get(language), dict):
+        _merge(clinic, translations[language])
+
+
+def _merge(base: dict[str, Any], update: dict[str, Any]) -> None:
+    for key, value in update.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        else:
+            base[key] = value
+
+
+def _absolute_assets(clinic: dict[str, Any], folder: Path) -> None:
+    for key in ASSET_KEYS:
+        value = clinic.get(key)
+        if isinstance(value, str) and value:
+            clinic[key] = str((folder / value).resolve())

@@ -1,0 +1,138 @@
+"""Checks that need the fonts or the files beside the content: run before any layout.
+
+Each problem is located in the content file, so staff can fix it where they typed it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+
+from handout.common.errors import ContentError, Problem
+from handout.input.images import read_svg
+from handout.input.loader import Loc, Located
+from handout.input.model import Document
+from handout.layout.theme import BOLD, FOOTER_SIZE, REGULAR, make_theme, register_fonts
+
+MAX_IMAGE_BYTES = 5_000_000
+MAX_IMAGE_PIXELS = 6000  # per side: a print logo needs far less; more is a mistake
+RASTER_SUFFIXES = {".png", ".jpg", ".jpeg"}
+
+
+def preflight(doc: Document, located: Located, base_dir: Path) -> None:
+    """Raise `ContentError` listing every character or file problem found."""
+    problems = [*missing_glyphs(doc, located), *asset_problems(doc, located, base_dir),
+                *furniture_problems(doc, located)]
+    if problems:
+        raise ContentError(sorted(problems, key=lambda p: (p.line, p.column)))
+
+
+def font_coverage() -> frozenset[int]:
+    """Code points both the regular and bold faces can draw."""
+    register_fonts()
+    regular = pdfmetrics.getFont(REGULAR).face.charToGlyph
+    bold = pdfmetrics.getFont(BOLD).face.charToGlyph
+    return frozenset(regular) & frozenset(bold)
+
+
+def missing_glyphs(doc: Document, located: Located) -> list[Problem]:
+    """Every text value with characters the font would print as empty boxes."""
+    covered = font_coverage()
+    problems = []
+    for loc, text in _strings(doc.model_dump(mode="json"), ()):
+        bad = sorted({c for c in text if ord(c) not in covered and not c.isspace()})
+        if bad:
+            names = ", ".join(f"'{c}' ({_name(c)})" for c in bad)
+            problems.append(located.problem(
+                loc, f"the font cannot print {names}; replace or remove "
+                f"{'them' if len(bad) > 1 else 'it'}"))
+    return problems
+
+
+def asset_problems(doc: Document, located: Located, base_dir: Path) -> list[Problem]:
+    if not doc.clinic.logo:
+        return []
+    loc: Loc = ("clinic", "logo")
+    path = (base_dir / doc.clinic.logo).resolve()
+    message = _image_problem(path)
+    return [located.problem(loc, message)] if message else []
+
+
+def furniture_problems(doc: Document, located: Located) -> list[Problem]:
+    """Header band and footer lines do not wrap: check they fit the narrowest paper (A4)."""
+    from handout.layout.page import (
+        NAME_SIZE,
+        TAGLINE_SIZE,
+        band_text_room,
+        footer_lines,
+        footer_text_room,
+    )
+
+    theme = make_theme(doc.clinic.colours, paper="a4")
+    clinic = doc.clinic
+    band, footer = "the header band", "the footer (name, phone and website)"
+    checks: list[tuple[Loc, str, str, str, float, float]] = [
+        (("clinic", "name"), band, clinic.name, BOLD, NAME_SIZE, band_text_room(theme)),
+        (("clinic", "tagline"), band, clinic.tagline, REGULAR, TAGLINE_SIZE,
+         band_text_room(theme)),
+        *((("clinic", "name"), footer, line, REGULAR, FOOTER_SIZE, footer_text_room(theme))
+          for line in footer_lines(clinic, footer_text_room(theme))),
+    ]
+    problems = []
+    for loc, where, text, font, size, room in checks:
+        width = pdfmetrics.stringWidth(text, font, size)
+        if width > room:
+            problems.append(located.problem(loc, f"too long for {where}: shorten it by about "
+                                            f"{int((width - room) / size * 2) + 1} characters"))
+    return problems
+
+
+def _image_problem(path: Path) -> str:
+    if not path.is_file():
+        return f"no file at {path}; check the name (it is relative to the content file)"
+    if path.stat().st_size > MAX_IMAGE_BYTES:
+        return f"the image is over {MAX_IMAGE_BYTES // 1_000_000} MB; use a smaller file"
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
+        return _svg_problem(path)
+    if suffix not in RASTER_SUFFIXES:
+        return "a logo must be an .svg, .png or .jpg file"
+    return _raster_problem(path)
+
+
+def _raster_problem(path: Path) -> str:
+    from reportlab.lib.utils import ImageReader
+
+    try:
+        width, height = ImageReader(str(path)).getSize()
+    except Exception:  # PIL raises many kinds for a broken or disguised file
+        return "this file is not a readable PNG or JPEG image"
+    if max(width, height) > MAX_IMAGE_PIXELS:
+        return f"the image is {width} x {height} pixels; use one under {MAX_IMAGE_PIXELS}"
+    return ""
+
+
+def _svg_problem(path: Path) -> str:
+    drawing = read_svg(path)
+    if drawing is None or drawing.width <= 0 or drawing.height <= 0:
+        return "this file is not a readable SVG image (or it has no size)"
+    return ""
+
+
+def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*loc, index))
+
+
+def _name(char: str) -> str:
+    return unicodedata.name(char, f"U+{ord(char):04X}").lower()

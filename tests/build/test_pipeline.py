@@ -1,0 +1,121 @@
+"""End-to-end checks on the real handout PDF built from content.yaml."""
+
+from __future__ import annotations
+
+import re
+
+import pymupdf
+import pytest
+
+from handout.build.pipeline import Result, read_document
+from handout.input.wordsearch import hint
+from handout.layout.markup import plain
+from tests.conftest import CONTENT
+
+DOC = read_document(CONTENT)
+LETTER = (612.0, 792.0)
+
+
+def norm(s: str) -> str:
+    return " ".join(plain(s).split())
+
+
+def test_page_count_and_size(pdf: pymupdf.Document, built: Result) -> None:
+    assert 6 <= pdf.page_count <= 12
+    assert built.pages == pdf.page_count
+    for page in pdf:
+        assert (round(page.rect.width), round(page.rect.height)) == LETTER
+
+
+def test_every_heading_and_section_text_is_printed(text: str) -> None:
+    for section in DOC.sections:
+        assert norm(section.heading) in text
+        for para in section.paragraphs:
+            assert norm(para) in text
+
+
+@pytest.mark.parametrize("step", DOC.plan.steps)
+def test_every_plan_step_is_printed(text: str, step: str) -> None:
+    assert norm(step) in text
+
+
+def test_crisis_panel_and_contact(text: str) -> None:
+    for tier in DOC.help.tiers:
+        assert norm(tier.heading) in text
+        for item in tier.items:
+            assert norm(item) in text
+    assert DOC.clinic.phone in text
+    assert DOC.clinic.website_text in text
+    assert DOC.clinic.call_to_action.url.split("://")[1] in text
+
+
+def test_riddles_with_computed_hints(text: str) -> None:
+    assert DOC.puzzle is not None
+    for riddle in DOC.puzzle.riddles:
+        assert norm(riddle.question) in text
+        assert hint(riddle.answer) in text
+
+
+def test_references_and_review(text: str) -> None:
+    for ref in DOC.references:
+        assert norm(ref.text) in text
+        if ref.doi:
+            assert f"doi:{ref.doi}" in text
+    assert "Last reviewed:" in text and "Next review due:" in text
+    assert norm(DOC.disclaimer) in text
+
+
+def test_footer_on_every_page(pdf: pymupdf.Document) -> None:
+    total = pdf.page_count
+    for number, page in enumerate(pdf, start=1):
+        words = " ".join(page.get_text().split())
+        assert f"Page {number} of {total}" in words
+        assert DOC.clinic.name in words
+
+
+def test_every_font_is_embedded_and_subset(pdf: pymupdf.Document) -> None:
+    fonts = {f[3]: f for page in pdf for f in page.get_fonts(full=True)}
+    assert fonts, "no fonts found"
+    for name, font in fonts.items():
+        assert font[1] in {"ttf", "cff", "otf"}, f"{name} is not embedded ({font[1]})"
+        assert re.match(r"^[A-Z]{6}\+", name), f"{name} is not a subset"
+        assert "Atkinson" in name or "AtkinsonHyperlegible" in name
+
+
+def test_no_text_under_10pt(pdf: pymupdf.Document) -> None:
+    for page in pdf:
+        for block in page.get_text("dict")["blocks"]:
+            for line in block.get("lines", []):
+                for span in line["spans"]:
+                    if span["text"].strip():
+                        assert span["size"] >= 9.95, (span["text"], span["size"])
+
+
+def test_metadata_and_outline(pdf: pymupdf.Document) -> None:
+    meta = pdf.metadata
+    assert meta["title"] == DOC.title
+    assert meta["author"] == DOC.clinic.name
+    toc = [title for _, title, _ in pdf.get_toc()]
+    for section in DOC.sections:
+        assert section.heading in toc
+    assert pdf.xref_get_key(pdf.pdf_catalog(), "Lang") == ("string", DOC.language)
+
+
+def test_answer_key_is_upside_down(pdf: pymupdf.Document) -> None:
+    assert DOC.puzzle is not None
+    answers = {r.answer.lower() for r in DOC.puzzle.riddles}
+    upside_down = set()
+    for page in pdf:
+        for block in page.get_text("dict")["blocks"]:
+            for line in block.get("lines", []):
+                words = "".join(s["text"] for s in line["spans"]).lower()
+                if line["dir"][0] < -0.99:
+                    upside_down.update(a for a in answers if a in words)
+    assert upside_down == answers
+
+
+def test_chart_is_vector(pdf: pymupdf.Document) -> None:
+    drawings = sum(len(page.get_drawings()) for page in pdf)
+    images = sum(len(page.get_images()) for page in pdf)
+    assert drawings > 50
+    assert images == 0, "the chart and logo should be vector, not raster"

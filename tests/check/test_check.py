@@ -1,0 +1,300 @@
+"""`handout check`: readability pinned against textstat, structure, evidence, safety, CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+from handout.check import Report, run_checks
+from handout.check import contrast as contrast_module
+from handout.check.contrast import darker_shade, shade
+from handout.check.readability import prepare, score
+from handout.commands.cli import main
+from handout.common import colours
+from handout.input.loader import Located
+from handout.input.model import Colours, Document, KeyPoints
+from handout.input.sources import load_content
+from handout.input.validate import parse_document
+from tests.conftest import CONTENT, ROOT
+
+TODAY = dt.date(2026, 11, 25)
+HARD = ("Epidemiological investigations have demonstrated considerable heterogeneity "
+        "regarding microbiological characteristics, necessitating comprehensive "
+        "methodological standardization across international collaborative consortia.")
+
+
+@pytest.fixture(scope="module")
+def located() -> Located:
+    return load_content(CONTENT)
+
+
+@pytest.fixture(scope="module")
+def doc(located: Located) -> Document:
+    return parse_document(located)
+
+
+def check(doc: Document, located: Located) -> Report:
+    return run_checks(doc, located, TODAY)
+
+
+def messages(report: Report, severity: str = "error") -> list[str]:
+    return [f"{f.path}: {f.message}" for f in report.findings if f.severity == severity]
+
+
+# --- readability ---------------------------------------------------------------------------
+
+
+def test_textstat_is_the_pinned_offline_version() -> None:
+    assert version("textstat") == "0.7.4", "0.7.5+ downloads NLTK data at run time"
+
+
+@pytest.mark.parametrize(("text", "fk", "smog", "words", "sentences"), [
+    ("The cat sat on the mat. It was a very happy cat. Everybody admired its unbelievable "
+     "tranquillity.", 5.4, 8.8, 17, 3),
+    # textstat does not count "Drink water." as a sentence: 2 words or fewer are skipped.
+    ("Eat more fiber. Drink water. Move your body most days. Sleep at the same time each "
+     "night.", -0.9, 3.1, 17, 3),
+    (HARD, 38.9, None, 17, 1),
+])
+def test_readability_figures_are_pinned(text: str, fk: float, smog: float | None,
+                                        words: int, sentences: int) -> None:
+    from textstat.textstat import textstatistics
+
+    s = score(prepare(text))
+    assert s is not None
+    assert (s.fk_grade, s.smog, s.words, s.sentences) == (fk, smog, words, sentences)
+    # The same figure straight from textstat's own counts and the published formula.
+    ts = textstatistics()
+    grade = (0.39 * ts.lexicon_count(text) / ts.sentence_count(text)
+             + 11.8 * ts.syllable_count(text) / ts.lexicon_count(text) - 15.59)
+    assert s.fk_grade == round(grade, 1)
+
+
+@pytest.mark.parametrize(("raw", "prepared"), [
+    ("See Dr. Lee at 9 a.m. today.", "See Dr Lee at 9 am today."),
+    ("The range was 0.27 wide. Chat at 988lifeline.org now.",
+     "The range was 027 wide. Chat at 988lifelineorg now."),
+    ("Your gut makes serotonin (seer-uh-TOE-nin). It helps.",
+     "Your gut makes serotonin. It helps."),
+    ("**Bold** words count once", "Bold words count once."),
+])
+def test_text_is_prepared_before_scoring(raw: str, prepared: str) -> None:
+    assert prepare(raw) == prepared
+
+
+def test_list_fragments_are_not_scored() -> None:
+    assert prepare("Oats, beans and lentils", list_item=True) == ""
+    assert prepare("1. Eat oats each day.", list_item=True) == "Eat oats each day."
+
+
+def test_hardest_words_and_longest_sentences_are_listed() -> None:
+    s = score(prepare("Eat oats. " + HARD + " Sleep well each night, and walk."))
+    assert s is not None
+    assert s.longest[0].startswith("Epidemiological")
+    assert "epidemiological" in s.hardest and "oats" not in s.hardest
+
+
+# --- our own content -----------------------------------------------------------------------
+
+
+def test_our_content_passes(doc: Document, located: Located) -> None:
+    report = check(doc, located)
+    assert report.errors == 0, messages(report)
+    body = [r for r in report.rows if r.kind == "body"]
+    assert body and all(r.scores.fk_grade <= 7 for r in body)
+    assert all(r.scores.fk_grade <= 6 for r in report.rows if r.kind == "action")
+    assert all(s.value >= 90 for s in report.scores)
+
+
+def test_older_content_without_targets_stays_valid(doc: Document) -> None:
+    data = doc.model_dump(exclude={"checks", "glossary"})
+    plain = Document.model_validate(data)
+    assert plain.checks.max_grade == 8 and plain.checks.action_max_grade == 6
+    assert plain.glossary == {}
+
+
+def test_grade_12_paragraph_fails_with_its_line(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    lines = CONTENT.read_text(encoding="utf-8").splitlines()
+    heading = lines.index("  - heading: What the research says so far")
+    first = next(i for i in range(heading, len(lines)) if lines[i].startswith("      - "))
+    lines.insert(first, f'      - "{HARD}"')
+    bad = tmp_path / "content.yaml"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "assets").symlink_to(ROOT / "assets")
+    code = main(["check", str(bad)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert f"content.yaml:{heading + 1}:5: error: sections[2]: " in out
+    assert "the target is 7 or below" in out
+    assert f"sections[2].paragraphs[0] (line {first + 1}" in out
+    assert "epidemiological" in out
+
+
+# --- structure -----------------------------------------------------------------------------
+
+
+def test_missing_key_points_fail(doc: Document, located: Located) -> None:
+    # Validation requires key points; a document built in code can still lack them.
+    empty = KeyPoints.model_construct(title="Key points", items=[])
+    report = check(doc.model_copy(update={"key_points": empty}), located)
+    assert "key_points: no key points: the main message is missing" in messages(report)
+    assert any(s.value < 90 for s in report.scores)
+
+
+def test_list_over_seven_items_fails(doc: Document, located: Located) -> None:
+    section = doc.sections[0].model_copy(update={"bullets": [f"Tip {i}." for i in range(8)]})
+    report = check(doc.model_copy(update={"sections": [section, *doc.sections[1:]]}), located)
+    assert any(m.startswith("sections[0].bullets: this list has 8 items") for m in messages(report))
+
+
+def test_what_is_not_known_must_be_said(doc: Document, located: Located) -> None:
+    sections = [s.model_copy(update={"box": None}) for s in doc.sections
+                if s.heading not in {"What the research says so far", "When gut bacteria get "
+                                     "out of balance", "Inflammation: the body's alarm system"}]
+    report = check(doc.model_copy(update={"sections": sections, "intro": []}), located)
+    assert any("what is not known yet" in m for m in messages(report))
+
+
+def test_plan_must_speak_to_the_reader(doc: Document, located: Located) -> None:
+    plan = doc.plan.model_copy(update={"steps": ["Patients should eat more fiber.",
+                                                 "A diet is recommended by doctors."]})
+    report = check(doc.model_copy(update={"plan": plan}), located)
+    assert "plan.steps: no step tells the reader what to do" in messages(report)
+    assert "plan.steps[1]: this reads as passive voice" in messages(report, "warning")
+
+
+def test_glossary_term_must_be_explained_at_first_use(doc: Document,
+                                                      located: Located) -> None:
+    key = KeyPoints(items=["**Your microbiome may affect your mood.** Eat fiber each day."])
+    report = check(doc.model_copy(update={"key_points": key}), located)
+    assert ("key_points.items[0]: 'microbiome' is first used here without being explained"
+            in messages(report))
+
+
+def test_english_wording_items_are_skipped_for_other_languages(doc: Document,
+                                                               located: Located) -> None:
+    sections = [s.model_copy(update={"box": None}) for s in doc.sections]
+    report = check(doc.model_copy(update={"language": "es", "sections": sections,
+                                          "intro": []}), located)
+    assert not any("not known yet" in m for m in messages(report))
+    assert any("are not checked for language 'es'" in m for m in messages(report, "warning"))
+    assert report.rows == ()  # the grade formulas are for English
+
+
+# --- evidence and safety -------------------------------------------------------------------
+
+
+def test_references_without_doi_and_old_reviews_warn(doc: Document,
+                                                      located: Located) -> None:
+    review = doc.review.model_copy(update={"last_reviewed": dt.date(2023, 1, 1),
+                                           "next_review": dt.date(2026, 1, 1)})
+    report = check(doc.model_copy(update={"review": review}), located)
+    warnings = messages(report, "warning")
+    assert "review.last_reviewed: the last review was 3 years ago" in warnings
+    assert "review.next_review: the next review is overdue" in warnings
+    assert any(m.startswith("references[11]: this reference has no DOI") for m in warnings)
+    assert report.errors == 0
+
+
+def test_figure_marked_twice_is_an_error(doc: Document, located: Located) -> None:
+    sections = [s.model_copy(update={"figure": True}) for s in doc.sections[:2]]
+    report = check(doc.model_copy(update={"sections": [*sections, *doc.sections[2:]]}), located)
+    assert "sections[1].figure: Fig. 1 would be printed again here" in messages(report)
+
+
+def test_low_contrast_colour_gets_a_darker_shade_that_passes(doc: Document,
+                                                             located: Located) -> None:
+    assert contrast_module.contrast_ratio is colours.contrast_ratio  # one implementation
+    low = Colours(primary="#66A3D2", accent="#0B6E4F", tint="#EAF2F8")
+    clinic = doc.clinic.model_copy(update={"colours": low})
+    report = check(doc.model_copy(update={"clinic": clinic}), located)
+    [finding] = [f for f in report.findings if f.path == "clinic.colours.primary"]
+    backgrounds = ("#FFFFFF", "#EAF2F8")
+    better = darker_shade("#66A3D2", backgrounds)
+    assert better is not None and f"Use {better}" in finding.fix
+    assert min(colours.contrast_ratio(better, bg) for bg in backgrounds) >= 4.5
+    # The nearest: the shade one step lighter still fails.
+    step = next(s for s in range(1, 101) if shade("#66A3D2", s) == better)
+    assert min(colours.contrast_ratio(shade("#66A3D2", step - 1), bg) for bg in backgrounds) < 4.5
+
+
+def test_puzzle_answers_must_fit_and_hints_are_not_typed(doc: Document,
+                                                         located: Located) -> None:
+    assert doc.puzzle is not None and doc.puzzle.word_search is not None
+    riddle = doc.puzzle.riddles[0].model_copy(update={"question": "What am I? (9 letters)"})
+    puzzle = doc.puzzle.model_copy(update={
+        "riddles": [riddle, *doc.puzzle.riddles[1:]],
+        "word_search": doc.puzzle.word_search.model_copy(update={"size": 10})})
+    report = check(doc.model_copy(update={"puzzle": puzzle}), located)
+    assert "puzzle.riddles[0].question: the question has a typed hint" in messages(report)
+    assert ("puzzle.word_search.size: inflammation will not fit a 10 x 10 grid, so the grid "
+            "grows to 12 x 12") in messages(report, "warning")
+
+
+def test_mental_health_topic_needs_a_crisis_panel(doc: Document, located: Located) -> None:
+    panel = doc.help.model_copy(update={"tiers": [t for t in doc.help.tiers
+                                                  if t.level == "care_team"]})
+    report = check(doc.model_copy(update={"help": panel}), located)
+    assert "help.tiers: a mental-health handout needs a crisis panel" in messages(report)
+    other = check(doc.model_copy(update={"help": panel, "topic": "nutrition"}), located)
+    assert not any("crisis" in m for m in messages(other))
+
+
+# --- command line --------------------------------------------------------------------------
+
+
+def test_check_command_passes_on_our_content(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(CONTENT)]) == 0
+    out = capsys.readouterr().out
+    assert "Reading level" in out and "CDC Clear Communication Index" in out
+    assert "check passed: 0 errors" in out
+
+
+def test_check_json_parses(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(CONTENT), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] is True and data["errors"] == 0
+    assert {s["scale"] for s in data["scores"]} >= {"CDC Clear Communication Index"}
+    assert all(r["fk_grade"] <= r["target"] for r in data["readability"])
+
+
+def test_build_refuses_over_check_errors(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    text = CONTENT.read_text(encoding="utf-8").replace("max_grade: 7 ", "max_grade: 2 ", 1)
+    bad = tmp_path / "content.yaml"
+    bad.write_text(text, encoding="utf-8")
+    (tmp_path / "assets").symlink_to(ROOT / "assets")
+    out = tmp_path / "h.pdf"
+    assert main(["build", str(bad), "-o", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert "the target is 2 or below" in captured.out
+    assert "--allow-check-errors" in captured.err and not out.exists()
+    assert main(["build", str(bad), "-o", str(out), "--allow-check-errors"]) == 0
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_check_needs_no_network(tmp_path: Path) -> None:
+    """textstat must not download anything (0.7.5+ fetches NLTK data): run with no way out."""
+    (tmp_path / "nltk_data").mkdir()
+    blocked = ("import socket, sys\n"
+               "def refuse(*a, **k): raise OSError('network used')\n"
+               "socket.socket.connect = refuse\n"
+               "socket.create_connection = refuse\n"
+               "from handout.commands.cli import main\n"
+               f"code = main(['check', {str(CONTENT)!r}])\n"
+               "assert 'nltk' not in sys.modules\n"
+               "sys.exit(code)\n")
+    env = {**os.environ, "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9",
+           "NLTK_DATA": str(tmp_path / "nltk_data"), "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", blocked], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "check passed" in done.stdout

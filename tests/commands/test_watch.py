@@ -1,0 +1,63 @@
+"""`handout watch`: a saved edit rebuilds the PDF; a broken edit keeps the last good one."""
+
+from __future__ import annotations
+
+import io
+import threading
+import time
+from pathlib import Path
+
+from handout.build.pipeline import Options, Result
+from handout.commands.watch import relevant, watch
+from tests.conftest import CONTENT, ROOT
+
+
+def test_only_content_and_images_trigger_a_build() -> None:
+    assert relevant("/x/content.yaml") and relevant("/x/assets/clinics/logo.svg")
+    assert not relevant("/x/build/handout.pdf") and not relevant("/x/build/.cache/a.yaml")
+    assert not relevant("/x/notes.txt")
+
+
+def test_edits_rebuild_and_broken_edits_keep_the_last_pdf(tmp_path: Path) -> None:
+    (tmp_path / "assets").symlink_to(ROOT / "assets")
+    content = tmp_path / "content.yaml"
+    content.write_text(CONTENT.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "build" / "handout.pdf"
+    results: list[Result | None] = []
+    stop, stream = threading.Event(), io.StringIO()
+    worker = threading.Thread(target=watch, args=(content, out, Options(check=False)),
+                              kwargs={"stream": stream, "stop": stop, "poll": True,
+                                      "on_build": results.append}, daemon=True)
+    worker.start()
+    try:
+        wait_for(lambda: len(results) == 1)
+        first = out.read_bytes()
+        text = content.read_text(encoding="utf-8")
+        save(content, text.replace("title: Your gut and", "title: Your gut, and", 1))
+        wait_for(lambda: len(results) == 2)
+        assert results[1] is not None and out.read_bytes() != first
+        good = out.read_bytes()
+        save(content, text.replace("\ntitle:", "\ntitle_typo:", 1))
+        wait_for(lambda: len(results) == 3)
+        assert results[2] is None and out.read_bytes() == good
+        assert "did you mean 'title'?" in stream.getvalue()
+        assert "kept the last good PDF" in stream.getvalue()
+    finally:
+        stop.set()
+        worker.join(timeout=30)
+    assert not worker.is_alive()
+
+
+def save(path: Path, text: str) -> None:
+    """Save as an editor would, a moment later: a polling watcher compares modification
+    times, which some file systems keep to the second, and sizes."""
+    time.sleep(1.1)
+    path.write_text(text, encoding="utf-8")
+
+
+def wait_for(condition: object, seconds: float = 60.0) -> None:
+    """Generous: CI machines are slow; this bounds a hang, it does not time the build."""
+    deadline = time.monotonic() + seconds
+    while not condition():  # type: ignore[operator]
+        assert time.monotonic() < deadline, "no rebuild happened"
+        time.sleep(0.05)

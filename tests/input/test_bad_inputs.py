@@ -1,0 +1,199 @@
+"""Named bad inputs a clinic could type. Each must give exit code 2, a located message
+(file:line:column), no traceback, and leave the previous PDF byte-for-byte untouched."""
+
+from __future__ import annotations
+
+import re
+import struct
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from handout.commands.cli import main
+from tests.conftest import CONTENT, ROOT
+
+GOOD = CONTENT.read_text(encoding="utf-8").replace(
+    "clinic: assets/clinics/mind-body-7.yaml", "clinic: clinic.yaml")
+CLINIC_FILE = ROOT / "assets" / "clinics" / "mind-body-7.yaml"
+CLINIC = CLINIC_FILE.read_text(encoding="utf-8").replace(
+    "logo: mind-body-7-logo.svg", "logo: assets/clinics/mind-body-7-logo.svg")
+PREVIOUS = b"%PDF-1.4 previous good build"
+LOCATED = re.compile(r"^(content|clinic)\.yaml:(\d+):(\d+): ", re.MULTILINE)
+
+
+def line_of(snippet: str, text: str = GOOD) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if snippet in line)
+
+
+def clinic_line(snippet: str) -> int:
+    return line_of(snippet, CLINIC)
+
+
+def sub(old: str, new: str) -> Callable[[str, Path], str | bytes]:
+    def edit(text: str, folder: Path) -> str:
+        assert old in text, f"fixture drifted: {old!r} not in content.yaml"
+        return text.replace(old, new, 1)
+    return edit
+
+
+def png(width: int, height: int) -> bytes:
+    """A valid, blank grayscale PNG of the given size (no image library needed)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    raw = b"".join(b"\x00" + b"\xff" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0,
+                                                              0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def with_logo(name: str, data: bytes) -> Callable[[str, Path], str]:
+    def edit(text: str, folder: Path) -> str:
+        (folder / name).write_bytes(data)
+        return text.replace("logo: assets/clinics/mind-body-7-logo.svg", f"logo: {name}", 1)
+    return edit
+
+
+def long_key_points(text: str, folder: Path) -> str:
+    """Three key points of 450 characters: each allowed, together too tall for the box."""
+    start = text.index("key_points:")
+    end = text.index("\n\n", start)
+    items = "".join(f'    - "{"A long key point. " * 25}"\n' for _ in range(3))
+    return text[:start] + "key_points:\n  title: Key points\n  items:\n" + items + text[end:]
+
+
+BOMB = "\n".join(["a: &a [x, x, x, x, x, x, x, x, x]"]
+                 + [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, "
+                    f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]"
+                    for i in range(9)])
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    edit: Callable[[str, Path], str | bytes]
+    message: str
+    line: int | None = None
+    file: str = "content"  # which file the edit applies to, and the error names
+
+
+CASES = [
+    Case("typo_in_key", sub("\ntitle:", "\ntitel:"), "unknown key 'titel'; did you mean 'title'?",
+         line_of("title: Your gut")),
+    Case("duplicate_key", sub("\ntitle: Your", "\ntitle: Other\ntitle: Your"),
+         "'title' appears twice", line_of("title: Your gut") + 1),
+    Case("python_tag", sub("title: Your gut and your mood",
+                           "title: !!python/object/apply:os.system ['echo hacked']"),
+         "tag:yaml.org,2002:python/object/apply:os.system is not allowed"),
+    Case("unknown_tag", sub("title: Your gut", "title: !shout Your gut"), "!shout is not allowed"),
+    Case("alias_bomb", lambda t, f: BOMB, "too many values"),
+    Case("latin1_bytes",
+         lambda t, f: t.replace("title: Your", "title: Caf\u00e9", 1).encode("latin-1"),
+         "not UTF-8", line_of("title: Your gut")),
+    Case("control_character", sub("title: Your gut", "title: Your\x07 gut"),
+         "invisible control character (U+0007)", line_of("title: Your gut")),
+    Case("unclosed_bracket", sub("title: Your gut", "title: [Your gut"), "YAML syntax"),
+    Case("tab_indent", sub("  title: Key points", "\ttitle: Key points"), "YAML syntax"),
+    Case("empty_file", lambda t, f: "# nothing here\n", "the file is empty"),
+    Case("top_level_list", lambda t, f: "- title: x\n", "expected a group of 'key: value' lines"),
+    Case("missing_title", sub("title: Your gut and your mood\n", ""), "'title' is missing"),
+    Case("empty_title", sub("title: Your gut and your mood", 'title: ""'), "this text is empty",
+         line_of("title: Your gut")),
+    Case("title_is_list", sub("title: Your gut and your mood", "title: [Your, gut]"),
+         "expected text, got a list", line_of("title: Your gut")),
+    Case("title_is_yes", sub("title: Your gut and your mood", "title: yes"),
+         "expected text, got true/false", line_of("title: Your gut")),
+    Case("phone_is_number", sub("phone: (555) 010-0107", "phone: 5550100107"),
+         "expected text, got a number", clinic_line("phone: (555)"), "clinic"),
+    Case("sections_is_mapping", sub("sections:\n", "sections:\n  first: x\nold_sections:\n"),
+         "expected a list"),
+    Case("too_many_steps", sub('  steps:\n', '  steps:\n    - "One."\n    - "Two."\n'),
+         "too many items: at most 7"),
+    Case("colour_name", sub('primary: "#1F4E79"', "primary: blue"), "a colour is written as #",
+         clinic_line("primary:"), "clinic"),
+    Case("colour_short", sub('primary: "#1F4E79"', 'primary: "#12345"'), "a colour is written",
+         file="clinic"),
+    Case("website_no_scheme", sub("website: https://www.mindbody7.example",
+                                  "website: mindbody7"), "website", file="clinic"),
+    Case("clinic_file_missing", sub("clinic: clinic.yaml", "clinic: clinics/nope.yaml"),
+         "no clinic file at", line_of("clinic: clinic.yaml")),
+    Case("clinic_typo", sub("tagline:", "tagLine:"), "did you mean 'tagline'?",
+         clinic_line("tagline:"), "clinic"),
+    Case("impossible_date", sub("last_reviewed: 2026-11-20", "last_reviewed: 2026-13-40"),
+         "YYYY-MM-DD", line_of("last_reviewed:")),
+    Case("review_order", sub("next_review: 2027-11-20", "next_review: 2025-01-01"),
+         "next_review must come after last_reviewed"),
+    Case("chart_infinite", sub("estimate: -0.16", "estimate: .inf"), "not .inf or .nan",
+         line_of("estimate: -0.16")),
+    Case("chart_low_above", sub("low: -0.58", "low: 0.9"), "low <= estimate <= high"),
+    Case("chart_no_source", sub('  source: "Nikolova', '  not_source: "Nikolova'),
+         "unknown key 'not_source'; did you mean 'source'?"),
+    Case("chart_kind", sub("kind: interval", "kind: pie"), "kind"),
+    Case("riddle_answer_spaces", sub("answer: dysbiosis", "answer: gut bugs 2"), "answer"),
+    Case("unknown_language", sub("language: en", "language: fr"), "no layout wording for 'fr'",
+         line_of("language: en")),
+    Case("help_level", sub("level: care_team", "level: doctor"), "level"),
+    Case("logo_missing", sub("logo: assets/clinics/mind-body-7-logo.svg", "logo: nope.png"),
+         "no file at", clinic_line("logo: assets"), "clinic"),
+    Case("logo_not_image", with_logo("fake.png", b"this is not a picture"),
+         "not a readable PNG or JPEG", clinic_line("logo: assets"), "clinic"),
+    Case("logo_huge", with_logo("huge.png", png(7000, 2)), "7000 x 2 pixels", file="clinic"),
+    Case("logo_bad_svg", with_logo("bad.svg", b"<svg><unclosed"), "not a readable SVG",
+         file="clinic"),
+    Case("emoji", sub("title: Your gut and your mood", "title: Your gut and your mood \U0001F600"),
+         "cannot print", line_of("title: Your gut")),
+    Case("cjk", sub("title: Your gut and your mood", "title: \u8178\u3068\u6c17\u5206"),
+         "cannot print"),
+    Case("control_char", sub("title: Your gut and your mood", 'title: "Your gut\\x07"'),
+         "cannot print"),
+    Case("giant_word", sub("title: Your gut and your mood", "title: " + "a" * 50_000),
+         "at most 150 characters"),
+    Case("boxed_list_too_long", long_key_points, "at most 1,200 fit on a page",
+         GOOD.splitlines().index("key_points:") + 4),
+    Case("long_heading", sub("title: Your gut and your mood", "title: " + "Gut " * 60),
+         "at most 150 characters"),
+    Case("clinic_name_too_wide", sub("name: Mind Body 7", "name: " + "W" * 60),
+         "too long for the header band", clinic_line("name: Mind"), "clinic"),
+    Case("word_search_word_too_long", sub("      - fiber", "      - gastroenterology"),
+         "word_search"),
+    Case("puzzle_too_tall", sub("    - question: \"I am the word for", "\n".join(
+        [f'    - question: "{"Long riddle text that goes on. " * 16}"\n      answer: gut'] * 3
+        + ['    - question: "I am the word for'])), "puzzle"),
+    Case("oversized_file", lambda t, f: t + "# " + "x" * 1_100_000 + "\n",
+         "a content file must be under"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "assets").symlink_to(ROOT / "assets")
+    content, clinic = tmp_path / "content.yaml", tmp_path / "clinic.yaml"
+    content.write_text(GOOD, encoding="utf-8")
+    clinic.write_text(CLINIC, encoding="utf-8")
+    target = clinic if case.file == "clinic" else content
+    edited = case.edit(target.read_text(encoding="utf-8"), tmp_path)
+    if isinstance(edited, bytes):
+        target.write_bytes(edited)
+    else:
+        target.write_text(edited, encoding="utf-8")
+    out = tmp_path / "out" / "handout.pdf"
+    out.parent.mkdir()
+    out.write_bytes(PREVIOUS)
+
+    code = main(["build", str(content), "-o", str(out)])
+    err = capsys.readouterr().err
+
+    assert code == 2, err
+    assert "Traceback" not in err
+    assert case.message in err, err
+    located = LOCATED.findall(err.replace(str(tmp_path) + "/", ""))
+    assert located, f"no file:line:column in {err!r}"
+    assert located[0][0] == case.file, err
+    if case.line is not None:
+        assert int(located[0][1]) == case.line, err
+    assert out.read_bytes() == PREVIOUS
+    left = sorted(p.name for p in out.parent.iterdir() if p.name != ".cache")
+    assert left == ["handout.pdf"], "stray temp file"
