@@ -1,6 +1,6 @@
 """Many builds through a process pool, the way `handout batch` runs them.
 
-Like `handout batch`, each worker calls `handout.build.pipeline.build` without the content check
+Like `handout batch`, each worker calls `handout.pipeline.build.build` without the content check
 (a batch checks nothing per variant); the jobs are generated so the bench needs no
 batch file. handout is imported once before the pool forks.
 Usage: python bench/batch.py JOBS.json WORKERS; prints one JSON line.
@@ -15,7 +15,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from handout.build.pipeline import Options, build  # before the fork: workers inherit the imports
+from handout.pipeline.build import Options, build  # before the fork: workers inherit the imports
 
 
 def build_one(job: dict[str, str]) -> int:

@@ -95,7 +95,7 @@ def write_results(path: Path, numbers: dict[str, float]) -> str:
     batch = (f"The batch is {numbers['batch']:.0f} builds of content.yaml variants (letter and A4, "
              "each with its own text edit) through a "
              f"{numbers['workers']:.0f}-process `ProcessPoolExecutor` calling "
-             "`handout.build.pipeline.build` without the check, as `handout batch` does "
+             "`handout.pipeline.build.build` without the check, as `handout batch` does "
              "(bench/batch.py), "
              "its chart cache emptied before each run.")
     block = "\n\n".join([

@@ -35,7 +35,7 @@ ENV = {**os.environ, "HANDOUT_SERVER": "off", "PYTHONPATH": os.pathsep.join(
     p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)}
 # A process that stays up (as `handout watch` does): build, then time the edited build.
 # As `handout watch` does: warm the check once, build, then time the edited build.
-RUNNING = ("import sys, time; from pathlib import Path; from handout.build.pipeline import build; "
+RUNNING = ("import sys, time; from pathlib import Path; from handout.pipeline.build import build; "
            "from handout.check.readability import warm_up; warm_up(); "
            "build(Path(sys.argv[1]), Path(sys.argv[3])); t = time.perf_counter(); "
            "build(Path(sys.argv[2]), Path(sys.argv[3])); print(time.perf_counter() - t)")

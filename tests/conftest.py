@@ -8,8 +8,8 @@ from typing import Any
 import pymupdf
 import pytest
 
-from handout.build.pipeline import Options, Result, build
 from handout.input.sources import load_content
+from handout.pipeline.build import Options, Result, build
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content.yaml"

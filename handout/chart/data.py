@@ -1,5 +1,5 @@
 """Fig. 1's data as plain frozen dataclasses: exactly what the chart code reads from a
-`handout.input.model.Figure`, without pydantic. A chart worker (handout/build/forks.py) is
+`handout.input.model.Figure`, without pydantic. A chart worker (handout/pipeline/forks.py) is
 sent one of these, so it unpickles and draws the chart without importing pydantic (about 0.1 s
 on the cold build's critical path)."""
 

@@ -81,7 +81,7 @@ def plan(batch: BatchFile, base: Path) -> list[Job]:
 
 def run_job(job: Job) -> Outcome:
     """Build one job; every error becomes the outcome's reason (runs in a worker)."""
-    from handout.build.pipeline import Options, build_prepared, prepare
+    from handout.pipeline.build import Options, build_prepared, prepare
 
     try:
         started = time.perf_counter()

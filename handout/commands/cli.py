@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from handout.common.errors import INTERNAL_ERROR, ContentError, HandoutError
 
 if TYPE_CHECKING:
-    from handout.build.pipeline import Options
+    from handout.pipeline.build import Options
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -72,7 +72,7 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
 
 
 def _options(args: argparse.Namespace) -> Options:
-    from handout.build.pipeline import Options  # deferred: `handout check --help` stays instant
+    from handout.pipeline.build import Options  # deferred: `handout check --help` stays instant
 
     return Options(paper=args.paper, large_print=args.large_print, grayscale=args.grayscale,
                    print_shop=args.print_shop, clinic=args.clinic, check=not args.no_check,
@@ -147,13 +147,13 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from handout.build.parallel import TwoCores
     from handout.chart.cache import cache_folder, nothing_cached
+    from handout.pipeline.parallel import TwoCores
 
     # Started before the slow imports below, so a chart worker imports matplotlib meanwhile.
     with TwoCores.start(chart_needed=nothing_cached(cache_folder(args.output))) as helpers:
-        from handout.build.pipeline import CheckFailedError, build
         from handout.check.report import summary
+        from handout.pipeline.build import CheckFailedError, build
 
         try:
             result = build(args.content, args.output, _options(args), helpers)

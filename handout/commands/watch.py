@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from handout.build.pipeline import CheckFailedError, Options, Result, build
 from handout.common.errors import ContentError, HandoutError
+from handout.pipeline.build import CheckFailedError, Options, Result, build
 
 WATCHED = (".yaml", ".yml", ".svg", ".png", ".jpg", ".jpeg")
 IGNORED = ("/build/", "/.venv/", "/.git/", "/.cache/")

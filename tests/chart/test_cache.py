@@ -13,23 +13,23 @@ from pathlib import Path
 
 import pytest
 
-import handout.build.pipeline
 import handout.chart.cache
 import handout.common.files
-from handout.build.pipeline import Options, build, read_document
+import handout.pipeline.build
 from handout.chart import render_svg
 from handout.chart.art import ChartArt, ChartRequest, draw_chart
 from handout.chart.cache import NOT_DRAWN, ChartCache, chart_key, drawing_code, read_entry
 from handout.common.errors import HandoutError
 from handout.layout.figure import chart_request
 from handout.layout.theme import make_theme
+from handout.pipeline.build import Options, build, read_document
 from tests.conftest import CONTENT, ROOT
 
 # Builds in a fresh interpreter and reports whether matplotlib had to be imported.
 BUILD_AND_REPORT = """
 import json, sys
 from pathlib import Path
-from handout.build.pipeline import Options, build
+from handout.pipeline.build import Options, build
 build(Path(sys.argv[1]), Path(sys.argv[2]), Options(cache_dir=Path(sys.argv[3])))
 print(json.dumps({"matplotlib": "matplotlib" in sys.modules}))
 """
@@ -108,7 +108,7 @@ def test_failed_build_writes_no_cache_entry(tmp_path: Path,
     def full_disk(out: Path, data: bytes) -> None:
         raise HandoutError("cannot write to the output folder")
 
-    monkeypatch.setattr(handout.build.pipeline, "write_atomic", full_disk)
+    monkeypatch.setattr(handout.pipeline.build, "write_atomic", full_disk)
     with pytest.raises(HandoutError):
         build(CONTENT, tmp_path / "handout.pdf")
     assert list(tmp_path.iterdir()) == []  # the chart was drawn, but a failed build keeps nothing

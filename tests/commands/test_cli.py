@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handout.build.pipeline import Options, build
 from handout.commands.cli import main
+from handout.pipeline.build import Options, build
 from tests.conftest import CONTENT, ROOT
 
 

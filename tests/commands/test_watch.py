@@ -7,8 +7,8 @@ import threading
 import time
 from pathlib import Path
 
-from handout.build.pipeline import Options, Result
 from handout.commands.watch import relevant, watch
+from handout.pipeline.build import Options, Result
 from tests.conftest import CONTENT, ROOT
 
 

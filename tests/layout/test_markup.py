@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pymupdf
 
-from handout.build.pipeline import render
 from handout.input.model import Document
 from handout.layout.markup import markup, plain
+from handout.pipeline.build import render
 from tests.conftest import ROOT, content_data
 
 HOSTILE = ('Fish & chips <b>not bold</b> <img src="/etc/passwd"/> <font size=40>big</font> '

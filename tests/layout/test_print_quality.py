@@ -11,8 +11,8 @@ import numpy as np
 import pymupdf
 import pytest
 
-from handout.build.pipeline import read_document
 from handout.common.colours import contrast_ratio
+from handout.pipeline.build import read_document
 from tests.conftest import CONTENT
 
 DOC = read_document(CONTENT)

@@ -17,10 +17,10 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from handout.build.pipeline import Options, Result, build, read_document
 from handout.commands.cli import main
 from handout.layout.theme import REGULAR, register_fonts
 from handout.pdf import Recorder, TaggingCanvas, tag
+from handout.pipeline.build import Options, Result, build, read_document
 from tests.conftest import CONTENT, ROOT
 from tests.pdf_structure import (
     content_marks,

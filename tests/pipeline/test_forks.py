@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from handout.build.forks import fork_call
+from handout.pipeline.forks import fork_call
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="fork")
 

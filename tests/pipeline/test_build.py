@@ -7,9 +7,9 @@ import re
 import pymupdf
 import pytest
 
-from handout.build.pipeline import Result, read_document
 from handout.input.wordsearch import hint
 from handout.layout.markup import plain
+from handout.pipeline.build import Result, read_document
 from tests.conftest import CONTENT
 
 DOC = read_document(CONTENT)

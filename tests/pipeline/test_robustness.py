@@ -14,11 +14,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handout.build import pipeline
-from handout.common import files
-from handout.build.pipeline import render, write_atomic
 from handout.commands.cli import main
+from handout.common import files
 from handout.input.model import Document
+from handout.pipeline import build as pipeline
+from handout.pipeline.build import render, write_atomic
 from tests.conftest import CONTENT, ROOT, content_data
 
 BASE = content_data()

@@ -10,8 +10,8 @@ import numpy as np
 import pymupdf
 import pytest
 
-from handout.build.pipeline import Options, build
 from handout.commands.cli import main
+from handout.pipeline.build import Options, build
 from tests.conftest import CONTENT, ROOT
 
 SPANISH = ROOT / "content.es.yaml"

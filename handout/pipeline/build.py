@@ -12,21 +12,21 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from handout.input.images import load_logo
-from handout.chart.cache import ChartCache, cache_folder
 from handout.chart.art import ChartDrawer, draw_later
+from handout.chart.cache import ChartCache, cache_folder
 from handout.common.errors import ContentError, HandoutError, LayoutFitError
 from handout.common.files import write_atomic
-from handout.layout.document import story
-from handout.layout.page import FooterCanvas, HandoutTemplate
+from handout.input.images import load_logo
 from handout.input.loader import Located
 from handout.input.model import Document
-from handout.build.parallel import InProcess
-from handout.layout.preflight import preflight
 from handout.input.sources import load_content
-from handout.pdf import Recorder
-from handout.layout.theme import make_theme
 from handout.input.validate import parse_document
+from handout.layout.document import story
+from handout.layout.page import FooterCanvas, HandoutTemplate
+from handout.layout.preflight import preflight
+from handout.layout.theme import make_theme
+from handout.pdf import Recorder
+from handout.pipeline.parallel import IN_PROCESS, InProcess
 
 if TYPE_CHECKING:
     from handout.check.runner import Report
@@ -105,7 +105,7 @@ def render(doc: Document, base_dir: Path, options: Options = Options(),
 
 
 def build(content: Path, out: Path, options: Options = Options(),
-          helpers: InProcess = InProcess()) -> Result:
+          helpers: InProcess = IN_PROCESS) -> Result:
     """Validate, render and atomically write `out`; on any error `out` is left untouched.
 
     `helpers` draws the chart and runs the check (handout/parallel.py); the caller owns it.
@@ -117,7 +117,7 @@ def build(content: Path, out: Path, options: Options = Options(),
 
 
 def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
-                   options: Options, *, started: float, helpers: InProcess = InProcess()
+                   options: Options, *, started: float, helpers: InProcess = IN_PROCESS
                    ) -> Result:
     """`build` for a document already through `prepare` (the batch needs its language
     first, to name the output file); `started` is when the work began."""
