@@ -18,7 +18,7 @@ from typing import Annotated, TextIO
 from pydantic import Field
 
 from handout.common.errors import ContentError, HandoutError
-from handout.input.model import Strict
+from handout.input.fields import Strict
 
 Name = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)]
 

@@ -25,7 +25,8 @@ from handout.chart import (
 from handout.chart.art import ChartRequest, draw_chart
 from handout.chart.pdf_ops import OpsRenderer
 from handout.common.colours import contrast_ratio, to_gray
-from handout.input.model import Colours, Figure
+from handout.input.clinic import Colours
+from handout.input.model import Figure
 from handout.layout.figure import figure_flowables
 from handout.layout.theme import Theme, make_theme
 from tests.conftest import ROOT, content_data

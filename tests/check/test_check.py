@@ -18,8 +18,9 @@ from handout.check.contrast import darker_shade, shade
 from handout.check.readability import prepare, score
 from handout.commands.cli import main
 from handout.common import colours
+from handout.input.clinic import Colours
 from handout.input.loader import Located
-from handout.input.model import Colours, Document, KeyPoints
+from handout.input.model import Document, KeyPoints
 from handout.input.sources import load_content
 from handout.input.validate import parse_document
 from tests.conftest import CONTENT, ROOT
