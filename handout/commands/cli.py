@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from handout import __version__
 from handout.common.errors import INTERNAL_ERROR, ContentError, HandoutError
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handout", description="Build a printable patient handout (PDF) from a YAML file.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    parser.add_argument("--version", action="version", version=f"handout {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     _build_arguments(sub.add_parser("build", help="build the PDF from a content file"))
