@@ -38,8 +38,9 @@ all: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/handout check $(CONTENT)
 
-preview: handout $(VENV)/.installed-dev
-	$(BIN)/python -m handout preview $(OUT) -o build/preview
+# PNGs of the PDF's pages in build/preview (pypdfium2, a runtime dependency: no dev extras).
+preview: handout
+	$(BIN)/handout preview $(OUT) -o build/preview
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check handout tests bench

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from handout import __version__
 from handout.common.errors import INTERNAL_ERROR, ContentError, HandoutError
 
 if TYPE_CHECKING:
@@ -19,7 +20,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handout", description="Build a printable patient handout (PDF) from a YAML file.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    parser.add_argument("--version", action="version", version=f"handout {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    n = sub.add_parser("new", help="start a handout: write a starter content file and clinic "
+                       "file to edit")
+    n.add_argument("folder", type=Path, help="the folder to write them to, e.g. my-handout "
+                   "(created if needed)")
 
     _build_arguments(sub.add_parser("build", help="build the PDF from a content file"))
     _build_arguments(sub.add_parser(
@@ -117,7 +124,7 @@ def _run(args: argparse.Namespace) -> int:
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": lambda a: _check(a.content, as_json=a.json, clinic=a.clinic),
         "build": _build, "watch": _watch, "batch": lambda a: _batch(a.batch, a.workers),
-        "schema": _schema,
+        "schema": _schema, "new": _new,
         "preview": _preview,
     }
     return commands[args.command](args)
@@ -127,6 +134,16 @@ def _watch(args: argparse.Namespace) -> int:
     from handout.commands.watch import watch
 
     watch(args.content, args.output, _options(args))
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from handout.commands.new import new_handout, summary
+
+    written = new_handout(args.folder, dt.date.today())
+    print(summary(args.folder, written), end="")
     return 0
 
 

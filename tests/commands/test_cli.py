@@ -64,6 +64,16 @@ def test_python_dash_m_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert "build" in capsys.readouterr().out
 
 
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """One version, written in handout/__init__.py: the package metadata is read from it."""
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out == f"handout {version('handout')}\n" == "handout 0.1.0\n"
+
+
 def test_committed_schema_is_current() -> None:
     from handout.input.schema import clinic_schema_text, schema_text
 
