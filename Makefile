@@ -46,9 +46,8 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check handout tests bench
 	$(BIN)/mypy handout bench
 
-# Temporary files stay inside the project (build/pytest), not in the machine's /tmp.
 test: lint
-	$(BIN)/python -m pytest -q --basetemp=build/pytest
+	$(BIN)/python -m pytest -q
 
 # Re-render the committed page images the visual test compares against (on purpose only).
 refresh-references: $(VENV)/.installed-dev
