@@ -57,6 +57,16 @@ def with_logo(name: str, data: bytes) -> Callable[[str, Path], str]:
     return edit
 
 
+def inline_clinic(logo: str) -> Callable[[str, Path], str]:
+    """The clinic written inside the content file (`clinic:` then its lines, indented)."""
+    def edit(text: str, folder: Path) -> str:
+        block = CLINIC.replace("logo: assets/clinics/mind-body-7-logo.svg", logo)
+        block = block[:block.index("\ntranslations:")]  # a clinic file's own key
+        indented = "".join(f"  {line}\n" if line else "\n" for line in block.splitlines())
+        return text.replace("clinic: clinic.yaml\n", "clinic:\n" + indented, 1)
+    return edit
+
+
 def long_key_points(text: str, folder: Path) -> str:
     """Three key points of 450 characters: each allowed, together too tall for the box."""
     start = text.index("key_points:")
@@ -137,7 +147,11 @@ CASES = [
          line_of("language: en")),
     Case("help_level", sub("level: care_team", "level: doctor"), "level"),
     Case("logo_missing", sub("logo: assets/clinics/mind-body-7-logo.svg", "logo: nope.png"),
-         "no file at", clinic_line("logo: assets"), "clinic"),
+         "clinic.logo: no file at nope.png; check the name (it is relative to the clinic file, "
+         "clinic.yaml)", clinic_line("logo: assets"), "clinic"),
+    Case("logo_missing_inline_clinic", inline_clinic("logo: nope.png"),
+         "clinic.logo: no file at nope.png; check the name (it is relative to the content "
+         "file)", line_of("clinic: clinic.yaml") + clinic_line("logo: assets")),
     Case("logo_not_image", with_logo("fake.png", b"this is not a picture"),
          "not a readable PNG or JPEG", clinic_line("logo: assets"), "clinic"),
     Case("logo_huge", with_logo("huge.png", png(7000, 2)), "7000 x 2 pixels", file="clinic"),
@@ -157,8 +171,9 @@ CASES = [
          "at most 150 characters"),
     Case("clinic_name_too_wide", sub("name: Mind Body 7", "name: " + "W" * 60),
          "too long for the header band", clinic_line("name: Mind"), "clinic"),
+    # The grid grows to hold its longest word; 16 letters make it too tall for the page.
     Case("word_search_word_too_long", sub("      - fiber", "      - gastroenterology"),
-         "word_search"),
+         "puzzle: the puzzle does not fit on one page"),
     Case("puzzle_too_tall", sub("    - question: \"I am the word for", "\n".join(
         [f'    - question: "{"Long riddle text that goes on. " * 16}"\n      answer: gut'] * 3
         + ['    - question: "I am the word for'])), "puzzle"),
@@ -168,7 +183,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_bad_input(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # as a clinic runs it: in the folder of its files
     (tmp_path / "assets").symlink_to(ROOT / "assets")
     content, clinic = tmp_path / "content.yaml", tmp_path / "clinic.yaml"
     content.write_text(GOOD, encoding="utf-8")
