@@ -119,8 +119,8 @@ def _run(args: argparse.Namespace) -> int:
     except FileNotFoundError:  # e.g. the folder was deleted or renamed in another window
         raise HandoutError("the folder this command runs in no longer exists; go to your "
                            "project folder again (cd) and rerun the command") from None
-    if args.command in {"build", "check", "watch"} and not args.content.is_file():
-        raise HandoutError(f"content file not found: {args.content}")
+    if args.command in {"build", "check", "watch"}:
+        _files_exist(args.content, args.clinic)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": lambda a: _check(a.content, as_json=a.json, clinic=a.clinic),
         "build": _build, "watch": _watch, "batch": lambda a: _batch(a.batch, a.workers),
@@ -128,6 +128,15 @@ def _run(args: argparse.Namespace) -> int:
         "preview": _preview,
     }
     return commands[args.command](args)
+
+
+def _files_exist(content: Path, clinic: Path | None) -> None:
+    if not content.is_file():
+        raise HandoutError(f"content file not found: {content}")
+    if clinic is not None and not clinic.is_file():
+        where = "" if clinic.is_absolute() else (
+            f" (a --clinic path is relative to the folder this command runs in, {Path.cwd()})")
+        raise HandoutError(f"no clinic file at {clinic}; check the name{where}")
 
 
 def _watch(args: argparse.Namespace) -> int:
