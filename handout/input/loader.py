@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from handout.common.errors import ContentError, Problem
+from handout.input.dates import no_such_day
 
 MAX_BYTES = 1_000_000  # a handout is a few KB; anything this big is a mistake
 MAX_NODES = 50_000  # caps alias expansion ("billion laughs") long before it hurts
@@ -165,6 +166,13 @@ def load(path: Path, shown: str | None = None, *, c_parser: bool = True) -> Loca
     return walker.doc
 
 
+def _unreadable(node: yaml.Node) -> str:
+    text = str(node.value)
+    if not node.tag.endswith(":timestamp"):
+        return f"cannot read {text!r}"
+    return no_such_day(text) or f"cannot read {text!r}; dates are written as YYYY-MM-DD"
+
+
 class _Walker:
     def __init__(self, doc: Located) -> None:
         self.doc = doc
@@ -189,10 +197,8 @@ class _Walker:
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError):
-            # e.g. a timestamp like 2026-13-40, which PyYAML accepts as a date and then fails
-            self.problems.append(self.doc.problem(
-                loc, f"cannot read {node.value!r}; dates are written as YYYY-MM-DD"
-                if node.tag.endswith(":timestamp") else f"cannot read {node.value!r}"))
+            # e.g. a timestamp like 2026-02-30, which PyYAML accepts as a date and then fails
+            self.problems.append(self.doc.problem(loc, _unreadable(node)))
             return None
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:

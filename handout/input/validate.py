@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from handout.common.errors import ContentError, Problem
+from handout.input.dates import no_such_day
 from handout.input.loader import Loc, Located
 from handout.input.model import Document
 
@@ -76,6 +77,8 @@ def _problem(doc: Located, err: ErrorDetails, model: type[BaseModel]) -> Problem
     if kind == "extra_forbidden":
         return doc.problem(loc, _unknown_key(loc, model), prefer_key=True)
     message = _MESSAGES.get(kind) or _clean(err["msg"])
+    if kind.startswith("date") and isinstance(err.get("input"), str):
+        message = no_such_day(err["input"]) or message  # e.g. "2026-02-30", in quotes
     if kind.endswith("_type"):
         value = err.get("input")
         message += f", got {_describe(value)}"
