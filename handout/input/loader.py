@@ -7,9 +7,10 @@ of those becomes a located error instead.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -28,6 +29,7 @@ _SAFE_TAGS = {
 }
 
 Loc = tuple[str | int, ...]
+T = TypeVar("T")
 
 
 @dataclass
@@ -43,6 +45,9 @@ class Located:
     problems: list[Problem] = field(default_factory=list)
     # Other files spliced into this document (the clinic file at ("clinic",)).
     mounts: dict[Loc, Located] = field(default_factory=dict)
+    # Empty values followed by a comment that looks like the value, e.g. `primary: #1F4E79`
+    # (YAML reads nothing there): what was written after the key.
+    commented: dict[Loc, str] = field(default_factory=dict)
 
     def mount(self, loc: Loc, other: Located) -> None:
         """Put `other`'s data at `loc`; problems below `loc` are then reported in its file."""
@@ -58,17 +63,20 @@ class Located:
         data = self.data
         for part in prefix:
             data = data[part]
-        n = len(prefix)
-        return Located(self.file, data,
-                       {k[n:]: v for k, v in self.values.items() if k[:n] == prefix},
-                       {k[n:]: v for k, v in self.keys.items() if k[:n] == prefix})
+        return Located(self.file, data, _below(self.values, prefix),
+                       _below(self.keys, prefix), commented=_below(self.commented, prefix))
+
+    def owner(self, loc: Loc) -> tuple[Located, Loc]:
+        """The file `loc` is written in (following mounted files), and `loc` within it."""
+        for prefix, other in self.mounts.items():
+            if len(loc) > len(prefix) and loc[: len(prefix)] == prefix:
+                return other.owner(loc[len(prefix):])
+        return self, loc
 
     def locate(self, loc: Loc, *, prefer_key: bool = False) -> tuple[str, int, int]:
         """File, line and column of `loc`, following mounted files."""
-        for prefix, other in self.mounts.items():
-            if len(loc) > len(prefix) and loc[: len(prefix)] == prefix:
-                return other.locate(loc[len(prefix):], prefer_key=prefer_key)
-        return (self.file, *self.where(loc, prefer_key=prefer_key))
+        doc, inner = self.owner(loc)
+        return (doc.file, *doc.where(inner, prefer_key=prefer_key))
 
     def where(self, loc: Loc, *, prefer_key: bool = False) -> tuple[int, int]:
         """Position of `loc` in this file, or of its nearest ancestor that has one."""
@@ -84,6 +92,11 @@ class Located:
     def problem(self, loc: Loc, message: str, *, prefer_key: bool = False) -> Problem:
         file, line, col = self.locate(loc, prefer_key=prefer_key)
         return Problem(file, line, col, format_loc(loc), message)
+
+
+def _below(table: dict[Loc, T], prefix: Loc) -> dict[Loc, T]:
+    n = len(prefix)
+    return {k[n:]: v for k, v in table.items() if k[:n] == prefix}
 
 
 def format_loc(loc: Loc) -> str:
@@ -160,7 +173,7 @@ def load(path: Path, shown: str | None = None, *, c_parser: bool = True) -> Loca
     node = compose(text, shown, c_parser=c_parser)
     if node is None:
         raise ContentError([Problem(shown, 1, 1, "", "the file is empty")])
-    walker = _Walker(Located(shown, None))
+    walker = _Walker(Located(shown, None), text.splitlines())
     walker.doc.data = walker.walk(node, ())
     walker.doc.problems.extend(walker.problems)
     return walker.doc
@@ -174,8 +187,8 @@ def _unreadable(node: yaml.Node) -> str:
 
 
 class _Walker:
-    def __init__(self, doc: Located) -> None:
-        self.doc = doc
+    def __init__(self, doc: Located, lines: list[str]) -> None:
+        self.doc, self.lines = doc, lines
         self.problems: list[Problem] = []
         self.visited = 0
         self.constructor = yaml.SafeLoader("")
@@ -194,12 +207,23 @@ class _Walker:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*loc, i)) for i, item in enumerate(node.value)]
+        if node.tag.endswith(":null") and node.value == "":
+            self._comment_as_value(node, loc)
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError):
             # e.g. a timestamp like 2026-02-30, which PyYAML accepts as a date and then fails
             self.problems.append(self.doc.problem(loc, _unreadable(node)))
             return None
+
+    def _comment_as_value(self, node: yaml.Node, loc: Loc) -> None:
+        """Note `key: #text` (no space after '#'): most likely a value, not a comment."""
+        line, column = node.start_mark.line, node.start_mark.column
+        rest = self.lines[line][column:] if line < len(self.lines) else ""
+        written = re.split(r"\s#", rest.strip(), maxsplit=1)[0].rstrip()
+        if len(written) > 1 and written[0] == "#" and not written[1].isspace():
+            self.doc.commented[loc] = written
+            self.doc.values[loc] = (line + 1, column + rest.index("#") + 1)
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         out: dict[str, Any] = {}

@@ -124,6 +124,12 @@ CASES = [
          "too many items: at most 7"),
     Case("colour_name", sub('primary: "#1F4E79"', "primary: blue"), "a colour is written as #",
          clinic_line("primary:"), "clinic"),
+    Case("colour_unquoted", sub('primary: "#1F4E79"', "primary: #1F4E79"),
+         "clinic.colours.primary: '#' starts a comment in YAML, so this value is empty; put it "
+         'in quotes: primary: "#1F4E79"', clinic_line("primary:"), "clinic"),
+    Case("colour_left_empty", sub('primary: "#1F4E79"', "primary:"),  # "# dark blue" follows
+         "clinic.colours.primary: expected text, got nothing", clinic_line("primary:"),
+         "clinic"),
     Case("colour_short", sub('primary: "#1F4E79"', 'primary: "#12345"'), "a colour is written",
          file="clinic"),
     Case("website_no_scheme", sub("website: https://www.mindbody7.example",

@@ -32,7 +32,8 @@ def outcome(path: Path, *, c_parser: bool) -> tuple[Any, ...]:
         return ("error", [str(p) for p in exc.problems])
     except yaml.YAMLError as exc:  # e.g. a control character: not a located error (yet)
         return ("unlocated", type(exc).__name__, str(exc))
-    return ("ok", doc.data, doc.values, doc.keys, [str(p) for p in doc.problems])
+    return ("ok", doc.data, doc.values, doc.keys, [str(p) for p in doc.problems],
+            doc.commented)
 
 
 def both(path: Path) -> tuple[Any, ...]:
@@ -92,12 +93,23 @@ def test_syntax_errors_are_worded_and_placed_as_before(tmp_path: Path, text: str
     "t: 😀 腸 x\nl: [😀, \"😀\", y]\nm: {k: 腸}\n",
     "a: b\x85c: d\u2028e: f\u2029g: h\n",  # the other line breaks YAML knows
     "# only a comment\n",
+    "primary: #1F4E79   # dark blue\nlist:\n  - #x\n  - # a comment\ntítulo: #ñ\n",
     "",
 ])
 def test_edge_cases_read_the_same(tmp_path: Path, text: str) -> None:
     path = tmp_path / "f.yaml"
     path.write_bytes(text.encode("utf-8"))
     both(path)
+
+
+def test_a_value_written_as_a_comment_is_noted_at_its_hash(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("a:\n  primary:  #1F4E79   # dark blue\n  accent: # none yet\n"
+                    "words:\n  - #1 tip\n", encoding="utf-8")
+    doc = loader.load(path)
+    assert doc.data == {"a": {"primary": None, "accent": None}, "words": [None]}
+    assert doc.commented == {("a", "primary"): "#1F4E79", ("words", 0): "#1 tip"}
+    assert doc.values[("a", "primary")] == (2, 13) and doc.values[("words", 0)] == (5, 5)
 
 
 def test_alias_bomb_is_refused_by_both(tmp_path: Path) -> None:
