@@ -16,6 +16,7 @@ import yaml
 
 from handout.common.errors import ContentError, Problem
 from handout.input.dates import no_such_day
+from handout.input.syntax import control_character_problem, syntax_problem, yaml_lines
 
 MAX_BYTES = 1_000_000  # a handout is a few KB; anything this big is a mistake
 MAX_NODES = 50_000  # caps alias expansion ("billion laughs") long before it hurts
@@ -148,18 +149,9 @@ def compose(text: str, shown: str, *, c_parser: bool = True) -> yaml.Node | None
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = (exc.problem or exc.context or "not valid YAML").strip()
-        raise ContentError([Problem(shown, line, col, "", f"YAML syntax: {what} "
-                                    "(check indentation, colons and quotes)")]) from exc
-    except yaml.reader.ReaderError as exc:  # a control character, e.g. pasted from a PDF
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        raise ContentError([Problem(shown, line, col, "", (
-            f"this file contains an invisible control character (U+{exc.character:04X}), "
-            "often pasted in from a PDF or a word processor; delete it and retype the text "
-            "around it"))]) from exc
+        raise ContentError([syntax_problem(exc, text, shown)]) from exc
+    except yaml.reader.ReaderError as exc:
+        raise ContentError([control_character_problem(exc, text, shown)]) from exc
 
 
 def load(path: Path, shown: str | None = None, *, c_parser: bool = True) -> Located:
@@ -173,7 +165,7 @@ def load(path: Path, shown: str | None = None, *, c_parser: bool = True) -> Loca
     node = compose(text, shown, c_parser=c_parser)
     if node is None:
         raise ContentError([Problem(shown, 1, 1, "", "the file is empty")])
-    walker = _Walker(Located(shown, None), text.splitlines())
+    walker = _Walker(Located(shown, None), yaml_lines(text))
     walker.doc.data = walker.walk(node, ())
     walker.doc.problems.extend(walker.problems)
     return walker.doc

@@ -106,7 +106,10 @@ CASES = [
     Case("control_character", sub("title: Your gut", "title: Your\x07 gut"),
          "invisible control character (U+0007)", line_of("title: Your gut")),
     Case("unclosed_bracket", sub("title: Your gut", "title: [Your gut"), "YAML syntax"),
-    Case("tab_indent", sub("  title: Key points", "\ttitle: Key points"), "YAML syntax"),
+    Case("tab_indent", sub("  title: Key points", "\ttitle: Key points"),
+         "content.yaml:{}:1: a tab: indent with spaces (YAML does not allow tabs; most editors "
+         "can put spaces when you press Tab)".format(line_of("  title: Key points")),
+         line_of("  title: Key points")),
     Case("empty_file", lambda t, f: "# nothing here\n", "the file is empty"),
     Case("top_level_list", lambda t, f: "- title: x\n", "expected a group of 'key: value' lines"),
     Case("missing_title", sub("title: Your gut and your mood\n", ""), "'title' is missing"),

@@ -57,6 +57,10 @@ def test_libyaml_is_what_reads_a_valid_file() -> None:
     assert pure.start_mark.buffer is not None
 
 
+TAB_INDENT = ("a tab: indent with spaces (YAML does not allow tabs; most editors can put spaces "
+              "when you press Tab)")
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("a:\n  b: c\n d: e\n", "3:2: YAML syntax: expected <block end>, but found "
      "'<block mapping start>'"),
@@ -66,10 +70,13 @@ def test_libyaml_is_what_reads_a_valid_file() -> None:
     ('a: "\\q"\n', "1:6: YAML syntax: found unknown escape character 'q'"),
     ("a: *x\n", "1:4: YAML syntax: found undefined alias 'x'"),
     ("a: &x 1\nb: &x 2\n", "2:4: YAML syntax: second occurrence"),
-    ("a:\n\tb: c\n", "2:1: YAML syntax: found character '\\t' that cannot start any token"),
+    ("a:\n\tb: c\n", f"2:1: {TAB_INDENT}"),
+    ("a:\n  - x\n  \t- y\n", f"3:3: {TAB_INDENT}"),
+    ("a: |\n\tx\n", f"2:1: {TAB_INDENT}"),
     # libyaml accepts these tabs; the pure parser refuses them, as before
-    ("a:\t b\n", "1:3: YAML syntax: found character '\\t' that cannot start any token"),
-    ("a: b\tc\n", "1:5: YAML syntax: found character '\\t' that cannot start any token"),
+    ("a:\t b\n", "1:3: a tab: use spaces instead (YAML does not allow tabs here)"),
+    ("a: b\tc\n", "1:5: a tab: use spaces instead (YAML does not allow tabs here)"),
+    ("a: [1,\t2]\r\nb:\n\tc\n", "1:7: a tab: use spaces instead (YAML does not allow tabs here)"),
 ])
 def test_syntax_errors_are_worded_and_placed_as_before(tmp_path: Path, text: str,
                                                        message: str) -> None:
