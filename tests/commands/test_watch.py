@@ -16,6 +16,9 @@ def test_only_content_and_images_trigger_a_build() -> None:
     assert relevant("/x/content.yaml") and relevant("/x/assets/clinics/logo.svg")
     assert not relevant("/x/build/handout.pdf") and not relevant("/x/build/.cache/a.yaml")
     assert not relevant("/x/notes.txt")
+    project = [Path("/home/ann/build/handouts")]  # a project inside a folder named build
+    assert relevant("/home/ann/build/handouts/content.yaml", project)
+    assert not relevant("/home/ann/build/handouts/build/.cache/a.yaml", project)
 
 
 def test_edits_rebuild_and_broken_edits_keep_the_last_pdf(tmp_path: Path) -> None:
