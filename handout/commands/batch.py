@@ -19,7 +19,13 @@ from pydantic import Field, create_model
 
 from handout.common.errors import ContentError, HandoutError
 from handout.input.fields import Strict
+from handout.pipeline.parallel import InProcess, run_check
 from handout.pipeline.variants import Variant, settings
+
+if TYPE_CHECKING:
+    from handout.check.runner import Report
+    from handout.input.loader import Located
+    from handout.input.model import Document
 
 Name = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)]
 
@@ -95,18 +101,23 @@ def _variant(entry: dict[str, Any]) -> tuple[str, Variant]:
 
 
 def run_job(job: Job) -> Outcome:
-    """Build one job; every error becomes the outcome's reason (runs in a worker)."""
-    from handout.pipeline.build import Options, build_prepared, prepare
+    """Build one job, after the content check as `handout build` runs it; every error
+    becomes the outcome's reason (runs in a worker)."""
+    from handout.pipeline.build import CheckFailedError, Options, build_prepared, prepare
 
     try:
         started = time.perf_counter()
         doc, located = prepare(job.content, job.clinic)
         clinic = job.clinic.stem if job.clinic else _slug(doc.clinic.name)
         out = job.output / clinic / doc.language / f"{job.name}.pdf"
-        options = Options(**asdict(job.variant), clinic=job.clinic, check=False,
+        options = Options(**asdict(job.variant), clinic=job.clinic,
                           cache_dir=job.output / ".cache")
         result = build_prepared(doc, located, job.content.resolve().parent, out, options,
-                                started=started)
+                                started=started, helpers=_CheckOnce(job))
+    except CheckFailedError as exc:
+        errors = [f for f in exc.report.findings if f.severity == "error"]
+        return Outcome(job, error=f"refused by the content check: {errors[0]}"
+                       + _more(len(errors)))
     except ContentError as exc:
         return Outcome(job, error=str(exc.problems[0]) + _more(len(exc.problems)))
     except HandoutError as exc:
@@ -116,9 +127,27 @@ def run_job(job: Job) -> Outcome:
     return Outcome(job, result.path, result.pages)
 
 
+_REPORTS: dict[tuple[Path, Path | None], Report] = {}  # this process's checks, in this run
+
+
+class _CheckOnce(InProcess):
+    """The content check in this worker process, once per content x clinic: the variants
+    of one handout print the same words, so they share one report."""
+
+    def __init__(self, job: Job) -> None:
+        self.key = (job.content, job.clinic)
+
+    def check(self, doc: Document, located: Located) -> Callable[[], Report]:
+        if self.key not in _REPORTS:
+            _REPORTS[self.key] = run_check(doc, located)
+        report = _REPORTS[self.key]
+        return lambda: report
+
+
 def run(jobs: list[Job], workers: int | None, progress: Callable[[Outcome], None]
         ) -> list[Outcome]:
     """Run the jobs in `workers` processes; outcomes come back in plan order."""
+    _REPORTS.clear()  # before the workers start: files may have changed since a last run
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(jobs) == 1:
         outcomes = []
@@ -138,9 +167,10 @@ def run(jobs: list[Job], workers: int | None, progress: Callable[[Outcome], None
 class ProgressBar:
     """A one-line bar on a terminal; one line per job elsewhere (logs, CI)."""
 
-    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
-        self.total, self.stream, self.done, self.failed = total, stream, 0, 0
-        self.live = stream.isatty()
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        # sys.stderr as it is now, not as it was when this module was imported
+        self.total, self.stream, self.done, self.failed = total, stream or sys.stderr, 0, 0
+        self.live = self.stream.isatty()
 
     def __call__(self, outcome: Outcome) -> None:
         self.done += 1

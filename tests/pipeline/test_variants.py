@@ -115,7 +115,7 @@ def test_batch_builds_in_parallel_and_reports_a_broken_entry(
         "workers: 2\n", encoding="utf-8")
     code = main(["batch", str(tmp_path / "batch.yaml")])
     out = capsys.readouterr()
-    assert code == 1
+    assert code == 1, out.err
     built = sorted(p.relative_to(tmp_path / "out").as_posix()
                    for p in (tmp_path / "out").rglob("*.pdf"))
     assert built == ["mind-body-7/en/gray.pdf", "mind-body-7/en/letter.pdf",
