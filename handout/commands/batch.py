@@ -84,7 +84,16 @@ def load_batch(path: Path) -> BatchFile:
     from handout.input.sources import display_path
     from handout.input.validate import parse
 
-    return parse(load(path, shown=display_path(path)), BatchFile)
+    located = load(path, shown=display_path(path))
+    batch = parse(located, BatchFile)
+    base = path.resolve().parent
+    missing = [located.problem((key, i), f"no {key[:-1]} file at {display_path(base / name)}; "
+                               "check the name (it is relative to the batch file)")
+               for key in ("contents", "clinics") for i, name in enumerate(getattr(batch, key))
+               if not (base / name).is_file()]
+    if missing:  # before anything is built: the list is mistyped, not one handout
+        raise ContentError(missing)
+    return batch
 
 
 def plan(batch: BatchFile, base: Path) -> list[Job]:

@@ -39,3 +39,23 @@ def test_an_entry_the_check_refuses_fails_with_its_reason(
         ["FAILED", "content.yaml", "pale", "letter"], ["FAILED", "content.yaml", "pale", "a4"]]
     assert all(line.endswith(reason) for line in failed), out
     assert out.splitlines()[-1] == "2 built, 2 failed."
+
+
+def test_a_missing_file_in_the_batch_file_is_named_at_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "clinics").mkdir()
+    (tmp_path / "clinics" / "good.yaml").write_text(CLINIC, encoding="utf-8")
+    (tmp_path / "batch.yaml").write_text(
+        f"contents:\n  - {CONTENT}\n  - topics/sleep.yaml\n"
+        "clinics:\n  - clinics/good.yaml\n  - clinics/gone.yaml\n", encoding="utf-8")
+
+    assert main(["batch", "batch.yaml"]) == 2
+    assert capsys.readouterr().err == (
+        "batch.yaml:3:5: contents[1]: no content file at topics/sleep.yaml; check the name "
+        "(it is relative to the batch file)\n"
+        "batch.yaml:6:5: clinics[1]: no clinic file at clinics/gone.yaml; check the name "
+        "(it is relative to the batch file)\n"
+        "handout: 2 problems; nothing was written.\n")
+    assert not (tmp_path / "build").exists()

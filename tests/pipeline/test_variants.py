@@ -160,7 +160,7 @@ def test_print_variants_are_declared_once(tmp_path: Path,
     for s in settings():
         assert f"{s.flag} " in usage and " ".join(s.help.split()) in usage, s
     (tmp_path / "batch.yaml").write_text(
-        "contents: [c.yaml]\nvariants:\n  - name: plain\n"
+        f"contents: [{CONTENT}]\nvariants:\n  - name: plain\n"
         "  - name: all\n    paper: a4\n    large_print: true\n    grayscale: true\n"
         "    print_shop: true\n", encoding="utf-8")
     jobs = plan(load_batch(tmp_path / "batch.yaml"), tmp_path)
