@@ -60,11 +60,11 @@ ROUNDS ?= 7
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py --rounds $(ROUNDS)
 
-# build/ holds the PDFs and the chart cache (build/.cache); a killed bench run may leave
-# its temporary folder behind.
+# Only inside the project, nothing in /tmp or elsewhere: build/ holds the PDFs and the
+# chart cache (build/.cache); the bench keeps its temporary folders under build/ too
+# (bench/ is to put them there, not in $TMPDIR).
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache bench/__pycache__
-	rm -rf "$${TMPDIR:-/tmp}"/handout-bench-*
 
 schema: $(VENV)/.installed
 	$(BIN)/handout schema -o content.schema.json
