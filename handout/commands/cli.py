@@ -141,7 +141,11 @@ def _files_exist(content: Path, clinic: Path | None) -> None:
 def _watch(args: argparse.Namespace) -> int:
     from handout.commands.watch import watch
 
-    watch(args.content, args.output, _options(args))
+    try:
+        watch(args.content, args.output, _options(args))
+    except KeyboardInterrupt:  # Ctrl-C: how watching ends; the last PDF written stays
+        print("handout: stopped watching.", flush=True)
+        return 130
     return 0
 
 

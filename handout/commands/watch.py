@@ -53,21 +53,29 @@ def build_once(content: Path, out: Path, options: Options, stream: TextIO) -> Re
     return result
 
 
-def watch(content: Path, out: Path, options: Options, *, stream: TextIO = sys.stdout,
+def watch(content: Path, out: Path, options: Options, *, stream: TextIO | None = None,
           stop: threading.Event | None = None, poll: bool = False,
           on_build: Callable[[Result | None], None] | None = None) -> None:
-    """Build now, then after every saved change under the content's folder until `stop`."""
+    """Build now, then after every saved change under the content's folder until `stop`.
+    Ctrl-C raises KeyboardInterrupt (the caller says it stopped), also during a build."""
     from watchfiles import watch as changes
 
     folders = {content.resolve().parent}
     if options.clinic is not None:
         folders.add(options.clinic.resolve().parent)
+    shown = stream or sys.stdout
     report = on_build or (lambda result: None)
-    report(build_once(content, out, options, stream))
-    print(f"Watching {', '.join(map(str, sorted(folders)))} (Ctrl-C to stop)", file=stream)
+
+    def rebuild() -> None:
+        report(build_once(content, out, options, shown))
+        shown.flush()  # a log or a pipe shows each build as it happens
+
+    rebuild()
+    print(f"Watching {', '.join(map(str, sorted(folders)))} (Ctrl-C to stop)", file=shown,
+          flush=True)
     for batch in changes(*folders, watch_filter=lambda _, path: relevant(path, folders),
                          stop_event=stop, force_polling=poll or None, poll_delay_ms=100,
-                         debounce=200, raise_interrupt=False):
+                         debounce=200, raise_interrupt=True):
         names = sorted({Path(path).name for _, path in batch})
-        print(f"Changed: {', '.join(names)}", file=stream)
-        report(build_once(content, out, options, stream))
+        print(f"Changed: {', '.join(names)}", file=shown)
+        rebuild()
