@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from handout import __version__
 from handout.common.errors import INTERNAL_ERROR, ContentError, HandoutError
+from handout.pipeline.variants import settings
 
 if TYPE_CHECKING:
     from handout.pipeline.build import Options
@@ -59,14 +60,12 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
     b.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
     b.add_argument("-o", "--output", type=Path, default=Path("build/handout.pdf"),
                    help="where to write the PDF (default: build/handout.pdf)")
-    b.add_argument("--paper", choices=["letter", "a4"], default="letter",
-                   help="paper size (default: letter)")
-    b.add_argument("--large-print", action="store_true",
-                   help="18 pt body text, larger headings, chart and puzzle")
-    b.add_argument("--grayscale", action="store_true",
-                   help="every colour as gray, for black-and-white printers")
-    b.add_argument("--print-shop", action="store_true",
-                   help="1/8 inch bleed and crop marks for a professional printer")
+    for setting in settings():  # --paper, --large-print...: the print variants
+        if setting.choices:
+            b.add_argument(setting.flag, choices=setting.choices, default=setting.default,
+                           help=f"{setting.help} (default: {setting.default})")
+        else:
+            b.add_argument(setting.flag, action="store_true", help=setting.help)
     b.add_argument("--clinic", type=Path, default=None,
                    help="a clinic file (assets/clinics/*.yaml) to use instead of the one "
                    "the content names")
@@ -81,8 +80,8 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
 def _options(args: argparse.Namespace) -> Options:
     from handout.pipeline.build import Options  # deferred: `handout check --help` stays instant
 
-    return Options(paper=args.paper, large_print=args.large_print, grayscale=args.grayscale,
-                   print_shop=args.print_shop, clinic=args.clinic, check=not args.no_check,
+    variant = {setting.name: getattr(args, setting.name) for setting in settings()}
+    return Options(**variant, clinic=args.clinic, check=not args.no_check,
                    allow_check_errors=args.allow_check_errors, tagged=not args.no_tags)
 
 
@@ -119,8 +118,8 @@ def _run(args: argparse.Namespace) -> int:
     except FileNotFoundError:  # e.g. the folder was deleted or renamed in another window
         raise HandoutError("the folder this command runs in no longer exists; go to your "
                            "project folder again (cd) and rerun the command") from None
-    if args.command in {"build", "check", "watch"} and not args.content.is_file():
-        raise HandoutError(f"content file not found: {args.content}")
+    if args.command in {"build", "check", "watch"}:
+        _files_exist(args.content, args.clinic)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": lambda a: _check(a.content, as_json=a.json, clinic=a.clinic),
         "build": _build, "watch": _watch, "batch": lambda a: _batch(a.batch, a.workers),
@@ -130,10 +129,23 @@ def _run(args: argparse.Namespace) -> int:
     return commands[args.command](args)
 
 
+def _files_exist(content: Path, clinic: Path | None) -> None:
+    if not content.is_file():
+        raise HandoutError(f"content file not found: {content}")
+    if clinic is not None and not clinic.is_file():
+        where = "" if clinic.is_absolute() else (
+            f" (a --clinic path is relative to the folder this command runs in, {Path.cwd()})")
+        raise HandoutError(f"no clinic file at {clinic}; check the name{where}")
+
+
 def _watch(args: argparse.Namespace) -> int:
     from handout.commands.watch import watch
 
-    watch(args.content, args.output, _options(args))
+    try:
+        watch(args.content, args.output, _options(args))
+    except KeyboardInterrupt:  # Ctrl-C: how watching ends; the last PDF written stays
+        print("handout: stopped watching.", flush=True)
+        return 130
     return 0
 
 

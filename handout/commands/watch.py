@@ -7,9 +7,10 @@ keeps the last good PDF (the build writes atomically).
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -20,9 +21,15 @@ WATCHED = (".yaml", ".yml", ".svg", ".png", ".jpg", ".jpeg")
 IGNORED = ("/build/", "/.venv/", "/.git/", "/.cache/")
 
 
-def relevant(path: str) -> bool:
-    """Content, clinic and image files; never the output folder or caches."""
-    return path.endswith(WATCHED) and not any(part in path for part in IGNORED)
+def relevant(path: str, folders: Iterable[Path] = ()) -> bool:
+    """Content, clinic and image files; never the output folder or caches. Only the part of
+    `path` inside a watched folder counts: a project may itself be in a folder named build."""
+    inside = path
+    for folder in folders:
+        if path.startswith(str(folder) + os.sep):
+            inside = path[len(str(folder)):]
+            break
+    return path.endswith(WATCHED) and not any(part in inside for part in IGNORED)
 
 
 def build_once(content: Path, out: Path, options: Options, stream: TextIO) -> Result | None:
@@ -46,21 +53,29 @@ def build_once(content: Path, out: Path, options: Options, stream: TextIO) -> Re
     return result
 
 
-def watch(content: Path, out: Path, options: Options, *, stream: TextIO = sys.stdout,
+def watch(content: Path, out: Path, options: Options, *, stream: TextIO | None = None,
           stop: threading.Event | None = None, poll: bool = False,
           on_build: Callable[[Result | None], None] | None = None) -> None:
-    """Build now, then after every saved change under the content's folder until `stop`."""
+    """Build now, then after every saved change under the content's folder until `stop`.
+    Ctrl-C raises KeyboardInterrupt (the caller says it stopped), also during a build."""
     from watchfiles import watch as changes
 
     folders = {content.resolve().parent}
     if options.clinic is not None:
         folders.add(options.clinic.resolve().parent)
+    shown = stream or sys.stdout
     report = on_build or (lambda result: None)
-    report(build_once(content, out, options, stream))
-    print(f"Watching {', '.join(map(str, sorted(folders)))} (Ctrl-C to stop)", file=stream)
-    for batch in changes(*folders, watch_filter=lambda _, path: relevant(path),
+
+    def rebuild() -> None:
+        report(build_once(content, out, options, shown))
+        shown.flush()  # a log or a pipe shows each build as it happens
+
+    rebuild()
+    print(f"Watching {', '.join(map(str, sorted(folders)))} (Ctrl-C to stop)", file=shown,
+          flush=True)
+    for batch in changes(*folders, watch_filter=lambda _, path: relevant(path, folders),
                          stop_event=stop, force_polling=poll or None, poll_delay_ms=100,
-                         debounce=200, raise_interrupt=False):
+                         debounce=200, raise_interrupt=True):
         names = sorted({Path(path).name for _, path in batch})
-        print(f"Changed: {', '.join(names)}", file=stream)
-        report(build_once(content, out, options, stream))
+        print(f"Changed: {', '.join(names)}", file=shown)
+        rebuild()

@@ -30,7 +30,9 @@ class CallToAction(Strict):
 class Clinic(Strict):
     name: Line = Field(description="Clinic name as printed in the header and footer.")
     tagline: str = Field(default="", description="Short line under the name in the header.")
-    logo: str = Field(default="", description="Logo file (PNG/JPG), relative to content.yaml.")
+    logo: str = Field(default="", description="Logo file (SVG, PNG or JPG), relative to the "
+                      "file it is written in: the clinic file, or content.yaml for a clinic "
+                      "written there.")
     logo_alt: str = Field(default="", description="Words that describe the logo.")
     colours: Colours
     phone: Line
