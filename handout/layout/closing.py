@@ -15,6 +15,7 @@ from handout.input.model import Document, Reference
 from handout.layout.blocks import boxed, grid, heading
 from handout.layout.markup import markup
 from handout.layout.theme import BOLD, INK, Theme
+from handout.layout.unbroken import url_lines
 from handout.pdf import Element, group, tag
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
@@ -56,7 +57,7 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
 
     The URL stays on one line beside the code when it fits there; else it and the lines
     after it take the box's full width under the code, where a URL still too long breaks
-    after a slash (layout/unbroken.py), never inside a word.
+    after a slash (layout/unbroken.url_lines), never inside a word.
     """
     body, text = theme.style("body"), theme.text
     url = clinic.call_to_action.url
@@ -74,6 +75,9 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
         lines = [title, *_paras([f"{scan}<br/>{link}", *rest], body)]
         rows: list[list[object]] = [[lines, code]]
     else:
+        room = beside + qr + pad - CELL_PADDING
+        parts = url_lines(shown, lambda t: stringWidth(t, BOLD, body.fontSize), room)
+        link = "<b>" + "<br/>".join(markup(part) for part in parts) + "</b>"
         top = [title, *_paras([scan], body.clone("scan", spaceAfter=0))]
         lines = [*top, *_paras([link, *rest], body)]
         rows = [[top, code], [lines[len(top):], ""]]

@@ -11,7 +11,7 @@ copied number must still dial (the fonts have no U+2011 non-breaking hyphen anyw
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from handout.common.translations import languages, strings
@@ -92,3 +92,16 @@ def _is_phone(candidate: str) -> bool:
     if re.fullmatch(_GROUPED, candidate):
         return 9 <= digits <= 11
     return digits in (10, 11)
+
+
+def url_lines(url: str, width_of: Callable[[str], float], room: float) -> list[str]:
+    """A URL printed on lines of its own, `room` points wide: whole when it fits, else broken
+    after the last slash that fits on each line (never inside a word, no hyphen added). A
+    part between slashes wider than `room` keeps its own line."""
+    parts = re.findall(r"[^/]*/|[^/]+$", url)
+    lines = [""]
+    for part in parts:
+        if lines[-1] and width_of(lines[-1] + part) > room:
+            lines.append("")
+        lines[-1] += part
+    return lines

@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph
 from handout.input.clinic import Colours
 from handout.layout.markup import markup
 from handout.layout.theme import Theme, make_theme
-from handout.layout.unbroken import NBSP, keep_whole
+from handout.layout.unbroken import NBSP, keep_whole, url_lines
 from tests.conftest import ROOT, content_data
 
 # "~" marks a no-break space in the expected text.
@@ -115,3 +115,16 @@ def test_hyphenated_words_still_never_break_at_the_hyphen(theme: Theme) -> None:
     text = "ultra-processed gut-microbiota-targeted brain-derived depression-associated " * 4
     for width in range(150, 400, 7):  # from the longest word's width: 148 pt
         assert not any(line.endswith("-") for line in lines(text, width, theme))
+
+
+def test_url_lines_break_only_after_a_slash() -> None:
+    def width(text: str) -> float:
+        return float(len(text))  # one point a character, for the arithmetic
+
+    url = "www.riversidefamilyhealth.example/appointments/new"
+    assert url_lines(url, width, 100) == [url]  # it fits: whole
+    assert url_lines(url, width, 40) == ["www.riversidefamilyhealth.example/",
+                                         "appointments/new"]
+    assert url_lines(url, width, 10) == ["www.riversidefamilyhealth.example/", "appointments/",
+                                         "new"]  # a part wider than the room keeps its line
+    assert "".join(url_lines(url, width, 20)) == url
