@@ -6,16 +6,20 @@ import itertools
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing, Path
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from handout.input.clinic import Clinic
 from handout.input.model import Document, Reference
 from handout.layout.blocks import boxed, grid, heading
 from handout.layout.markup import markup
-from handout.layout.theme import INK, Theme
+from handout.layout.theme import BOLD, INK, Theme
+from handout.layout.unbroken import url_lines
 from handout.pdf import Element, group, tag
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
+CELL_PADDING = 6.0  # ReportLab's default right padding of a table cell
 
 
 def qr_drawing(url: str, size: float) -> Drawing:
@@ -49,22 +53,43 @@ def qr_drawing(url: str, size: float) -> Drawing:
 
 
 def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
-    """Call to action with its QR code; the URL is printed too (some readers have no phone)."""
+    """Call to action with its QR code; the URL is printed too (some readers have no phone).
+
+    The URL stays on one line beside the code when it fits there; else it and the lines
+    after it take the box's full width under the code, where a URL still too long breaks
+    after a slash (layout/unbroken.url_lines), never inside a word.
+    """
     body, text = theme.style("body"), theme.text
     url = clinic.call_to_action.url
-    lines = [tag(Paragraph(markup(clinic.call_to_action.text), theme.style("h2")), "H3")]
-    lines += [tag(Paragraph(line, body), "P") for line in (
-        f"{markup(text('scan_or_visit'))}<br/><b>{markup(_bare(url))}</b>",
-        f"{markup(text('call_us'))} <b>{markup(clinic.phone)}</b>",
-        markup(clinic.address),
-    )]
+    shown = _bare(url)
+    title = tag(Paragraph(markup(clinic.call_to_action.text), theme.style("h2")), "H3")
+    scan, link = markup(text("scan_or_visit")), f"<b>{markup(shown)}</b>"
+    rest = [f"{markup(text('call_us'))} <b>{markup(clinic.phone)}</b>", markup(clinic.address)]
     qr = theme.body_size * 6.5
     pad = theme.body_size * 0.8
+    beside = theme.frame_width - qr - 3 * pad
     code = tag(qr_drawing(url, qr), "Figure", text("qr_alt", url=url))
-    table = grid([[lines, code]], [theme.frame_width - qr - 3 * pad, qr + pad],
-                 [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
-                 structure=group("Div", [*lines, code]))
+    commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                          ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+    if stringWidth(shown, BOLD, body.fontSize) <= beside - CELL_PADDING:
+        lines = [title, *_paras([f"{scan}<br/>{link}", *rest], body)]
+        rows: list[list[object]] = [[lines, code]]
+    else:
+        room = beside + qr + pad - CELL_PADDING
+        parts = url_lines(shown, lambda t: stringWidth(t, BOLD, body.fontSize), room)
+        link = "<b>" + "<br/>".join(markup(part) for part in parts) + "</b>"
+        top = [title, *_paras([scan], body.clone("scan", spaceAfter=0))]
+        lines = [*top, *_paras([link, *rest], body)]
+        rows = [[top, code], [lines[len(top):], ""]]
+        # "Scan the code or go to:" sits on the URL's line, as it would beside the code.
+        commands += [("VALIGN", (0, 0), (0, 0), "BOTTOM"), ("SPAN", (0, 1), (1, 1)),
+                     ("BOTTOMPADDING", (0, 0), (-1, 0), 0), ("TOPPADDING", (0, 1), (-1, 1), 0)]
+    table = grid(rows, [beside, qr + pad], commands, structure=group("Div", [*lines, code]))
     return [boxed([table], theme, border=theme.primary, border_width=2)]
+
+
+def _paras(texts: list[str], style: ParagraphStyle) -> list[Flowable]:
+    return [tag(Paragraph(line, style), "P") for line in texts]
 
 
 def reference_flowables(doc: Document, theme: Theme) -> list[Flowable]:

@@ -2,6 +2,7 @@
 
 Whatever staff type is printed literally: `<`, `>` and `&` are escaped, so content can never
 inject ReportLab tags such as `<img src=...>`. The only emphasis is our own: `**bold**`.
+Phone numbers, dates, prices and "988 now" are kept on one line (layout/unbroken.py).
 """
 
 from __future__ import annotations
@@ -9,12 +10,15 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
+from handout.layout.unbroken import keep_whole
+
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 
 
 def markup(text: str) -> str:
-    """Escape `text` for a ReportLab Paragraph and render `**bold**` spans."""
-    return _BOLD.sub(r"<b>\1</b>", escape(text))
+    """Escape `text` for a ReportLab Paragraph, render `**bold**` spans and keep phone
+    numbers, dates, prices and 988/911 with their next word from breaking across lines."""
+    return _BOLD.sub(r"<b>\1</b>", escape(keep_whole(text)))
 
 
 def plain(text: str) -> str:

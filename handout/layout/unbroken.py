@@ -1,0 +1,107 @@
+"""Words that must not break across lines: phone numbers, dates, prices, and 988 and 911 with
+the word after them (../shared/print-formats.md).
+
+By ReportLab's own means; no line breaking of ours: the spaces inside such words become
+no-break spaces (U+00A0: the Atkinson Hyperlegible Next fonts have it, as wide as a space,
+and copied text reads it as a space). Hyphens stay ASCII: ReportLab breaks at a hyphen only
+for a style with `hyphenationLang` or `embeddedHyphenation`, which ours have not, and a
+copied number must still dial (the fonts have no U+2011 non-breaking hyphen anyway).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+
+from handout.common.translations import languages, strings
+
+NBSP = "\u00a0"
+_SEP = "[ .-]"  # between the digit groups of a phone number
+
+# North American: (555) 014-2200, 555-014-2200, 555.014.2200, +1 555 014 2200, 1-800-...
+_NANP = rf"(?:\+?1{_SEP})?(?:\(\d{{3}}\) ?|\d{{3}}{_SEP})\d{{3}}{_SEP}\d{{4}}"
+# With a country code: +34 912 345 678, +34 91 234 56 78, +52 55 1234 5678, +44 20 7946 0958
+_INTERNATIONAL = rf"\+\d{{1,3}}(?: ?\(\d{{1,4}}\))?(?:{_SEP}\d{{1,4}}){{2,5}}"
+# National numbers in digit groups: 912 345 678, 91 234 56 78, 55 1234 5678 (9 to 11 digits)
+_GROUPED = r"\d{2,4}(?:[ .]\d{2,4}){2,4}"
+_PHONE = re.compile(rf"(?<![\w+.,-])(?:{_NANP}|{_INTERNATIONAL}|{_GROUPED})(?![\w-]|[.,]\d)")
+
+# 988 and 911 (also written 9-8-8, 9-1-1) keep the word after them: "text 988 now".
+_CRISIS = re.compile(r"(?<![\w$€£.,/:-])(?:988|911|9-8-8|9-1-1)(?![\w/-]|[.,:]\w) (?=\S)")
+
+# A price with a space: "$ 20", "20 €", "US$ 15", "15 dólares".
+_PRICE = re.compile(r"(?:(?:US)?[$€£] ?\d[\d.,]*|\d[\d.,]* ?(?:€|\$|£|USD|EUR|dólares|dollars|"
+                    r"pesos|euros))(?!\w)")
+
+@cache
+def _dates() -> re.Pattern[str]:
+    """Dates as each locale prints them ("December 1, 2026", "1 de diciembre de 2026"),
+    a closing year optional ("December 1"); month names as the locale writes them or
+    capitalised."""
+    forms = []
+    for language in languages():
+        table = strings(language).table
+        months = table["months"]
+        assert isinstance(months, list)
+        names = {str(m) for m in months} | {str(m).capitalize() for m in months}
+        longest_first = sorted(names, key=lambda name: (-len(name), name))
+        month = "(?:" + "|".join(map(re.escape, longest_first)) + ")"
+        fields = {"{month}": month, "{day}": r"\d{1,2}", "{year}": r"\d{4}"}
+
+        def regex(fmt: str, fields: dict[str, str] = fields) -> str:
+            return "".join(fields.get(part, re.escape(part))
+                           for part in re.split(r"(\{month\}|\{day\}|\{year\})", fmt))
+
+        fmt = str(table["date"])
+        head, year, tail = fmt.partition("{year}")
+        cut = head.rfind("}") + 1
+        if year and cut and not tail.strip():  # the year comes last: it may be left out
+            forms.append(f"{regex(head[:cut])}(?:{regex(head[cut:] + year)})?{regex(tail)}")
+        else:
+            forms.append(regex(fmt))
+    return re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)")
+
+
+def protected(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each phone number, date, price and 988/911-with-its-word in `text`."""
+    for pattern in (_PHONE, _dates(), _PRICE):
+        for match in pattern.finditer(text):
+            if pattern is not _PHONE or _is_phone(match.group()):
+                yield match.span()
+    for match in _CRISIS.finditer(text):
+        start, end = match.span()
+        word = re.match(r"\S+", text[end:])
+        yield start, end + (word.end() if word else 0)
+
+
+def keep_whole(text: str) -> str:
+    """`text` with the spaces inside protected words made no-break; nothing else changes."""
+    chars = list(text)
+    for start, end in protected(text):
+        for i in range(start, end):
+            if chars[i] == " ":
+                chars[i] = NBSP
+    return "".join(chars)
+
+
+def _is_phone(candidate: str) -> bool:
+    digits = sum(c.isdigit() for c in candidate)
+    if candidate.startswith("+") or "(" in candidate:
+        return 7 <= digits <= 15
+    if re.fullmatch(_GROUPED, candidate):
+        return 9 <= digits <= 11
+    return digits in (10, 11)
+
+
+def url_lines(url: str, width_of: Callable[[str], float], room: float) -> list[str]:
+    """A URL printed on lines of its own, `room` points wide: whole when it fits, else broken
+    after the last slash that fits on each line (never inside a word, no hyphen added). A
+    part between slashes wider than `room` keeps its own line."""
+    parts = re.findall(r"[^/]*/|[^/]+$", url)
+    lines = [""]
+    for part in parts:
+        if lines[-1] and width_of(lines[-1] + part) > room:
+            lines.append("")
+        lines[-1] += part
+    return lines
