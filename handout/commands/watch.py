@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -20,9 +20,13 @@ WATCHED = (".yaml", ".yml", ".svg", ".png", ".jpg", ".jpeg")
 IGNORED = ("/build/", "/.venv/", "/.git/", "/.cache/")
 
 
-def relevant(path: str) -> bool:
-    """Content, clinic and image files; never the output folder or caches."""
-    return path.endswith(WATCHED) and not any(part in path for part in IGNORED)
+def relevant(path: str, folders: Iterable[Path] = ()) -> bool:
+    """Content, clinic and image files; never the output folder or caches. Only the part of
+    `path` below the watched folder that holds it counts: a project may itself live inside a
+    folder named build."""
+    below = next((f"/{Path(path).relative_to(folder).as_posix()}" for folder in folders
+                  if Path(path).is_relative_to(folder)), path)
+    return path.endswith(WATCHED) and not any(part in below for part in IGNORED)
 
 
 def build_once(content: Path, out: Path, options: Options, stream: TextIO) -> Result | None:
@@ -58,7 +62,7 @@ def watch(content: Path, out: Path, options: Options, *, stream: TextIO = sys.st
     report = on_build or (lambda result: None)
     report(build_once(content, out, options, stream))
     print(f"Watching {', '.join(map(str, sorted(folders)))} (Ctrl-C to stop)", file=stream)
-    for batch in changes(*folders, watch_filter=lambda _, path: relevant(path),
+    for batch in changes(*folders, watch_filter=lambda _, path: relevant(path, folders),
                          stop_event=stop, force_polling=poll or None, poll_delay_ms=100,
                          debounce=200, raise_interrupt=False):
         names = sorted({Path(path).name for _, path in batch})

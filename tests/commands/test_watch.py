@@ -18,6 +18,12 @@ def test_only_content_and_images_trigger_a_build() -> None:
     assert not relevant("/x/notes.txt")
 
 
+def test_a_project_inside_a_folder_named_build_is_watched() -> None:
+    project = Path("/home/me/build/clinic")
+    assert relevant("/home/me/build/clinic/content.yaml", [project])
+    assert not relevant("/home/me/build/clinic/build/.cache/a.yaml", [project])
+
+
 def test_edits_rebuild_and_broken_edits_keep_the_last_pdf(tmp_path: Path) -> None:
     (tmp_path / "assets").symlink_to(ROOT / "assets")
     content = tmp_path / "content.yaml"
