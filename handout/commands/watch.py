@@ -63,7 +63,7 @@ def watch(content: Path, out: Path, options: Options, *, stream: TextIO = sys.st
     report(build_once(content, out, options, stream))
     print(f"Watching {', '.join(map(str, sorted(folders)))} (Ctrl-C to stop)", file=stream)
     for batch in changes(*folders, watch_filter=lambda _, path: relevant(path, folders),
-                         stop_event=stop, force_polling=poll or None, poll_delay_ms=100,
+                         stop_event=stop, force_polling=poll or None, poll_delay_ms=100, step=10,
                          debounce=200, raise_interrupt=False):
         names = sorted({Path(path).name for _, path in batch})
         print(f"Changed: {', '.join(names)}", file=stream)
