@@ -159,6 +159,7 @@ class ChartWorker:
 
 def _draw_in_child(requests: int, results: int) -> None:  # pragma: no cover  # the child
     code = 0
+    gc.disable()  # it draws one chart and exits: collecting garbage would only cost time
     try:
         from handout.chart.render import load_matplotlib
 
