@@ -245,7 +245,7 @@ def stamp(path: Path) -> tuple[int, int] | None:
     return info.st_ino, info.st_mtime_ns
 
 
-def busy(window: float = 0.25) -> float:
+def busy(window: float = 1.0) -> float:
     """The share of the machine's CPU time spent working over `window` seconds."""
 
     def times() -> tuple[int, int]:
@@ -311,7 +311,7 @@ def main() -> None:
                             capture_output=True, check=False).stdout.strip() or "?"
     trees = [Tree(f"this checkout ({commit})", ROOT, TMP / "0")]
     for i, spec in enumerate(args.compare, start=1):
-        name, _, path = spec.partition("=")
+        name, _, path = spec.rpartition("=")
         trees.append(Tree(name, Path(path).resolve(), TMP / str(i)))
     shutil.rmtree(TMP, ignore_errors=True)  # what a killed run left
     TMP.mkdir(parents=True)
