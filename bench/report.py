@@ -93,7 +93,7 @@ def rows(t: TreeResult, floor: Stats) -> list[str]:
         _row("... the same edit with `handout build` (a fresh process, chart cached)",
              t.rebuild),
         _row(f"`handout batch`, {t.batch_count} PDFs on 2 workers, chart cache emptied (whole "
-             "run)", t.batch),
+             "run)", t.batch, ratio=False),
         _row("... per PDF", t.per_pdf, ratio=False, target=f"<= {PER_PDF_S:.2f} s",
              met=t.per_pdf.median <= PER_PDF_S),
         _row("PDF size (content.yaml, letter)", None, f"{t.pdf_kb:.0f} KB",

@@ -174,6 +174,7 @@ class Watch(Measure):
         deadline = time.monotonic() + seconds
         while not done():
             if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
                 raise SystemExit(f"bench: `handout watch` did not build:\n{self.log.read_text()}")
             time.sleep(0.001)
 
