@@ -13,6 +13,7 @@ Temporary files live in build/bench-tmp/profile and are removed at the end.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import pstats
 import shutil
 import subprocess
@@ -84,7 +85,7 @@ def main() -> None:
         kind = "cold" if args.cold else "chart cached"
         if args.cold:
             shutil.rmtree(out.parent / ".cache")
-        print(f"== imports ({kind}; a cold build also lists its children's) ==")
+        print(f"== imports ({kind}; the forked check and chart worker's are listed too) ==")
         print(imports(build, args.top))
         if args.cold:
             shutil.rmtree(out.parent / ".cache")
@@ -94,6 +95,8 @@ def main() -> None:
         calls(stats, args.top)
     finally:
         shutil.rmtree(WORK, ignore_errors=True)
+        with contextlib.suppress(OSError):  # build/bench-tmp, unless a bench run is using it
+            WORK.parent.rmdir()
 
 
 if __name__ == "__main__":
