@@ -1,11 +1,17 @@
 # Two commands set everything up on a fresh machine: `make handout` and `make test`.
+# Plain `make` lists the targets: the text after `##` on each target's line.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 CONTENT ?= content.yaml
 OUT    ?= build/handout.pdf
 
-.PHONY: handout all watch check test lint preview clean refresh-references schema
+.PHONY: help handout all watch check test lint preview clean refresh-references schema
+.DEFAULT_GOAL := help
+
+help: ## list these targets
+	@echo "Type make and one of these:"
+	@awk -F ':.*## ' '/^[a-z][a-z-]*:.*## / { printf "  make %-20s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,49 +27,50 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	touch $(VENV)/.installed $@
 
 # The build runs `handout check` first and stops on its errors (see `make check`).
-handout: $(VENV)/.installed
+handout: $(VENV)/.installed ## build build/handout.pdf from content.yaml (CONTENT=, OUT=)
 	$(BIN)/handout build $(CONTENT) -o $(OUT)
 
 # Rebuild build/handout.pdf each time content.yaml, the clinic file or a logo is saved;
 # keep the PDF open beside the editor. Ctrl-C stops it.
-watch: $(VENV)/.installed
+watch: $(VENV)/.installed ## rebuild the PDF each time a file is saved; Ctrl-C stops
 	$(BIN)/handout watch $(CONTENT) -o $(OUT)
 
 # Every content file x clinic x variant listed in batch.yaml, in parallel:
 # build/<clinic>/<language>/<variant>.pdf, then a table of what was built and what failed.
-all: $(VENV)/.installed
+all: $(VENV)/.installed ## build every handout, clinic and variant in batch.yaml
 	$(BIN)/handout batch batch.yaml
 
 # Reading level, PEMAT-P / CDC structure, evidence and safety checks of the content file.
-check: $(VENV)/.installed
+check: $(VENV)/.installed ## check reading level, structure, evidence and safety
 	$(BIN)/handout check $(CONTENT)
 
-preview: handout $(VENV)/.installed-dev
-	$(BIN)/python -m handout preview $(OUT) -o build/preview
+# PNGs of the PDF's pages in build/preview (pypdfium2, a runtime dependency: no dev extras).
+preview: handout ## build, then each page as a PNG in build/preview
+	$(BIN)/handout preview $(OUT) -o build/preview
 
-lint: $(VENV)/.installed-dev
+lint: $(VENV)/.installed-dev ## ruff and mypy --strict
 	$(BIN)/ruff check handout tests bench
 	$(BIN)/mypy handout bench
 
-test: lint
+test: lint ## lint, then every test
 	$(BIN)/python -m pytest -q
 
 # Re-render the committed page images the visual test compares against (on purpose only).
-refresh-references: $(VENV)/.installed-dev
+refresh-references: $(VENV)/.installed-dev ## redraw the visual test's reference pages
 	HANDOUT_REFRESH_REFERENCES=1 $(BIN)/python -m pytest -q tests/layout/test_visual.py
 
 # Speed benchmark (issue 6): interleaved rounds of fresh processes; the medians go into the
 # table in bench/RESULTS.md. A benchmark, not a test: it never fails on a slow result.
 .PHONY: bench
 ROUNDS ?= 7
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed ## time builds against the import floor (ROUNDS=7)
 	$(BIN)/python bench/run.py --rounds $(ROUNDS)
 
-# build/ holds the PDFs and the chart cache (build/.cache); a killed bench run may leave
-# its temporary folder behind.
-clean:
+# Only inside the project, nothing in /tmp or elsewhere: build/ holds the PDFs and the
+# chart cache (build/.cache); the bench keeps its temporary folders under build/ too
+# (bench/ is to put them there, not in $TMPDIR).
+clean: ## remove build/ and the tools' caches (the .venv stays)
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache bench/__pycache__
-	rm -rf "$${TMPDIR:-/tmp}"/handout-bench-*
 
-schema: $(VENV)/.installed
+schema: $(VENV)/.installed ## rewrite content.schema.json and clinic.schema.json
 	$(BIN)/handout schema -o content.schema.json

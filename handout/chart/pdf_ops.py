@@ -18,7 +18,7 @@ The replaying page's graphics state is unknown, so every setting is written on f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from matplotlib import _path  # the C path writer backend_pdf and backend_svg use
@@ -26,9 +26,9 @@ from matplotlib.backend_bases import RendererBase
 from matplotlib.path import Path
 from matplotlib.transforms import Affine2D
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
+from handout.chart.pdf_state import PRECISION, State, colour_op, dash_op, num, opacity
 
+if TYPE_CHECKING:
     from matplotlib.backend_bases import GraphicsContextBase
     from matplotlib.font_manager import FontProperties
     from matplotlib.text import Text
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from matplotlib.typing import ColorType
     from numpy.typing import ArrayLike
 
-PRECISION = 3  # decimals: 0.001 pt is far below what any printer or screen can show
 # Text is written in matplotlib's glyph units (the font at 100 pt) under one `cm` per string:
 # 0.1 unit is 0.001 pt per point of font size, and the numbers are a third shorter.
 TEXT_PRECISION = 1
@@ -46,32 +45,6 @@ _CAPS = {"butt": 0, "round": 1, "projecting": 2}
 _JOINS = {"miter": 0, "round": 1, "bevel": 2}
 
 
-def num(value: float, decimals: int = PRECISION) -> str:
-    """`value` rounded to `decimals`, without trailing zeros or a negative zero."""
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def _colour(rgb: Any, *, stroking: bool) -> str:
-    """The colour operator: `g`/`G` for a gray, `rg`/`RG` otherwise."""
-    r, g, b = (num(float(c)) for c in tuple(rgb)[:3])
-    if r == g == b:
-        return f"{r} {'G' if stroking else 'g'}"
-    return f"{r} {g} {b} {'RG' if stroking else 'rg'}"
-
-
-@dataclass(frozen=True)
-class _State:
-    """What the operators have set so far; None means unknown (the page's own value)."""
-
-    fill: str | None = None
-    stroke: str | None = None
-    width: str | None = None
-    cap: str | None = None
-    join: str | None = None
-    dash: str | None = None
-
-
 class OpsRenderer(RendererBase):
     """Renders a figure drawn at 72 dpi as PDF operators; `finish()` returns them."""
 
@@ -79,8 +52,8 @@ class OpsRenderer(RendererBase):
         super().__init__()
         self.width, self.height = width, height
         self._ops: list[str] = []
-        self._state = _State()
-        self._outside = _State()  # the state to return to when the clip's q ... Q ends
+        self._state = State()
+        self._outside = State()  # the state to return to when the clip's q ... Q ends
         self._clip = ""  # the clip operators in force ("" = none, no q open)
         self._glyphs: dict[str, str] = {}  # glyph key -> its outline's path operators
 
@@ -107,20 +80,20 @@ class OpsRenderer(RendererBase):
             raise RuntimeError("hatch patterns need a PDF pattern resource; draw the lines")
         if gc.get_url() is not None:
             raise RuntimeError("links need a PDF annotation, not drawing operators")
-        fill = rgbFace is not None and _opacity(gc, rgbFace, "fill") > 0
-        stroke = gc.get_linewidth() > 0 and _opacity(gc, gc.get_rgb(), "stroke") > 0
+        fill = rgbFace is not None and opacity(gc, rgbFace, "fill") > 0
+        stroke = gc.get_linewidth() > 0 and opacity(gc, gc.get_rgb(), "stroke") > 0
         if not (fill or stroke):
             return  # invisible: backend_pdf would write the path and paint nothing
         self._set_clip(gc)
         state = self._state
         if fill:
-            state = replace(state, fill=_colour(rgbFace, stroking=False))
+            state = replace(state, fill=colour_op(rgbFace, stroking=False))
         if stroke:
             state = replace(
-                state, stroke=_colour(gc.get_rgb(), stroking=True),
+                state, stroke=colour_op(gc.get_rgb(), stroking=True),
                 width=num(float(gc.get_linewidth())),
                 cap=str(_CAPS[gc.get_capstyle()]), join=str(_JOINS[gc.get_joinstyle()]),
-                dash=_dash(gc))
+                dash=dash_op(gc))
         self._set_state(state)
         # Like backend_pdf: unfilled paths are clipped to the figure and may be simplified.
         clip = (0.0, 0.0, self.width, self.height) if rgbFace is None else None
@@ -139,7 +112,7 @@ class OpsRenderer(RendererBase):
             return
         if gc.get_url() is not None:
             raise RuntimeError("links need a PDF annotation, not drawing operators")
-        if _opacity(gc, gc.get_rgb(), "text") == 0:
+        if opacity(gc, gc.get_rgb(), "text") == 0:
             return
         text2path = self._text2path
         features: Any = mtext.get_fontfeatures() if mtext is not None else None
@@ -158,7 +131,7 @@ class OpsRenderer(RendererBase):
         scale = prop.get_size_in_points() / text2path.FONT_SCALE  # 72 dpi: a point is a pixel
         a, b, c, d, e, f = Affine2D().scale(scale).rotate_deg(angle).translate(x, y).to_values()
         self._set_clip(gc)
-        self._set_state(replace(self._state, fill=_colour(gc.get_rgb(), stroking=False)))
+        self._set_state(replace(self._state, fill=colour_op(gc.get_rgb(), stroking=False)))
         matrix = " ".join([*(num(v, 6) for v in (a, b, c, d)), num(e), num(f)])
         # The fill colour is set outside the q, so it is still known after the Q.
         self._ops.append(f"q\n{matrix} cm\n{placed}Q\n")
@@ -213,7 +186,7 @@ class OpsRenderer(RendererBase):
             self._outside = self._state
         self._clip = clip
 
-    def _set_state(self, new: _State) -> None:
+    def _set_state(self, new: State) -> None:
         """Write only the settings that differ from those in force."""
         old = self._state
         for value, was, op in ((new.fill, old.fill, ""), (new.stroke, old.stroke, ""),
@@ -232,21 +205,3 @@ def _path_ops(
     data = _path.convert_to_string(  # type: ignore[attr-defined]  # C module, no stub
         path, transform, clip, simplify, sketch, precision, _PATH_CODES, True)
     return bytes(data).decode("ascii")
-
-
-def _dash(gc: GraphicsContextBase) -> str:
-    """The `d` operands: the dash pattern (already scaled to the line width) and offset."""
-    offset, dashes = cast("tuple[float | None, Sequence[float] | None]", gc.get_dashes())
-    if dashes is None or len(dashes) == 0:
-        return "[] 0"
-    return f"[{' '.join(num(float(d)) for d in dashes)}] {num(float(offset or 0))}"
-
-
-def _opacity(gc: GraphicsContextBase, rgba: Any, what: str) -> float:
-    """0 (paint nothing) or 1; anything between needs an ExtGState resource, so it raises."""
-    colour = tuple(rgba)
-    alpha = float(gc.get_alpha()) if gc.get_forced_alpha() else (
-        float(colour[3]) if len(colour) > 3 else 1.0)
-    if alpha not in (0.0, 1.0):
-        raise RuntimeError(f"a {what} with alpha {alpha:g} needs a PDF transparency resource")
-    return alpha

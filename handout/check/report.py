@@ -45,13 +45,27 @@ def _finding(f: Finding) -> list[str]:
     return [str(f), f"    fix: {f.fix}"]
 
 
-def _count(report: Report) -> str:
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'s' if n != 1 else ''}"
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
 
+
+def _count(report: Report) -> str:
+    """The last line: how many errors and warnings, in the file(s) where they are (a clinic
+    colour's contrast is found in the clinic file, not the content file)."""
     verdict = "passed" if report.ok else "failed"
-    return (f"check {verdict}: {plural(report.errors, 'error')}, "
-            f"{plural(report.warnings, 'warning')} in {report.file}")
+    files = list(dict.fromkeys(f.file for f in report.findings))
+    if len(files) <= 1:
+        where = files[0] if files else report.file
+        return (f"check {verdict}: {_plural(report.errors, 'error')}, "
+                f"{_plural(report.warnings, 'warning')} in {where}")
+    counts = {file: [sum(f.file == file and f.severity == kind for f in report.findings)
+                     for kind in ("error", "warning")] for file in files}
+    # Where the errors are first, then the content file, then the others as found.
+    files.sort(key=lambda file: (counts[file][0] == 0, file != report.file))
+    parts = [", ".join(_plural(n, kind) for n, kind in zip(counts[file], ("error", "warning"),
+                                                           strict=True) if n) + f" in {file}"
+             for file in files]
+    return f"check {verdict}: " + "; ".join(parts)
 
 
 def table(report: Report) -> str:

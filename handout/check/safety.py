@@ -7,7 +7,8 @@ import re
 from handout.check.findings import Finding, Where
 from handout.check.passages import printed
 from handout.input.model import Document, Puzzle
-from handout.input.wordsearch import grid_word, hint, letters, make_word_search
+from handout.input.riddles import grid_word, hint, letters
+from handout.input.wordsearch import make_word_search
 
 # Topics whose readers may be in crisis: the handout must say where to get help now.
 MENTAL_HEALTH = frozenset({"mental-health", "depression", "anxiety", "suicide-prevention",

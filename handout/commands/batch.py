@@ -11,26 +11,39 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO
 
-from pydantic import Field
+from pydantic import Field, create_model
 
 from handout.common.errors import ContentError, HandoutError
-from handout.input.model import Strict
+from handout.input.fields import Strict
+from handout.pipeline.parallel import InProcess, run_check
+from handout.pipeline.variants import Variant, settings
+
+if TYPE_CHECKING:
+    from handout.check.runner import Report
+    from handout.input.loader import Located
+    from handout.input.model import Document
 
 Name = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)]
 
 
-class Variant(Strict):
-    """One print variant: the options of `handout build`, under a file name."""
+def _entry_model() -> type[Strict]:
+    """A `variants:` entry: a file name and any print variant field (variants.py), e.g.
+    `- name: large-print` / `large_print: true`, as `handout build --large-print`."""
+    fields: dict[str, Any] = {
+        s.name: (Literal[s.choices] if s.choices else bool,
+                 Field(default=s.default, description=s.help)) for s in settings()}
+    fields["name"] = (Name, Field(description="The PDF's file name, without .pdf."))
+    return create_model("Variant", __base__=Strict, **fields)
 
-    name: Name
-    paper: str = Field(default="letter", pattern="^(letter|a4)$")
-    large_print: bool = False
-    grayscale: bool = False
-    print_shop: bool = False
+
+if TYPE_CHECKING:
+    VariantEntry = Strict
+else:
+    VariantEntry = _entry_model()
 
 
 class BatchFile(Strict):
@@ -39,7 +52,8 @@ class BatchFile(Strict):
     output: str = Field(default="build", description="Folder for <clinic>/<language>/<variant>.pdf")
     contents: list[str] = Field(min_length=1)
     clinics: list[str] = Field(default_factory=list, description="Default: each content's own.")
-    variants: list[Variant] = Field(default_factory=lambda: [Variant(name="letter")], min_length=1)
+    variants: list[VariantEntry] = Field(
+        default_factory=lambda: [VariantEntry.model_validate({"name": "letter"})], min_length=1)
     workers: int | None = Field(default=None, ge=1, le=64, description="Default: one per CPU.")
 
 
@@ -47,6 +61,7 @@ class BatchFile(Strict):
 class Job:
     content: Path
     clinic: Path | None
+    name: str  # the variant's, for the file name
     variant: Variant
     output: Path  # the folder; the file name needs the content's language and clinic
 
@@ -69,31 +84,49 @@ def load_batch(path: Path) -> BatchFile:
     from handout.input.sources import display_path
     from handout.input.validate import parse
 
-    return parse(load(path, shown=display_path(path)), BatchFile)
+    located = load(path, shown=display_path(path))
+    batch = parse(located, BatchFile)
+    base = path.resolve().parent
+    missing = [located.problem((key, i), f"no {key[:-1]} file at {display_path(base / name)}; "
+                               "check the name (it is relative to the batch file)")
+               for key in ("contents", "clinics") for i, name in enumerate(getattr(batch, key))
+               if not (base / name).is_file()]
+    if missing:  # before anything is built: the list is mistyped, not one handout
+        raise ContentError(missing)
+    return batch
 
 
 def plan(batch: BatchFile, base: Path) -> list[Job]:
     """Every combination, in a stable order (content, then clinic, then variant)."""
     clinics: list[Path | None] = [base / c for c in batch.clinics] or [None]
-    return [Job(base / content, clinic, variant, base / batch.output)
-            for content in batch.contents for clinic in clinics for variant in batch.variants]
+    variants = [_variant(entry.model_dump()) for entry in batch.variants]
+    return [Job(base / content, clinic, name, variant, base / batch.output)
+            for content in batch.contents for clinic in clinics for name, variant in variants]
+
+
+def _variant(entry: dict[str, Any]) -> tuple[str, Variant]:
+    name = entry.pop("name")
+    return name, Variant(**entry)
 
 
 def run_job(job: Job) -> Outcome:
-    """Build one job; every error becomes the outcome's reason (runs in a worker)."""
-    from handout.pipeline.build import Options, build_prepared, prepare
+    """Build one job, after the content check as `handout build` runs it; every error
+    becomes the outcome's reason (runs in a worker)."""
+    from handout.pipeline.build import CheckFailedError, Options, build_prepared, prepare
 
     try:
         started = time.perf_counter()
         doc, located = prepare(job.content, job.clinic)
         clinic = job.clinic.stem if job.clinic else _slug(doc.clinic.name)
-        out = job.output / clinic / doc.language / f"{job.variant.name}.pdf"
-        v = job.variant
-        options = Options(paper=v.paper, large_print=v.large_print, grayscale=v.grayscale,
-                          print_shop=v.print_shop, clinic=job.clinic, check=False,
+        out = job.output / clinic / doc.language / f"{job.name}.pdf"
+        options = Options(**asdict(job.variant), clinic=job.clinic,
                           cache_dir=job.output / ".cache")
         result = build_prepared(doc, located, job.content.resolve().parent, out, options,
-                                started=started)
+                                started=started, helpers=_CheckOnce(job))
+    except CheckFailedError as exc:
+        errors = [f for f in exc.report.findings if f.severity == "error"]
+        return Outcome(job, error=f"refused by the content check: {errors[0]}"
+                       + _more(len(errors)))
     except ContentError as exc:
         return Outcome(job, error=str(exc.problems[0]) + _more(len(exc.problems)))
     except HandoutError as exc:
@@ -103,9 +136,27 @@ def run_job(job: Job) -> Outcome:
     return Outcome(job, result.path, result.pages)
 
 
+_REPORTS: dict[tuple[Path, Path | None], Report] = {}  # this process's checks, in this run
+
+
+class _CheckOnce(InProcess):
+    """The content check in this worker process, once per content x clinic: the variants
+    of one handout print the same words, so they share one report."""
+
+    def __init__(self, job: Job) -> None:
+        self.key = (job.content, job.clinic)
+
+    def check(self, doc: Document, located: Located) -> Callable[[], Report]:
+        if self.key not in _REPORTS:
+            _REPORTS[self.key] = run_check(doc, located)
+        report = _REPORTS[self.key]
+        return lambda: report
+
+
 def run(jobs: list[Job], workers: int | None, progress: Callable[[Outcome], None]
         ) -> list[Outcome]:
     """Run the jobs in `workers` processes; outcomes come back in plan order."""
+    _REPORTS.clear()  # before the workers start: files may have changed since a last run
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(jobs) == 1:
         outcomes = []
@@ -125,9 +176,10 @@ def run(jobs: list[Job], workers: int | None, progress: Callable[[Outcome], None
 class ProgressBar:
     """A one-line bar on a terminal; one line per job elsewhere (logs, CI)."""
 
-    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
-        self.total, self.stream, self.done, self.failed = total, stream, 0, 0
-        self.live = stream.isatty()
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        # sys.stderr as it is now, not as it was when this module was imported
+        self.total, self.stream, self.done, self.failed = total, stream or sys.stderr, 0, 0
+        self.live = self.stream.isatty()
 
     def __call__(self, outcome: Outcome) -> None:
         self.done += 1
@@ -150,7 +202,7 @@ def summary(outcomes: Iterable[Outcome], base: Path) -> str:
         clinic = o.job.clinic.stem if o.job.clinic else "(its own)"
         detail = f"{o.pages}  {_relative(o.path, base)}" if o.path else o.error
         rows.append(("built" if o.ok else "FAILED", o.job.content.name, clinic,
-                     o.job.variant.name, detail))
+                     o.job.name, detail))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     return "\n".join("  ".join([*(c.ljust(w) for c, w in zip(r[:4], widths, strict=True)), r[4]])
                      for r in rows) + "\n"
@@ -158,7 +210,7 @@ def summary(outcomes: Iterable[Outcome], base: Path) -> str:
 
 def _label(job: Job) -> str:
     clinic = job.clinic.stem if job.clinic else "own clinic"
-    return f"{job.content.name} / {clinic} / {job.variant.name}"
+    return f"{job.content.name} / {clinic} / {job.name}"
 
 
 def _relative(path: Path | None, base: Path) -> str:

@@ -9,7 +9,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from handout import __version__
 from handout.common.errors import INTERNAL_ERROR, ContentError, HandoutError
+from handout.pipeline.variants import settings
 
 if TYPE_CHECKING:
     from handout.pipeline.build import Options
@@ -19,7 +21,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handout", description="Build a printable patient handout (PDF) from a YAML file.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    parser.add_argument("--version", action="version", version=f"handout {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    n = sub.add_parser("new", help="start a handout: write a starter content file and clinic "
+                       "file to edit")
+    n.add_argument("folder", type=Path, help="the folder to write them to, e.g. my-handout "
+                   "(created if needed)")
 
     _build_arguments(sub.add_parser("build", help="build the PDF from a content file"))
     _build_arguments(sub.add_parser(
@@ -52,14 +60,12 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
     b.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
     b.add_argument("-o", "--output", type=Path, default=Path("build/handout.pdf"),
                    help="where to write the PDF (default: build/handout.pdf)")
-    b.add_argument("--paper", choices=["letter", "a4"], default="letter",
-                   help="paper size (default: letter)")
-    b.add_argument("--large-print", action="store_true",
-                   help="18 pt body text, larger headings, chart and puzzle")
-    b.add_argument("--grayscale", action="store_true",
-                   help="every colour as gray, for black-and-white printers")
-    b.add_argument("--print-shop", action="store_true",
-                   help="1/8 inch bleed and crop marks for a professional printer")
+    for setting in settings():  # --paper, --large-print...: the print variants
+        if setting.choices:
+            b.add_argument(setting.flag, choices=setting.choices, default=setting.default,
+                           help=f"{setting.help} (default: {setting.default})")
+        else:
+            b.add_argument(setting.flag, action="store_true", help=setting.help)
     b.add_argument("--clinic", type=Path, default=None,
                    help="a clinic file (assets/clinics/*.yaml) to use instead of the one "
                    "the content names")
@@ -74,8 +80,8 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
 def _options(args: argparse.Namespace) -> Options:
     from handout.pipeline.build import Options  # deferred: `handout check --help` stays instant
 
-    return Options(paper=args.paper, large_print=args.large_print, grayscale=args.grayscale,
-                   print_shop=args.print_shop, clinic=args.clinic, check=not args.no_check,
+    variant = {setting.name: getattr(args, setting.name) for setting in settings()}
+    return Options(**variant, clinic=args.clinic, check=not args.no_check,
                    allow_check_errors=args.allow_check_errors, tagged=not args.no_tags)
 
 
@@ -112,21 +118,44 @@ def _run(args: argparse.Namespace) -> int:
     except FileNotFoundError:  # e.g. the folder was deleted or renamed in another window
         raise HandoutError("the folder this command runs in no longer exists; go to your "
                            "project folder again (cd) and rerun the command") from None
-    if args.command in {"build", "check", "watch"} and not args.content.is_file():
-        raise HandoutError(f"content file not found: {args.content}")
+    if args.command in {"build", "check", "watch"}:
+        _files_exist(args.content, args.clinic)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": lambda a: _check(a.content, as_json=a.json, clinic=a.clinic),
         "build": _build, "watch": _watch, "batch": lambda a: _batch(a.batch, a.workers),
-        "schema": _schema,
+        "schema": _schema, "new": _new,
         "preview": _preview,
     }
     return commands[args.command](args)
 
 
+def _files_exist(content: Path, clinic: Path | None) -> None:
+    if not content.is_file():
+        raise HandoutError(f"content file not found: {content}")
+    if clinic is not None and not clinic.is_file():
+        where = "" if clinic.is_absolute() else (
+            f" (a --clinic path is relative to the folder this command runs in, {Path.cwd()})")
+        raise HandoutError(f"no clinic file at {clinic}; check the name{where}")
+
+
 def _watch(args: argparse.Namespace) -> int:
     from handout.commands.watch import watch
 
-    watch(args.content, args.output, _options(args))
+    try:
+        watch(args.content, args.output, _options(args))
+    except KeyboardInterrupt:  # Ctrl-C: how watching ends; the last PDF written stays
+        print("handout: stopped watching.", flush=True)
+        return 130
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from handout.commands.new import new_handout, summary
+
+    written = new_handout(args.folder, dt.date.today())
+    print(summary(args.folder, written), end="")
     return 0
 
 

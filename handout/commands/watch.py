@@ -7,6 +7,7 @@ keeps the last good PDF (the build writes atomically).
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -22,11 +23,13 @@ IGNORED = ("/build/", "/.venv/", "/.git/", "/.cache/")
 
 def relevant(path: str, folders: Iterable[Path] = ()) -> bool:
     """Content, clinic and image files; never the output folder or caches. Only the part of
-    `path` below the watched folder that holds it counts: a project may itself live inside a
-    folder named build."""
-    below = next((f"/{Path(path).relative_to(folder).as_posix()}" for folder in folders
-                  if Path(path).is_relative_to(folder)), path)
-    return path.endswith(WATCHED) and not any(part in below for part in IGNORED)
+    `path` inside a watched folder counts: a project may itself be in a folder named build."""
+    inside = path
+    for folder in folders:
+        if path.startswith(str(folder) + os.sep):
+            inside = path[len(str(folder)):]
+            break
+    return path.endswith(WATCHED) and not any(part in inside for part in IGNORED)
 
 
 def build_once(content: Path, out: Path, options: Options, stream: TextIO) -> Result | None:
@@ -50,21 +53,29 @@ def build_once(content: Path, out: Path, options: Options, stream: TextIO) -> Re
     return result
 
 
-def watch(content: Path, out: Path, options: Options, *, stream: TextIO = sys.stdout,
+def watch(content: Path, out: Path, options: Options, *, stream: TextIO | None = None,
           stop: threading.Event | None = None, poll: bool = False,
           on_build: Callable[[Result | None], None] | None = None) -> None:
-    """Build now, then after every saved change under the content's folder until `stop`."""
+    """Build now, then after every saved change under the content's folder until `stop`.
+    Ctrl-C raises KeyboardInterrupt (the caller says it stopped), also during a build."""
     from watchfiles import watch as changes
 
     folders = {content.resolve().parent}
     if options.clinic is not None:
         folders.add(options.clinic.resolve().parent)
+    shown = stream or sys.stdout
     report = on_build or (lambda result: None)
-    report(build_once(content, out, options, stream))
-    print(f"Watching {', '.join(map(str, sorted(folders)))} (Ctrl-C to stop)", file=stream)
+
+    def rebuild() -> None:
+        report(build_once(content, out, options, shown))
+        shown.flush()  # a log or a pipe shows each build as it happens
+
+    rebuild()
+    print(f"Watching {', '.join(map(str, sorted(folders)))} (Ctrl-C to stop)", file=shown,
+          flush=True)
     for batch in changes(*folders, watch_filter=lambda _, path: relevant(path, folders),
                          stop_event=stop, force_polling=poll or None, poll_delay_ms=100, step=10,
-                         debounce=200, raise_interrupt=False):
+                         debounce=200, raise_interrupt=True):
         names = sorted({Path(path).name for _, path in batch})
-        print(f"Changed: {', '.join(names)}", file=stream)
-        report(build_once(content, out, options, stream))
+        print(f"Changed: {', '.join(names)}", file=shown)
+        rebuild()

@@ -10,7 +10,20 @@ from handout.common.errors import HandoutError
 
 
 def write_atomic(out: Path, data: bytes) -> None:
-    """Write to a temporary file beside `out`, then rename: readers never see half a PDF."""
+    """Write to a temporary file beside `out`, then rename: readers never see half a PDF.
+
+    A device or pipe (`-o /dev/null`) is written to directly: renaming over it would replace
+    it with a plain file.
+    """
+    if out.is_dir():
+        raise HandoutError(f"{out} is a folder; give the file to write, e.g. {out / 'handout.pdf'}")
+    if out.exists() and not out.is_file():
+        try:
+            with out.open("wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise HandoutError(f"cannot write {out}: {exc.strerror}") from exc
+        return
     folder = out.resolve().parent
     try:
         folder.mkdir(parents=True, exist_ok=True)

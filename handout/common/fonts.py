@@ -3,9 +3,9 @@ the chart code registers them with matplotlib without importing the layout's the
 
 from __future__ import annotations
 
-from pathlib import Path
+from handout.common.resources import RESOURCES
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+FONT_DIR = RESOURCES / "fonts"
 FONT_FILES = {
     "Atkinson": "AtkinsonHyperlegibleNext_400Regular.ttf",
     "Atkinson-Italic": "AtkinsonHyperlegibleNext_400Regular_Italic.ttf",

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import yaml
 
-LOCALES = Path(__file__).resolve().parent.parent / "resources" / "locales"
+from handout.common.resources import RESOURCES
+
+LOCALES = RESOURCES / "locales"
 
 
 def languages() -> list[str]:

@@ -7,13 +7,16 @@ of those becomes a located error instead.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from handout.common.errors import ContentError, Problem
+from handout.input.dates import no_such_day
+from handout.input.syntax import control_character_problem, syntax_problem, yaml_lines
 
 MAX_BYTES = 1_000_000  # a handout is a few KB; anything this big is a mistake
 MAX_NODES = 50_000  # caps alias expansion ("billion laughs") long before it hurts
@@ -27,6 +30,7 @@ _SAFE_TAGS = {
 }
 
 Loc = tuple[str | int, ...]
+T = TypeVar("T")
 
 
 @dataclass
@@ -42,6 +46,9 @@ class Located:
     problems: list[Problem] = field(default_factory=list)
     # Other files spliced into this document (the clinic file at ("clinic",)).
     mounts: dict[Loc, Located] = field(default_factory=dict)
+    # Empty values followed by a comment that looks like the value, e.g. `primary: #1F4E79`
+    # (YAML reads nothing there): what was written after the key.
+    commented: dict[Loc, str] = field(default_factory=dict)
 
     def mount(self, loc: Loc, other: Located) -> None:
         """Put `other`'s data at `loc`; problems below `loc` are then reported in its file."""
@@ -57,17 +64,20 @@ class Located:
         data = self.data
         for part in prefix:
             data = data[part]
-        n = len(prefix)
-        return Located(self.file, data,
-                       {k[n:]: v for k, v in self.values.items() if k[:n] == prefix},
-                       {k[n:]: v for k, v in self.keys.items() if k[:n] == prefix})
+        return Located(self.file, data, _below(self.values, prefix),
+                       _below(self.keys, prefix), commented=_below(self.commented, prefix))
+
+    def owner(self, loc: Loc) -> tuple[Located, Loc]:
+        """The file `loc` is written in (following mounted files), and `loc` within it."""
+        for prefix, other in self.mounts.items():
+            if len(loc) > len(prefix) and loc[: len(prefix)] == prefix:
+                return other.owner(loc[len(prefix):])
+        return self, loc
 
     def locate(self, loc: Loc, *, prefer_key: bool = False) -> tuple[str, int, int]:
         """File, line and column of `loc`, following mounted files."""
-        for prefix, other in self.mounts.items():
-            if len(loc) > len(prefix) and loc[: len(prefix)] == prefix:
-                return other.locate(loc[len(prefix):], prefer_key=prefer_key)
-        return (self.file, *self.where(loc, prefer_key=prefer_key))
+        doc, inner = self.owner(loc)
+        return (doc.file, *doc.where(inner, prefer_key=prefer_key))
 
     def where(self, loc: Loc, *, prefer_key: bool = False) -> tuple[int, int]:
         """Position of `loc` in this file, or of its nearest ancestor that has one."""
@@ -83,6 +93,11 @@ class Located:
     def problem(self, loc: Loc, message: str, *, prefer_key: bool = False) -> Problem:
         file, line, col = self.locate(loc, prefer_key=prefer_key)
         return Problem(file, line, col, format_loc(loc), message)
+
+
+def _below(table: dict[Loc, T], prefix: Loc) -> dict[Loc, T]:
+    n = len(prefix)
+    return {k[n:]: v for k, v in table.items() if k[:n] == prefix}
 
 
 def format_loc(loc: Loc) -> str:
@@ -134,18 +149,9 @@ def compose(text: str, shown: str, *, c_parser: bool = True) -> yaml.Node | None
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = (exc.problem or exc.context or "not valid YAML").strip()
-        raise ContentError([Problem(shown, line, col, "", f"YAML syntax: {what} "
-                                    "(check indentation, colons and quotes)")]) from exc
-    except yaml.reader.ReaderError as exc:  # a control character, e.g. pasted from a PDF
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        raise ContentError([Problem(shown, line, col, "", (
-            f"this file contains an invisible control character (U+{exc.character:04X}), "
-            "often pasted in from a PDF or a word processor; delete it and retype the text "
-            "around it"))]) from exc
+        raise ContentError([syntax_problem(exc, text, shown)]) from exc
+    except yaml.reader.ReaderError as exc:
+        raise ContentError([control_character_problem(exc, text, shown)]) from exc
 
 
 def load(path: Path, shown: str | None = None, *, c_parser: bool = True) -> Located:
@@ -159,15 +165,22 @@ def load(path: Path, shown: str | None = None, *, c_parser: bool = True) -> Loca
     node = compose(text, shown, c_parser=c_parser)
     if node is None:
         raise ContentError([Problem(shown, 1, 1, "", "the file is empty")])
-    walker = _Walker(Located(shown, None))
+    walker = _Walker(Located(shown, None), yaml_lines(text))
     walker.doc.data = walker.walk(node, ())
     walker.doc.problems.extend(walker.problems)
     return walker.doc
 
 
+def _unreadable(node: yaml.Node) -> str:
+    text = str(node.value)
+    if not node.tag.endswith(":timestamp"):
+        return f"cannot read {text!r}"
+    return no_such_day(text) or f"cannot read {text!r}; dates are written as YYYY-MM-DD"
+
+
 class _Walker:
-    def __init__(self, doc: Located) -> None:
-        self.doc = doc
+    def __init__(self, doc: Located, lines: list[str]) -> None:
+        self.doc, self.lines = doc, lines
         self.problems: list[Problem] = []
         self.visited = 0
         self.constructor = yaml.SafeLoader("")
@@ -186,14 +199,23 @@ class _Walker:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*loc, i)) for i, item in enumerate(node.value)]
+        if node.tag.endswith(":null") and node.value == "":
+            self._comment_as_value(node, loc)
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError):
-            # e.g. a timestamp like 2026-13-40, which PyYAML accepts as a date and then fails
-            self.problems.append(self.doc.problem(
-                loc, f"cannot read {node.value!r}; dates are written as YYYY-MM-DD"
-                if node.tag.endswith(":timestamp") else f"cannot read {node.value!r}"))
+            # e.g. a timestamp like 2026-02-30, which PyYAML accepts as a date and then fails
+            self.problems.append(self.doc.problem(loc, _unreadable(node)))
             return None
+
+    def _comment_as_value(self, node: yaml.Node, loc: Loc) -> None:
+        """Note `key: #text` (no space after '#'): most likely a value, not a comment."""
+        line, column = node.start_mark.line, node.start_mark.column
+        rest = self.lines[line][column:] if line < len(self.lines) else ""
+        written = re.split(r"\s#", rest.strip(), maxsplit=1)[0].rstrip()
+        if len(written) > 1 and written[0] == "#" and not written[1].isspace():
+            self.doc.commented[loc] = written
+            self.doc.values[loc] = (line + 1, column + rest.index("#") + 1)
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         out: dict[str, Any] = {}

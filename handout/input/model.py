@@ -7,66 +7,13 @@ double as editor tooltips through the JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from handout.common.translations import base_language, languages
-
-HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-
-# Length caps keep every piece printable: a paragraph of 1,500 characters is about 20
-# lines, a heading of 150 about 3; longer input gets a located error, never a LayoutError.
-Text = Annotated[str, Field(min_length=1, max_length=1500)]
-Item = Annotated[str, Field(min_length=1, max_length=600)]
-Line = Annotated[str, Field(min_length=1, max_length=150)]
-OptionalText = Annotated[str, Field(max_length=1500)]
-Url = Annotated[str, Field(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
-
-
-class Strict(BaseModel):
-    """Base for every model: unknown keys are errors (typos are caught), text is trimmed."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-
-
-class Colours(Strict):
-    primary: str = Field(description="Main brand colour (header band, headings), as #RRGGBB.")
-    accent: str = Field(description="Second brand colour (rules, chart marks), as #RRGGBB.")
-    tint: str = Field(
-        default="#EEF4F8", description="Very light background for boxes, as #RRGGBB."
-    )
-
-    @field_validator("primary", "accent", "tint")
-    @classmethod
-    def _hex(cls, value: str) -> str:
-        if not HEX_COLOUR.match(value):
-            raise ValueError("a colour is written as # and six hex digits, like #1F4E79")
-        return value.upper()
-
-
-class CallToAction(Strict):
-    text: Line = Field(description="What the reader is invited to do, e.g. 'Book a visit'.")
-    url: Url = Field(description="Web address the QR code points to; printed beside it too.")
-
-
-class Clinic(Strict):
-    name: Line = Field(description="Clinic name as printed in the header and footer.")
-    tagline: str = Field(default="", description="Short line under the name in the header.")
-    logo: str = Field(default="", description="Logo file (PNG/JPG), relative to content.yaml.")
-    logo_alt: str = Field(default="", description="Words that describe the logo.")
-    colours: Colours
-    phone: Line
-    address: Line
-    website: Url
-    website_label: str = Field(default="", description="Website as printed (default: URL).")
-    call_to_action: CallToAction
-
-    @property
-    def website_text(self) -> str:
-        return self.website_label or self.website.split("://", 1)[1].rstrip("/")
-
+from handout.input.clinic import Clinic
+from handout.input.fields import Item, Line, OptionalText, Strict, Text
 
 # A list inside a box is one unbreakable block; this many characters still fit one page
 # in large print (about 22 lines of 55 characters at 18 pt).

@@ -9,7 +9,8 @@ from typing import Any
 from pydantic import Field
 
 from handout.common.files import write_atomic
-from handout.input.model import Clinic, Document, HelpPanel
+from handout.input.clinic import Clinic
+from handout.input.model import Document, HelpPanel
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from handout.common.errors import HandoutError
 from handout.common.translations import base_language
 from handout.input.loader import Located, load
 
@@ -33,6 +34,8 @@ def load_content(content: Path, clinic: Path | None = None) -> Located:
     if clinic is None and not isinstance(named, str):
         fill_placeholders(doc)
         return doc  # an inline clinic block, or none (validation reports it)
+    if clinic is not None and not clinic.is_file():  # the caller chose it: not located here
+        raise HandoutError(f"no clinic file at {display_path(clinic)}")
     path = clinic if clinic is not None else content.resolve().parent / str(named)
     if not path.is_file():
         doc.problems.append(doc.problem(

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from handout.common.errors import ContentError, Problem
+from handout.input.dates import no_such_day
 from handout.input.loader import Loc, Located
 from handout.input.model import Document
 
@@ -75,7 +76,11 @@ def _problem(doc: Located, err: ErrorDetails, model: type[BaseModel]) -> Problem
     kind = err["type"]
     if kind == "extra_forbidden":
         return doc.problem(loc, _unknown_key(loc, model), prefer_key=True)
+    if err.get("input", "") is None and (hint := _commented_out(doc, loc)):
+        return doc.problem(loc, hint)
     message = _MESSAGES.get(kind) or _clean(err["msg"])
+    if kind.startswith("date") and isinstance(err.get("input"), str):
+        message = no_such_day(err["input"]) or message  # e.g. "2026-02-30", in quotes
     if kind.endswith("_type"):
         value = err.get("input")
         message += f", got {_describe(value)}"
@@ -87,6 +92,18 @@ def _problem(doc: Located, err: ErrorDetails, model: type[BaseModel]) -> Problem
     if kind == "missing":
         return doc.problem(loc[:-1], f"'{loc[-1]}' is missing; add it")
     return doc.problem(loc, message)
+
+
+def _commented_out(doc: Located, loc: Loc) -> str:
+    """For `primary: #1F4E79`: YAML reads '#...' as a comment, so the value is empty."""
+    owner, inner = doc.owner(loc)
+    written = owner.commented.get(inner)
+    if written is None:
+        return ""
+    quoted = '"' + written.replace('"', '\\"') + '"'
+    example = f"{loc[-1]}: {quoted}" if loc and isinstance(loc[-1], str) else f"- {quoted}"
+    return (f"'#' starts a comment in YAML, so this value is empty; put it in quotes: "
+            f"{example}")
 
 
 def _clean(msg: str) -> str:

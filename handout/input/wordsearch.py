@@ -1,22 +1,18 @@
-"""Puzzle logic with no drawing: riddle hints and a deterministic word-search grid.
-
-Hints are computed from the answers because hand-typed ones go wrong (the source article
-printed "9 letters" for the 10-letter "microbiome"). The grid is a pure function of its
-inputs, so the same content file always prints the same puzzle.
-"""
+"""The word-search grid, with no drawing: a pure function of its inputs, so the same
+content file always prints the same puzzle."""
 
 from __future__ import annotations
 
 import hashlib
 import random
 import string
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
-from handout.common.translations import base_language, strings
+from handout.common.translations import base_language
+from handout.input.riddles import grid_word, letters
 
 # Filler letters for a word-search grid. Other languages use the words' own letters.
 FILLER = {
@@ -27,43 +23,6 @@ FILLER = {
 
 _PLACE_ATTEMPTS = 200
 _FILL_ATTEMPTS = 10
-
-
-def _language(language: str) -> str:
-    """The primary subtag: "es-MX" -> "es"."""
-    return base_language(language)
-
-
-def letters(word: str) -> list[str]:
-    """The letters of `word` as a reader counts them: an accented letter is one letter."""
-    clusters: list[str] = []
-    for char in unicodedata.normalize("NFC", word):
-        if clusters and unicodedata.combining(char):
-            clusters[-1] += char
-        else:
-            clusters.append(char)
-    return clusters
-
-
-def _upper(letter: str) -> str:
-    # "ß".upper() is "SS": a letter that would become two is kept as it is.
-    upper = letter.upper()
-    return upper if len(upper) == len(letter) else letter
-
-
-def hint(answer: str, language: str = "en") -> str:
-    """A clue for `answer`: letter count, first letter and ending (accents kept)."""
-    try:
-        wording = strings(language)
-    except KeyError:
-        raise ValueError(f"no hint wording for language {language!r}") from None
-    chars = letters(answer.strip())
-    if len(chars) < 2:
-        raise ValueError(f"a riddle answer needs at least 2 letters, got {answer!r}")
-    # Up to 3 ending letters, fewer for short answers so the clue does not spell them out.
-    end = min(3, max(1, len(chars) - 3))
-    return wording("hint", n=len(chars), first=_upper(chars[0]),
-                   end="".join(chars[-end:]).lower())
 
 
 class Direction(Enum):
@@ -109,11 +68,6 @@ class WordSearchGrid:
     def read(self, placement: Placement) -> str:
         """The letters found at `placement` (equal to its word in a correct grid)."""
         return "".join(self.rows[r][c] for r, c in placement.cells())
-
-
-def grid_word(word: str) -> str:
-    """`word` as it is written in a grid: NFC, upper case, accents kept."""
-    return "".join(_upper(letter) for letter in letters(word.strip()))
 
 
 def _prepare(words: Sequence[str], size: int) -> list[str]:
@@ -209,7 +163,7 @@ def _grid(
 
 def _filler(words: list[str], language: str) -> str:
     own = "".join(sorted({letter for word in words for letter in word}))
-    return FILLER.get(_language(language), own)
+    return FILLER.get(base_language(language), own)
 
 
 def make_word_search(

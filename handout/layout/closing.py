@@ -8,7 +8,8 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing, Path
 from reportlab.platypus import Flowable, Paragraph
 
-from handout.input.model import Clinic, Document, Reference
+from handout.input.clinic import Clinic
+from handout.input.model import Document, Reference
 from handout.layout.blocks import boxed, grid, heading
 from handout.layout.markup import markup
 from handout.layout.theme import INK, Theme

@@ -13,7 +13,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
-from handout.input.model import Clinic
+from handout.input.clinic import Clinic
 from handout.layout.theme import BOLD, FOOTER_SIZE, MUTED, REGULAR, WHITE, Theme
 from handout.pdf import FOOTER, HEADER, Element, TaggingCanvas, marked
 

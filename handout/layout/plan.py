@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from handout.input.model import HelpPanel, HelpTier, Plan
 from handout.layout.blocks import boxed, bullet_list, grid, heading
@@ -76,8 +76,10 @@ def help_flowables(panel: HelpPanel, theme: Theme) -> list[Flowable]:
     content: list[Flowable] = [heading(panel.title, theme)]
     for tier in panel.tiers:
         content.extend(_tier(tier, theme))
-    return [Spacer(1, theme.body_size * 0.8),
-            KeepTogether([boxed(content, theme, border=INK, border_width=2)])]
+    # boxed() keeps the panel whole. Not KeepTogether again: a KeepTogether inside another
+    # reports a height of 0xFFFFFF (ReportLab forces its split that way), so the panel
+    # always started a new page, however much room was left under the plan.
+    return [Spacer(1, theme.body_size * 0.8), boxed(content, theme, border=INK, border_width=2)]
 
 
 def _tier(tier: HelpTier, theme: Theme) -> list[Flowable]:

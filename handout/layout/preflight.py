@@ -16,6 +16,7 @@ from handout.common.errors import ContentError, Problem
 from handout.input.images import read_svg
 from handout.input.loader import Loc, Located
 from handout.input.model import Document
+from handout.input.sources import display_path
 from handout.layout.theme import BOLD, FOOTER_SIZE, REGULAR, make_theme, register_fonts
 
 MAX_IMAGE_BYTES = 5_000_000
@@ -58,8 +59,15 @@ def asset_problems(doc: Document, located: Located, base_dir: Path) -> list[Prob
         return []
     loc: Loc = ("clinic", "logo")
     path = (base_dir / doc.clinic.logo).resolve()
-    message = _image_problem(path)
+    message = _image_problem(path, _relative_to(located, loc))
     return [located.problem(loc, message)] if message else []
+
+
+def _relative_to(located: Located, loc: Loc) -> str:
+    """Which file a path written at `loc` is relative to: the clinic file it is written in
+    (sources.py made it absolute), or the content file for a clinic block written inline."""
+    file = located.locate(loc)[0]
+    return "the content file" if file == located.file else f"the clinic file, {file}"
 
 
 def furniture_problems(doc: Document, located: Located) -> list[Problem]:
@@ -91,9 +99,9 @@ def furniture_problems(doc: Document, located: Located) -> list[Problem]:
     return problems
 
 
-def _image_problem(path: Path) -> str:
+def _image_problem(path: Path, relative_to: str) -> str:
     if not path.is_file():
-        return f"no file at {path}; check the name (it is relative to the content file)"
+        return f"no file at {display_path(path)}; check the name (it is relative to {relative_to})"
     if path.stat().st_size > MAX_IMAGE_BYTES:
         return f"the image is over {MAX_IMAGE_BYTES // 1_000_000} MB; use a smaller file"
     suffix = path.suffix.lower()

@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from handout.common import colours, fonts
 from handout.common.colours import to_gray
 from handout.common.translations import Strings, strings
-from handout.input.model import Colours
+from handout.input.clinic import Colours
 
 # The font files live in handout.common.fonts (no ReportLab: the chart code reads them too).
 FONT_DIR, FONT_FILES = fonts.FONT_DIR, fonts.FONT_FILES

@@ -27,19 +27,17 @@ from handout.layout.preflight import preflight
 from handout.layout.theme import make_theme
 from handout.pdf import Recorder
 from handout.pipeline.parallel import IN_PROCESS, InProcess
+from handout.pipeline.variants import Variant
 
 if TYPE_CHECKING:
     from handout.check.runner import Report
 
 
 @dataclass(frozen=True)
-class Options:
-    """One build variant; every option combines with the others."""
+class Options(Variant):
+    """One build: the print variant (paper, large print, grayscale, print shop: variants.py)
+    and how to build it."""
 
-    paper: str = "letter"
-    large_print: bool = False
-    grayscale: bool = False
-    print_shop: bool = False
     clinic: Path | None = None  # replaces the clinic file the content names
     check: bool = True  # run `handout check` first and refuse to build over its errors
     allow_check_errors: bool = False

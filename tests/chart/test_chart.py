@@ -19,7 +19,8 @@ from handout.chart.pdf_ops import OpsRenderer
 from handout.chart.render import _build_figure, render_ops, render_svg
 from handout.chart.style import DEFAULT_PRIMARY, ILLUSTRATION_NOTE, mark_colour
 from handout.common.colours import contrast_ratio, to_gray
-from handout.input.model import Colours, Figure
+from handout.input.clinic import Colours
+from handout.input.model import Figure
 from handout.layout.figure import figure_flowables
 from handout.layout.theme import Theme, make_theme
 from tests.conftest import ROOT, content_data

@@ -18,8 +18,9 @@ from handout.check.contrast import darker_shade, shade
 from handout.check.readability import prepare, score
 from handout.commands.cli import main
 from handout.common import colours
+from handout.input.clinic import Colours
 from handout.input.loader import Located
-from handout.input.model import Colours, Document, KeyPoints
+from handout.input.model import Document, KeyPoints
 from handout.input.sources import load_content
 from handout.input.validate import parse_document
 from tests.conftest import CONTENT, ROOT
@@ -279,6 +280,25 @@ def test_build_refuses_over_check_errors(tmp_path: Path,
     assert "--allow-check-errors" in captured.err and not out.exists()
     assert main(["build", str(bad), "-o", str(out), "--allow-check-errors"]) == 0
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_summary_names_the_clinic_file_its_error_is_in(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    clinic = (ROOT / "assets/clinics/mind-body-7.yaml").read_text(encoding="utf-8")
+    clinic = clinic.replace('primary: "#1F4E79"', 'primary: "#7FA7CF"', 1)  # 2.2:1 on white
+    (tmp_path / "clinic.yaml").write_text(clinic.replace(
+        "logo: mind-body-7-logo.svg", f"logo: {ROOT}/assets/clinics/mind-body-7-logo.svg"))
+    (tmp_path / "content.yaml").write_text(CONTENT.read_text(encoding="utf-8").replace(
+        "clinic: assets/clinics/mind-body-7.yaml", "clinic: clinic.yaml"), encoding="utf-8")
+    last = "check failed: 1 error in clinic.yaml; 2 warnings in content.yaml"
+    assert main(["build", "content.yaml", "-o", "h.pdf"]) == 2
+    out = capsys.readouterr().out
+    assert "clinic.yaml:10:12: error: clinic.colours.primary: the primary colour #7FA7CF" in out
+    assert out.splitlines()[-1] == last
+    assert main(["check", "content.yaml"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == last
 
 
 def test_check_needs_no_network(tmp_path: Path) -> None:

@@ -41,6 +41,18 @@ def test_missing_content_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert err.strip() == f"handout: content file not found: {tmp_path / 'nope.yaml'}"
 
 
+@pytest.mark.parametrize("command", ["build", "check", "watch"])
+def test_clinic_option_is_read_from_the_current_folder(
+        command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, command, str(CONTENT), "--clinic", "clinics/nope.yaml")
+    assert code == 2
+    assert err == ("handout: no clinic file at clinics/nope.yaml; check the name (a --clinic "
+                   f"path is relative to the folder this command runs in, {tmp_path})\n")
+    assert not (tmp_path / "build").exists()
+
+
 def test_bad_content_keeps_previous_pdf(tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "h.pdf"
@@ -62,6 +74,16 @@ def test_python_dash_m_help(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert exc.value.code == 0
     assert "build" in capsys.readouterr().out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """One version, written in handout/__init__.py: the package metadata is read from it."""
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out == f"handout {version('handout')}\n" == "handout 0.1.0\n"
 
 
 def test_committed_schema_is_current() -> None:

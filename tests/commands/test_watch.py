@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import io
+import queue
+import shutil
+import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -16,12 +21,9 @@ def test_only_content_and_images_trigger_a_build() -> None:
     assert relevant("/x/content.yaml") and relevant("/x/assets/clinics/logo.svg")
     assert not relevant("/x/build/handout.pdf") and not relevant("/x/build/.cache/a.yaml")
     assert not relevant("/x/notes.txt")
-
-
-def test_a_project_inside_a_folder_named_build_is_watched() -> None:
-    project = Path("/home/me/build/clinic")
-    assert relevant("/home/me/build/clinic/content.yaml", [project])
-    assert not relevant("/home/me/build/clinic/build/.cache/a.yaml", [project])
+    project = [Path("/home/ann/build/handouts")]  # a project inside a folder named build
+    assert relevant("/home/ann/build/handouts/content.yaml", project)
+    assert not relevant("/home/ann/build/handouts/build/.cache/a.yaml", project)
 
 
 def test_edits_rebuild_and_broken_edits_keep_the_last_pdf(tmp_path: Path) -> None:
@@ -67,3 +69,30 @@ def wait_for(condition: object, seconds: float = 60.0) -> None:
     while not condition():  # type: ignore[operator]
         assert time.monotonic() < deadline, "no rebuild happened"
         time.sleep(0.05)
+
+
+def test_ctrl_c_stops_watching_in_our_words_with_exit_130(tmp_path: Path) -> None:
+    (tmp_path / "assets").symlink_to(ROOT / "assets")
+    shutil.copy(CONTENT, tmp_path / "content.yaml")
+    command = [sys.executable, "-m", "handout", "watch", "content.yaml", "-o", "out/h.pdf",
+               "--no-check"]
+    lines: queue.Queue[str] = queue.Queue()
+    with subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) as watching:
+        assert watching.stdout is not None and watching.stderr is not None
+        reader = threading.Thread(target=lambda: [lines.put(line) for line in watching.stdout],
+                                  daemon=True)
+        reader.start()
+        try:
+            first = [lines.get(timeout=60), lines.get(timeout=60)]
+            watching.send_signal(signal.SIGINT)
+            code = watching.wait(timeout=30)
+        finally:
+            if watching.poll() is None:
+                watching.kill()
+        reader.join(timeout=30)
+        err = watching.stderr.read()
+    assert first[0].startswith("Wrote out/h.pdf (10 pages) in ")
+    assert first[1] == f"Watching {tmp_path.resolve()} (Ctrl-C to stop)\n"
+    assert list(lines.queue) == ["handout: stopped watching.\n"]
+    assert (code, err) == (130, "")

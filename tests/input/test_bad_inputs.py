@@ -57,6 +57,16 @@ def with_logo(name: str, data: bytes) -> Callable[[str, Path], str]:
     return edit
 
 
+def inline_clinic(logo: str) -> Callable[[str, Path], str]:
+    """The clinic written inside the content file (`clinic:` then its lines, indented)."""
+    def edit(text: str, folder: Path) -> str:
+        block = CLINIC.replace("logo: assets/clinics/mind-body-7-logo.svg", logo)
+        block = block[:block.index("\ntranslations:")]  # a clinic file's own key
+        indented = "".join(f"  {line}\n" if line else "\n" for line in block.splitlines())
+        return text.replace("clinic: clinic.yaml\n", "clinic:\n" + indented, 1)
+    return edit
+
+
 def long_key_points(text: str, folder: Path) -> str:
     """Three key points of 450 characters: each allowed, together too tall for the box."""
     start = text.index("key_points:")
@@ -96,7 +106,10 @@ CASES = [
     Case("control_character", sub("title: Your gut", "title: Your\x07 gut"),
          "invisible control character (U+0007)", line_of("title: Your gut")),
     Case("unclosed_bracket", sub("title: Your gut", "title: [Your gut"), "YAML syntax"),
-    Case("tab_indent", sub("  title: Key points", "\ttitle: Key points"), "YAML syntax"),
+    Case("tab_indent", sub("  title: Key points", "\ttitle: Key points"),
+         "content.yaml:{}:1: a tab: indent with spaces (YAML does not allow tabs; most editors "
+         "can put spaces when you press Tab)".format(line_of("  title: Key points")),
+         line_of("  title: Key points")),
     Case("empty_file", lambda t, f: "# nothing here\n", "the file is empty"),
     Case("top_level_list", lambda t, f: "- title: x\n", "expected a group of 'key: value' lines"),
     Case("missing_title", sub("title: Your gut and your mood\n", ""), "'title' is missing"),
@@ -114,6 +127,12 @@ CASES = [
          "too many items: at most 7"),
     Case("colour_name", sub('primary: "#1F4E79"', "primary: blue"), "a colour is written as #",
          clinic_line("primary:"), "clinic"),
+    Case("colour_unquoted", sub('primary: "#1F4E79"', "primary: #1F4E79"),
+         "clinic.colours.primary: '#' starts a comment in YAML, so this value is empty; put it "
+         'in quotes: primary: "#1F4E79"', clinic_line("primary:"), "clinic"),
+    Case("colour_left_empty", sub('primary: "#1F4E79"', "primary:"),  # "# dark blue" follows
+         "clinic.colours.primary: expected text, got nothing", clinic_line("primary:"),
+         "clinic"),
     Case("colour_short", sub('primary: "#1F4E79"', 'primary: "#12345"'), "a colour is written",
          file="clinic"),
     Case("website_no_scheme", sub("website: https://www.mindbody7.example",
@@ -123,7 +142,17 @@ CASES = [
     Case("clinic_typo", sub("tagline:", "tagLine:"), "did you mean 'tagline'?",
          clinic_line("tagline:"), "clinic"),
     Case("impossible_date", sub("last_reviewed: 2026-11-20", "last_reviewed: 2026-13-40"),
-         "YYYY-MM-DD", line_of("last_reviewed:")),
+         "review.last_reviewed: there is no such month: 13 (a month is 1 to 12, as in "
+         "YYYY-MM-DD)", line_of("last_reviewed:")),
+    Case("no_such_day", sub("last_reviewed: 2026-11-20", "last_reviewed: 2026-02-30"),
+         "review.last_reviewed: there is no such day: February 2026 has no day 30",
+         line_of("last_reviewed:")),
+    Case("no_such_day_quoted", sub("last_reviewed: 2026-11-20", 'last_reviewed: "2025-02-29"'),
+         "review.last_reviewed: there is no such day: February 2025 has no day 29",
+         line_of("last_reviewed:")),
+    Case("date_with_slashes", sub("last_reviewed: 2026-11-20", "last_reviewed: 20/11/2026"),
+         "review.last_reviewed: expected a date written as YYYY-MM-DD",
+         line_of("last_reviewed:")),
     Case("review_order", sub("next_review: 2027-11-20", "next_review: 2025-01-01"),
          "next_review must come after last_reviewed"),
     Case("chart_infinite", sub("estimate: -0.16", "estimate: .inf"), "not .inf or .nan",
@@ -137,7 +166,11 @@ CASES = [
          line_of("language: en")),
     Case("help_level", sub("level: care_team", "level: doctor"), "level"),
     Case("logo_missing", sub("logo: assets/clinics/mind-body-7-logo.svg", "logo: nope.png"),
-         "no file at", clinic_line("logo: assets"), "clinic"),
+         "clinic.logo: no file at nope.png; check the name (it is relative to the clinic file, "
+         "clinic.yaml)", clinic_line("logo: assets"), "clinic"),
+    Case("logo_missing_inline_clinic", inline_clinic("logo: nope.png"),
+         "clinic.logo: no file at nope.png; check the name (it is relative to the content "
+         "file)", line_of("clinic: clinic.yaml") + clinic_line("logo: assets")),
     Case("logo_not_image", with_logo("fake.png", b"this is not a picture"),
          "not a readable PNG or JPEG", clinic_line("logo: assets"), "clinic"),
     Case("logo_huge", with_logo("huge.png", png(7000, 2)), "7000 x 2 pixels", file="clinic"),
@@ -157,8 +190,9 @@ CASES = [
          "at most 150 characters"),
     Case("clinic_name_too_wide", sub("name: Mind Body 7", "name: " + "W" * 60),
          "too long for the header band", clinic_line("name: Mind"), "clinic"),
+    # The grid grows to hold its longest word; 16 letters make it too tall for the page.
     Case("word_search_word_too_long", sub("      - fiber", "      - gastroenterology"),
-         "word_search"),
+         "puzzle: the puzzle does not fit on one page"),
     Case("puzzle_too_tall", sub("    - question: \"I am the word for", "\n".join(
         [f'    - question: "{"Long riddle text that goes on. " * 16}"\n      answer: gut'] * 3
         + ['    - question: "I am the word for'])), "puzzle"),
@@ -168,7 +202,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_bad_input(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # as a clinic runs it: in the folder of its files
     (tmp_path / "assets").symlink_to(ROOT / "assets")
     content, clinic = tmp_path / "content.yaml", tmp_path / "clinic.yaml"
     content.write_text(GOOD, encoding="utf-8")

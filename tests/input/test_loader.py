@@ -32,7 +32,8 @@ def outcome(path: Path, *, c_parser: bool) -> tuple[Any, ...]:
         return ("error", [str(p) for p in exc.problems])
     except yaml.YAMLError as exc:  # e.g. a control character: not a located error (yet)
         return ("unlocated", type(exc).__name__, str(exc))
-    return ("ok", doc.data, doc.values, doc.keys, [str(p) for p in doc.problems])
+    return ("ok", doc.data, doc.values, doc.keys, [str(p) for p in doc.problems],
+            doc.commented)
 
 
 def both(path: Path) -> tuple[Any, ...]:
@@ -56,6 +57,10 @@ def test_libyaml_is_what_reads_a_valid_file() -> None:
     assert pure.start_mark.buffer is not None
 
 
+TAB_INDENT = ("a tab: indent with spaces (YAML does not allow tabs; most editors can put spaces "
+              "when you press Tab)")
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("a:\n  b: c\n d: e\n", "3:2: YAML syntax: expected <block end>, but found "
      "'<block mapping start>'"),
@@ -65,10 +70,13 @@ def test_libyaml_is_what_reads_a_valid_file() -> None:
     ('a: "\\q"\n', "1:6: YAML syntax: found unknown escape character 'q'"),
     ("a: *x\n", "1:4: YAML syntax: found undefined alias 'x'"),
     ("a: &x 1\nb: &x 2\n", "2:4: YAML syntax: second occurrence"),
-    ("a:\n\tb: c\n", "2:1: YAML syntax: found character '\\t' that cannot start any token"),
+    ("a:\n\tb: c\n", f"2:1: {TAB_INDENT}"),
+    ("a:\n  - x\n  \t- y\n", f"3:3: {TAB_INDENT}"),
+    ("a: |\n\tx\n", f"2:1: {TAB_INDENT}"),
     # libyaml accepts these tabs; the pure parser refuses them, as before
-    ("a:\t b\n", "1:3: YAML syntax: found character '\\t' that cannot start any token"),
-    ("a: b\tc\n", "1:5: YAML syntax: found character '\\t' that cannot start any token"),
+    ("a:\t b\n", "1:3: a tab: use spaces instead (YAML does not allow tabs here)"),
+    ("a: b\tc\n", "1:5: a tab: use spaces instead (YAML does not allow tabs here)"),
+    ("a: [1,\t2]\r\nb:\n\tc\n", "1:7: a tab: use spaces instead (YAML does not allow tabs here)"),
 ])
 def test_syntax_errors_are_worded_and_placed_as_before(tmp_path: Path, text: str,
                                                        message: str) -> None:
@@ -92,12 +100,23 @@ def test_syntax_errors_are_worded_and_placed_as_before(tmp_path: Path, text: str
     "t: 😀 腸 x\nl: [😀, \"😀\", y]\nm: {k: 腸}\n",
     "a: b\x85c: d\u2028e: f\u2029g: h\n",  # the other line breaks YAML knows
     "# only a comment\n",
+    "primary: #1F4E79   # dark blue\nlist:\n  - #x\n  - # a comment\ntítulo: #ñ\n",
     "",
 ])
 def test_edge_cases_read_the_same(tmp_path: Path, text: str) -> None:
     path = tmp_path / "f.yaml"
     path.write_bytes(text.encode("utf-8"))
     both(path)
+
+
+def test_a_value_written_as_a_comment_is_noted_at_its_hash(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("a:\n  primary:  #1F4E79   # dark blue\n  accent: # none yet\n"
+                    "words:\n  - #1 tip\n", encoding="utf-8")
+    doc = loader.load(path)
+    assert doc.data == {"a": {"primary": None, "accent": None}, "words": [None]}
+    assert doc.commented == {("a", "primary"): "#1F4E79", ("words", 0): "#1 tip"}
+    assert doc.values[("a", "primary")] == (2, 13) and doc.values[("words", 0)] == (5, 5)
 
 
 def test_alias_bomb_is_refused_by_both(tmp_path: Path) -> None:

@@ -17,8 +17,10 @@ from reportlab.platypus import SimpleDocTemplate
 
 import handout
 from handout.common.errors import HandoutError
-from handout.input.model import Colours, Puzzle
-from handout.input.wordsearch import Direction, WordSearchGrid, hint, make_word_search
+from handout.input.clinic import Colours
+from handout.input.model import Puzzle
+from handout.input.riddles import hint
+from handout.input.wordsearch import Direction, WordSearchGrid, make_word_search
 from handout.layout.puzzle import LetterBoxes, puzzle_flowables
 from handout.layout.theme import make_theme
 

@@ -7,7 +7,7 @@ import re
 import pymupdf
 import pytest
 
-from handout.input.wordsearch import hint
+from handout.input.riddles import hint
 from handout.layout.markup import plain
 from handout.pipeline.build import Result, read_document
 from tests.conftest import CONTENT

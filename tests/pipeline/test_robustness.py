@@ -6,7 +6,10 @@ from __future__ import annotations
 import contextlib
 import copy
 import io
+import os
 import re
+import stat
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,7 @@ from hypothesis import strategies as st
 
 from handout.commands.cli import main
 from handout.common import files
+from handout.common.errors import HandoutError
 from handout.input.model import Document
 from handout.pipeline import build as pipeline
 from handout.pipeline.build import render, write_atomic
@@ -159,3 +163,21 @@ def test_longest_allowed_words_wrap_instead_of_overflowing() -> None:
     data["key_points"]["items"] = ["z" * 240] * 5  # a boxed list: 1,200 characters at most
     pdf, pages = render(Document.model_validate(data), ROOT)
     assert pdf.startswith(b"%PDF-") and pages > 10
+
+
+def test_a_pipe_or_device_is_written_to_not_replaced(tmp_path: Path) -> None:
+    """`-o /dev/null` must not swap the device for a plain file (a rename would)."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    files.write_atomic(pipe, b"%PDF-1.7 test")
+    reader.join(timeout=10)
+    assert received == [b"%PDF-1.7 test"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+def test_a_folder_as_output_gets_a_plain_message(tmp_path: Path) -> None:
+    with pytest.raises(HandoutError, match="is a folder; give the file to write"):
+        files.write_atomic(tmp_path, b"%PDF")

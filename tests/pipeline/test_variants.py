@@ -115,7 +115,7 @@ def test_batch_builds_in_parallel_and_reports_a_broken_entry(
         "workers: 2\n", encoding="utf-8")
     code = main(["batch", str(tmp_path / "batch.yaml")])
     out = capsys.readouterr()
-    assert code == 1
+    assert code == 1, out.err
     built = sorted(p.relative_to(tmp_path / "out").as_posix()
                    for p in (tmp_path / "out").rglob("*.pdf"))
     assert built == ["mind-body-7/en/gray.pdf", "mind-body-7/en/letter.pdf",
@@ -141,3 +141,49 @@ def test_a_gray_logo_leaves_the_cached_colour_logo_alone() -> None:
     gray = colours(load_logo(logo, grayscale=True), set())
     colour = colours(load_logo(logo), set())
     assert "0x1f4e79" in colour and "0x1f4e79" not in gray
+
+
+def test_print_variants_are_declared_once(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """`handout build`'s flags, a batch file's keys and Options come from variants.py."""
+    from dataclasses import fields
+
+    from handout.commands.batch import load_batch, plan
+    from handout.pipeline.variants import Variant, settings
+
+    assert [s.flag for s in settings()] == ["--paper", "--large-print", "--grayscale",
+                                           "--print-shop"]
+    assert issubclass(Options, Variant)
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    usage = " ".join(capsys.readouterr().out.split())
+    for s in settings():
+        assert f"{s.flag} " in usage and " ".join(s.help.split()) in usage, s
+    (tmp_path / "batch.yaml").write_text(
+        f"contents: [{CONTENT}]\nvariants:\n  - name: plain\n"
+        "  - name: all\n    paper: a4\n    large_print: true\n    grayscale: true\n"
+        "    print_shop: true\n", encoding="utf-8")
+    jobs = plan(load_batch(tmp_path / "batch.yaml"), tmp_path)
+    assert [(j.name, j.variant) for j in jobs] == [
+        ("plain", Variant()), ("all", Variant(paper="a4", large_print=True, grayscale=True,
+                                              print_shop=True))]
+    assert {f.name for f in fields(Variant)} == {s.name for s in settings()}
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("paper: b5", "variants[0].paper: input should be 'letter' or 'a4'"),
+    ("large_prnt: true", "variants[0].large_prnt: unknown key 'large_prnt'; "
+     "did you mean 'large_print'?"),
+    ("grayscale: maybe", "variants[0].grayscale: expected true or false"),
+])
+def test_a_batch_variant_is_checked_like_the_flags(tmp_path: Path, entry: str,
+                                                   message: str) -> None:
+    from handout.commands.batch import load_batch
+    from handout.common.errors import ContentError
+
+    (tmp_path / "batch.yaml").write_text(
+        f"contents: [c.yaml]\nvariants:\n  - name: x\n    {entry}\n", encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_batch(tmp_path / "batch.yaml")
+    assert [str(p).split(": ", 1)[1] for p in raised.value.problems] == [message]
+    assert raised.value.problems[0].line == 4

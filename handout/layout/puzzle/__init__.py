@@ -16,7 +16,8 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from handout.common.translations import Strings
 from handout.input.model import Puzzle, Riddle, WordSearch
-from handout.input.wordsearch import WordSearchGrid, grid_word, hint, make_word_search
+from handout.input.riddles import grid_word, hint
+from handout.input.wordsearch import WordSearchGrid, make_word_search
 from handout.layout.markup import markup, plain
 from handout.layout.puzzle.boxes import LetterBoxes
 from handout.layout.puzzle.grid import WordSearchRow

@@ -1,0 +1,46 @@
+"""The clinic's branding and contact details, as a clinic file (or a content file) gives them."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+
+from handout.input.fields import HEX_COLOUR, Line, Strict, Url
+
+
+class Colours(Strict):
+    primary: str = Field(description="Main brand colour (header band, headings), as #RRGGBB.")
+    accent: str = Field(description="Second brand colour (rules, chart marks), as #RRGGBB.")
+    tint: str = Field(
+        default="#EEF4F8", description="Very light background for boxes, as #RRGGBB."
+    )
+
+    @field_validator("primary", "accent", "tint")
+    @classmethod
+    def _hex(cls, value: str) -> str:
+        if not HEX_COLOUR.match(value):
+            raise ValueError("a colour is written as # and six hex digits, like #1F4E79")
+        return value.upper()
+
+
+class CallToAction(Strict):
+    text: Line = Field(description="What the reader is invited to do, e.g. 'Book a visit'.")
+    url: Url = Field(description="Web address the QR code points to; printed beside it too.")
+
+
+class Clinic(Strict):
+    name: Line = Field(description="Clinic name as printed in the header and footer.")
+    tagline: str = Field(default="", description="Short line under the name in the header.")
+    logo: str = Field(default="", description="Logo file (SVG, PNG or JPG), relative to the "
+                      "file it is written in: the clinic file, or content.yaml for a clinic "
+                      "written there.")
+    logo_alt: str = Field(default="", description="Words that describe the logo.")
+    colours: Colours
+    phone: Line
+    address: Line
+    website: Url
+    website_label: str = Field(default="", description="Website as printed (default: URL).")
+    call_to_action: CallToAction
+
+    @property
+    def website_text(self) -> str:
+        return self.website_label or self.website.split("://", 1)[1].rstrip("/")

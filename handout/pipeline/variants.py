@@ -1,0 +1,47 @@
+"""The print variants, declared once: how one print of a handout differs from the plain one.
+
+`handout build`'s flags (--paper, --large-print, --grayscale, --print-shop) and a batch
+file's `variants:` entries are both made from these fields and their help; `Options` (in
+build.py) is a `Variant` plus how to build it. Every field combines with the others.
+Nothing heavy is imported here: the command line reads it before ReportLab or pydantic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+
+def _about(help_text: str, choices: tuple[str, ...] = ()) -> dict[str, object]:
+    return {"help": help_text, "choices": choices}
+
+
+@dataclass(frozen=True)
+class Variant:
+    paper: str = field(default="letter", metadata=_about("paper size", ("letter", "a4")))
+    large_print: bool = field(default=False, metadata=_about(
+        "18 pt body text, larger headings, chart and puzzle"))
+    grayscale: bool = field(default=False, metadata=_about(
+        "every colour as gray, for black-and-white printers"))
+    print_shop: bool = field(default=False, metadata=_about(
+        "1/8 inch bleed and crop marks for a professional printer"))
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One field of `Variant`, as a command-line flag and a batch-file key."""
+
+    name: str  # the batch file's key, e.g. large_print
+    default: str | bool
+    help: str
+    choices: tuple[str, ...]  # the values it takes; () for a yes/no switch
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+def settings() -> list[Setting]:
+    """Every variant field, in the order they are declared."""
+    plain = Variant()
+    return [Setting(f.name, getattr(plain, f.name), str(f.metadata["help"]),
+                    tuple(f.metadata["choices"])) for f in fields(Variant)]

@@ -1,0 +1,91 @@
+"""`handout new FOLDER`: a starter handout that passes the check and builds at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pymupdf
+import pytest
+import yaml
+
+from handout.check import check_file
+from handout.commands.cli import main
+from handout.commands.new import FILES, next_year, starter_files
+from handout.input.schema import clinic_schema_text, schema_text
+from handout.pipeline.build import Options, build
+
+WRITTEN = ["content.yaml", "clinic.yaml", "clinic-logo.svg", "content.schema.json",
+           "clinic.schema.json"]
+
+
+def test_new_writes_a_starter_that_checks_clean_and_builds(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "handouts" / "sleep"  # neither exists yet
+    assert main(["new", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert sorted(p.name for p in folder.iterdir()) == sorted(WRITTEN)
+    assert out.startswith(f"Wrote a starter handout in {folder}/:\n")
+    for name in WRITTEN:
+        assert f"  {folder / name}" in out and FILES[name] in out
+    assert out.endswith(f"  handout build {folder}/content.yaml -o {folder}/handout.pdf\n")
+
+    report = check_file(folder / "content.yaml")
+    assert (report.errors, report.warnings) == (0, 0), report.findings
+    result = build(folder / "content.yaml", tmp_path / "out.pdf", Options())
+    assert 2 <= result.pages <= 4
+    with pymupdf.open(result.path) as pdf:
+        text = " ".join(page.get_text() for page in pdf)
+        assert "Your Clinic Name" in text and "(555) 555-0100" in text
+        assert pdf[0].get_drawings(), "the logo (vector) is drawn in the header band"
+
+
+def test_the_starter_review_dates_are_today_and_a_year_on(tmp_path: Path) -> None:
+    today = dt.date.today()
+    data = yaml.safe_load(starter_files(today)["content.yaml"])
+    assert data["review"]["last_reviewed"] == today
+    assert data["review"]["next_review"] == next_year(today)
+    assert next_year(dt.date(2028, 2, 29)) == dt.date(2029, 2, 28)
+
+
+def test_the_starter_points_editors_to_schemas_written_beside_it() -> None:
+    files = starter_files(dt.date(2026, 1, 1))
+    first = "# yaml-language-server: $schema={}.schema.json\n"
+    assert files["content.yaml"].decode().startswith(first.format("content"))
+    assert files["clinic.yaml"].decode().startswith(first.format("clinic"))
+    assert files["content.schema.json"].decode() == schema_text()
+    assert files["clinic.schema.json"].decode() == clinic_schema_text()
+    content, clinic = (yaml.safe_load(files[n]) for n in ("content.yaml", "clinic.yaml"))
+    assert set(content) <= set(json.loads(files["content.schema.json"])["properties"])
+    assert set(clinic) <= set(json.loads(files["clinic.schema.json"])["properties"])
+    # Placeholders no one could mistake for a real clinic's details.
+    assert clinic["name"] == "Your Clinic Name"
+    assert clinic["website"].endswith(".example") and "555" in clinic["phone"]
+
+
+def test_new_never_overwrites_and_writes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "content.yaml").write_text("mine", encoding="utf-8")
+    assert main(["new", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"handout: {tmp_path} already has content.yaml, and `handout new` never "
+                   "overwrites files; nothing was written. Name a new folder, e.g. "
+                   "`handout new my-handout`\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["content.yaml"]
+    assert (tmp_path / "content.yaml").read_text(encoding="utf-8") == "mine"
+
+    assert main(["new", str(tmp_path / "x")]) == 0
+    capsys.readouterr()
+    assert main(["new", str(tmp_path / "x")]) == 2
+    assert ("already has content.yaml, clinic.yaml, clinic-logo.svg, content.schema.json "
+            "and clinic.schema.json, and" in capsys.readouterr().err)
+
+
+def test_new_on_a_file_says_it_is_not_a_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.txt").write_text("", encoding="utf-8")
+    assert main(["new", str(tmp_path / "notes.txt")]) == 2
+    assert capsys.readouterr().err == (
+        f"handout: {tmp_path / 'notes.txt'} is a file, not a folder; name a new folder, "
+        "e.g. `handout new my-handout`\n")

@@ -1,0 +1,83 @@
+"""The speed seam: `TwoCores` gives the same PDF as `InProcess`, draws the first chart in a
+worker that never makes this process import matplotlib, and leaves no process behind."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from handout.pipeline.forks import ChartWorker
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the helpers fork")
+
+# Builds content.yaml in a fresh interpreter with the helpers named on the command line.
+BUILD = """
+import sys
+from pathlib import Path
+from handout.pipeline.parallel import InProcess, TwoCores
+helpers = TwoCores.start(chart_needed=True) if sys.argv[2] == "two" else InProcess()
+with helpers:
+    from handout.pipeline.build import build
+    build(Path("content.yaml"), Path(sys.argv[1]), helpers=helpers)
+print("matplotlib" in sys.modules, "textstat" in sys.modules)
+"""
+
+
+def fresh_build(out: Path, helpers: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", BUILD, str(out), helpers], cwd=ROOT,
+                          text=True, capture_output=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_two_cores_give_the_same_pdf_as_one(tmp_path: Path) -> None:
+    two = fresh_build(tmp_path / "two" / "handout.pdf", "two")
+    one = fresh_build(tmp_path / "one" / "handout.pdf", "one")
+    # With two cores the chart was drawn and the content checked in child processes.
+    assert two == ["False", "False"]
+    assert one == ["True", "True"]
+    assert (tmp_path / "two" / "handout.pdf").read_bytes() == \
+        (tmp_path / "one" / "handout.pdf").read_bytes()
+    # The worker's chart went into the cache like any other.
+    assert len(list((tmp_path / "two" / ".cache").glob("chart-*.json"))) == 1
+
+
+def gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_a_worker_that_is_not_needed_is_stopped() -> None:
+    if "matplotlib" in sys.modules:  # this test process has drawn charts: start one afresh
+        script = ("import os; from handout.pipeline.forks import ChartWorker; "
+                  "w = ChartWorker.start(); pid = w.pid; w.shutdown(); print(pid)")
+        done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, text=True,
+                              capture_output=True, timeout=60, check=True)
+        assert gone(int(done.stdout))
+        return
+    worker = ChartWorker.start()
+    assert worker is not None and worker.pid is not None
+    pid = worker.pid
+    worker.shutdown()
+    assert gone(pid)
+
+
+def test_a_worker_that_died_is_replaced_by_drawing_here(tmp_path: Path) -> None:
+    script = BUILD.replace(
+        'helpers = TwoCores.start(chart_needed=True) if sys.argv[2] == "two" else InProcess()',
+        "import os, signal\nhelpers = TwoCores.start(chart_needed=True)\n"
+        "os.kill(helpers.worker.pid, signal.SIGKILL)")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "k.pdf"), "two"],
+                          cwd=ROOT, text=True, capture_output=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[0] == "True"  # drawn here after all
+    fresh_build(tmp_path / "one.pdf", "one")
+    assert (tmp_path / "k.pdf").read_bytes() == (tmp_path / "one.pdf").read_bytes()
