@@ -59,8 +59,10 @@ test: lint ## lint, then every test
 refresh-references: $(VENV)/.installed-dev ## redraw the visual test's reference pages
 	HANDOUT_REFRESH_REFERENCES=1 $(BIN)/python -m pytest -q tests/layout/test_visual.py
 
-# Speed benchmark (issue 6): interleaved rounds of fresh processes; the medians go into the
-# table in bench/RESULTS.md. A benchmark, not a test: it never fails on a slow result.
+# Speed benchmark (issue 11): a cold build, a rebuild inside `handout watch` (save to new
+# PDF) and `handout batch`, in interleaved rounds against the import floor; the medians go
+# into the table in bench/RESULTS.md. A benchmark, not a test: it never fails on a slow
+# result. Its temporary files live in build/bench-tmp/.
 .PHONY: bench
 ROUNDS ?= 7
 bench: $(VENV)/.installed ## time builds against the import floor (ROUNDS=7)

@@ -1,28 +1,43 @@
-"""Where a `handout build` spends its time: imports (-X importtime) and calls (cProfile).
+"""Where a build spends its time: imports (-X importtime) and calls (cProfile).
 
-    python bench/profile.py [--cold] [--content content.yaml] [--top 25]
+    python bench/profile.py [--cold | --watch] [--top 25]
 
-Runs `handout build` in a fresh process, twice: once for the import times and once under
-cProfile. Without --cold the chart cache is warmed first, so this profiles a rebuild.
+By default it profiles `handout build` after a text edit, with the chart cached, in a fresh
+process; --cold empties the chart cache first (the chart worker draws it); --watch profiles
+the second build inside one process, as `handout watch` runs it after a save. In the call
+profile of a cold build, the time spent waiting for the chart worker shows under
+`ChartWorker._result`, and for the forked check under `fork_call.<locals>.result`.
+Temporary files live in build/bench-tmp/profile and are removed at the end.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import contextlib
+import pstats
+import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Profile this process's own build: no build server to hand it to.
-ENV = {**os.environ, "HANDOUT_SERVER": "off"}
+WORK = ROOT / "build" / "bench-tmp" / "profile"
+# The second of two builds in one process, as `handout watch` does after a save.
+WATCH = """
+import cProfile, sys
+from pathlib import Path
+from handout.commands.watch import build_once
+from handout.pipeline.build import Options
+content, out, edited, stats = map(Path, sys.argv[1:])
+build_once(content, out, Options(), sys.stderr)
+content.write_text(edited.read_text(encoding="utf-8"), encoding="utf-8")
+cProfile.run("build_once(content, out, Options(), sys.stderr)", str(stats))
+"""
 
 
-def imports(build: list[str], top: int) -> str:
+def imports(command: list[str], top: int) -> str:
     """The slowest imports, cumulative (a package's time includes what it imports)."""
-    done = subprocess.run([sys.executable, "-X", "importtime", *build], cwd=ROOT, env=ENV,
+    done = subprocess.run([sys.executable, "-X", "importtime", *command], cwd=ROOT,
                           capture_output=True, text=True, check=True)
     rows = []
     for line in done.stderr.splitlines():
@@ -34,37 +49,54 @@ def imports(build: list[str], top: int) -> str:
     return "\n".join(f"{us / 1000:8.1f} ms  {name}" for us, name in rows[:top])
 
 
-def calls(build: list[str], top: int) -> str:
-    """cProfile of the whole command, sorted by cumulative time."""
-    with tempfile.NamedTemporaryFile(suffix=".prof") as stats:
-        # The command's module itself, run under cProfile.
-        command = ["-m", "handout.commands.cli", *build[2:]]
-        subprocess.run([sys.executable, "-m", "cProfile", "-o", stats.name, *command],
-                       cwd=ROOT, env=ENV, capture_output=True, check=True)
-        report = subprocess.run(
-            [sys.executable, "-c", "import pstats, sys; pstats.Stats(sys.argv[1])"
-             ".sort_stats('cumulative').print_stats(int(sys.argv[2]))", stats.name, str(top)],
-            capture_output=True, text=True, check=True)
-    return report.stdout
+def calls(stats: Path, top: int) -> None:
+    """The profile in `stats`, sorted by cumulative time."""
+    pstats.Stats(str(stats)).sort_stats("cumulative").print_stats(top)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cold", action="store_true", help="empty chart cache before each run")
-    parser.add_argument("--content", type=Path, default=ROOT / "content.yaml")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--cold", action="store_true", help="empty the chart cache first")
+    mode.add_argument("--watch", action="store_true", help="a rebuild inside one process")
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="handout-profile-") as work:
-        out = Path(work) / "handout.pdf"
-        build = ["-m", "handout", "build", str(args.content.resolve()), "-o", str(out)]
-        cache = Path(work) / ".cache"
-        subprocess.run([sys.executable, *build], cwd=ROOT, env=ENV, capture_output=True,
-                       check=True)
-        for title, report in (("imports", imports), ("calls", calls)):
-            if args.cold:
-                subprocess.run(["rm", "-rf", str(cache)], check=True)
-            print(f"== {title} ({'cold' if args.cold else 'chart cached'}) ==")
-            print(report(build, args.top))
+    shutil.rmtree(WORK, ignore_errors=True)
+    WORK.mkdir(parents=True)
+    try:
+        (WORK / "assets").symlink_to(ROOT / "assets")
+        content, out, stats = WORK / "content.yaml", WORK / "out" / "handout.pdf", WORK / "prof"
+        text = (ROOT / "content.yaml").read_text(encoding="utf-8")
+        content.write_text(text, encoding="utf-8")
+        build = ["-m", "handout", "build", str(content), "-o", str(out)]
+        subprocess.run([sys.executable, *build], cwd=ROOT, capture_output=True, check=True)
+        # A text-only edit: the chart stays cached.
+        content.write_text(text.replace("intro:\n  - \"", "intro:\n  - \"Edited. ", 1),
+                           encoding="utf-8")
+        if args.watch:
+            (WORK / "edited.yaml").write_text(content.read_text(encoding="utf-8"))
+            content.write_text(text, encoding="utf-8")
+            subprocess.run([sys.executable, "-c", WATCH, str(content), str(out),
+                            str(WORK / "edited.yaml"), str(stats)], cwd=ROOT, check=True,
+                           capture_output=True)
+            print("== calls (a rebuild inside one process, as `handout watch`) ==")
+            calls(stats, args.top)
+            return
+        kind = "cold" if args.cold else "chart cached"
+        if args.cold:
+            shutil.rmtree(out.parent / ".cache")
+        print(f"== imports ({kind}; the forked check and chart worker's are listed too) ==")
+        print(imports(build, args.top))
+        if args.cold:
+            shutil.rmtree(out.parent / ".cache")
+        subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats), *build],
+                       cwd=ROOT, capture_output=True, check=True)
+        print(f"== calls ({kind}; this process only) ==")
+        calls(stats, args.top)
+    finally:
+        shutil.rmtree(WORK, ignore_errors=True)
+        with contextlib.suppress(OSError):  # build/bench-tmp, unless a bench run is using it
+            WORK.parent.rmdir()
 
 
 if __name__ == "__main__":

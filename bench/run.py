@@ -1,216 +1,336 @@
-"""Speed benchmark (issue 6): build times against the cost of importing the libraries.
+"""Speed benchmark (issue 11): what a clinic waits for, against the cost of importing the
+libraries a build needs.
 
-Every round runs each measured command once, in a fresh process, in a rotating order, so
-drift in the machine's speed hits all of them alike; medians over the rounds are reported.
-A benchmark, not a test: nothing here fails on a slow result.
+Every round takes one sample of each measure, in a rotating order, so a change in the
+machine's speed hits all of them alike; the medians over the rounds are reported, and each
+ratio to the floor is the median of the ratios within a round. Commands run as fresh
+processes, except the watch rebuild, which is timed inside one `handout watch` that stays up
+for the whole run: from saving the content file to the PDF being replaced. A benchmark, not
+a test: nothing here fails on a slow result.
 
-    python bench/run.py [--rounds 7] [--content content.yaml] [--results bench/RESULTS.md]
+    python bench/run.py [--rounds 7] [--compare NAME=PATH ...] [--results bench/RESULTS.md]
+
+--compare measures another checkout in the same rounds, e.g. an older commit checked out
+with `git worktree add` (it is run by its own .venv's python, if it has one).
+Temporary files live in build/bench-tmp/ and are removed at the end.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from report import write_results  # bench/ is on sys.path: it holds the script being run
+from report import Stats, TreeResult, write_results  # bench/ is on sys.path (this script's)
 
 ROOT = Path(__file__).resolve().parent.parent
-FLOOR = ("import yaml, reportlab.platypus, matplotlib; matplotlib.use('Agg'); "
-         "import matplotlib.pyplot")
-# Children import this checkout's handout, whatever the venv's editable install points at,
-# and build in their own process: no build server unless a measure asks for one.
-ENV = {**os.environ, "HANDOUT_SERVER": "off", "PYTHONPATH": os.pathsep.join(
-    p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)}
-# A process that stays up (as `handout watch` does): build, then time the edited build.
-# As `handout watch` does: warm the check once, build, then time the edited build.
-RUNNING = ("import sys, time; from pathlib import Path; from handout.pipeline.build import build; "
-           "from handout.check.readability import warm_up; warm_up(); "
-           "build(Path(sys.argv[1]), Path(sys.argv[3])); t = time.perf_counter(); "
-           "build(Path(sys.argv[2]), Path(sys.argv[3])); print(time.perf_counter() - t)")
+TMP = ROOT / "build" / "bench-tmp"
+FLOOR = "import yaml, reportlab.platypus, matplotlib.pyplot"
+CONTENTS = ("content.yaml", "content.es.yaml")
+# The batch: the project's batch.yaml with five clinics instead of two (2 x 5 x 5 = 50 PDFs).
+CLINICS = 5
+VARIANTS = [{"name": "letter"}, {"name": "a4", "paper": "a4"},
+            {"name": "large-print", "large_print": True}, {"name": "grayscale", "grayscale": True},
+            {"name": "print-shop", "print_shop": True}]
+WORKERS = 2
 
 
-@dataclass
-class Measure:
-    """One measured command: how to prepare a round, what to run, and what it gave."""
+@dataclass(frozen=True)
+class Tree:
+    """A checkout to measure: its own handout, run by its own .venv's python if it has one."""
 
-    argv: list[str]
-    prepare: Callable[[], None] = lambda: None
-    env: dict[str, str] = field(default_factory=lambda: ENV)
-    own_clock: bool = False  # the command prints the seconds to report (not its wall time)
-    seconds: list[float] = field(default_factory=list)
-    maxrss_kb: list[int] = field(default_factory=list)
-    stdout: str = ""
+    name: str
+    path: Path
+    work: Path  # its own folder under build/bench-tmp/
+
+    def command(self, *args: str) -> list[str]:
+        own = self.path / ".venv" / "bin" / "python"
+        return [str(own) if own.exists() else sys.executable, "-m", "handout", *args]
+
+    @property
+    def env(self) -> dict[str, str]:
+        # Older checkouts had a build server: keep it off, so every build runs in its command.
+        return {**os.environ, "PYTHONPATH": str(self.path), "HANDOUT_SERVER": "off"}
 
 
-def run(argv: list[str], env: dict[str, str] = ENV) -> tuple[float, int, str]:
-    """Wall time, peak resident memory (KB) of the child itself, and its stdout."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+def timed(argv: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT
+          ) -> tuple[float, int]:
+    """Run a fresh process: its wall time, and the peak memory (KB) of the largest process
+    of the command (itself or a child it waited for, such as a batch worker)."""
+    log = TMP / "command.log"
+    with log.open("wb") as out:
         started = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=ROOT, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage, not a running max
+        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, cwd=cwd, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode:
-            err.seek(0)
-            raise SystemExit(f"{' '.join(argv)} failed:\n{err.read().decode()}")
-        out.seek(0)
-        return seconds, usage.ru_maxrss, out.read().decode()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"bench: {' '.join(argv)} failed:\n{log.read_text()}")
+    return seconds, usage.ru_maxrss
 
 
 def edited(text: str, n: int) -> str:
     """The content with its first intro paragraph changed: a text-only edit."""
     match = re.search(r'^intro:\s*\n\s*- "', text, flags=re.MULTILINE)
     if match is None:
-        raise SystemExit("bench: content has no `intro:` list of quoted paragraphs to edit")
+        raise SystemExit("bench: the content has no `intro:` list of quoted paragraphs")
     return f"{text[:match.end()]}Copy {n}. {text[match.end():]}"
 
 
-def workspace(content: Path) -> Path:
-    """A temporary folder that mirrors the content's folder (symlinks), so relative paths
-    such as the logo resolve for edited copies of the content file."""
-    work = Path(tempfile.mkdtemp(prefix="handout-bench-"))
-    for entry in content.resolve().parent.iterdir():
-        if entry.name != content.name and not entry.name.startswith("."):
-            (work / entry.name).symlink_to(entry)
-    return work
+def workspace(tree: Tree, folder: Path) -> Path:
+    """A folder with copies of the tree's content files and a link to its assets (the
+    clinic files and logos the content files name)."""
+    folder.mkdir(parents=True)
+    (folder / "assets").symlink_to(tree.path / "assets")
+    for name in CONTENTS:
+        shutil.copy(tree.path / name, folder / name)
+    return folder
 
 
-def measures(content: Path, work: Path, batch: int, workers: int) -> dict[str, Measure]:
-    handout = [sys.executable, "-m", "handout", "build"]
-    text = content.read_text(encoding="utf-8")
-    (work / "edit.yaml").write_text(edited(text, 0), encoding="utf-8")
-    jobs = []
-    for i in range(batch):
-        (work / f"variant-{i}.yaml").write_text(edited(text, i + 1), encoding="utf-8")
-        jobs.append({"content": str(work / f"variant-{i}.yaml"), "out": str(work / "batch" /
-                     f"{i}.pdf"), "paper": "a4" if i % 2 else "letter",
-                     "cache": str(work / "batch" / ".cache")})
-    (work / "jobs.json").write_text(json.dumps(jobs))
+@dataclass
+class Measure:
+    """One measured thing; `sample` takes one timing (seconds, peak memory in KB)."""
 
-    def clear(folder: Path) -> Callable[[], None]:
-        return lambda: shutil.rmtree(folder, ignore_errors=True)
+    tree: Tree | None
+    seconds: list[float] = field(default_factory=list)
+    peak_kb: list[int] = field(default_factory=list)
 
-    served = server_env(work)
-    return {
-        "floor": Measure([sys.executable, "-c", FLOOR]),
-        "cold": Measure([*handout, str(content), "-o", str(work / "cold/handout.pdf")],
-                        prepare=clear(work / "cold/.cache")),
-        "rebuild": Measure([*handout, str(work / "edit.yaml"), "-o",
-                            str(work / "warm/handout.pdf")]),
-        "cold_served": Measure([*handout, str(content), "-o",
-                                str(work / "cold-served/handout.pdf")],
-                               prepare=clear(work / "cold-served/.cache"), env=served),
-        "rebuild_served": Measure([*handout, str(work / "edit.yaml"), "-o",
-                                   str(work / "served/handout.pdf")], env=served),
-        "rebuild_running": Measure([sys.executable, "-c", RUNNING, str(content),
-                                    str(work / "edit.yaml"), str(work / "warm/running.pdf")],
-                                   own_clock=True),
-        "batch": Measure([sys.executable, str(ROOT / "bench/batch.py"),
-                          str(work / "jobs.json"), str(workers)],
-                         prepare=clear(work / "batch/.cache")),
-    }
+    def sample(self, n: int) -> tuple[float, int]:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        """Stop whatever the measure keeps running."""
 
 
-def server_env(work: Path) -> dict[str, str]:
-    """Builds handed to a build server of the bench's own, which outlives the whole run."""
-    return {**ENV, "HANDOUT_SERVER": "on", "HANDOUT_SERVER_DIR": str(work / "srv"),
-            "HANDOUT_SERVER_IDLE": "3600"}
+class Floor(Measure):
+    """Importing what any build needs, in a fresh python."""
+
+    def sample(self, n: int) -> tuple[float, int]:
+        return timed([sys.executable, "-c", FLOOR])
 
 
-def server(env: dict[str, str], action: str) -> dict[str, float]:
-    """Start or stop the bench's build server; its status (pid, builds) and peak memory."""
-    done = subprocess.run([sys.executable, "-m", "handout", "server", action], cwd=ROOT,
-                          env=env, capture_output=True, text=True, check=True)
-    if action != "status":
-        return {}
-    match = re.search(r"pid (\d+), up \d+ s, (\d+) build", done.stdout)
-    if match is None:
-        raise SystemExit(f"bench: no build server is running:\n{done.stdout}")
-    pid, builds = int(match[1]), int(match[2])
-    status = Path(f"/proc/{pid}/status").read_text()
-    peak = re.search(r"VmHWM:\s+(\d+) kB", status)
-    return {"server_builds": builds, "server_mb": int(peak[1]) / 1024 if peak else 0.0}
+class Cold(Measure):
+    """`handout build` with no chart cache: the chart is drawn."""
+
+    def __init__(self, tree: Tree) -> None:
+        super().__init__(tree)
+        self.folder = workspace(tree, tree.work / "cold")
+        self.out = self.folder / "out" / "handout.pdf"
+
+    def sample(self, n: int) -> tuple[float, int]:
+        assert self.tree is not None
+        shutil.rmtree(self.out.parent, ignore_errors=True)  # the PDF and its chart cache
+        return timed(self.tree.command("build", str(self.folder / "content.yaml"), "-o",
+                                       str(self.out)), self.tree.env, self.tree.path)
 
 
-def bench(found: dict[str, Measure], rounds: int) -> None:
-    """One untimed pass (warms the disk cache and the rebuild's chart cache), then rounds."""
-    for measure in found.values():
-        measure.prepare()
-        run(measure.argv, measure.env)
-    names = list(found)
+class Rebuild(Measure):
+    """`handout build` after a text-only edit, in a fresh process (the chart is cached)."""
+
+    def __init__(self, tree: Tree) -> None:
+        super().__init__(tree)
+        self.folder = workspace(tree, tree.work / "rebuild")
+        self.content = self.folder / "content.yaml"
+        self.text = self.content.read_text(encoding="utf-8")
+
+    def sample(self, n: int) -> tuple[float, int]:
+        assert self.tree is not None
+        self.content.write_text(edited(self.text, n), encoding="utf-8")
+        return timed(self.tree.command("build", str(self.content), "-o",
+                                       str(self.folder / "out" / "handout.pdf")),
+                     self.tree.env, self.tree.path)
+
+
+class Watch(Measure):
+    """A rebuild inside one `handout watch`: from saving a text-only edit of the content
+    file to the PDF being replaced (its inode and modification time change)."""
+
+    def __init__(self, tree: Tree) -> None:
+        super().__init__(tree)
+        folder = workspace(tree, tree.work / "watch")
+        self.content = folder / "content.yaml"
+        self.text = self.content.read_text(encoding="utf-8")
+        self.out = folder / "out" / "handout.pdf"
+        self.log = folder / "watch.log"
+        with self.log.open("wb") as log:
+            self.proc = subprocess.Popen(
+                tree.command("watch", str(self.content), "-o", str(self.out)), stdout=log,
+                stderr=subprocess.STDOUT, cwd=tree.path, env={**tree.env, "PYTHONUNBUFFERED": "1"})
+        self.saves = 0
+        self.wait_for(lambda: "Watching" in self.log.read_text())
+        time.sleep(0.5)  # it says "Watching" just before it starts to watch
+
+    def wait_for(self, done: Callable[[], bool], seconds: float = 60.0) -> None:
+        deadline = time.monotonic() + seconds
+        while not done():
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise SystemExit(f"bench: `handout watch` did not build:\n{self.log.read_text()}")
+            time.sleep(0.001)
+
+    def sample(self, n: int) -> tuple[float, int]:
+        before = stamp(self.out)
+        self.saves += 1
+        started = time.perf_counter()
+        self.content.write_text(edited(self.text, n), encoding="utf-8")
+        self.wait_for(lambda: stamp(self.out) != before)
+        seconds = time.perf_counter() - started
+        # Untimed: the build also reports, and only one build was made for the save.
+        self.wait_for(lambda: self.log.read_text().count("Wrote ") == self.saves + 1)
+        if self.log.read_text().count("Changed:") != self.saves:
+            raise SystemExit(f"bench: `handout watch` saw {self.saves} saves as more:\n"
+                             f"{self.log.read_text()}")
+        return seconds, 0
+
+    def stop(self) -> None:
+        """Read its peak memory (VmHWM), then stop it with Ctrl-C, as a user does."""
+        if self.proc.poll() is None:
+            status = Path(f"/proc/{self.proc.pid}/status").read_text()
+            peak = re.search(r"VmHWM:\s+(\d+) kB", status)
+            self.peak_kb = [int(peak[1])] if peak else []
+            self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # e.g. started with SIGINT ignored
+            self.proc.kill()
+            self.proc.wait()
+
+
+class Batch(Measure):
+    """`handout batch` on 2 workers, chart cache emptied first."""
+
+    def __init__(self, tree: Tree) -> None:
+        super().__init__(tree)
+        self.folder = workspace(tree, tree.work / "batch")
+        self.count = len(CONTENTS) * CLINICS * len(VARIANTS)
+        clinics = self.folder / "clinics"
+        clinics.mkdir()
+        originals = sorted((tree.path / "assets" / "clinics").glob("*.yaml"))
+        for logo in (tree.path / "assets" / "clinics").glob("*.svg"):
+            (clinics / logo.name).symlink_to(logo)
+        for i in range(CLINICS):  # the clinics in turn, each copy under a name of its own
+            text = originals[i % len(originals)].read_text(encoding="utf-8")
+            renamed = re.sub(r"^name: (.*)$", rf"name: \1 {i + 1}", text, count=1,
+                             flags=re.MULTILINE)
+            (clinics / f"clinic-{i + 1}.yaml").write_text(renamed, encoding="utf-8")
+        plan = {"output": "out", "contents": list(CONTENTS), "variants": VARIANTS,
+                "clinics": [f"clinics/clinic-{i + 1}.yaml" for i in range(CLINICS)]}
+        (self.folder / "batch.yaml").write_text(json.dumps(plan), encoding="utf-8")  # JSON is YAML
+
+    def sample(self, n: int) -> tuple[float, int]:
+        assert self.tree is not None
+        shutil.rmtree(self.folder / "out", ignore_errors=True)  # the PDFs and the chart cache
+        seconds, peak = timed(self.tree.command("batch", str(self.folder / "batch.yaml"),
+                                                "-j", str(WORKERS)), self.tree.env, self.tree.path)
+        built = len(list((self.folder / "out").glob("*/*/*.pdf")))
+        if built != self.count:
+            raise SystemExit(f"bench: the batch wrote {built} PDFs, not {self.count}")
+        return seconds, peak
+
+
+def stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return info.st_ino, info.st_mtime_ns
+
+
+def busy(window: float = 1.0) -> float:
+    """The share of the machine's CPU time spent working over `window` seconds."""
+
+    def times() -> tuple[int, int]:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        return sum(fields), fields[3] + fields[4]  # all, idle + waiting for I/O
+
+    total, idle = times()
+    time.sleep(window)
+    total_after, idle_after = times()
+    return 1 - (idle_after - idle) / max(total_after - total, 1)
+
+
+def wait_for_quiet(most: float = 120.0) -> None:
+    """Wait (at most `most` seconds) until the machine is idle: a sample taken while other
+    work runs (tests in another checkout, say) would time that work too."""
+    deadline = time.monotonic() + most
+    while busy() > 0.10:
+        if time.monotonic() > deadline:
+            print("bench: the machine is busy; measuring anyway", flush=True)
+            return
+
+
+def bench(measures: list[Measure], rounds: int) -> None:
+    """One untimed pass (disk caches, the rebuild's chart cache), then the rounds."""
+    for measure in measures:
+        measure.sample(0)
     for r in range(rounds):
-        for name in names[r % len(names):] + names[:r % len(names)]:
-            measure = found[name]
-            measure.prepare()
-            seconds, rss, measure.stdout = run(measure.argv, measure.env)
-            measure.seconds.append(float(measure.stdout) if measure.own_clock else seconds)
-            measure.maxrss_kb.append(rss)
+        turn = r % len(measures)
+        for measure in measures[turn:] + measures[:turn]:
+            wait_for_quiet()
+            seconds, peak = measure.sample(r + 1)
+            measure.seconds.append(seconds)
+            measure.peak_kb.append(peak)
         print(f"round {r + 1}/{rounds}: " + ", ".join(
-            f"{n} {found[n].seconds[-1]:.3f} s" for n in names), flush=True)
+            f"{type(m).__name__.lower()} {m.seconds[-1]:.3f}" for m in measures), flush=True)
 
 
-def summary(found: dict[str, Measure], work: Path, batch: int, workers: int) -> dict[str, float]:
-    median = {name: statistics.median(m.seconds) for name, m in found.items()}
-    spread = {name: (min(m.seconds), max(m.seconds)) for name, m in found.items()}
-    batch_out = json.loads(found["batch"].stdout)
-    # Ratios within a round first: the rounds are interleaved so that load which comes and
-    # goes hits the floor and the build of the same round alike.
-    floor = found["floor"].seconds
-    ratio = {name: statistics.median(s / f for s, f in zip(m.seconds, floor, strict=True))
-             for name, m in found.items()}
-    return {
-        **{f"{n}_ratio": v for n, v in ratio.items()},
-        **{f"{n}_s": v for n, v in median.items()},
-        **{f"{n}_min": v[0] for n, v in spread.items()},
-        **{f"{n}_max": v[1] for n, v in spread.items()},
-        "batch": batch, "workers": workers, "per_pdf_s": median["batch"] / batch,
-        "pdf_kb": (work / "cold/handout.pdf").stat().st_size / 1024,
-        "batch_pdf_max_kb": batch_out["max_bytes"] / 1024,
-        "cold_mb": max(found["cold"].maxrss_kb) / 1024,
-        "rebuild_mb": max(found["rebuild"].maxrss_kb) / 1024,
-        "client_mb": max(found["rebuild_served"].maxrss_kb) / 1024,
-        "floor_mb": max(found["floor"].maxrss_kb) / 1024,
-        "worker_mb": batch_out["worker_maxrss_kb"] / 1024,
-    }
+def stats(measure: Measure, floor: Measure, per: int = 1) -> Stats:
+    seconds = [s / per for s in measure.seconds]
+    ratios = [s / f for s, f in zip(seconds, floor.seconds, strict=True)]
+    return Stats(statistics.median(seconds), min(seconds), max(seconds),
+                 statistics.median(ratios), max(measure.peak_kb, default=0) / 1024)
+
+
+def summary(tree: Tree, measures: list[Measure], floor: Measure) -> TreeResult:
+    found = {type(m).__name__: m for m in measures if m.tree is tree}
+    cold, batch = found["Cold"], found["Batch"]
+    assert isinstance(cold, Cold) and isinstance(batch, Batch)
+    return TreeResult(tree.name, cold=stats(cold, floor), rebuild=stats(found["Rebuild"], floor),
+                      watch=stats(found["Watch"], floor), batch=stats(batch, floor),
+                      per_pdf=stats(batch, floor, per=batch.count), batch_count=batch.count,
+                      pdf_kb=cold.out.stat().st_size / 1024)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--content", type=Path, default=ROOT / "content.yaml")
-    parser.add_argument("--batch", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--results", type=Path, default=ROOT / "bench/RESULTS.md")
+    parser.add_argument("--compare", action="append", default=[], metavar="NAME=PATH",
+                        help="another checkout to measure in the same rounds")
+    parser.add_argument("--results", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = parser.parse_args()
-    work = workspace(args.content)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
+                            capture_output=True, check=False).stdout.strip() or "?"
+    trees = [Tree(f"this checkout ({commit})", ROOT, TMP / "0")]
+    for i, spec in enumerate(args.compare, start=1):
+        name, _, path = spec.rpartition("=")
+        trees.append(Tree(name, Path(path).resolve(), TMP / str(i)))
+    shutil.rmtree(TMP, ignore_errors=True)  # what a killed run left
+    TMP.mkdir(parents=True)
+    floor = Floor(None)
+    measures: list[Measure] = [floor]
     try:
-        found = measures(args.content.resolve(), work, args.batch, args.workers)
-        server(server_env(work), "start")
-        bench(found, args.rounds)
-        numbers = summary(found, work, args.batch, args.workers)
-        numbers.update(server(server_env(work), "status"))
-        served = args.rounds + 1  # the untimed pass too
-        if numbers["server_builds"] != 2 * served:  # the cold and the rebuild measure
-            raise SystemExit(f"bench: the build server ran {numbers['server_builds']:.0f} "
-                             f"builds, not {2 * served}: some fell back to a fresh process")
+        try:
+            for tree in trees:
+                for kind in (Cold, Rebuild, Watch, Batch):
+                    measures.append(kind(tree))
+            bench(measures, args.rounds)
+        finally:
+            for measure in measures:
+                measure.stop()
+        results = [summary(tree, measures, floor) for tree in trees]
     finally:
-        with contextlib.suppress(subprocess.CalledProcessError):
-            server(server_env(work), "stop")
-        shutil.rmtree(work, ignore_errors=True)
-    numbers["rounds"] = args.rounds
-    print(write_results(args.results, numbers))
+        shutil.rmtree(TMP, ignore_errors=True)
+    print(write_results(args.results, stats(floor, floor), results, args.rounds, WORKERS))
 
 
 if __name__ == "__main__":

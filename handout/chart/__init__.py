@@ -12,46 +12,6 @@ chart), data (the figure as plain data, so a separate drawing process needs no p
 cache (drawn charts kept on disk).
 
 Nothing here imports pydantic or ReportLab at module level, and matplotlib only when a chart
-is drawn.
+is drawn. The package itself imports none of its modules: a build whose chart comes from the
+cache loads only art, cache and data.
 """
-
-from __future__ import annotations
-
-from handout.chart.data import ChartFigure, chart_figure
-from handout.chart.render import _build_figure as _build_figure  # tests inspect the artists
-from handout.chart.render import render_ops, render_svg
-from handout.chart.sizes import Sizes
-from handout.chart.style import (
-    DEFAULT_ACCENT,
-    DEFAULT_PRIMARY,
-    FALLBACK_FAMILY,
-    FAMILY,
-    GRID,
-    ILLUSTRATION_NOTE,
-    MIN_MARK_CONTRAST,
-    PT,
-    ChartText,
-    Palette,
-    mark_colour,
-    palette,
-)
-
-__all__ = [
-    "DEFAULT_ACCENT",
-    "DEFAULT_PRIMARY",
-    "FALLBACK_FAMILY",
-    "FAMILY",
-    "GRID",
-    "ILLUSTRATION_NOTE",
-    "MIN_MARK_CONTRAST",
-    "PT",
-    "ChartFigure",
-    "ChartText",
-    "Palette",
-    "Sizes",
-    "chart_figure",
-    "mark_colour",
-    "palette",
-    "render_ops",
-    "render_svg",
-]

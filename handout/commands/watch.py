@@ -74,7 +74,7 @@ def watch(content: Path, out: Path, options: Options, *, stream: TextIO | None =
     print(f"Watching {', '.join(map(str, sorted(folders)))} (Ctrl-C to stop)", file=shown,
           flush=True)
     for batch in changes(*folders, watch_filter=lambda _, path: relevant(path, folders),
-                         stop_event=stop, force_polling=poll or None, poll_delay_ms=100,
+                         stop_event=stop, force_polling=poll or None, poll_delay_ms=100, step=10,
                          debounce=200, raise_interrupt=True):
         names = sorted({Path(path).name for _, path in batch})
         print(f"Changed: {', '.join(names)}", file=shown)

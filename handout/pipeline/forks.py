@@ -10,6 +10,7 @@ asked for, so the answer is always the one a single process gives (its exception
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import signal
@@ -32,7 +33,7 @@ def fork_call(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
         value = fn(*args)
         return lambda: value
     read, write = os.pipe()
-    pid = os.fork()
+    pid = _fork()
     if pid == 0:  # pragma: no cover  # the child; coverage does not follow forks
         os.close(read)
         _child(write, fn, args)
@@ -68,6 +69,17 @@ def _child(write: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:  
         os._exit(code)
 
 
+def _fork() -> int:
+    """`os.fork()`, after taking every object made so far out of the garbage collector's
+    sight (`gc.freeze`), as the gc module's documentation advises before a fork without exec:
+    the child's collections then leave the parent's objects, and the memory pages it shares
+    with the parent, alone. The parent keeps them frozen too. A build forks once its imports
+    and the document are loaded, which are never garbage, so its own later collections, the
+    ones at exit included, no longer walk them (about 0.1 s of a cold build)."""
+    gc.freeze()
+    return os.fork()
+
+
 def _can_fork() -> bool:
     """Forking is safe on Linux while this process runs no other thread."""
     return sys.platform == "linux" and threading.active_count() == 1
@@ -89,7 +101,7 @@ class ChartWorker:
             return None
         request_r, request_w = os.pipe()
         result_r, result_w = os.pipe()
-        pid = os.fork()
+        pid = _fork()
         if pid == 0:  # pragma: no cover  # the child; coverage does not follow forks
             os.close(request_w)
             os.close(result_r)
@@ -147,6 +159,7 @@ class ChartWorker:
 
 def _draw_in_child(requests: int, results: int) -> None:  # pragma: no cover  # the child
     code = 0
+    gc.disable()  # it draws one chart and exits: collecting garbage would only cost time
     try:
         from handout.chart.render import load_matplotlib
 

@@ -16,9 +16,9 @@ import pytest
 import handout.chart.cache
 import handout.common.files
 import handout.pipeline.build
-from handout.chart import render_svg
 from handout.chart.art import ChartArt, ChartRequest, draw_chart
 from handout.chart.cache import NOT_DRAWN, ChartCache, chart_key, drawing_code, read_entry
+from handout.chart.render import render_svg
 from handout.common.errors import HandoutError
 from handout.layout.figure import chart_request
 from handout.layout.theme import make_theme

@@ -14,16 +14,10 @@ from matplotlib.text import Text
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
-from handout.chart import (
-    DEFAULT_PRIMARY,
-    ILLUSTRATION_NOTE,
-    _build_figure,
-    mark_colour,
-    render_ops,
-    render_svg,
-)
 from handout.chart.art import ChartRequest, draw_chart
 from handout.chart.pdf_ops import OpsRenderer
+from handout.chart.render import _build_figure, render_ops, render_svg
+from handout.chart.style import DEFAULT_PRIMARY, ILLUSTRATION_NOTE, mark_colour
 from handout.common.colours import contrast_ratio, to_gray
 from handout.input.clinic import Colours
 from handout.input.model import Figure
@@ -340,7 +334,7 @@ FIGURES: dict[str, tuple[Any, str]] = {
 @pytest.mark.parametrize("name", ["content.yaml", "bars", "interval, illustrative",
                                   "bars, long labels"])
 def test_plain_figure_draws_the_same_chart(name: str) -> None:
-    from handout.chart import chart_figure
+    from handout.chart.data import chart_figure
 
     make, language = FIGURES[name]
     plain = chart_figure(make())
