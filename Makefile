@@ -52,8 +52,11 @@ lint: $(VENV)/.installed-dev ## ruff and mypy --strict
 	$(BIN)/ruff check handout tests bench
 	$(BIN)/mypy handout bench
 
+# Each run gets a temporary folder of its own (runs at once never clean up each other's),
+# removed afterwards whatever the result: nothing is left in /tmp.
 test: lint ## lint, then every test
-	$(BIN)/python -m pytest -q
+	@tmp=$$(mktemp -d "$${TMPDIR:-/tmp}/handout-test-XXXXXX"); \
+	$(BIN)/python -m pytest -q --basetemp="$$tmp/pytest"; status=$$?; rm -rf "$$tmp"; exit $$status
 
 # Re-render the committed page images the visual test compares against (on purpose only).
 refresh-references: $(VENV)/.installed-dev ## redraw the visual test's reference pages

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import getpass
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +37,3 @@ def text(pdf: pymupdf.Document) -> str:
     """All text, with line breaks folded to spaces so phrases can be searched."""
     return " ".join(" ".join(page.get_text().split()) for page in pdf)
 
-
-@pytest.hookimpl(trylast=True)
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    """pytest removes each test's temporary folder (tmp_path_retention_policy = "none");
-    its per-user folder in /tmp goes too once empty, so a run leaves nothing behind."""
-    with contextlib.suppress(OSError):  # missing, or not empty: another run is using it
-        (Path(tempfile.gettempdir()) / f"pytest-of-{getpass.getuser()}").rmdir()
