@@ -103,6 +103,7 @@ def test_installed_wheel_works_outside_the_checkout(
     assert "Wrote x/out.pdf" in run([handout, "build", "x/content.yaml", "-o", "x/out.pdf"],
                                     work, env)
     run([handout, "preview", "x/out.pdf", "-o", "x/png"], work, env)
+    assert run([handout, "icons", "stom"], work, env).startswith("stomach ")
 
     with pymupdf.open(work / "x" / "out.pdf") as pdf:
         pages = pdf.page_count
