@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from handout.input.model import HelpPanel, HelpTier, Plan
 from handout.layout.blocks import boxed, bullet_list, grid, heading
+from handout.layout.icons import GAP, IconBeside, icon_size
 from handout.layout.markup import markup
 from handout.layout.theme import INK, Theme
 from handout.pdf import Element, group, tag
@@ -47,15 +48,25 @@ def plan_flowables(plan: Plan, theme: Theme) -> list[Flowable]:
     if plan.intro:
         out.append(tag(Paragraph(markup(plan.intro), theme.style("body")), "P"))
     box = theme.body_size * 1.25
+    style = theme.style("body")
     steps = Element("L")
-    rows = [
-        [TickBox(box, INK), tag(Paragraph(f"<b>{i}.</b> {markup(step)}", theme.style("body")),
-                                "LBody", parent=Element("LI", parent=steps))]
-        for i, step in enumerate(plan.steps, start=1)
-    ]
-    table = grid(rows, [box + theme.body_size, theme.frame_width - box - theme.body_size], [
+    # With icons, each step's icon stands between its box and its text; a step without
+    # one keeps the room, so the texts line up.
+    icons = any(step.icon for step in plan.steps)
+    size = icon_size(theme, style.leading)
+    rows = []
+    for i, step in enumerate(plan.steps, start=1):
+        body: Flowable = tag(Paragraph(f"<b>{i}.</b> {markup(step.text)}", style), "LBody",
+                             parent=Element("LI", parent=steps))
+        if icons:
+            body = IconBeside(step.icon, body, theme.primary, size, theme.body_size * GAP)
+        rows.append([TickBox(box, INK), body])
+    # The icon brings its own gap: the box's column is narrower, the text keeps its width.
+    first = box + theme.body_size * (0.5 if icons else 1)
+    table = grid(rows, [first, theme.frame_width - first], [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        *([("RIGHTPADDING", (1, 0), (1, -1), 0)] if icons else []),
         ("TOPPADDING", (0, 0), (0, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), theme.body_size * 0.15),
     ], structure=steps)
