@@ -118,6 +118,8 @@ class Plan(Strict):
 class HelpTier(Strict):
     level: Literal["emergency", "crisis", "care_team"]
     heading: Line
+    icon: IconRef | None = Field(
+        default=None, description="Instead of the level's own icon (ambulance, phone, doctor).")
     items: list[Item] = Field(min_length=1, max_length=7)
 
     _fit = field_validator("items")(_fits_in_a_box)

@@ -11,7 +11,8 @@ from handout.layout.body import section_flowables
 from handout.layout.closing import contact_flowables, reference_flowables, review_flowables
 from handout.layout.cover import cover_flowables
 from handout.layout.figure import figure_flowables
-from handout.layout.plan import help_flowables, plan_flowables
+from handout.layout.help_panel import help_flowables
+from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
 from handout.layout.theme import REGULAR_BODY, Theme
 

@@ -15,6 +15,7 @@ import pytest
 
 from handout.input.fields import Icon
 from handout.input.model import Document
+from handout.layout.help_panel import LOOKS
 from handout.pipeline.build import Options, Result, build, read_document, render
 from tests.conftest import CONTENT
 from tests.pdf_structure import elements, page_numbers, tree_marks
@@ -24,10 +25,12 @@ FORM = re.compile(r"/FormXob\.icon-(.+)-([0-9A-F]{6})$")
 
 
 def wanted(doc: Document) -> Counter[str]:
-    """The icons the content asks for."""
+    """The icons the content asks for (a tier without one gets its level's)."""
     icons = [doc.icon, *(s.icon for s in doc.sections), *(p.icon for p in doc.key_points.items),
              *(s.icon for s in doc.plan.steps)]
-    return Counter(icon.name for icon in icons if icon is not None)
+    names = [icon.name for icon in icons if icon is not None]
+    names += [(t.icon.name if t.icon else LOOKS[t.level].icon) for t in doc.help.tiers]
+    return Counter(names)
 
 
 def icon_uses(pdf: pikepdf.Pdf) -> Iterator[tuple[int, str, str, str, int | None]]:
@@ -69,8 +72,8 @@ def test_icons_are_vector_drawings(built: Result) -> None:
 
 
 @pytest.mark.parametrize(("grayscale", "colours"), [
-    (False, {"1F4E79"}),  # the clinic's primary colour
-    (True, {"4B4B4B"}),  # its equal-luminance gray
+    (False, {"1F4E79", "FFFFFF", "7A2E00"}),  # the clinic's primary, on-band white, crisis
+    (True, {"4B4B4B", "FFFFFF", "464646"}),  # the same, each as its equal-luminance gray
 ], ids=["colour", "grayscale"])
 def test_icons_take_the_themes_colour_or_its_gray(tmp_path: Path, grayscale: bool,
                                                  colours: set[str]) -> None:
