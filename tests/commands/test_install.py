@@ -111,7 +111,10 @@ def test_installed_wheel_works_outside_the_checkout(
         fonts = {font[3] for number in range(pages) for font in pdf.get_page_fonts(number)}
         unembedded = {font[3] for number in range(pages)
                       for font in pdf.get_page_fonts(number) if font[1] == "n/a"}
+        # The starter's icons, drawn from the installed package's own files.
+        drawn = {x[1] for number in range(pages) for x in pdf.get_page_xobjects(number)}
     assert fonts and all("Atkinson" in name for name in fonts), fonts
     assert not unembedded, f"fonts not embedded: {unembedded}"
+    assert {"FormXob.icon-sleepy-1F4E79", "FormXob.icon-ambulance-FFFFFF"} <= drawn, drawn
     pngs = sorted((work / "x" / "png").glob("page-*.png"))
     assert len(pngs) == pages and all(p.stat().st_size > 1000 for p in pngs)
