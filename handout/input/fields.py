@@ -50,7 +50,11 @@ class Icon(Strict):
 def _named(value: object) -> object:
     """`icon: stomach` is short for `icon: {name: stomach}`; the name is checked here so
     that an unknown one is reported at `icon`, where it was written."""
-    return {"name": _known(value)} if isinstance(value, str) else value
+    if isinstance(value, str):
+        return {"name": _known(value)}
+    if isinstance(value, dict | Icon):
+        return value
+    raise PydanticCustomError("string_type", "expected an icon's name")
 
 
 IconRef = Annotated[Icon, BeforeValidator(_named, json_schema_input_type=IconName | Icon)]
@@ -64,9 +68,13 @@ class Point(Strict):
 
 
 def _text_only(value: object) -> object:
-    if isinstance(value, bool | int | float):
-        raise PydanticCustomError("string_type", "expected text")
-    return {"text": value} if isinstance(value, str) else value
+    """A plain text item is a point without an icon; anything but text or a group of keys
+    is reported as not text, as it was before items could have icons."""
+    if isinstance(value, str):
+        return {"text": value}
+    if isinstance(value, dict | Point):
+        return value
+    raise PydanticCustomError("string_type", "expected text")
 
 
 PointRef = Annotated[Point, BeforeValidator(_text_only, json_schema_input_type=Item | Point)]

@@ -67,9 +67,9 @@ def tier_box(tier: HelpTier, theme: Theme) -> Flowable:
     ink = _colour(look.ink, theme)
     on_band = _colour(look.on_band or look.ink, theme)
     size = theme.body_size
+    # Line spacing 1.3, the standards' least (a hair over: the PDF rounds positions).
     style = theme.style("body").clone(
-        "tier", fontName=BOLD, textColor=on_band, leading=size * 1.3 + 0.1,
-        spaceAfter=0, keepWithNext=1)
+        "tier", fontName=BOLD, textColor=on_band, leading=size * 1.3 + 0.1, spaceAfter=0)
     # The label leads the heading, in capitals: "EMERGENCY – Call 911 ... if:".
     label = theme.text(f"tier_{tier.level}").upper()
     head = tag(Paragraph(f"{markup(label)}\u00a0\u2013 {markup(tier.heading)}", style), "H3")

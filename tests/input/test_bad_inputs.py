@@ -175,6 +175,8 @@ CASES = [
                                    "      icon: {name: walkng, alt: A person walking}"),
          "plan.steps[5].icon.name: no icon named 'walkng'; did you mean 'walking'?",
          line_of("      icon: walking")),
+    Case("icon_is_a_list", sub("    icon: stomach", "    icon: [stomach, colon]"),
+         "sections[0].icon: expected text, got a list", line_of("    icon: stomach")),
     Case("key_point_is_number", sub('    - text: "Your gut and your brain', '    - 42\n'
                                     '    - text: "Your gut and your brain'),
          "key_points.items[0]: expected text, got a number", line_of("    - text: \"Your gut")),
