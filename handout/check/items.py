@@ -45,7 +45,7 @@ def _summary(doc: Document, where: Where) -> Outcome:
 
 
 def _emphasis(doc: Document, where: Where) -> Outcome:
-    if any("**" in item for item in doc.key_points.items):
+    if any("**" in item.text for item in doc.key_points.items):
         return Outcome(True)
     return _outcome([where.warning(("key_points", "items"), "no key point is in bold",
                                    "Put the main action in **double stars** so it stands out.")])
@@ -78,7 +78,7 @@ def _lists(doc: Document, where: Where) -> Outcome:
 
 
 def _action(doc: Document, where: Where) -> Outcome:
-    steps = list(enumerate(doc.plan.steps))
+    steps = [(i, step.text) for i, step in enumerate(doc.plan.steps)]
     out = [where.warning(("plan", "steps", i), "this step talks about the reader, not to them",
                          'Address the reader: "Eat ...", not "Patients should eat ...".')
            for i, step in steps if wording.third_person(step)]
@@ -116,7 +116,7 @@ def _steps(doc: Document, where: Where) -> Outcome:
                          f"Keep each step to one action in {wording.MAX_STEP_WORDS} words or "
                          "fewer; make two steps if needed.")
            for i, step in enumerate(doc.plan.steps)
-           if (n := len(step.split())) > wording.MAX_STEP_WORDS]
+           if (n := len(step.text.split())) > wording.MAX_STEP_WORDS]
     return _outcome(out)
 
 

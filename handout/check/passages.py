@@ -41,6 +41,10 @@ def _items(loc: Loc, texts: list[str], role: Role) -> Iterator[Part]:
         yield Part((*loc, i), text, role)
 
 
+def _texts(doc: Document) -> list[str]:
+    return [point.text for point in doc.key_points.items]
+
+
 def _box(loc: Loc, box: Box) -> Iterator[Part]:
     yield Part((*loc, "title"), box.title, "heading")
     yield from _items((*loc, "paragraphs"), box.paragraphs, "paragraph")
@@ -60,7 +64,7 @@ def _plan(doc: Document) -> Iterator[Part]:
     plan = doc.plan
     if plan.intro:
         yield Part(("plan", "intro"), plan.intro, "paragraph")
-    yield from _items(("plan", "steps"), plan.steps, "item")
+    yield from _items(("plan", "steps"), [step.text for step in plan.steps], "item")
     if plan.extra_title:
         yield Part(("plan", "extra_title"), plan.extra_title, "heading")
     if plan.extra:
@@ -82,7 +86,7 @@ def _figure(doc: Document) -> Iterator[Part]:
 def blocks(doc: Document) -> list[Block]:
     """The blocks scored for reading level, in reading order."""
     out: list[Block] = []
-    key = tuple(_items(("key_points", "items"), doc.key_points.items, "item"))
+    key = tuple(_items(("key_points", "items"), _texts(doc), "item"))
     out.append(Block("Key points", ("key_points",), "action", key))
     if doc.intro:
         out.append(Block("Intro", ("intro",), "body",
@@ -103,7 +107,7 @@ def printed(doc: Document) -> list[Part]:
     if doc.subtitle:
         out.append(Part(("subtitle",), doc.subtitle, "paragraph"))
     out.append(Part(("key_points", "title"), doc.key_points.title, "heading"))
-    out.extend(_items(("key_points", "items"), doc.key_points.items, "item"))
+    out.extend(_items(("key_points", "items"), _texts(doc), "item"))
     out.extend(_items(("intro",), doc.intro, "paragraph"))
     placed = any(s.figure for s in doc.sections)
     for i, section in enumerate(doc.sections):

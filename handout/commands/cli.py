@@ -47,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("-j", "--workers", type=int, default=None,
                    help="worker processes (default: the batch file's, else one per CPU)")
 
+    i = sub.add_parser("icons", help="list the icons a content file can name (icon: NAME)")
+    i.add_argument("word", nargs="?", help="only icons whose name or subject has this word, "
+                   "e.g. stomach")
+
     p = sub.add_parser("preview", help="render each page of a PDF to a PNG")
     p.add_argument("pdf", type=Path, help="the PDF to render")
     p.add_argument("-o", "--output", type=Path, default=Path("build/preview"),
@@ -124,7 +128,7 @@ def _run(args: argparse.Namespace) -> int:
         "check": lambda a: _check(a.content, as_json=a.json, clinic=a.clinic),
         "build": _build, "watch": _watch, "batch": lambda a: _batch(a.batch, a.workers),
         "schema": _schema, "new": _new,
-        "preview": _preview,
+        "preview": _preview, "icons": _icons,
     }
     return commands[args.command](args)
 
@@ -165,6 +169,14 @@ def _schema(args: argparse.Namespace) -> int:
     write_schema(args.output)
     print(f"Wrote {args.output}")
     return 0
+
+
+def _icons(args: argparse.Namespace) -> int:
+    from handout.commands.icon_search import icon_listing
+
+    text, found = icon_listing(args.word)
+    print(text, end="")
+    return 0 if found else 1
 
 
 def _preview(args: argparse.Namespace) -> int:

@@ -7,21 +7,21 @@ double as editor tooltips through the JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from handout.common.translations import base_language, languages
 from handout.input.clinic import Clinic
-from handout.input.fields import Item, Line, OptionalText, Strict, Text
+from handout.input.fields import IconRef, Item, Line, OptionalText, Point, PointRef, Strict, Text
 
 # A list inside a box is one unbreakable block; this many characters still fit one page
 # in large print (about 22 lines of 55 characters at 18 pt).
 BOXED_LIST_CHARS = 1200
 
 
-def _fits_in_a_box(items: list[str]) -> list[str]:
-    total = sum(len(item) for item in items)
+def _fits_in_a_box(items: list[Any]) -> list[Any]:
+    total = sum(len(item.text if isinstance(item, Point) else item) for item in items)
     if total > BOXED_LIST_CHARS:
         raise ValueError(f"this boxed list has {total:,} characters; at most "
                          f"{BOXED_LIST_CHARS:,} fit on a page: shorten the items")
@@ -40,6 +40,7 @@ class Box(Strict):
 
 class Section(Strict):
     heading: Line = Field(description="Short, informative heading.")
+    icon: IconRef | None = Field(default=None, description="An icon beside the heading.")
     paragraphs: list[Text] = Field(default_factory=list)
     bullets: list[Item] = Field(default_factory=list, max_length=7)
     box: Box | None = None
@@ -48,7 +49,7 @@ class Section(Strict):
 
 class KeyPoints(Strict):
     title: Line = "Key points"
-    items: list[Item] = Field(min_length=1, max_length=5)
+    items: list[PointRef] = Field(min_length=1, max_length=5)
 
     _fit = field_validator("items")(_fits_in_a_box)
 
@@ -107,7 +108,7 @@ class Figure(Strict):
 class Plan(Strict):
     title: Line = "My plan"
     intro: OptionalText = ""
-    steps: list[Item] = Field(min_length=1, max_length=7)
+    steps: list[PointRef] = Field(min_length=1, max_length=7)
     extra_title: str = ""
     extra: OptionalText = Field(
         default="", description="One more tip under the steps (e.g. stress)."
@@ -117,6 +118,8 @@ class Plan(Strict):
 class HelpTier(Strict):
     level: Literal["emergency", "crisis", "care_team"]
     heading: Line
+    icon: IconRef | None = Field(
+        default=None, description="Instead of the level's own icon (ambulance, phone, doctor).")
     items: list[Item] = Field(min_length=1, max_length=7)
 
     _fit = field_validator("items")(_fits_in_a_box)
@@ -202,6 +205,7 @@ class Document(Strict):
         default="", description="e.g. 'mental-health' (then a crisis panel is required)."
     )
     title: Line
+    icon: IconRef | None = Field(default=None, description="An icon beside the title.")
     subtitle: Annotated[str, Field(max_length=200)] = ""
     keywords: list[Line] = Field(default_factory=list)
     clinic: Clinic

@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from handout.input.model import Box, Section
 from handout.layout.blocks import boxed, bullet_list, heading, paragraphs
+from handout.layout.icons import beside
 from handout.layout.markup import markup
 from handout.layout.theme import Theme
 from handout.pdf import group, tag
@@ -20,7 +21,8 @@ def section_flowables(section: Section, theme: Theme, figure: FigureMaker | None
     body: list[Flowable] = paragraphs(section.paragraphs, theme)
     if section.bullets:
         body.append(bullet_list(section.bullets, theme))
-    head: list[Flowable] = [heading(section.heading, theme)]
+    head = [beside(section.icon, heading(section.heading, theme), theme,
+                   theme.style("h1").leading)]
     out: list[Flowable] = [KeepTogether(head + body[:1]), *body[1:]]
     if section.figure and figure is not None:
         out.extend(figure())

@@ -5,7 +5,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from handout.input.model import Document
-from handout.layout.blocks import boxed, bullet_list, paragraphs
+from handout.layout.blocks import boxed, paragraphs
+from handout.layout.icons import beside, point_list
 from handout.layout.markup import markup
 from handout.layout.theme import Theme
 from handout.pdf import tag
@@ -13,12 +14,13 @@ from handout.pdf import tag
 
 def cover_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     """Title block and key points: the main message and action come first (CDC index)."""
-    out: list[Flowable] = [tag(Paragraph(markup(doc.title), theme.style("title")), "H1")]
+    title = theme.style("title")
+    out = [beside(doc.icon, tag(Paragraph(markup(doc.title), title), "H1"), theme, title.leading)]
     if doc.subtitle:
         out.append(tag(Paragraph(markup(doc.subtitle), theme.style("subtitle")), "P"))
     key = [
         tag(Paragraph(markup(doc.key_points.title), theme.style("h2")), "H2"),
-        bullet_list(doc.key_points.items, theme),
+        *point_list(doc.key_points.items, theme),
     ]
     out.append(boxed(key, theme, background=theme.tint, rule=theme.primary))
     out.append(Spacer(1, theme.body_size * 0.8))

@@ -1,22 +1,17 @@
-"""The take-home page: "My plan" with tick boxes, and the tiered "When to get help" panel."""
+"""The take-home page: "My plan", numbered steps with tick boxes (the help panel that
+follows it is help_panel.py)."""
 
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from handout.input.model import HelpPanel, HelpTier, Plan
-from handout.layout.blocks import boxed, bullet_list, grid, heading
+from handout.input.model import Plan
+from handout.layout.blocks import boxed, grid, heading
+from handout.layout.icons import GAP, IconBeside, icon_size
 from handout.layout.markup import markup
 from handout.layout.theme import INK, Theme
 from handout.pdf import Element, group, tag
-
-# Tier colours are dark enough for 4.5:1 text contrast on white and on the tint.
-TIER_COLOURS = {
-    "emergency": "#A4161A",  # 7.6:1 on white
-    "crisis": "#7A2E00",  # 9.0:1 on white
-    "care_team": None,  # the clinic's primary colour
-}
 
 
 class TickBox(Flowable):  # type: ignore[misc]
@@ -47,15 +42,25 @@ def plan_flowables(plan: Plan, theme: Theme) -> list[Flowable]:
     if plan.intro:
         out.append(tag(Paragraph(markup(plan.intro), theme.style("body")), "P"))
     box = theme.body_size * 1.25
+    style = theme.style("body")
     steps = Element("L")
-    rows = [
-        [TickBox(box, INK), tag(Paragraph(f"<b>{i}.</b> {markup(step)}", theme.style("body")),
-                                "LBody", parent=Element("LI", parent=steps))]
-        for i, step in enumerate(plan.steps, start=1)
-    ]
-    table = grid(rows, [box + theme.body_size, theme.frame_width - box - theme.body_size], [
+    # With icons, each step's icon stands between its box and its text; a step without
+    # one keeps the room, so the texts line up.
+    icons = any(step.icon for step in plan.steps)
+    size = icon_size(theme, style.leading)
+    rows = []
+    for i, step in enumerate(plan.steps, start=1):
+        body: Flowable = tag(Paragraph(f"<b>{i}.</b> {markup(step.text)}", style), "LBody",
+                             parent=Element("LI", parent=steps))
+        if icons:
+            body = IconBeside(step.icon, body, theme.primary, size, theme.body_size * GAP)
+        rows.append([TickBox(box, INK), body])
+    # The icon brings its own gap: the box's column is narrower, the text keeps its width.
+    first = box + theme.body_size * (0.5 if icons else 1)
+    table = grid(rows, [first, theme.frame_width - first], [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        *([("RIGHTPADDING", (1, 0), (1, -1), 0)] if icons else []),
         ("TOPPADDING", (0, 0), (0, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), theme.body_size * 0.15),
     ], structure=steps)
@@ -69,27 +74,3 @@ def plan_flowables(plan: Plan, theme: Theme) -> list[Flowable]:
                     boxed(tip, theme, background=theme.tint, rule=theme.accent)])
     group("Sect", out)
     return out
-
-
-def help_flowables(panel: HelpPanel, theme: Theme) -> list[Flowable]:
-    """A bordered panel, most urgent tier first, each tier with its own coloured heading."""
-    content: list[Flowable] = [heading(panel.title, theme)]
-    for tier in panel.tiers:
-        content.extend(_tier(tier, theme))
-    # boxed() keeps the panel whole. Not KeepTogether again: a KeepTogether inside another
-    # reports a height of 0xFFFFFF (ReportLab forces its split that way), so the panel
-    # always started a new page, however much room was left under the plan.
-    return [Spacer(1, theme.body_size * 0.8), boxed(content, theme, border=INK, border_width=2)]
-
-
-def _tier(tier: HelpTier, theme: Theme) -> list[Flowable]:
-    hex_colour = TIER_COLOURS[tier.level]
-    colour = theme.colour(hex_colour) if hex_colour else theme.primary
-    style = theme.style("body").clone(
-        "tier", fontName="Atkinson-Bold", textColor=colour, spaceAfter=theme.body_size * 0.15,
-        keepWithNext=1,
-    )
-    # A spacer, not spaceBefore: the box gives each flowable its own table row, and
-    # ReportLab drops the spaceBefore of a cell's first flowable.
-    return [Spacer(1, theme.body_size * 0.5), tag(Paragraph(markup(tier.heading), style), "H3"),
-            bullet_list(tier.items, theme, style="tight")]

@@ -19,6 +19,7 @@ from handout.check.readability import prepare, score
 from handout.commands.cli import main
 from handout.common import colours
 from handout.input.clinic import Colours
+from handout.input.fields import Point
 from handout.input.loader import Located
 from handout.input.model import Document, KeyPoints
 from handout.input.sources import load_content
@@ -165,8 +166,8 @@ def test_what_is_not_known_must_be_said(doc: Document, located: Located) -> None
 
 
 def test_plan_must_speak_to_the_reader(doc: Document, located: Located) -> None:
-    plan = doc.plan.model_copy(update={"steps": ["Patients should eat more fiber.",
-                                                 "A diet is recommended by doctors."]})
+    plan = doc.plan.model_copy(update={"steps": [Point(text="Patients should eat more fiber."),
+                                                 Point(text="A diet is recommended by doctors.")]})
     report = check(doc.model_copy(update={"plan": plan}), located)
     assert "plan.steps: no step tells the reader what to do" in messages(report)
     assert "plan.steps[1]: this reads as passive voice" in messages(report, "warning")

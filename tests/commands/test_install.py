@@ -21,7 +21,8 @@ import pytest
 from handout import __version__
 from tests.conftest import ROOT
 
-# Package data every installed handout needs: fonts, layout wording, the `handout new` starter.
+# Package data every installed handout needs: fonts, layout wording, the `handout new`
+# starter, the icons with their licence.
 RESOURCES = [
     "fonts/AtkinsonHyperlegibleNext_400Regular.ttf",
     "fonts/AtkinsonHyperlegibleNext_400Regular_Italic.ttf",
@@ -33,7 +34,12 @@ RESOURCES = [
     "starter/content.yaml",
     "starter/clinic.yaml",
     "starter/clinic-logo.svg",
+    "icons/LICENSE",
+    "icons/README.md",
+    "icons/meta-data.json",
+    "icons/outline/body/stomach.svg",
 ]
+ICONS = ROOT / "handout" / "resources" / "icons" / "outline"
 TIMEOUT = 300  # seconds per step: a hung pip fails the test instead of hanging CI
 
 
@@ -72,6 +78,8 @@ def test_the_wheel_holds_the_package_data(wheel: Path) -> None:
     missing = [r for r in RESOURCES if f"handout/resources/{r}" not in names]
     assert not missing, f"not in the wheel: {missing}"
     assert not [n for n in names if n.startswith(("tests/", "assets/", "bench/"))]
+    icons = {n for n in names if n.startswith("handout/resources/icons/outline/")}
+    assert len(icons) == len(list(ICONS.glob("*/*.svg"))), "not every icon is in the wheel"
 
 
 def test_installed_wheel_works_outside_the_checkout(
@@ -95,6 +103,7 @@ def test_installed_wheel_works_outside_the_checkout(
     assert "Wrote x/out.pdf" in run([handout, "build", "x/content.yaml", "-o", "x/out.pdf"],
                                     work, env)
     run([handout, "preview", "x/out.pdf", "-o", "x/png"], work, env)
+    assert run([handout, "icons", "stom"], work, env).startswith("stomach ")
 
     with pymupdf.open(work / "x" / "out.pdf") as pdf:
         pages = pdf.page_count
@@ -102,7 +111,10 @@ def test_installed_wheel_works_outside_the_checkout(
         fonts = {font[3] for number in range(pages) for font in pdf.get_page_fonts(number)}
         unembedded = {font[3] for number in range(pages)
                       for font in pdf.get_page_fonts(number) if font[1] == "n/a"}
+        # The starter's icons, drawn from the installed package's own files.
+        drawn = {x[1] for number in range(pages) for x in pdf.get_page_xobjects(number)}
     assert fonts and all("Atkinson" in name for name in fonts), fonts
     assert not unembedded, f"fonts not embedded: {unembedded}"
+    assert {"FormXob.icon-sleepy-1F4E79", "FormXob.icon-ambulance-FFFFFF"} <= drawn, drawn
     pngs = sorted((work / "x" / "png").glob("page-*.png"))
     assert len(pngs) == pages and all(p.stat().st_size > 1000 for p in pngs)

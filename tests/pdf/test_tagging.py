@@ -113,14 +113,14 @@ def test_every_figure_has_alt_text(tagged: pikepdf.Pdf) -> None:
 def test_structure_order_is_the_reading_order(tagged: pikepdf.Pdf) -> None:
     text = spoken(tagged, sequence_texts(Path(tagged.filename)))
     assert DOC.puzzle is not None and DOC.figure is not None
-    expected = [DOC.title, DOC.subtitle, *DOC.key_points.items, *DOC.intro]
+    expected = [DOC.title, DOC.subtitle, *(p.text for p in DOC.key_points.items), *DOC.intro]
     for section in DOC.sections:
         expected += [section.heading, *section.paragraphs, *section.bullets]
         if section.figure:
             expected += [DOC.figure.title, DOC.figure.alt_text, DOC.figure.caption]
         if section.box:
             expected += [section.box.title, *section.box.paragraphs, *section.box.bullets]
-    expected += [DOC.plan.title, *DOC.plan.steps, DOC.help.title]
+    expected += [DOC.plan.title, *(s.text for s in DOC.plan.steps), DOC.help.title]
     for tier in DOC.help.tiers:
         expected += [tier.heading, *tier.items]
     expected += [DOC.disclaimer, DOC.puzzle.title, *(r.question for r in DOC.puzzle.riddles)]
