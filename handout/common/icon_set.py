@@ -28,8 +28,18 @@ class IconInfo:
 
     name: str
     path: Path
-    title: str = ""
-    tags: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return _search_words().get(self._key, ("", ()))[0]
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return _search_words().get(self._key, ("", ()))[1]
+
+    @property
+    def _key(self) -> str:
+        return f"{self.path.parent.name}/{self.path.stem}"
 
     def matches(self, word: str) -> bool:
         word = word.lower()
@@ -43,20 +53,20 @@ def catalogue() -> dict[str, IconInfo]:
     by_stem: dict[str, list[Path]] = defaultdict(list)
     for path in files:
         by_stem[path.stem.lower()].append(path)
-    words = _search_words()
     out: dict[str, IconInfo] = {}
     for path in files:
         full = f"{path.parent.name}/{path.stem}"
         name = path.stem if len(by_stem[path.stem.lower()]) == 1 else full
-        title, tags = words.get(full, ("", ()))
-        info = IconInfo(name, path, title, tags)
+        info = IconInfo(name, path)
         out[name.lower()] = info
         out[full.lower()] = info
     return out
 
 
+@cache
 def _search_words() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Title and tags per `category/name`, from the icon set's own index (if shipped)."""
+    """Title and tags per `category/name`, from the icon set's own index (if shipped): read
+    only to search, never to build (a 690-entry JSON file is not free)."""
     index = ICON_DIR / "meta-data.json"
     if not index.is_file():
         return {}
