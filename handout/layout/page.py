@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import black
+from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
@@ -25,6 +26,7 @@ TAGLINE_SIZE = 11.5
 PAGE_LABEL_ROOM = 80.0  # "Page 10 of 12" at 10 pt, with a gap
 TOTAL_FORM = "handout-page-total"
 CROP_BORDER = 36.0  # print-shop sheet margin around the trim, where the crop marks sit
+FOOTER_EDGE = 0.5 * inch  # nothing in the footer comes nearer the paper's edge than this
 
 
 class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
@@ -139,15 +141,19 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None) 
 def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int) -> None:
     """Clinic, phone, website and "Page X of Y" on a thin rule; 10 pt, the smallest text."""
     width, _ = theme.page_size
-    y = theme.bottom_margin - 30
+    lines = footer_lines(clinic, footer_text_room(theme))
+    leading = FOOTER_SIZE * 1.25
+    # The lowest line's descenders stay FOOTER_EDGE above the paper's edge, which office
+    # printers do not reach; `y` is the first line's baseline.
+    y = FOOTER_EDGE - pdfmetrics.getDescent(REGULAR, FOOTER_SIZE) + (len(lines) - 1) * leading
     canv.saveState()
     canv.setStrokeColor(theme.primary)
     canv.setLineWidth(0.8)
     canv.line(theme.margin, y + 14, width - theme.margin, y + 14)
     canv.setFillColor(MUTED)
     canv.setFont(REGULAR, FOOTER_SIZE)
-    for i, line in enumerate(footer_lines(clinic, footer_text_room(theme))):
-        canv.drawString(theme.margin, y - i * FOOTER_SIZE * 1.25, line)
+    for i, line in enumerate(lines):
+        canv.drawString(theme.margin, y - i * leading, line)
     label = theme.text("page_of", page=page)
     x = width - theme.margin - canv.stringWidth(label + "00", REGULAR, FOOTER_SIZE)
     canv.drawString(x, y, label)
