@@ -26,6 +26,7 @@ TAGLINE_SIZE = 11.5
 PAGE_LABEL_ROOM = 80.0  # "Page 10 of 12" at 10 pt, with a gap
 TOTAL_FORM = "handout-page-total"
 CROP_BORDER = 36.0  # print-shop sheet margin around the trim, where the crop marks sit
+BAND_INSET = 0.25 * inch  # office printers leave about this much of the edge unprinted
 FOOTER_EDGE = 0.5 * inch  # nothing in the footer comes nearer the paper's edge than this
 
 
@@ -109,14 +110,23 @@ class FooterCanvas(TaggingCanvas):
 
 
 def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None) -> None:
-    """Full-width brand band across the top of page 1: logo, clinic name, tagline."""
+    """The brand band across the top of page 1: logo, clinic name, tagline.
+
+    For a print shop it runs edge to edge and past the trim by the bleed, so the cut leaves
+    no white; for an office printer, which cannot print to the paper's edge, it stops
+    BAND_INSET short of the top and the sides, with rounded corners.
+    """
     width, height = theme.page_size
-    top = height
     canv.saveState()
     canv.setFillColor(theme.primary)
-    # Edge to edge, and past the trim by the bleed so a print shop's cut leaves no white.
     b = theme.bleed
-    canv.rect(-b, top - BAND_HEIGHT, width + 2 * b, BAND_HEIGHT + b, stroke=0, fill=1)
+    if b:
+        top = height
+        canv.rect(-b, top - BAND_HEIGHT, width + 2 * b, BAND_HEIGHT + b, stroke=0, fill=1)
+    else:
+        top = height - BAND_INSET
+        canv.roundRect(BAND_INSET, top - BAND_HEIGHT, width - 2 * BAND_INSET, BAND_HEIGHT,
+                       radius=8, stroke=0, fill=1)
     x = theme.margin
     if logo is not None:
         size = LOGO_SIZE

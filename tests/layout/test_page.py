@@ -26,3 +26,30 @@ def test_no_footer_text_nearer_the_paper_edge_than_half_an_inch(
         for page in pdf:
             lowest = max(word[3] for word in page.get_text("words"))  # text box bottoms
             assert page.rect.height - lowest >= 0.5 * 72 - 0.01, (options, page.number)
+
+
+def band(pdf_path: Path) -> pymupdf.Rect:
+    """The header band on page 1: the widest filled shape near the top."""
+    with pymupdf.open(pdf_path) as pdf:
+        page = pdf[0]
+        shapes = [d["rect"] for d in page.get_drawings()
+                  if d.get("fill") is not None and d["rect"].width > page.rect.width / 2
+                  and d["rect"].y0 < 72]
+        return max(shapes, key=lambda r: r.width)
+
+
+def test_the_header_band_stays_off_the_paper_edge_unless_for_a_print_shop(
+        tmp_path: Path) -> None:
+    office, shop = tmp_path / "office.pdf", tmp_path / "shop.pdf"
+    assert main(["build", str(CONTENT), "-o", str(office), "--no-check"]) == 0
+    assert main(["build", str(CONTENT), "-o", str(shop), "--no-check", "--print-shop"]) == 0
+    inset = 0.25 * 72 - 0.01
+    with pymupdf.open(office) as pdf:
+        width = pdf[0].rect.width
+    rect = band(office)
+    assert rect.x0 >= inset and rect.y0 >= inset and width - rect.x1 >= inset
+    # The print shop's file is the trimmed page on a larger sheet: the band runs past the trim.
+    with pymupdf.open(shop) as pdf:
+        trim = pdf[0].trimbox
+    bled = band(shop)
+    assert bled.x0 < trim.x0 and bled.x1 > trim.x1 and bled.y0 < trim.y0
