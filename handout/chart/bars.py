@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from handout.chart.geometry import Box, fit_height, hide_spines, illustration_note, note_height
-from handout.chart.sizes import Measure, Sizes, measure, number, wrap
+from handout.chart.sizes import Sizes, measure, number, wrap
 from handout.chart.style import PT, ChartText, Palette
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class BarsFrame:
 
 def plan_bars(figure: ChartFigure, width: float, sizes: Sizes, grow: float,
                text: ChartText) -> BarsPlan:
-    frame = frame_bars(figure, width, sizes, grow, width_of=measure)
+    frame = frame_bars(figure, width, sizes, grow)
     height, top, bottom = frame.height, frame.top, frame.bottom
     ymax, ticks = _y_scale(figure, height - top - bottom, sizes)
     left = 4.0 if not ticks else max(measure(number(t), sizes.text) for t in ticks) + 10
@@ -51,13 +51,11 @@ def plan_bars(figure: ChartFigure, width: float, sizes: Sizes, grow: float,
     return BarsPlan(box, frame.labels, frame.label_lines, ymax, ticks, half, text)
 
 
-def frame_bars(figure: ChartFigure, width: float, sizes: Sizes, grow: float, *,
-               width_of: Measure) -> BarsFrame:
-    """Group labels wrapped and the height fixed with `width_of` (matplotlib's `measure` for
-    the drawn chart, ReportLab's metrics of the same font file for `chart_height`)."""
+def frame_bars(figure: ChartFigure, width: float, sizes: Sizes, grow: float) -> BarsFrame:
+    """Group labels wrapped, and the chart's height fixed to fit them."""
     n = len(figure.groups)
     slot = (width - 50) / n  # 50 pt: room kept for the value axis labels
-    labels = [wrap(g.label, sizes.label, slot - 10, width_of) for g in figure.groups]
+    labels = [wrap(g.label, sizes.label, slot - 10) for g in figure.groups]
     lines = max(label.count("\n") + 1 for label in labels)
     show_n = not figure.illustrative and any(g.n for g in figure.groups)
     bottom = 8 + lines * sizes.line(sizes.label) + (sizes.line(sizes.text) + 4) * show_n + 4

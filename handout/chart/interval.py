@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from handout.chart.geometry import Box, fit_height, hide_spines, illustration_note, note_height
-from handout.chart.sizes import Measure, Sizes, measure, number, wrap
+from handout.chart.sizes import Sizes, measure, number, wrap
 from handout.chart.style import ChartText, Palette
 
 if TYPE_CHECKING:
@@ -72,27 +72,26 @@ class IntervalFrame:
 
 def plan_interval(figure: ChartFigure, width: float, sizes: Sizes, grow: float,
                    text: ChartText) -> IntervalPlan:
-    frame = frame_interval(figure, width, sizes, grow, text, width_of=measure)
+    frame = frame_interval(figure, width, sizes, grow, text)
     xlim, ticks = _x_scale(figure)
     return IntervalPlan(frame.box, frame.labels, frame.axis_label, frame.sides, xlim,
                          [] if figure.illustrative else ticks, frame.tick_block, frame.stacked,
                          *_row_positions(frame.needs, frame.box.plot_height, frame.note), text)
 
 
-def frame_interval(figure: ChartFigure, width: float, sizes: Sizes, grow: float, text: ChartText,
-                   *, width_of: Measure) -> IntervalFrame:
-    """Labels wrapped and the box sized with `width_of` (the drawn chart passes matplotlib's
-    `measure`; `chart_height` passes ReportLab's metrics of the same font file)."""
+def frame_interval(figure: ChartFigure, width: float, sizes: Sizes, grow: float,
+                   text: ChartText) -> IntervalFrame:
+    """Labels wrapped, and the box sized to fit them."""
     # An illustration claims no studies: its counts would read as real evidence.
-    labels = [(wrap(r.label, sizes.label, 0.4 * width, width_of),
+    labels = [(wrap(r.label, sizes.label, 0.4 * width),
                "" if figure.illustrative else _studies(r.studies, text)) for r in figure.rows]
-    label_col = max(max(width_of(a, sizes.label), width_of(b, sizes.text)) for a, b in labels)
+    label_col = max(max(measure(a, sizes.label), measure(b, sizes.text)) for a, b in labels)
     left, right = label_col + 16, 16.0
     plot_w = width - left - right
-    axis_label = (wrap(figure.axis_label, sizes.text, plot_w, width_of) if figure.axis_label
+    axis_label = (wrap(figure.axis_label, sizes.text, plot_w) if figure.axis_label
                   else "")
     sides = (_arrowed(figure.left_label, left=True), _arrowed(figure.right_label, left=False))
-    stacked = width_of(sides[0], sizes.text) + width_of(sides[1], sizes.text) + 24 > plot_w
+    stacked = measure(sides[0], sizes.text) + measure(sides[1], sizes.text) + 24 > plot_w
     line = sizes.line(sizes.text)
     tick_block = 4.0 if figure.illustrative else 8 + line
     under = (4 + line * (axis_label.count("\n") + 1)) if axis_label else 0.0

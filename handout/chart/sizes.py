@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from handout.chart.style import FALLBACK_FAMILY, FAMILY
@@ -25,12 +24,6 @@ class Sizes:
         return size * 1.2
 
 
-Measure = Callable[[str, float], float]
-"""Width in points of (multi-line) regular text at a size: `measure` below (matplotlib, what the
-chart draws) or `handout.chart.height.reportlab_width` (the same font file, without matplotlib).
-The functions that decide the chart's height take one, so that logic exists once."""
-
-
 def measure(text: str, size: float, weight: str = "normal") -> float:
     """Width in points of (multi-line) text exactly as the SVG's text paths will draw it."""
     from matplotlib.font_manager import FontProperties
@@ -42,11 +35,11 @@ def measure(text: str, size: float, weight: str = "normal") -> float:
     return max(widths, default=0.0)
 
 
-def wrap(text: str, size: float, max_width: float, width_of: Measure = measure) -> str:
+def wrap(text: str, size: float, max_width: float) -> str:
     """Break `text` into lines no wider than `max_width` points (long words stay whole)."""
     for chars in range(len(text), 5, -1):
         wrapped = "\n".join(textwrap.wrap(text, chars, break_long_words=False))
-        if width_of(wrapped, size) <= max_width:
+        if measure(wrapped, size) <= max_width:
             return wrapped
     return "\n".join(textwrap.wrap(text, 6, break_long_words=False))
 
