@@ -9,13 +9,15 @@ from handout.layout.blocks import boxed, paragraphs
 from handout.layout.icons import beside, point_list
 from handout.layout.markup import markup
 from handout.layout.theme import Theme
+from handout.layout.unbroken import no_lone_last_word
 from handout.pdf import tag
 
 
 def cover_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     """Title block and key points: the main message and action come first (CDC index)."""
     title = theme.style("title")
-    out = [beside(doc.icon, tag(Paragraph(markup(doc.title), title), "H1"), theme, title.leading)]
+    heading = tag(Paragraph(markup(no_lone_last_word(doc.title)), title), "H1")
+    out = [beside(doc.icon, heading, theme, title.leading)]
     if doc.subtitle:
         out.append(tag(Paragraph(markup(doc.subtitle), theme.style("subtitle")), "P"))
     key = [

@@ -14,6 +14,7 @@ from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
 from handout.input.model import Figure
 from handout.layout.markup import markup
 from handout.layout.theme import Theme
+from handout.layout.unbroken import no_lone_last_word
 from handout.pdf import group, tag
 
 
@@ -55,7 +56,8 @@ def figure_flowables(
     and the source as paragraphs.
     """
     label = theme.text("figure_label", number=number)
-    title = Paragraph(f"{markup(label)} {markup(figure.title)}", theme.style("h2"))
+    title = Paragraph(f"{markup(label)} {markup(no_lone_last_word(figure.title))}",
+                      theme.style("h2"))
     caption = Paragraph(markup(figure.caption), theme.style("caption"))
     source = Paragraph(markup(_source_line(figure, theme)), theme.style("small"))
     gap = Spacer(1, theme.body_size * 0.4)

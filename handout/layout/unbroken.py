@@ -105,3 +105,10 @@ def url_lines(url: str, width_of: Callable[[str], float], room: float) -> list[s
             lines.append("")
         lines[-1] += part
     return lines
+
+
+def no_lone_last_word(text: str) -> str:
+    """`text` whose last two words are joined by a no-break space, so a title that wraps
+    never leaves one word alone on its last line."""
+    head, space, last = text.rstrip().rpartition(" ")
+    return f"{head}{NBSP}{last}" if space and head.strip() else text

@@ -121,3 +121,28 @@ def test_footer_and_band_are_not_cut(handout: Handout) -> None:
             assert label, handout.name
             assert all(box[2] < label[0][0] for box, _ in footer
                        if abs(box[1] - label[0][1]) < 2 and box is not label[0]), handout.name
+
+
+@pytest.mark.parametrize(("content", "options"), [
+    ("content.yaml", ["--large-print", "--paper", "a4"]),
+    ("content.es.yaml", []),
+    ("content.es.yaml", ["--large-print"]),
+])
+def test_titles_never_end_on_a_lone_word(tmp_path: Path, content: str,
+                                         options: list[str]) -> None:
+    """The handout's title and Fig. 1's title: a wrapped title keeps two words together on
+    its last line."""
+    from handout.commands.cli import main
+
+    out = tmp_path / "h.pdf"
+    assert main(["build", str(ROOT / content), "-o", str(out), "--no-check", *options]) == 0
+    with pymupdf.open(out) as pdf:
+        blocks = [b for page in pdf for b in page.get_text("dict")["blocks"] if b.get("lines")]
+    words = [[" ".join(s["text"] for s in line["spans"]).split() for line in b["lines"]]
+             for b in blocks]
+    biggest = max(range(len(blocks)), key=lambda i: max(
+        s["size"] for line in blocks[i]["lines"] for s in line["spans"]))
+    titles = [words[biggest]] + [w for w in words if w and w[0][:1] in (["Fig."], ["Figura"])]
+    assert len(titles) == 2, titles  # the handout's title and Fig. 1's
+    for lines in titles:
+        assert len(lines) == 1 or len(lines[-1]) >= 2, (content, options, lines)

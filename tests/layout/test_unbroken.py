@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph
 from handout.input.clinic import Colours
 from handout.layout.markup import markup
 from handout.layout.theme import Theme, make_theme
-from handout.layout.unbroken import NBSP, keep_whole, url_lines
+from handout.layout.unbroken import NBSP, keep_whole, no_lone_last_word, url_lines
 from tests.conftest import ROOT, content_data
 
 # "~" marks a no-break space in the expected text.
@@ -128,3 +128,9 @@ def test_url_lines_break_only_after_a_slash() -> None:
     assert url_lines(url, width, 10) == ["www.riversidefamilyhealth.example/", "appointments/",
                                          "new"]  # a part wider than the room keeps its line
     assert "".join(url_lines(url, width, 20)) == url
+
+
+def test_no_lone_last_word_joins_the_last_two_words_only() -> None:
+    assert no_lone_last_word("Your gut and your mood") == f"Your gut and your{NBSP}mood"
+    assert no_lone_last_word("Tu intestino y tu ánimo ") == f"Tu intestino y tu{NBSP}ánimo"
+    assert no_lone_last_word("Sleep") == "Sleep"
