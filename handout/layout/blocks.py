@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableSt
 
 from handout.layout.markup import markup
 from handout.layout.theme import INK, REGULAR, Theme
+from handout.layout.unbroken import no_lone_last_word
 from handout.pdf import Element, TaggedList, artifact, group, tag
 
 
@@ -16,7 +17,7 @@ class Heading(Paragraph):  # type: ignore[misc]
     """A heading paragraph that also becomes a PDF bookmark (see the doc template)."""
 
     def __init__(self, text: str, style: object, level: int) -> None:
-        super().__init__(markup(text), style)
+        super().__init__(markup(no_lone_last_word(text)), style)
         self.outline_title = text
         self.outline_level = level
 

@@ -146,3 +146,19 @@ def test_titles_never_end_on_a_lone_word(tmp_path: Path, content: str,
     assert len(titles) == 2, titles  # the handout's title and Fig. 1's
     for lines in titles:
         assert len(lines) == 1 or len(lines[-1]) >= 2, (content, options, lines)
+
+
+def test_section_headings_never_end_on_a_lone_word(tmp_path: Path) -> None:
+    """Large print on A4 wraps several section headings ("... than digest / food" before)."""
+    from handout.commands.cli import main
+
+    out = tmp_path / "h.pdf"
+    assert main(["build", str(CONTENT), "-o", str(out), "--no-check", "--large-print",
+                 "--paper", "a4"]) == 0
+    with pymupdf.open(out) as pdf:
+        blocks = [b for page in pdf for b in page.get_text("dict")["blocks"] if b.get("lines")]
+    wrapped = [[" ".join(s["text"] for s in line["spans"]).split() for line in b["lines"]]
+               for b in blocks if len(b["lines"]) > 1
+               and max(s["size"] for line in b["lines"] for s in line["spans"]) >= 22]
+    assert len(wrapped) >= 3  # the title and at least two section headings wrap here
+    assert all(len(lines[-1]) >= 2 for lines in wrapped), wrapped
