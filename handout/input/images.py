@@ -35,7 +35,12 @@ def read_svg(path: Path) -> Drawing | None:
 
 @lru_cache(maxsize=8)
 def _read_svg(path: Path, mtime_ns: int, size: int) -> Drawing | None:
-    from svglib.svglib import svg2rlg  # deferred: only SVG logos need it
+    return parse_svg(path)
+
+
+def parse_svg(path: Path) -> Drawing | None:
+    """Parse an SVG file afresh (None if unreadable): a drawing the caller may change."""
+    from svglib.svglib import svg2rlg  # deferred: only SVG logos and icons need it
 
     try:
         drawing: Drawing | None = svg2rlg(str(path))

@@ -6,7 +6,6 @@ Figure with that alt text, read just before the text it stands beside.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -20,7 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from handout.common import icon_set
 from handout.input.fields import Icon, Point
-from handout.input.images import read_svg
+from handout.input.images import parse_svg
 from handout.layout.blocks import bullet_list
 from handout.layout.markup import markup
 from handout.layout.theme import Theme
@@ -37,9 +36,10 @@ def icon_drawing(name: str, colour: str) -> Drawing:
     """The named icon (checked by the model) with every line and fill in `colour` (hex)."""
     info = icon_set.find(name)
     assert info is not None, "the model checks icon names"
-    parsed = read_svg(info.path)
-    assert parsed is not None, f"bundled icon {info.path} is unreadable"
-    drawing = copy.deepcopy(parsed)  # the parsed file is cached: never recolour it in place
+    # Parsed afresh, not through the logos' file cache: this function keeps each coloured
+    # icon, so it may recolour the drawing in place.
+    drawing = parse_svg(info.path)
+    assert drawing is not None, f"bundled icon {info.path} is unreadable"
     paint = Color(*(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)))
 
     def walk(node: object) -> None:
