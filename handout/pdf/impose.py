@@ -1,0 +1,89 @@
+"""Booklet imposition: reading-order pages, 2-up on landscape sheets, for office duplex
+printing (flip on the short edge), then fold and staple (saddle stitch).
+
+Pages are placed whole as form XObjects with pypdfium2 (PDFium), so fonts and images
+travel with their resources and stay embedded. The input must be an office file: every
+page the same size, MediaBox at the origin, no smaller Crop/Trim/Bleed/Art box, no
+rotation. A print-shop file with bleed is imposed by the shop, not here. The imposed
+file is for the printer only: untagged, and without the source's title (PDFium's API
+writes no metadata).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pypdfium2 as pdfium
+
+
+def imposed_order(pages: int) -> list[tuple[int, int]]:
+    """1-based (left, right) page numbers of each sheet side, in printing order.
+
+    Side i (from 0) is [N - i | i + 1] when i is even and [i + 1 | N - i] when odd,
+    so the outer sheet carries the first and last pages.
+    """
+    if pages <= 0 or pages % 4:
+        raise ValueError(f"a booklet needs a multiple of 4 pages, not {pages}")
+    return [(pages - i, i + 1) if i % 2 == 0 else (i + 1, pages - i)
+            for i in range(pages // 2)]
+
+
+def _page_size(page: pdfium.PdfPage, number: int) -> tuple[float, float]:
+    """The page's width and height, or ValueError if it is not a plain office page."""
+    media = page.get_mediabox(fallback_ok=False)
+    # fallback_ok=False: a missing box reads as None rather than as a made-up Letter page.
+    # pypdfium2 does not see boxes inherited from the page tree, so a page without its
+    # own MediaBox is refused rather than guessed at.
+    if media is None or media[:2] != (0, 0):
+        raise ValueError(f"page {number} has no MediaBox at the origin (0, 0); "
+                         "impose an office file, not a print-shop one")
+    for name, box in (("CropBox", page.get_cropbox(fallback_ok=False)),
+                      ("TrimBox", page.get_trimbox(fallback_ok=False)),
+                      ("BleedBox", page.get_bleedbox(fallback_ok=False)),
+                      ("ArtBox", page.get_artbox(fallback_ok=False))):
+        if box is not None and box != media:
+            raise ValueError(f"page {number} has a {name} other than its MediaBox "
+                             "(bleed or crop marks?); impose an office file")
+    if page.get_rotation():
+        raise ValueError(f"page {number} is rotated; a booklet's pages must be upright")
+    width, height = page.get_size()
+    # get_size() does see inherited boxes: a mismatch means an inherited CropBox.
+    if not (math.isclose(width, media[2]) and math.isclose(height, media[3])):
+        raise ValueError(f"page {number} is cropped by its page tree; impose an office file")
+    return width, height
+
+
+def impose_booklet(pdf: bytes) -> bytes:
+    """The booklet's sheets, 2-up and in saddle-stitch order, from reading-order `pdf`.
+
+    Each sheet is twice the page width and as tall (Letter landscape for half-letter
+    pages, A4 landscape for A5). Raises ValueError if `pdf` is not a PDF, its page count
+    is not a multiple of 4, or its pages are not same-size office pages.
+    """
+    try:
+        source = pdfium.PdfDocument(pdf)
+    except pdfium.PdfiumError as exc:
+        raise ValueError(f"not a readable PDF ({exc})") from exc
+    with source, pdfium.PdfDocument.new() as sheets:
+        order = imposed_order(len(source))
+        sizes = [_page_size(source[n], n + 1) for n in range(len(source))]
+        width, height = sizes[0]
+        for number, (w, h) in enumerate(sizes, start=1):
+            if not (math.isclose(w, width, abs_tol=0.01) and math.isclose(h, height,
+                                                                           abs_tol=0.01)):
+                raise ValueError(f"page {number} is {w:g} x {h:g} pt, page 1 is "
+                                 f"{width:g} x {height:g}; a booklet's pages match")
+        for left, right in order:
+            side = sheets.new_page(2 * width, height)
+            for slot, number in enumerate((left, right)):
+                # The XObject is a copy of the page (content and resources) in `sheets`;
+                # its form object draws at the origin, so the right page shifts by one width.
+                form = source.page_as_xobject(number - 1, sheets).as_pageobject()
+                form.transform(pdfium.PdfMatrix().translate(slot * width, 0))
+                side.insert_obj(form)
+            side.gen_content()  # write the content stream: without it the side saves blank
+            side.close()
+        buffer = io.BytesIO()
+        sheets.save(buffer)
+    return buffer.getvalue()
