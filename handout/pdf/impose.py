@@ -1,12 +1,12 @@
 """Booklet imposition: reading-order pages, 2-up on landscape sheets, for office duplex
 printing (flip on the short edge), then fold and staple (saddle stitch).
 
-Pages are placed whole as form XObjects with pypdfium2 (PDFium), so fonts and images
-travel with their resources and stay embedded. The input must be an office file: every
-page the same size, MediaBox at the origin, no smaller Crop/Trim/Bleed/Art box, no
-rotation. A print-shop file with bleed is imposed by the shop, not here. The imposed
-file is for the printer only: untagged, and without the source's title (PDFium's API
-writes no metadata).
+PDFium's N-up export (through pypdfium2) places each page whole as a form XObject, so
+fonts and images travel with their resources and stay embedded. The input must be an
+office file: every page the same size, MediaBox at the origin, no other Crop/Trim/
+Bleed/Art box, no rotation. A print-shop file with bleed is imposed by the shop, not
+here. The imposed file is for the printer only: untagged, no links, and no title
+(PDFium's API writes no metadata).
 """
 
 from __future__ import annotations
@@ -65,25 +65,23 @@ def impose_booklet(pdf: bytes) -> bytes:
         source = pdfium.PdfDocument(pdf)
     except pdfium.PdfiumError as exc:
         raise ValueError(f"not a readable PDF ({exc})") from exc
-    with source, pdfium.PdfDocument.new() as sheets:
+    with source, pdfium.PdfDocument.new() as ordered:
         order = imposed_order(len(source))
         sizes = [_page_size(source[n], n + 1) for n in range(len(source))]
         width, height = sizes[0]
         for number, (w, h) in enumerate(sizes, start=1):
-            if not (math.isclose(w, width, abs_tol=0.01) and math.isclose(h, height,
-                                                                           abs_tol=0.01)):
+            # PDFium's N-up would shrink a larger page to fit its half, unnoticed.
+            if abs(w - width) > 0.01 or abs(h - height) > 0.01:
                 raise ValueError(f"page {number} is {w:g} x {h:g} pt, page 1 is "
                                  f"{width:g} x {height:g}; a booklet's pages match")
-        for left, right in order:
-            side = sheets.new_page(2 * width, height)
-            for slot, number in enumerate((left, right)):
-                # The XObject is a copy of the page (content and resources) in `sheets`;
-                # its form object draws at the origin, so the right page shifts by one width.
-                form = source.page_as_xobject(number - 1, sheets).as_pageobject()
-                form.transform(pdfium.PdfMatrix().translate(slot * width, 0))
-                side.insert_obj(form)
-            side.gen_content()  # write the content stream: without it the side saves blank
-            side.close()
-        buffer = io.BytesIO()
-        sheets.save(buffer)
+        # One import and one N-up export, each sharing objects across pages: the fonts
+        # are copied once. page_as_xobject() per page would copy them once per page.
+        ordered.import_pages(source, [number - 1 for side in order for number in side])
+        # Two pages across a sheet of exactly 2 x 1 pages: scale 1, no margin.
+        raw_sheets = pdfium.raw.FPDF_ImportNPagesToOne(ordered, 2 * width, height, 2, 1)
+        if not raw_sheets:
+            raise pdfium.PdfiumError("PDFium could not impose the pages")
+        with pdfium.PdfDocument(raw_sheets) as sheets:
+            buffer = io.BytesIO()
+            sheets.save(buffer)
     return buffer.getvalue()
