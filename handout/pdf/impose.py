@@ -16,6 +16,12 @@ import math
 
 import pypdfium2 as pdfium
 
+MM = 72 / 25.4
+# Office papers, landscape, in points: Letter, A4, Tabloid, A3. Two ISO pages are not
+# quite the next ISO sheet (2 x A5 is 296 mm wide, A4 297 mm), and a printer asked for
+# an odd paper size may stop for it, so a sheet within 2 mm of a paper takes its width.
+PAPERS = ((792.0, 612.0), (297 * MM, 210 * MM), (1224.0, 792.0), (420 * MM, 297 * MM))
+
 
 def imposed_order(pages: int) -> list[tuple[int, int]]:
     """1-based (left, right) page numbers of each sheet side, in printing order.
@@ -36,8 +42,8 @@ def _page_size(page: pdfium.PdfPage, number: int) -> tuple[float, float]:
     # pypdfium2 does not see boxes inherited from the page tree, so a page without its
     # own MediaBox is refused rather than guessed at.
     if media is None or media[:2] != (0, 0):
-        raise ValueError(f"page {number} has no MediaBox at the origin (0, 0); "
-                         "impose an office file, not a print-shop one")
+        raise ValueError(f"page {number} has no MediaBox of its own at the origin "
+                         "(0, 0); impose an office file, not a print-shop one")
     for name, box in (("CropBox", page.get_cropbox(fallback_ok=False)),
                       ("TrimBox", page.get_trimbox(fallback_ok=False)),
                       ("BleedBox", page.get_bleedbox(fallback_ok=False)),
@@ -54,12 +60,21 @@ def _page_size(page: pdfium.PdfPage, number: int) -> tuple[float, float]:
     return width, height
 
 
+def _sheet_width(width: float, height: float) -> float:
+    """Twice the page width, or an office paper's width within 2 mm of it."""
+    for paper_width, paper_height in PAPERS:
+        if abs(2 * width - paper_width) <= 2 * MM and abs(height - paper_height) < 0.1:
+            return paper_width
+    return 2 * width
+
+
 def impose_booklet(pdf: bytes) -> bytes:
     """The booklet's sheets, 2-up and in saddle-stitch order, from reading-order `pdf`.
 
-    Each sheet is twice the page width and as tall (Letter landscape for half-letter
-    pages, A4 landscape for A5). Raises ValueError if `pdf` is not a PDF, its page count
-    is not a multiple of 4, or its pages are not same-size office pages.
+    Each sheet is as tall as a page and twice as wide, or the office paper that nearly
+    is: Letter landscape for half-letter pages, A4 landscape for A5. Raises ValueError
+    if `pdf` is not a PDF, its page count is not a multiple of 4, or its pages are not
+    same-size office pages.
     """
     try:
         source = pdfium.PdfDocument(pdf)
@@ -77,8 +92,10 @@ def impose_booklet(pdf: bytes) -> bytes:
         # One import and one N-up export, each sharing objects across pages: the fonts
         # are copied once. page_as_xobject() per page would copy them once per page.
         ordered.import_pages(source, [number - 1 for side in order for number in side])
-        # Two pages across a sheet of exactly 2 x 1 pages: scale 1, no margin.
-        raw_sheets = pdfium.raw.FPDF_ImportNPagesToOne(ordered, 2 * width, height, 2, 1)
+        # Two pages across, each centred in its half at scale 1 (as tall as the sheet): a
+        # sheet 1 mm wider than two pages leaves each page 0.25 mm off the fold.
+        sheet_width = _sheet_width(width, height)
+        raw_sheets = pdfium.raw.FPDF_ImportNPagesToOne(ordered, sheet_width, height, 2, 1)
         if not raw_sheets:
             raise pdfium.PdfiumError("PDFium could not impose the pages")
         with pdfium.PdfDocument(raw_sheets) as sheets:
