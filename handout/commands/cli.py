@@ -66,8 +66,9 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
                    help="where to write the PDF (default: build/handout.pdf)")
     for setting in settings():  # --paper, --large-print...: the print variants
         if setting.choices:
+            default = f" (default: {setting.default})" if setting.default else ""
             b.add_argument(setting.flag, choices=setting.choices, default=setting.default,
-                           help=f"{setting.help} (default: {setting.default})")
+                           help=setting.help + default)
         else:
             b.add_argument(setting.flag, action="store_true", help=setting.help)
     b.add_argument("--clinic", type=Path, default=None,

@@ -14,6 +14,7 @@ from pydantic import Field, field_validator, model_validator
 from handout.common.translations import base_language, languages
 from handout.input.clinic import Clinic
 from handout.input.fields import IconRef, Item, Line, OptionalText, Point, PointRef, Strict, Text
+from handout.input.formats import FormatName, Placed
 
 # A list inside a box is one unbreakable block; this many characters still fit one page
 # in large print (about 22 lines of 55 characters at 18 pt).
@@ -28,7 +29,7 @@ def _fits_in_a_box(items: list[Any]) -> list[Any]:
     return items
 
 
-class Box(Strict):
+class Box(Placed):
     """A shaded box inside a section (e.g. 'What we know, and what we don't know yet')."""
 
     title: Line
@@ -38,7 +39,7 @@ class Box(Strict):
     _fit = field_validator("bullets")(_fits_in_a_box)
 
 
-class Section(Strict):
+class Section(Placed):
     heading: Line = Field(description="Short, informative heading.")
     icon: IconRef | None = Field(default=None, description="An icon beside the heading.")
     paragraphs: list[Text] = Field(default_factory=list)
@@ -75,7 +76,7 @@ class BarGroup(Strict):
     n: int | None = Field(default=None, ge=1)
 
 
-class Figure(Strict):
+class Figure(Placed):
     kind: Literal["interval", "bars"] = Field(
         description="'interval': dots with ranges around a zero line; 'bars': group bars."
     )
@@ -143,7 +144,7 @@ class WordSearch(Strict):
     )
 
 
-class Puzzle(Strict):
+class Puzzle(Placed):
     title: Line = "Word play"
     intro: OptionalText = ""
     riddles: list[Riddle] = Field(min_length=1, max_length=6)
@@ -204,6 +205,14 @@ class Document(Strict):
     topic: str = Field(
         default="", description="e.g. 'mental-health' (then a crisis panel is required)."
     )
+    format: FormatName = Field(
+        default="document",
+        description="What `handout build` makes unless --format says otherwise: document "
+        "(loose pages), booklet (folded, half-letter or A5), trifold or sheet (2 pages).")
+    pages: int = Field(
+        default=8, ge=4, le=16, multiple_of=4,
+        description="The most pages a booklet may have (a multiple of 4); fitting uses "
+        "fewer when the content allows.")
     title: Line
     icon: IconRef | None = Field(default=None, description="An icon beside the title.")
     subtitle: Annotated[str, Field(max_length=200)] = ""

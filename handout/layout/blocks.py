@@ -44,7 +44,7 @@ def bullet_list(items: Sequence[str], theme: Theme, *, numbered: bool = False,
         bulletColor=INK,
         leftIndent=theme.body_size * 1.1,
         bulletDedent=theme.body_size * 0.9,
-        spaceAfter=theme.body_size * 0.4,
+        spaceAfter=theme.gap(0.4),
     )
 
 
@@ -56,7 +56,7 @@ def boxed(content: list[Flowable], theme: Theme, *, background: Color | None = N
     One table row per flowable, so a box taller than the page splits between rows
     instead of raising ReportLab's LayoutError.
     """
-    pad = theme.body_size * 0.8
+    pad = theme.gap(0.8)
     commands: list[tuple[object, ...]] = [
         ("LEFTPADDING", (0, 0), (-1, -1), pad + (4 if rule else 0)),
         ("RIGHTPADDING", (0, 0), (-1, -1), pad),

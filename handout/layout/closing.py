@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing, Path
@@ -106,6 +107,38 @@ def reference_flowables(doc: Document, theme: Theme) -> list[Flowable]:
         out.append(tag(para, "LBody", parent=Element("LI", parent=refs)))
     group("Sect", out)
     return out
+
+
+def sources_flowables(doc: Document, theme: Theme, *, short: bool = False) -> list[Flowable]:
+    """The references made short for a small format: first author, year and the link, in
+    the reference list's numbers (the document prints them in full). `short`: one run-in
+    paragraph of authors and years, and where to ask for the full list."""
+    if not doc.references:
+        return []
+    size = max(10.0, theme.body_size * 0.75)
+    style = theme.style("small").clone("source", fontSize=size, leading=size * 1.3,
+                                       textColor=INK, spaceAfter=1)
+    title = tag(Paragraph(markup(theme.text("sources_title")), theme.style("h2")), "H3")
+    if short:
+        names = "; ".join(short_reference(ref.text).rstrip(".") for ref in doc.references)
+        text = f"{markup(names)}. {markup(theme.text('sources_more'))}"
+        return [title, tag(Paragraph(text, style.clone("sources", spaceAfter=size)), "P")]
+    out: list[Flowable] = [title]
+    refs = Element("L")
+    for i, ref in enumerate(doc.references, start=1):
+        para = Paragraph(f"{i}.&nbsp;{markup(short_reference(ref.text))}{_link(ref)}", style)
+        out.append(tag(para, "LBody", parent=Element("LI", parent=refs)))
+    group("Sect", out)
+    return out
+
+
+def short_reference(text: str) -> str:
+    """"Sender R, Fuchs S. Title. Journal. 2016;14:1." -> "Sender et al. 2016"."""
+    authors = text.split(". ", 1)[0]
+    first = authors.split(",")[0].split(" ")[0].strip(".")
+    many = "," in authors or " and " in authors or " y " in authors
+    year = re.search(r"\b(?:19|20)\d\d\b", text.split(". ", 1)[-1])
+    return f"{first}{' et al.' if many else ''}{' ' + year.group() if year else ''}."
 
 
 def review_flowables(doc: Document, theme: Theme) -> list[Flowable]:

@@ -15,16 +15,25 @@ from handout.pdf import tag
 
 def cover_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     """Title block and key points: the main message and action come first (CDC index)."""
+    return [*title_block(doc, theme), key_points_box(doc, theme), Spacer(1, theme.gap(0.8)),
+            *paragraphs(doc.intro, theme)]
+
+
+def title_block(doc: Document, theme: Theme, *, with_icon: bool = True,
+                subtitle: bool = True) -> list[Flowable]:
+    """The title (with its icon beside it, unless the cover draws the icon large) and the
+    subtitle (unless a narrow cover leaves it out)."""
     title = theme.style("title")
     heading = tag(Paragraph(markup(no_lone_last_word(doc.title)), title), "H1")
-    out = [beside(doc.icon, heading, theme, title.leading)]
-    if doc.subtitle:
+    out = [beside(doc.icon if with_icon else None, heading, theme, title.leading)]
+    if doc.subtitle and subtitle:
         out.append(tag(Paragraph(markup(doc.subtitle), theme.style("subtitle")), "P"))
+    return out
+
+
+def key_points_box(doc: Document, theme: Theme) -> Flowable:
     key = [
         tag(Paragraph(markup(doc.key_points.title), theme.style("h2")), "H2"),
         *point_list(doc.key_points.items, theme),
     ]
-    out.append(boxed(key, theme, background=theme.tint, rule=theme.primary))
-    out.append(Spacer(1, theme.body_size * 0.8))
-    out.extend(paragraphs(doc.intro, theme))
-    return out
+    return boxed(key, theme, background=theme.tint, rule=theme.primary)

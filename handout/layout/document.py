@@ -6,14 +6,17 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus.flowables import DocAssign, DocIf
 
 from handout.chart.art import ChartDrawer, draw_later
+from handout.input.formats import ROOMY, shown
 from handout.input.model import Document
-from handout.layout.body import section_flowables
+from handout.layout.body import FigureMaker
 from handout.layout.closing import contact_flowables, reference_flowables, review_flowables
 from handout.layout.cover import cover_flowables
 from handout.layout.figure import figure_flowables
 from handout.layout.help_panel import help_flowables
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
+from handout.layout.rack.fillers import fits_a_page, on_one_page
+from handout.layout.rack.parts import Parts, body_zone
 from handout.layout.theme import REGULAR_BODY, Theme
 
 
@@ -25,29 +28,35 @@ def story(
     `charts` draws Fig. 1 (default: here, when needed; a build passes a cached one).
     """
     out: list[Flowable] = cover_flowables(doc, theme)
-    fig = doc.figure
-
-    def figure() -> list[Flowable]:
-        assert fig is not None
-        flowables: list[Flowable] = figure_flowables(
-            fig, theme, grayscale=grayscale, charts=charts)
-        return flowables
-
-    placed = any(s.figure for s in doc.sections)
-    for section in doc.sections:
-        out.extend(section_flowables(section, theme, figure if fig else None))
-    if fig is not None and not placed:
-        out.extend(figure())
-    # The take-home pages: the plan with the clinic's contact, then the help panel (kept
-    # whole). Review dates and disclaimer follow it where the page has room, else they
-    # close the references (always in large print: there the help panel fills its page).
+    page = theme.page_size[1] - theme.top_margin - theme.bottom_margin
+    parts = Parts("document", figure_maker(doc, theme, grayscale, charts))
+    out += body_zone(doc, theme, parts, "document", sources=False, intro=False, page=page)[0]
+    # The take-home part: the plan with the clinic's contact, on one page, then the help
+    # panel (kept whole). Review dates and disclaimer follow it where the page has room,
+    # else they close the references (always in large print: there the help panel fills
+    # its page). A page they leave a quarter empty gets lines to write on.
     here, later = _review(doc, theme)
-    out += [PageBreak(), *plan_flowables(doc.plan, theme), Spacer(1, theme.body_size),
-            *contact_flowables(doc.clinic, theme), *help_flowables(doc.help, theme), *here]
-    if doc.puzzle is not None:
+    take_home = [*plan_flowables(doc.plan, theme), Spacer(1, theme.gap(1)),
+                 *contact_flowables(doc.clinic, theme)]
+    help_panel = help_flowables(doc.help, theme)
+    if fits_a_page([*take_home, *help_panel], theme, page):
+        out += on_one_page([*take_home, *help_panel], theme, page)
+    else:
+        out += [*on_one_page(take_home, theme, page), *help_panel]
+    out += here
+    if doc.puzzle is not None and shown(doc.puzzle, "document", ROOMY):
         out += [PageBreak(), *puzzle_flowables(doc.puzzle, theme)]
     out += [PageBreak(), *reference_flowables(doc, theme), *later]
     return out
+
+
+def figure_maker(doc: Document, theme: Theme, grayscale: bool, charts: ChartDrawer
+                 ) -> FigureMaker:
+    """Fig. 1's flowables, made only where a section places it."""
+    def figure() -> list[Flowable]:
+        assert doc.figure is not None
+        return figure_flowables(doc.figure, theme, grayscale=grayscale, charts=charts)
+    return figure
 
 
 def _review(doc: Document, theme: Theme) -> tuple[list[Flowable], list[Flowable]]:

@@ -60,7 +60,7 @@ def figure_flowables(
                       theme.style("h2"))
     caption = Paragraph(markup(figure.caption), theme.style("caption"))
     source = Paragraph(markup(_source_line(figure, theme)), theme.style("small"))
-    gap = Spacer(1, theme.body_size * 0.4)
+    gap = Spacer(1, theme.gap(0.4))
     request = chart_request(figure, theme, grayscale=grayscale)
     chart = ChartForm(charts(request), figure.alt_text)
     parts = [tag(title, "P"), tag(chart, "Figure", figure.alt_text), gap, tag(caption, "P"),

@@ -43,17 +43,21 @@ LOOKS = {
 }
 
 
-def help_flowables(panel: HelpPanel, theme: Theme) -> list[Flowable]:
-    """The panel's heading and its tiers, kept on one page (split only if taller)."""
+def help_flowables(panel: HelpPanel, theme: Theme, *, whole: bool = True) -> list[Flowable]:
+    """The panel's heading and its tiers, kept on one page (split only if taller); with
+    `whole` false (a narrow column), the tiers may go on in the next column or panel,
+    each tier's box whole and the heading with the first."""
     content: list[Flowable] = [heading(panel.title, theme)]
     for i, tier in enumerate(panel.tiers):
         if i:
-            content.append(Spacer(1, theme.body_size * 0.25))
+            content.append(Spacer(1, theme.gap(0.25)))
         content.append(tier_box(tier, theme))
     group("Sect", content)
+    if not whole:
+        return [Spacer(1, theme.gap(0.8)), KeepTogether(content[:2]), *content[2:]]
     # One KeepTogether, at the story's top level: inside another it would report a height
     # of 0xFFFFFF (ReportLab forces its split that way) and always start a new page.
-    return [Spacer(1, theme.body_size * 0.8), KeepTogether(content)]
+    return [Spacer(1, theme.gap(0.8)), KeepTogether(content)]
 
 
 def _colour(hex_colour: str | None, theme: Theme) -> Color:

@@ -185,7 +185,7 @@ def point_list(points: Sequence[Point], theme: Theme, style: str = "bullet") -> 
         body = tag(Paragraph(markup(point.text), tight), "LBody",
                    parent=Element("LI", parent=items))
         # Before the first, room for its icon to reach above its line.
-        out.append(Spacer(1, st.spaceAfter if i else theme.body_size * 0.25))
+        out.append(Spacer(1, st.spaceAfter if i else theme.gap(0.25)))
         out.append(IconBeside(point.icon or "\u2022", body, theme.primary,
                               icon_size(theme, st.leading), theme.body_size * GAP))
-    return [*out, Spacer(1, theme.body_size * 0.4)]
+    return [*out, Spacer(1, theme.gap(0.4))]

@@ -34,7 +34,8 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
     """Two page templates (first page under the band, later pages) and a bookmark per heading."""
 
     def __init__(self, target: BytesIO, theme: Theme, clinic: Clinic, logo: Drawing | None,
-                 **meta: Any) -> None:
+                 templates: list[PageTemplate] | None = None, **meta: Any) -> None:
+        """`templates`: a rack format's pages (layout/rack); None: the document's."""
         height = theme.page_size[1]
         super().__init__(
             target, pagesize=theme.page_size, leftMargin=theme.margin,
@@ -45,6 +46,11 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.theme, self.clinic, self.logo = theme, clinic, logo
         if theme.bleed:
             self._print_shop_boxes(theme)
+        self._bookmarks = 0
+        self.marks: dict[str, Mark] = {}
+        if templates is not None:
+            self.addPageTemplates(templates)
+            return
         frame_h = height - theme.top_margin - theme.bottom_margin
         first = Frame(theme.margin, theme.bottom_margin, theme.frame_width,
                       frame_h - BAND_HEIGHT, id="first", leftPadding=0, rightPadding=0,
@@ -55,7 +61,6 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             PageTemplate("first", [first], onPage=self._first_page),
             PageTemplate("later", [later], onPage=self._footer),
         ])
-        self._bookmarks = 0
 
     def _print_shop_boxes(self, theme: Theme) -> None:
         """Crop marks outside the trim, and TrimBox/BleedBox for the printer's RIP."""
@@ -73,6 +78,9 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         return [NextPageTemplate("later")]
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (ReportLab's name)
+        if isinstance(flowable, Mark):
+            flowable.page, flowable.frame = self.page, self.frame.id
+            self.marks[flowable.key] = flowable
         title = getattr(flowable, "outline_title", None)
         if title:
             key = f"h{self._bookmarks}"
@@ -92,6 +100,29 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             draw_footer(canv, self.theme, self.clinic, canv.getPageNumber())
 
 
+class Mark(Flowable):  # type: ignore[misc]
+    """An invisible point in the story that remembers where it was laid out: the page
+    (from 1), the frame's id and the height left in the frame under it. Fitting reads
+    these to tell whether each part stayed in its own pages or panels."""
+
+    # ReportLab's flags for a flowable that takes no room: the space after the flowable
+    # before it still collapses with the space before the one after it.
+    _ZEROSIZE = True
+    _SPACETRANSFER = True
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+        self.page, self.frame, self.left = 0, "", 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.left = avail_height
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
 class FooterCanvas(TaggingCanvas):
     """A canvas that writes the page total once, as a form every footer refers to.
 
@@ -109,42 +140,52 @@ class FooterCanvas(TaggingCanvas):
         super().save()
 
 
-def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None) -> None:
+def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, *,
+              span: tuple[float, float] | None = None, parent: Element | None = None) -> None:
     """The brand band across the top of page 1: logo, clinic name, tagline.
 
     For a print shop it runs edge to edge and past the trim by the bleed, so the cut leaves
     no white; for an office printer, which cannot print to the paper's edge, it stops
-    BAND_INSET short of the top and the sides, with rounded corners.
+    BAND_INSET short of the top and the sides, with rounded corners. `span` (left, right)
+    puts it over one panel of a tri-fold instead, always inset; `parent` is the structure
+    element the logo's Figure belongs to (None: the document's top level).
     """
     width, height = theme.page_size
     canv.saveState()
     canv.setFillColor(theme.primary)
     b = theme.bleed
-    if b:
-        top = height
+    if b and span is None:
+        top, x = height, theme.margin
         canv.rect(-b, top - BAND_HEIGHT, width + 2 * b, BAND_HEIGHT + b, stroke=0, fill=1)
     else:
+        left, right = span or (0.0, width)
         top = height - BAND_INSET
-        canv.roundRect(BAND_INSET, top - BAND_HEIGHT, width - 2 * BAND_INSET, BAND_HEIGHT,
-                       radius=8, stroke=0, fill=1)
-    x = theme.margin
+        canv.roundRect(left + BAND_INSET, top - BAND_HEIGHT, right - left - 2 * BAND_INSET,
+                       BAND_HEIGHT, radius=8, stroke=0, fill=1)
+        x = theme.margin if span is None else left + 2 * BAND_INSET
     if logo is not None:
         size = LOGO_SIZE
         scale = size / max(logo.width, logo.height)
         # The logo opens the reading order, as a Figure in the clinic's words.
-        with marked(canv, Element("Figure", alt=clinic.logo_alt or clinic.name)):
+        with marked(canv, Element("Figure", alt=clinic.logo_alt or clinic.name, parent=parent)):
             canv.saveState()
             canv.translate(x, top - BAND_HEIGHT + 12)
             canv.scale(scale, scale)
             renderPDF.draw(logo, canv, 0, 0)
             canv.restoreState()
         x += LOGO_ROOM
+    room = span[1] - 2 * BAND_INSET - x if span else float("inf")
     canv.setFillColor(WHITE)
-    canv.setFont(BOLD, NAME_SIZE)
-    canv.drawString(x, top - BAND_HEIGHT / 2 + (2 if clinic.tagline else -7), clinic.name)
-    if clinic.tagline:
+    # A panel is narrow: a long name steps down to fit it, never under 10 pt, and a
+    # tagline that does not fit is left out (preflight checks the page-wide band).
+    name = max(FOOTER_SIZE, min(NAME_SIZE, room / pdfmetrics.stringWidth(clinic.name, BOLD, 1)))
+    tagline = clinic.tagline if pdfmetrics.stringWidth(
+        clinic.tagline, REGULAR, TAGLINE_SIZE) <= room else ""
+    canv.setFont(BOLD, name)
+    canv.drawString(x, top - BAND_HEIGHT / 2 + (2 if tagline else -7), clinic.name)
+    if tagline:
         canv.setFont(REGULAR, TAGLINE_SIZE)
-        canv.drawString(x, top - BAND_HEIGHT / 2 - 17, clinic.tagline)
+        canv.drawString(x, top - BAND_HEIGHT / 2 - 17, tagline)
     canv.restoreState()
 
 

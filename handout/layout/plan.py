@@ -70,7 +70,7 @@ def plan_flowables(plan: Plan, theme: Theme) -> list[Flowable]:
         if plan.extra_title:
             tip.append(tag(Paragraph(markup(plan.extra_title), theme.style("h2")), "H3"))
         tip.append(tag(Paragraph(markup(plan.extra), theme.style("box_body")), "P"))
-        out.extend([Spacer(1, theme.body_size * 0.4),
+        out.extend([Spacer(1, theme.gap(0.4)),
                     boxed(tip, theme, background=theme.tint, rule=theme.accent)])
     group("Sect", out)
     return out

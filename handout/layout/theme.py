@@ -68,6 +68,12 @@ class Theme:
     margin: float = 1.3 * inch
     top_margin: float = 0.75 * inch
     bottom_margin: float = 0.95 * inch
+    # Fitting a fixed format (layout/rack) tightens the space between blocks by this factor.
+    spacing: float = 1.0
+    # A format's own page (a booklet's half-letter) and text column (a tri-fold's panel);
+    # None: the paper's page and the width between the margins.
+    page: tuple[float, float] | None = None
+    column: float | None = None
     styles: dict[str, ParagraphStyle] = field(default_factory=dict, compare=False)
 
     @property
@@ -81,12 +87,18 @@ class Theme:
 
     @property
     def page_size(self) -> tuple[float, float]:
+        if self.page is not None:
+            return self.page
         width, height = PAGE_SIZES[self.paper]
         return float(width), float(height)
 
     @property
     def frame_width(self) -> float:
-        return self.page_size[0] - 2 * self.margin
+        return self.column if self.column is not None else self.page_size[0] - 2 * self.margin
+
+    def gap(self, ems: float) -> float:
+        """Space between blocks: `ems` body sizes, tightened by the fitting's factor."""
+        return self.body_size * ems * self.spacing
 
     @property
     def primary(self) -> Color:
@@ -110,20 +122,30 @@ BLEED = 0.125 * inch  # 1/8 inch (3 mm), what print shops ask for
 
 
 def make_theme(colours: Colours, *, paper: str = "letter", large_print: bool = False,
-               language: str = "en", grayscale: bool = False, bleed: bool = False) -> Theme:
-    """The theme for one build variant; every option combines with the others."""
+               language: str = "en", grayscale: bool = False, bleed: bool = False,
+               body_size: float | None = None, spacing: float = 1.0,
+               page: tuple[float, float] | None = None, column: float | None = None,
+               margin: float | None = None) -> Theme:
+    """The theme for one build variant; every option combines with the others.
+
+    `body_size`, `spacing`, `page`, `column` and `margin` are set by a fixed format's
+    fitting (layout/rack); the defaults are the document's.
+    """
     register_fonts()
-    body = LARGE_PRINT_SIZE if large_print else REGULAR_BODY
+    body = body_size or (LARGE_PRINT_SIZE if large_print else REGULAR_BODY)
+    if margin is None:
+        margin = 1.0 * inch if large_print else 1.3 * inch
     theme = Theme(colours=colours, paper=paper, body_size=body, language=language,
-                  grayscale=grayscale, bleed=BLEED if bleed else 0.0,
-                  margin=1.0 * inch if large_print else 1.3 * inch,
-                  top_margin=(0.85 if large_print else 0.75) * inch)
+                  grayscale=grayscale, bleed=BLEED if bleed else 0.0, margin=margin,
+                  top_margin=(0.85 if large_print else 0.75) * inch, spacing=spacing,
+                  page=page, column=column)
     theme.styles.update(_styles(theme))
     return theme
 
 
 def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
     b = theme.body_size
+    s = b * theme.spacing  # the unit of space between blocks
     body = ParagraphStyle(
         "body",
         fontName=REGULAR,
@@ -131,7 +153,7 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
         leading=round(b * 1.4, 1),
         textColor=INK,
         alignment=TA_LEFT,
-        spaceAfter=b * 0.6,
+        spaceAfter=s * 0.6,
         splitLongWords=True,
         allowWidows=0,
         allowOrphans=0,
@@ -144,30 +166,30 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
         "body": body,
         "title": derive(
             "title", fontName=BOLD, fontSize=b * 2, leading=b * 2.35, textColor=theme.primary,
-            spaceAfter=b * 0.3,
+            spaceAfter=s * 0.3,
         ),
         "subtitle": derive(
             "subtitle", fontName=REGULAR, fontSize=b * 1.2, leading=b * 1.6, textColor=MUTED,
-            spaceAfter=b * 0.9,
+            spaceAfter=s * 0.9,
         ),
         "h1": derive(
             "h1", fontName=BOLD, fontSize=b * 1.45, leading=b * 1.8, textColor=theme.primary,
-            spaceBefore=b * 0.9, spaceAfter=b * 0.45, keepWithNext=1,
+            spaceBefore=s * 0.9, spaceAfter=s * 0.45, keepWithNext=1,
         ),
         "h2": derive(
             "h2", fontName=BOLD, fontSize=b * 1.15, leading=b * 1.5, textColor=INK,
-            spaceBefore=b * 0.2, spaceAfter=b * 0.3, keepWithNext=1,
+            spaceBefore=s * 0.2, spaceAfter=s * 0.3, keepWithNext=1,
         ),
-        "bullet": derive("bullet", spaceAfter=b * 0.3),
-        "tight": derive("tight", spaceAfter=b * 0.1),
-        "box_body": derive("box_body", spaceAfter=b * 0.35),
+        "bullet": derive("bullet", spaceAfter=s * 0.3),
+        "tight": derive("tight", spaceAfter=s * 0.1),
+        "box_body": derive("box_body", spaceAfter=s * 0.35),
         "small": derive(
             "small", fontSize=max(10.0, b * 0.8), leading=max(10.0, b * 0.8) * 1.35,
-            textColor=MUTED, spaceAfter=b * 0.3,
+            textColor=MUTED, spaceAfter=s * 0.3,
         ),
         "caption": derive(
             "caption", fontSize=max(11.0, b * 0.85), leading=max(11.0, b * 0.85) * 1.35,
-            spaceAfter=b * 0.3,
+            spaceAfter=s * 0.3,
         ),
         "footer": derive("footer", fontSize=10, leading=12, textColor=MUTED),
     }

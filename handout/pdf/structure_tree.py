@@ -90,6 +90,14 @@ class Recorder:
         self.links: list[tuple[Element, LinkTarget]] = []
         self._stack: list[Owner] = []
 
+    def reserve(self, elements: list[Element]) -> None:
+        """Place these top-level elements now, in this order, whatever order their content
+        is drawn in (a tri-fold draws its back cover before its inside pages)."""
+        for element in elements:
+            element.parent = self.root
+            self.root.kids.append(element)
+            element.placed = True
+
     def begin(self, canv: Any, owner: Owner) -> None:
         if self._stack:
             canv.addLiteral("EMC")

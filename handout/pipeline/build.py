@@ -5,8 +5,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
-from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,11 +19,9 @@ from handout.input.loader import Located
 from handout.input.model import Document
 from handout.input.sources import load_content
 from handout.input.validate import parse_document
-from handout.layout.document import story
-from handout.layout.page import FooterCanvas, HandoutTemplate
 from handout.layout.preflight import preflight
-from handout.layout.theme import make_theme
-from handout.pdf import Recorder
+from handout.layout.typeset import Look, typeset
+from handout.pdf.impose import impose_booklet
 from handout.pipeline.parallel import IN_PROCESS, InProcess
 from handout.pipeline.variants import Variant
 
@@ -80,26 +76,22 @@ def read_document(content: Path, clinic: Path | None = None) -> Document:
 def render(doc: Document, base_dir: Path, options: Options = Options(),
            charts: ChartDrawer = draw_later) -> tuple[bytes, int]:
     """Lay out the document; returns the PDF bytes and the page count. Writes nothing."""
-    theme = make_theme(doc.clinic.colours, paper=options.paper, large_print=options.large_print,
-                       language=doc.language, grayscale=options.grayscale,
-                       bleed=options.print_shop)
+    fmt = options.format or doc.format
+    if options.imposed and fmt != "booklet":
+        raise HandoutError(f"--imposed makes a booklet's print file; this is a {fmt}. "
+                           "Add --format booklet, or leave out --imposed.")
+    if options.imposed and options.print_shop:
+        raise HandoutError("a print shop imposes the pages itself: send it the booklet "
+                           "with --print-shop and without --imposed.")
     logo = None
     if doc.clinic.logo:
         logo = load_logo((base_dir / doc.clinic.logo).resolve(), grayscale=options.grayscale)
-    buffer = BytesIO()
-    template = HandoutTemplate(
-        buffer, theme, doc.clinic, logo,
-        title=doc.title, author=doc.clinic.name, subject=doc.subtitle or doc.title,
-        keywords=", ".join(doc.keywords), creator="handout", producer="handout",
-        lang=doc.language, displayDocTitle=True,
-    )
-    flowables = story(doc, theme, grayscale=options.grayscale, charts=charts)
-    # Tagging happens while the pages are drawn: the canvas's recorder marks the content
-    # and writes the structure tree into the same single save (handout/tagging).
-    tags = Recorder() if options.tagged else None
-    template.build([*template.story_start(), *flowables],
-                   canvasmaker=partial(FooterCanvas, tags=tags))
-    return buffer.getvalue(), template.page
+    look = Look(fmt, options.paper, options.large_print, options.grayscale,
+                options.print_shop, options.tagged)
+    pdf, pages = typeset(doc, logo, look, charts)
+    if options.imposed:
+        pdf = impose_booklet(pdf)
+    return pdf, pages
 
 
 def build(content: Path, out: Path, options: Options = Options(),

@@ -15,8 +15,14 @@ def _about(help_text: str, choices: tuple[str, ...] = ()) -> dict[str, object]:
     return {"help": help_text, "choices": choices}
 
 
+FORMATS = ("document", "booklet", "trifold", "sheet")  # as handout/input/formats.py
+
+
 @dataclass(frozen=True)
 class Variant:
+    format: str = field(default="", metadata=_about(
+        "document, booklet, trifold or sheet (default: the content file's `format:`)",
+        FORMATS))
     paper: str = field(default="letter", metadata=_about("paper size", ("letter", "a4")))
     large_print: bool = field(default=False, metadata=_about(
         "18 pt body text, larger headings, chart and puzzle"))
@@ -24,6 +30,9 @@ class Variant:
         "every colour as gray, for black-and-white printers"))
     print_shop: bool = field(default=False, metadata=_about(
         "1/8 inch bleed and crop marks for a professional printer"))
+    imposed: bool = field(default=False, metadata=_about(
+        "booklet: the print-ready file, 2 pages a side in saddle-stitch order (print both "
+        "sides, flip on the short edge, fold, staple)"))
 
 
 @dataclass(frozen=True)

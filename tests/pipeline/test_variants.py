@@ -151,8 +151,8 @@ def test_print_variants_are_declared_once(tmp_path: Path,
     from handout.commands.batch import load_batch, plan
     from handout.pipeline.variants import Variant, settings
 
-    assert [s.flag for s in settings()] == ["--paper", "--large-print", "--grayscale",
-                                           "--print-shop"]
+    assert [s.flag for s in settings()] == ["--format", "--paper", "--large-print",
+                                           "--grayscale", "--print-shop", "--imposed"]
     assert issubclass(Options, Variant)
     with pytest.raises(SystemExit):
         main(["build", "--help"])

@@ -159,7 +159,8 @@ def puzzle_flowables(puzzle: Puzzle, theme: Theme) -> list[Flowable]:
         tail = _word_search(
             puzzle.word_search, grid, theme, answers=answers, language=language, key=key
         )
-    if puzzle.word_search and grid and _scale(theme) > 1:
+    # Large print, and a booklet's small page, give the word search a page of its own.
+    if puzzle.word_search and grid and (_scale(theme) > 1 or theme.frame_width < 5 * 72):
         out += [PageBreak(), PageMark(page)]  # the key then belongs to the second page
     flowables = [*out, FootFill(tail, page), *tail]
     group("Sect", [*flowables, key])  # the key may be drawn by the word-search row

@@ -1,0 +1,104 @@
+"""The folded booklet: cover, inside pages, "My plan", the puzzle, "When to get help" on
+the inside back cover, and the back cover (contact, QR code, review dates).
+
+Pages are half-letter (A5 on A4), in reading order; `pdf/impose.py` makes the 2-up
+print file from them. Blank room is planned: the inside text ends on a notes box, and
+pages the text does not need become notes pages just before the back cover.
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
+from reportlab.platypus.flowables import DocIf
+
+from handout.input.model import Document
+from handout.layout.closing import contact_flowables, review_flowables
+from handout.layout.cover import key_points_box, title_block
+from handout.layout.help_panel import help_flowables
+from handout.layout.page import BAND_HEIGHT, FOOTER_EDGE, Mark, draw_band
+from handout.layout.plan import plan_flowables
+from handout.layout.puzzle import puzzle_flowables
+from handout.layout.rack import panels as geometry
+from handout.layout.rack.fillers import CoverIcon, NotesBox
+from handout.layout.rack.parts import Parts, body_zone
+from handout.layout.rack.zones import Layout, Zone
+from handout.layout.theme import FOOTER_SIZE, MUTED, REGULAR, Theme
+from handout.pdf import FOOTER, HEADER, marked
+
+
+def booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
+            logo: Drawing | None) -> Layout:
+    geo = geometry.booklet(theme.paper, pages, BAND_HEIGHT + 12)
+    puzzle = parts.puzzle(doc)
+    back = len(geo.slots) - 1
+    # After the inside pages: the plan's page, the puzzle's (two on a small page: the word
+    # search has one of its own), "When to get help" (a page, or two if it must), notes
+    # pages if any are left over, and the back cover.
+    puzzle_pages = (2 if puzzle.word_search else 1) if puzzle else 0
+    inside_last = back - 3 - puzzle_pages
+    cover = [*title_block(doc, theme, with_icon=doc.icon is None), key_points_box(doc, theme)]
+    if doc.icon is not None:  # large, in the room the cover's text leaves
+        cover.insert(-1, CoverIcon(doc.icon, theme, least=theme.body_size * 3,
+                                   most=theme.body_size * 9, below=cover[-1]))
+    story: list[Flowable] = [NextPageTemplate("inner"), *cover, Mark("end:cover"), PageBreak()]
+    body, marks = body_zone(doc, theme, parts, "booklet", page=geo.slots[1].height)
+    story += [*body, Mark("end:inside"), NotesBox(theme), PageBreak()]
+    story += [KeepTogether(plan_flowables(doc.plan, theme)), Mark("end:plan"),
+              NotesBox(theme)]
+    if puzzle:
+        story += [PageBreak(), *puzzle_flowables(puzzle, theme), Mark("end:puzzle")]
+    story += [PageBreak(), *help_flowables(doc.help, theme, whole=False), Mark("end:help"),
+              NotesBox(theme), _pad_to(back, theme), NextPageTemplate("back"), PageBreak(),
+              *contact_flowables(doc.clinic, theme), *review_flowables(doc, theme),
+              Mark("end:back"), NotesBox(theme)]
+    zones = [Zone("cover", 0, 0, loc=("key_points",)),
+             Zone("inside", 1, inside_last, marks, loc=("sections",)),
+             Zone("plan", 1, inside_last + 1, loc=("plan",))]
+    if puzzle:
+        zones.append(Zone("puzzle", 1, inside_last + 1 + puzzle_pages, loc=("puzzle",)))
+    zones += [Zone("help", 1, back - 1, loc=("help",)),
+              Zone("back", back, back, loc=("review",))]
+    return Layout(geo, _templates(geo, theme, doc, logo), story, zones)
+
+
+def _pad_to(back: int, theme: Theme) -> Flowable:
+    """Notes pages until the back cover's page comes next: blank pages go just before the
+    back cover (ReportLab decides each at layout time, from the page it has reached;
+    `back` counts from 0)."""
+    pad: list[Flowable] = []
+    for _ in range(back):
+        pad = [DocIf(f"doc.page < {back}", [PageBreak(), NotesBox(theme), *pad])]
+    return pad[0]
+
+
+def _templates(geo: geometry.Geometry, theme: Theme, doc: Document,
+               logo: Drawing | None) -> list[PageTemplate]:
+    def frame(slot: geometry.Slot) -> Frame:
+        return Frame(slot.x, slot.y, slot.width, slot.height, id=slot.name, leftPadding=0,
+                     rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def cover(canv: Canvas, _doc: BaseDocTemplate) -> None:
+        with marked(canv, HEADER):
+            draw_band(canv, theme, doc.clinic, logo)
+
+    def number(canv: Canvas, _doc: BaseDocTemplate) -> None:
+        with marked(canv, FOOTER):
+            canv.setFont(REGULAR, FOOTER_SIZE)
+            canv.setFillColor(MUTED)
+            canv.drawCentredString(theme.page_size[0] / 2, FOOTER_EDGE,
+                                   str(canv.getPageNumber()))
+
+    slots = geo.slots
+    return [PageTemplate("cover", [frame(slots[0])], onPage=cover),
+            PageTemplate("inner", [frame(slots[1])], onPage=number),
+            PageTemplate("back", [frame(slots[-1])])]

@@ -1,0 +1,151 @@
+"""Planned empty space: what fills the rest of a page or panel once its text is placed.
+
+A page a quarter empty looks unfinished (../shared/print-formats.md); a designer fills
+it on purpose. These flowables take the height left in their frame, or nothing when too
+little is left to be worth it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from io import BytesIO
+
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+
+from handout.input.fields import Icon
+from handout.layout.icons import draw_icon
+from handout.layout.theme import BOLD, INK, MUTED, Theme
+from handout.pdf import LAYOUT, Element, marked
+
+SLACK = 2.0  # points left unused, so rounding never pushes the filler to the next frame
+
+
+class NotesBox(Flowable):  # type: ignore[misc]
+    """A box headed "Questions for my care team" with ruled lines to write on."""
+
+    # Often nothing at all: then the spaces around it collapse as if it were not there.
+    _ZEROSIZE = True
+    _SPACETRANSFER = True
+
+    def __init__(self, theme: Theme, least: float | None = None) -> None:
+        super().__init__()
+        self.theme = theme
+        self.title = theme.text("notes_title")
+        self.rule = theme.body_size * 2.0  # handwriting needs about 2 lines of print
+        self.least = least if least is not None else self.rule * 3.5
+        self.height = 0.0
+        self.structure = Element("P")
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        room = avail_height - SLACK - self.theme.gap(0.6)
+        self.width = avail_width
+        self.height = room if room >= self.least else 0.0
+        return avail_width, self.height
+
+    def _title_lines(self) -> list[str]:
+        """The title, wrapped to the box (a long title in a narrow panel)."""
+        size = self.theme.body_size
+        lines: list[str] = simpleSplit(self.title, BOLD, size, self.width - size * 1.2)
+        return lines
+
+    def draw(self) -> None:
+        if not self.height:
+            return
+        canv, theme = self.canv, self.theme
+        size = theme.body_size
+        y = self.height - size * 1.5
+        with marked(canv, self.structure):
+            canv.setFillColor(INK)
+            canv.setFont(BOLD, size)
+            for line in self._title_lines():
+                canv.drawString(size * 0.6, y, line)
+                y -= size * 1.3
+        with marked(canv, LAYOUT):
+            canv.setStrokeColor(MUTED)
+            canv.setLineWidth(1)
+            canv.roundRect(0, 0, self.width, self.height, radius=6, stroke=1, fill=0)
+            canv.setLineWidth(0.6)
+            y += size * 1.3 - self.rule
+            while y > self.rule * 0.4:
+                canv.line(size * 0.6, y, self.width - size * 0.6, y)
+                y -= self.rule
+
+
+class GapNotes(NotesBox):
+    """Lines to write on where the block after it must stay whole, does not fit, and so
+    would leave `least` points or more of the frame empty as it moves on."""
+
+    def __init__(self, theme: Theme, block: Sequence[Flowable], least: float) -> None:
+        super().__init__(theme, least)
+        self.block = block
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        need = stack_height(self.block, avail_width, self.canv)
+        if need <= avail_height:
+            self.height = 0.0
+            return avail_width, 0.0
+        return super().wrap(avail_width, avail_height)
+
+
+def stack_height(flowables: Sequence[Flowable], width: float, canv: object) -> float:
+    """The height these flowables take one under another at the top of a frame, spaces
+    collapsed as a frame collapses them (a KeepTogether: its content)."""
+    total, after = 0.0, None
+    for f in _flat(flowables):
+        height = f.wrapOn(canv, width, 1e6)[1]
+        if height <= 0 and getattr(f, "_ZEROSIZE", False):
+            continue
+        if after is not None:
+            total += max(after, f.getSpaceBefore())
+        total += height
+        after = f.getSpaceAfter()
+    return total
+
+
+def _flat(flowables: Sequence[Flowable]) -> list[Flowable]:
+    out: list[Flowable] = []
+    for f in flowables:
+        out += _flat(f._content) if isinstance(f, KeepTogether) else [f]
+    return out
+
+
+def fits_a_page(flowables: list[Flowable], theme: Theme, page: float) -> bool:
+    return stack_height(flowables, theme.frame_width, Canvas(BytesIO())) <= page
+
+
+def on_one_page(flowables: list[Flowable], theme: Theme, page: float) -> list[Flowable]:
+    """`flowables` on one page: on the next when they do not fit this one, the room they
+    leave planned as lines to write on when a quarter of the page or more."""
+    height = stack_height(flowables, theme.frame_width, Canvas(BytesIO()))
+    return [GapNotes(theme, flowables, page / 4), CondPageBreak(height), *flowables]
+
+
+class CoverIcon(Flowable):  # type: ignore[misc]
+    """The cover's icon, as large as the room left on the cover allows (within limits),
+    keeping room for the flowable that follows it (`below`)."""
+
+    def __init__(self, icon: Icon, theme: Theme, *, least: float, most: float,
+                 below: Flowable | None = None) -> None:
+        super().__init__()
+        self.icon, self.theme, self.least, self.most = icon, theme, least, most
+        self.below = below
+        self.size = 0.0
+        self.structure = Element("Figure", alt=icon.alt) if icon.alt else None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        under = 0.0
+        if self.below is not None:
+            under = stack_height([self.below], avail_width, self.canv)
+        room = min(avail_height - under - SLACK - self.theme.gap(0.6), avail_width, self.most)
+        self.size = room if room >= self.least else 0.0
+        self.width = avail_width
+        return avail_width, self.size
+
+    def draw(self) -> None:
+        if not self.size:
+            return
+        with marked(self.canv, self.structure or LAYOUT):
+            draw_icon(self.canv, self.icon.name, self.theme.primary,
+                      at=((self.width - self.size) / 2, 0), size=self.size)

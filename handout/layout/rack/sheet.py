@@ -1,0 +1,66 @@
+"""The one-sheet: one sheet of paper, both sides (2 pages) in two columns: the title
+across the top, then key points, the main sections, the plan, contact, the help panel,
+sources and review dates."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from reportlab.graphics.shapes import Drawing
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    FrameBreak,
+    PageTemplate,
+)
+
+from handout.input.model import Document
+from handout.layout.closing import contact_flowables, review_flowables, sources_flowables
+from handout.layout.cover import key_points_box, title_block
+from handout.layout.help_panel import help_flowables
+from handout.layout.page import BAND_HEIGHT, Mark, draw_band, draw_footer
+from handout.layout.plan import plan_flowables
+from handout.layout.rack import panels as geometry
+from handout.layout.rack.fillers import NotesBox, stack_height
+from handout.layout.rack.parts import Parts, body_zone
+from handout.layout.rack.zones import Layout, Zone
+from handout.layout.theme import Theme
+from handout.pdf import FOOTER, HEADER, marked
+
+
+def sheet(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> Layout:
+    title = title_block(doc, theme)
+    width = theme.page_size[0] - 2 * geometry.SHEET_SIDE
+    head = stack_height(title, width, Canvas(BytesIO())) + 2
+    geo = geometry.sheet(theme.paper, BAND_HEIGHT, head, theme.top_margin,
+                         theme.bottom_margin)
+    body, marks = body_zone(doc, theme, parts, "sheet", sources=False, intro=False)
+    story: list[Flowable] = [
+        *title, FrameBreak(), key_points_box(doc, theme), *body,
+        *plan_flowables(parts.plan(doc), theme), *contact_flowables(doc.clinic, theme),
+        *help_flowables(doc.help, theme, whole=False), *sources_flowables(doc, theme, short=True),
+        *review_flowables(doc, theme), Mark("end:sheet"), NotesBox(theme)]
+    zones = [Zone("sheet", 0, 4, marks, loc=("sections",))]
+    return Layout(geo, _templates(geo, theme, doc, logo), story, zones)
+
+
+def _templates(geo: geometry.Geometry, theme: Theme, doc: Document,
+               logo: Drawing | None) -> list[PageTemplate]:
+    def frame(slot: geometry.Slot) -> Frame:
+        return Frame(slot.x, slot.y, slot.width, slot.height, id=slot.name, leftPadding=0,
+                     rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def footer(canv: Canvas, _doc: BaseDocTemplate) -> None:
+        with marked(canv, FOOTER):
+            draw_footer(canv, theme, doc.clinic, canv.getPageNumber())
+
+    def first(canv: Canvas, doc_: BaseDocTemplate) -> None:
+        with marked(canv, HEADER):
+            draw_band(canv, theme, doc.clinic, logo)
+        footer(canv, doc_)
+
+    return [PageTemplate("first", [frame(s) for s in geo.on_page(0)], onPage=first,
+                         autoNextPageTemplate="later"),
+            PageTemplate("later", [frame(s) for s in geo.on_page(1)], onPage=footer)]

@@ -1,0 +1,110 @@
+"""The tri-fold: one landscape sheet, two sides, three panels a side.
+
+Outside side: flap | back cover (contact, QR code, sources, review) | front cover (clinic,
+title, icon, key points). The help panel opens the flap, and the main message and "My
+plan" run on across the inside side. The text flows back, front, then flap and inside;
+the tagged reading order is front, flap and inside, back, as a reader meets them.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from reportlab.graphics.shapes import Drawing
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    FrameBreak,
+    NextPageTemplate,
+    PageTemplate,
+    Spacer,
+)
+
+from handout.input.model import Document
+from handout.layout.closing import contact_flowables, review_flowables, sources_flowables
+from handout.layout.cover import key_points_box, title_block
+from handout.layout.help_panel import help_flowables
+from handout.layout.page import BAND_HEIGHT, Mark, draw_band
+from handout.layout.plan import plan_flowables
+from handout.layout.rack import panels as geometry
+from handout.layout.rack.fillers import CoverIcon, NotesBox, stack_height
+from handout.layout.rack.parts import Parts, body_zone
+from handout.layout.rack.zones import Layout, Zone
+from handout.layout.theme import MUTED, Theme
+from handout.pdf import HEADER, LAYOUT, group, marked
+
+MARK_LENGTH = 0.15 * 72  # fold marks: short ticks at the sheet's top and bottom edges
+MARK_EDGE = 0.2 * 72  # ... starting this far in, where an office printer still prints
+
+
+def trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> Layout:
+    geo = geometry.trifold(theme.paper, BAND_HEIGHT + 12)
+    front, key, inside_key = _front(doc, theme, geo.slots[1])
+    back = [*contact_flowables(doc.clinic, theme), *sources_flowables(doc, theme, short=True),
+            *review_flowables(doc, theme)]
+    body, marks = body_zone(doc, theme, parts, "trifold", sources=False, intro=False)
+    inside = [*([key] if inside_key else []), *help_flowables(doc.help, theme, whole=False),
+              Spacer(1, theme.gap(0.8)), *body, *plan_flowables(parts.plan(doc), theme)]
+    order = [group("Div", part) for part in (front, inside, back)]
+    story: list[Flowable] = [
+        NextPageTemplate("inside"), *back, Mark("end:back"), FrameBreak(),
+        *front, Mark("end:front"), FrameBreak(), *inside, Mark("end:inside"), NotesBox(theme)]
+    zones = [Zone("back", 0, 0, loc=("references",)),
+             Zone("front", 1, 1, loc=("key_points",)),
+             Zone("inside", 2, 5, marks, loc=("sections",))]
+    return Layout(geo, _templates(geo, theme, doc, logo, order[0]), story, zones,
+                  reading_order=order)
+
+
+def _front(doc: Document, theme: Theme, cover: geometry.Slot
+           ) -> tuple[list[Flowable], Flowable, bool]:
+    """The front cover: title, subtitle, icon and key points. Where they do not all fit,
+    the subtitle goes first, then the key points move inside (they open the flap)."""
+    key = key_points_box(doc, theme)
+    canv = Canvas(BytesIO())
+    for subtitle, inside in ((True, False), (False, False), (True, True)):
+        front = title_block(doc, theme, with_icon=doc.icon is None, subtitle=subtitle)
+        if inside or stack_height([*front, key], cover.width, canv) <= cover.height:
+            break
+    if doc.icon is not None:
+        front.append(CoverIcon(doc.icon, theme, least=theme.body_size * 3,
+                               most=theme.body_size * 8, below=None if inside else key))
+    return (front if inside else [*front, key]), key, inside
+
+
+def _templates(geo: geometry.Geometry, theme: Theme, doc: Document, logo: Drawing | None,
+               front: object) -> list[PageTemplate]:
+    def frames(page: int) -> list[Frame]:
+        return [Frame(s.x, s.y, s.width, s.height, id=s.name, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0) for s in geo.on_page(page)]
+
+    cover = geo.slots[1]
+
+    def outside(canv: Canvas, _doc: BaseDocTemplate) -> None:
+        with marked(canv, HEADER):
+            left = cover.x - geometry.PANEL_PAD
+            draw_band(canv, theme, doc.clinic, logo, parent=front,  # type: ignore[arg-type]
+                      span=(left, left + cover.width + 2 * geometry.PANEL_PAD))
+        _fold_marks(canv, geo, 0)
+
+    def inside(canv: Canvas, _doc: BaseDocTemplate) -> None:
+        _fold_marks(canv, geo, 1)
+
+    return [PageTemplate("outside", frames(0), onPage=outside),
+            PageTemplate("inside", frames(1), onPage=inside)]
+
+
+def _fold_marks(canv: Canvas, geo: geometry.Geometry, page: int) -> None:
+    """Short ticks at the top and bottom edges where the sheet folds."""
+    height = geo.page[1]
+    with marked(canv, LAYOUT):
+        canv.saveState()
+        canv.setStrokeColor(MUTED)
+        canv.setLineWidth(0.5)
+        for on, x in geo.folds:
+            if on == page:
+                canv.line(x, height - MARK_EDGE, x, height - MARK_EDGE - MARK_LENGTH)
+                canv.line(x, MARK_EDGE, x, MARK_EDGE + MARK_LENGTH)
+        canv.restoreState()

@@ -1,0 +1,80 @@
+"""A rack format's story, split into zones that must each stay in their own pages or
+panels; and, after a layout pass, whether they did and by how much they ran over."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.platypus import Flowable, PageTemplate
+
+from handout.layout.page import Mark
+from handout.layout.rack.panels import Geometry
+from handout.pdf import Element
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Zone:
+    """Part of the story (cover, inside, back cover) and the frames it may use: slots
+    `first` to `last` of the format's flow order (geometry.Slot).
+
+    `parts` are the marks at the start of each movable part (a section) with its place in
+    the content file, so an overflow names the part where the room ran out.
+    """
+
+    name: str  # as the message names it, e.g. "the front cover panel"
+    first: int
+    last: int
+    parts: tuple[tuple[str, Loc, str], ...] = ()  # (mark key, content location, heading)
+    loc: Loc = ()  # where to point when no part is to blame
+
+    @property
+    def end(self) -> str:
+        return f"end:{self.name}"
+
+
+@dataclass
+class Layout:
+    """What a format lays out: its pages, its story and its zones."""
+
+    geometry: Geometry
+    templates: list[PageTemplate]
+    story: list[Flowable]
+    zones: list[Zone]
+    reading_order: list[Element] = field(default_factory=list)  # when not the flow order
+
+
+@dataclass(frozen=True)
+class Overflow:
+    zone: Zone
+    points: float  # how far past the zone's last frame the text ran
+    loc: Loc
+    heading: str  # the part where the room ran out ("" for the zone as a whole)
+    reason: str = ""  # set when a part is too large for any one page or panel
+
+
+def overflow(layout: Layout, marks: dict[str, Mark]) -> Overflow | None:
+    """The first zone whose end fell outside its frames, with the amount it ran over."""
+    geo = layout.geometry
+
+    def index(mark: Mark) -> int:
+        return geo.index(mark.page - 1, mark.frame)
+
+    for zone in layout.zones:
+        end = marks.get(zone.end)
+        if end is None:  # never laid out: an earlier zone took every page
+            return Overflow(zone, 0.0, zone.loc, "")
+        at = index(end)
+        if zone.first <= at <= zone.last:
+            continue
+        frame = next(s for s in geo.slots if s.name == end.frame)
+        last = geo.slots[zone.last]
+        points = max(0, at - zone.last - 1) * last.height + max(0.0, frame.height - end.left)
+        culprit: tuple[Loc, str] = (zone.loc, "")
+        for key, loc, heading in zone.parts:
+            mark = marks.get(key)
+            if mark is not None and index(mark) <= zone.last:
+                culprit = (loc, heading)
+        return Overflow(zone, points, *culprit)
+    return None

@@ -1,0 +1,149 @@
+"""The model laid out as PDF bytes, in one format: the document, or a rack format fitted
+to its pages (layout/rack). Writes nothing; returns the bytes and the page count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from io import BytesIO
+
+from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import Flowable, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
+
+from handout.chart.art import ChartDrawer, draw_later
+from handout.common.errors import LayoutFitError
+from handout.input.model import Document
+from handout.layout.document import figure_maker, story
+from handout.layout.page import FooterCanvas, HandoutTemplate, Mark
+from handout.layout.rack import panels as geometry
+from handout.layout.rack.booklet import booklet
+from handout.layout.rack.fit import FLOOR, LARGE_FLOOR, Step, Tried, fit, ladders
+from handout.layout.rack.parts import Parts, optional_parts
+from handout.layout.rack.sheet import sheet
+from handout.layout.rack.trifold import trifold
+from handout.layout.rack.zones import Layout, Overflow, Zone, overflow
+from handout.layout.theme import LARGE_PRINT_SIZE, REGULAR_BODY, Theme, make_theme
+from handout.pdf import Element, Recorder
+
+
+@dataclass(frozen=True)
+class Look:
+    """How this print looks: its format and the print variant's choices."""
+
+    format: str = "document"
+    paper: str = "letter"
+    large_print: bool = False
+    grayscale: bool = False
+    print_shop: bool = False
+    tagged: bool = True
+
+
+def typeset(doc: Document, logo: Drawing | None, look: Look,
+            charts: ChartDrawer = draw_later) -> tuple[bytes, int]:
+    if look.format == "document":
+        theme = _theme(doc, look)
+        pdf, pages, _ = _pdf(doc, theme, logo, look, flowables=
+                             story(doc, theme, grayscale=look.grayscale, charts=charts))
+        return pdf, pages
+
+    def attempt(step: Step) -> Tried[tuple[bytes, int]]:
+        theme = _theme(doc, look, step)
+        parts = Parts(look.format, figure_maker(doc, theme, look.grayscale, charts),
+                      frozenset(step.left_out))
+        layout = _layout(doc, theme, parts, step.pages, logo, fmt=look.format)
+        try:
+            pdf, pages, marks = _pdf(doc, theme, logo, look, flowables=layout.story,
+                                     templates=layout.templates,
+                                     reading_order=layout.reading_order)
+        except (LayoutError, LayoutFitError) as exc:  # one part taller than a page
+            loc = exc.loc if isinstance(exc, LayoutFitError) else ("sections",)
+            reason = exc.message if isinstance(exc, LayoutFitError) else \
+                "a part (a box, a list or a table) is taller than a whole page or panel"
+            zone = Zone("part", 0, 0, loc=loc)
+            return Tried(step, (b"", 0), Overflow(zone, 0.0, loc, "", reason))
+        return Tried(step, (pdf, pages), overflow(layout, marks))
+
+    start = LARGE_PRINT_SIZE if look.large_print else REGULAR_BODY
+    floor = LARGE_FLOOR if look.large_print else FLOOR
+    counts = list(range(8, doc.pages + 1, 4)) if look.format == "booklet" else [0]
+    tried = fit(ladders(start, floor, optional_parts(doc, look.format), counts), attempt)
+    if tried.overflow is not None:
+        message = refusal(look.format, tried)
+        if look.large_print:
+            message += (" Large print needs about twice the room of regular print: the "
+                        "large-print document (--format document --large-print) holds it all.")
+        raise LayoutFitError(tried.overflow.loc, message)
+    return tried.result
+
+
+def refusal(fmt: str, tried: Tried[tuple[bytes, int]]) -> str:
+    """Why the content does not fit, and what to cut or move."""
+    over, step = tried.overflow, tried.step
+    assert over is not None
+    name = {"trifold": "tri-fold"}.get(fmt, fmt)
+    if over.reason:
+        return (f"this does not fit the {name}, even at {step.body_size:g} pt with tight "
+                f"spacing: {over.reason}. Shorten it, or print the document format "
+                "(--format document), which has the room.")
+    lines = max(1, round(over.points / (step.body_size * 1.4)))
+    where = f"the {_ZONES.get(over.zone.name, over.zone.name)}"
+    part = f'; the room runs out in "{over.heading}"' if over.heading else ""
+    more = " or allow more pages (`pages: 12`)," if fmt == "booklet" else ""
+    return (f"this does not fit the {name}: {where} runs over by about {lines} "
+            f"line{'s' * (lines != 1)}, even at {step.body_size:g} pt with tight spacing"
+            f"{part}. Shorten it or the parts after it,{more} or leave a part out of the "
+            f"{name} (`optional: true` lets fitting drop it; `formats: [document]` keeps it "
+            "to the document).")
+
+
+_ZONES = {"cover": "cover", "inside": "inside pages", "plan": "\"My plan\" page",
+          "puzzle": "puzzle page", "back": "back cover", "front": "front cover panel",
+          "flap": "inside flap (the help panel)", "sheet": "second side"}
+
+
+def _layout(doc: Document, theme: Theme, parts: Parts, pages: int, logo: Drawing | None, *,
+            fmt: str) -> Layout:
+    if fmt == "booklet":
+        return booklet(doc, theme, parts, pages, logo)
+    if fmt == "trifold":
+        return trifold(doc, theme, parts, logo)
+    return sheet(doc, theme, parts, logo)
+
+
+def _theme(doc: Document, look: Look, step: Step | None = None) -> Theme:
+    kw: dict[str, object] = {}
+    if step is not None:
+        kw = {"body_size": step.body_size, "spacing": step.spacing}
+        if look.format == "booklet":
+            geo = geometry.booklet(look.paper, step.pages, 0)
+            kw |= {"page": geo.page, "margin": geometry.BOOKLET_MARGIN}
+        elif look.format == "trifold":
+            geo = geometry.trifold(look.paper, 0)
+            kw |= {"page": geo.page, "column": geo.column, "margin": geometry.PANEL_PAD}
+        else:
+            geo = geometry.sheet(look.paper, 0, 0, 0, 0)
+            kw |= {"column": geo.column, "margin": geometry.SHEET_SIDE}
+    return make_theme(doc.clinic.colours, paper=look.paper, large_print=look.large_print,
+                      language=doc.language, grayscale=look.grayscale,
+                      bleed=look.print_shop, **kw)  # type: ignore[arg-type]
+
+
+def _pdf(doc: Document, theme: Theme, logo: Drawing | None, look: Look, *,
+         flowables: list[Flowable], templates: list[PageTemplate] | None = None,
+         reading_order: list[Element] | None = None) -> tuple[bytes, int, dict[str, Mark]]:
+    buffer = BytesIO()
+    template = HandoutTemplate(
+        buffer, theme, doc.clinic, logo, templates,
+        title=doc.title, author=doc.clinic.name, subject=doc.subtitle or doc.title,
+        keywords=", ".join(doc.keywords), creator="handout", producer="handout",
+        lang=doc.language, displayDocTitle=True,
+    )
+    # Tagging happens while the pages are drawn: the canvas's recorder marks the content
+    # and writes the structure tree into the same single save (handout/pdf).
+    tags = Recorder() if look.tagged else None
+    if tags is not None and reading_order:
+        tags.reserve(reading_order)
+    start = template.story_start() if templates is None else []
+    template.build([*start, *flowables], canvasmaker=partial(FooterCanvas, tags=tags))
+    return buffer.getvalue(), template.page, template.marks
