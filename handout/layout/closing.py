@@ -17,7 +17,7 @@ from handout.layout.blocks import boxed, grid, heading
 from handout.layout.markup import markup
 from handout.layout.theme import BOLD, INK, Theme
 from handout.layout.unbroken import url_lines
-from handout.pdf import Element, group, tag
+from handout.pdf import TaggedList, group, tag
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 CELL_PADDING = 6.0  # ReportLab's default right padding of a table cell
@@ -94,17 +94,26 @@ def _paras(texts: list[str], style: ParagraphStyle) -> list[Flowable]:
 
 
 def reference_flowables(doc: Document, theme: Theme) -> list[Flowable]:
-    """Numbered references with DOI links; tagged as a list (the number in the text)."""
+    """Numbered references with DOI links, tagged as a list: each number is the Lbl.
+
+    The numbers stand right-aligned in a column just wide enough for the widest ("12."),
+    and every line of a reference starts at the same x, after the column: "10." and "9."
+    line up, and wrapped lines sit under the text, not under the number.
+    """
     out: list[Flowable] = [heading(theme.text("references_title"), theme)]
     # 10.5 pt (13.5 in large print): above the 10 pt floor, so a long list stays on a page.
     size = theme.body_size * 0.75
     ref_style = theme.style("small").clone("ref", fontSize=size, leading=size * 1.3,
-                                           leftIndent=size * 2, firstLineIndent=-size * 2,
+                                           leftIndent=0, firstLineIndent=0,
                                            textColor=INK, spaceAfter=3)
-    refs = Element("L")
-    for i, ref in enumerate(doc.references, start=1):
-        para = Paragraph(f"{i}.&nbsp;&nbsp;{markup(ref.text)}{_link(ref)}", ref_style)
-        out.append(tag(para, "LBody", parent=Element("LI", parent=refs)))
+    gap = stringWidth("\u00a0" * 2, ref_style.fontName, size)  # as "1.&nbsp;&nbsp;" was
+    widest = max((stringWidth(f"{i}.", ref_style.fontName, size)
+                  for i in range(1, len(doc.references) + 1)), default=0.0)
+    paras = [Paragraph(f"{markup(ref.text)}{_link(ref)}", ref_style) for ref in doc.references]
+    if paras:
+        out.append(TaggedList(paras, bulletType="1", bulletFormat="%s.", bulletAlign="right",
+                              bulletFontName=ref_style.fontName, bulletFontSize=size,
+                              bulletColor=INK, leftIndent=widest + gap, bulletDedent=gap))
     group("Sect", out)
     return out
 

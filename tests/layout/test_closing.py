@@ -11,7 +11,15 @@ import pytest
 
 from handout.pipeline.build import Options, build, read_document
 from tests.conftest import CONTENT, ROOT
-from tests.pdf_structure import content_marks, sequence_texts, spoken, squash
+from tests.pdf_structure import (
+    content_marks,
+    elements,
+    page_numbers,
+    sequence_texts,
+    spoken,
+    squash,
+    tree_marks,
+)
 
 RIVERSIDE = ROOT / "assets" / "clinics" / "riverside-family-health.yaml"
 
@@ -69,3 +77,77 @@ def test_the_box_under_the_code_reads_in_order_and_is_tagged(tmp_path: Path) -> 
         found = text.find(part, at)
         assert found >= 0, f"not in reading order: {part}"
         at = found + len(part)
+
+
+Word = tuple[float, float, str]  # x0, x1, text
+
+
+def reference_lines(path: Path, content: Path) -> list[list[list[Word]]]:
+    """Each reference's printed lines, in order, as read back from the PDF: a reference
+    starts at a line whose first word is its number, and goes on while the lines after it
+    spell its text and link (squashed: line breaks drop the spaces)."""
+    refs = read_document(content, None).references
+    full = [squash(r.text + (f"doi:{r.doi}" if r.doi else r.url.split("://")[-1].rstrip("/")))
+            for r in refs]
+    found: list[list[list[Word]]] = []
+    spelt = ""
+    with pymupdf.open(path) as pdf:
+        for page in pdf:
+            rows: dict[float, list[Word]] = {}
+            for x0, _, x1, y1, word, *_ in page.get_text("words"):
+                if y1 < page.rect.height - 72:  # not the footer
+                    rows.setdefault(round(y1), []).append((x0, x1, word))
+            for _, row in sorted(rows.items()):
+                first, *rest = sorted(row)
+                text = squash("".join(w for _, _, w in rest))
+                i = len(found)
+                starts = i < len(refs) and first[2] == f"{i + 1}." and bool(text)
+                if starts and full[i].startswith(text) and (not i or spelt == full[i - 1]):
+                    found.append([[first, *rest]])
+                    spelt = text
+                elif found and full[i - 1].startswith(spelt + squash(first[2]) + text):
+                    found[-1].append([first, *rest])
+                    spelt += squash(first[2]) + text
+    assert len(found) == len(refs) and spelt == full[-1], "the references were not all read"
+    return found
+
+
+@pytest.mark.parametrize(("content", "options"), [
+    (CONTENT, {}), (CONTENT, {"paper": "a4"}), (CONTENT, {"large_print": True}),
+    (ROOT / "content.es.yaml", {}),
+], ids=["letter", "a4", "large-print", "spanish"])
+def test_reference_numbers_stand_in_a_column_and_wrapped_lines_under_the_text(
+        tmp_path: Path, content: Path, options: dict[str, object]) -> None:
+    """The numbers end at one x ("9." as "10."); every line of every reference starts at
+    one x, that of the text after the number. The number column is only as wide as the
+    widest number and a small gap: a wider one would cost lines."""
+    out = tmp_path / "h.pdf"
+    build(content, out, Options(check=False, **options))  # type: ignore[arg-type]
+    refs = reference_lines(out, content)
+    numbers = [lines[0][0] for lines in refs]
+    starts = [lines[0][1][0] for lines in refs]
+    starts += [line[0][0] for lines in refs for line in lines[1:]]
+    assert sum(len(lines) > 1 for lines in refs) >= 3  # some references do wrap
+    assert max(x1 for _, x1, _ in numbers) - min(x1 for _, x1, _ in numbers) < 0.1
+    assert max(starts) - min(starts) < 0.1
+    widest = max(x1 - x0 for x0, x1, _ in numbers)
+    assert 0 < starts[0] - numbers[0][1] < widest / 2
+    column = starts[0] - min(x0 for x0, _, _ in numbers)  # the widest number starts it
+    assert column < widest * 1.5
+
+
+def test_each_reference_is_a_list_item_its_number_the_label(tmp_path: Path) -> None:
+    out = tmp_path / "h.pdf"
+    build(CONTENT, out, Options(check=False))
+    refs = read_document(CONTENT, None).references
+    texts = sequence_texts(out)
+    with pikepdf.open(out) as pdf:
+        pages = page_numbers(pdf)
+        lists = [e for e in elements(pdf) if e.S == "/L" and len(e.K) == len(refs)
+                 and all(str(item.S) == "/LI" for item in e.K)]
+        items = [[(str(kid.S), squash("".join(texts[k] for k in tree_marks(kid, pages))))
+                  for kid in item.K] for item in lists[-1].K]
+    for number, (item, ref) in enumerate(zip(items, refs, strict=True), start=1):
+        assert [role for role, _ in item] == ["/Lbl", "/LBody"]
+        assert item[0][1] == f"{number}."
+        assert item[1][1].startswith(squash(ref.text))

@@ -101,17 +101,18 @@ def test_metadata_and_outline(pdf: pymupdf.Document) -> None:
     assert pdf.xref_get_key(pdf.pdf_catalog(), "Lang") == ("string", DOC.language)
 
 
-def test_answer_key_is_upside_down(pdf: pymupdf.Document) -> None:
+def test_answer_key_is_printed_the_right_way_up(pdf: pymupdf.Document) -> None:
+    """Upside-down print is hard for low vision: the key is kept apart by space and a box
+    (tests/layout/test_answer_key.py), not by turning it round."""
     assert DOC.puzzle is not None
     answers = {r.answer.lower() for r in DOC.puzzle.riddles}
-    upside_down = set()
+    upright, turned = set(), set()
     for page in pdf:
         for block in page.get_text("dict")["blocks"]:
             for line in block.get("lines", []):
-                words = "".join(s["text"] for s in line["spans"]).lower()
-                if line["dir"][0] < -0.99:
-                    upside_down.update(a for a in answers if a in words)
-    assert upside_down == answers
+                words = set("".join(s["text"] for s in line["spans"]).lower().split())
+                (upright if line["dir"][0] > 0.99 else turned).update(answers & words)
+    assert upright == answers and not turned
 
 
 def test_chart_is_vector(pdf: pymupdf.Document) -> None:

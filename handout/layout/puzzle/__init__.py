@@ -1,12 +1,15 @@
-"""The "Word play" page: riddles with write-in boxes, a word search, an upside-down key.
+"""The "Word play" page: riddles with write-in boxes, a word search, a boxed answer key.
 
-Everything is one page. A filler takes the spare height above the word search, so the grid
-and the answer key beside it (or under it, on a narrow page) sit at the foot of the page.
-The grid shrinks to make room, never below 12 pt letters; a page that still overflows is a
-LayoutFitError, not a silent second page.
+Everything is one page (in large print, the word search and key take a second one). The
+word search follows the riddles, what to find beside the grid; a filler takes the spare
+height under it, so the answer key sits in its box at the foot of the page, well apart
+from the grid, not readable at a glance beside it. The grid shrinks to leave the key its
+room, never below 12 pt letters; a page that still overflows is a LayoutFitError, not a
+silent second page.
 
-Modules: boxes (write-in squares), grid (the word search), key (the upside-down answers),
-page (the one-page proof and the foot filler), draw (canvas helpers); here, the assembly.
+Modules: boxes (write-in squares), grid (the word search), key (the answers' box),
+placement (the one-page proof and the foot filler), draw (canvas helpers); here, the
+assembly.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
-from handout.common.translations import Strings
 from handout.input.model import Puzzle, Riddle, WordSearch
 from handout.input.riddles import grid_word, hint
 from handout.input.wordsearch import WordSearchGrid, make_word_search
@@ -24,7 +26,7 @@ from handout.layout.puzzle.grid import WordSearchRow
 from handout.layout.puzzle.key import KEY_TEXT, AnswerKey
 from handout.layout.puzzle.placement import FootFill, PageMark, PuzzlePage
 from handout.layout.theme import BOLD, INK, MUTED, REGULAR, SEMIBOLD, Theme
-from handout.pdf import group, tag
+from handout.pdf import artifact, group, tag
 
 __all__ = ["AnswerKey", "FootFill", "LetterBoxes", "PageMark", "WordSearchRow",
            "puzzle_flowables"]
@@ -90,43 +92,35 @@ def _find_words(search: WordSearch, answers: set[str], theme: Theme, language: s
     return para
 
 
-def _answer_key(
-    puzzle: Puzzle, grid: WordSearchGrid | None, labels: Strings, page: PuzzlePage
-) -> AnswerKey:
-    """The key, tagged as a Figure whose alt text gives the answers the right way up."""
-    title = labels("answer_key")
-    text = ParagraphStyle(
-        "puzzle_key", fontName=REGULAR, fontSize=KEY_TEXT, leading=15, textColor=INK
-    )
-    head = ParagraphStyle("puzzle_key_title", parent=text, fontName=BOLD, spaceAfter=3)
-    paras = [_para(title, head)]
-    paras += [_para(r.answer, text, f"{i}. ") for i, r in enumerate(puzzle.riddles, 1)]
-    answers = "; ".join(f"{i}. {r.answer}" for i, r in enumerate(puzzle.riddles, 1))
-    alt = labels("key_alt", answers=answers)
-    return tag(AnswerKey(paras, grid, page, alt), "Figure", alt)
+def _answer_key(puzzle: Puzzle, theme: Theme, page: PuzzlePage) -> AnswerKey:
+    """The boxed key: "Answers" (an H3) and the numbered answers (a P), in a Div."""
+    size = max(KEY_TEXT, theme.body_size * 0.8)  # smaller than the puzzle, never tiny
+    text = ParagraphStyle("puzzle_key", fontName=REGULAR, fontSize=size, leading=size * 1.35,
+                          textColor=INK)
+    heading = tag(_para(theme.text("answer_key"), text.clone("puzzle_key_title", fontName=BOLD)),
+                  "H3")
+    # Each answer kept with its number; the lines may break only between answers.
+    items = [f"{i}.&nbsp;{markup(r.answer)}" for i, r in enumerate(puzzle.riddles, 1)]
+    answers = Paragraph("&nbsp;&nbsp;&nbsp; ".join(items), text)
+    answers.alt_text = " ".join(f"{i}. {r.answer}" for i, r in enumerate(puzzle.riddles, 1))
+    key = AnswerKey(heading, tag(answers, "P"), page, pad=size * 0.6)
+    return artifact(key, group("Div", [heading, answers]))
 
 
-def _word_search(
-    search: WordSearch,
-    grid: WordSearchGrid,
-    theme: Theme,
-    *,
-    answers: set[str],
-    language: str,
-    key: AnswerKey,
-) -> list[Flowable]:
-    """Heading, what to find, and the grid with the key beside it."""
+def _word_search(search: WordSearch, grid: WordSearchGrid, theme: Theme, *, answers: set[str],
+                 language: str, key: AnswerKey, page: PuzzlePage) -> list[Flowable]:
+    """Heading, then what to find beside the grid (above it on a narrow page)."""
     labels = theme.text
     alt = labels("grid_alt", n=grid.size, k=len(grid.placements))
-    row = tag(WordSearchRow(grid, key, alt, _scale(theme)), "Figure", alt)
     directions = _para(labels("directions"), _derive(theme, "directions", parent="caption"))
     directions.spaceAfter = theme.body_size * 0.6
-    return [
-        tag(_para(search.title, theme.style("h2")), "H3"),
-        tag(_find_words(search, answers, theme, language), "P"),
-        tag(directions, "P"),
-        row,
-    ]
+    side = [tag(_find_words(search, answers, theme, language), "P"), tag(directions, "P")]
+    row = WordSearchRow(grid, side, key, page, alt, scale=_scale(theme), em=theme.body_size)
+    row.spaceBefore = theme.body_size * 0.6  # frames keep the larger of it and the heading's space
+    # Not kept with the row: ReportLab would measure the row at an unlimited height, its
+    # grid at full size, and break the page before a heading that does fit with the grid.
+    title = _para(search.title, theme.style("h2").clone("puzzle_h2", keepWithNext=0))
+    return [tag(title, "H3"), row]
 
 
 def _make_grid(puzzle: Puzzle, language: str) -> WordSearchGrid | None:
@@ -139,11 +133,11 @@ def _make_grid(puzzle: Puzzle, language: str) -> WordSearchGrid | None:
 
 
 def puzzle_flowables(puzzle: Puzzle, theme: Theme) -> list[Flowable]:
-    """The puzzle page: riddles, then the word search and the upside-down answer key.
+    """The puzzle page: riddles, the word search, and the boxed answer key at the foot.
 
-    The caller puts a PageBreak before these flowables. Large print gives the word search
-    and key a page of their own. Drawing raises LayoutFitError when a page overflows.
-    Tagged, a Sect: headings and paragraphs, the boxes, grid and key as Figures.
+    The caller puts a PageBreak before these flowables. Large print and a booklet's small
+    page give the word search and key a page of their own. Drawing raises LayoutFitError when a page overflows.
+    Tagged, a Sect: headings and paragraphs, the boxes and grid as Figures, the key a Div.
     """
     page, language = PuzzlePage(), theme.language
     out: list[Flowable] = [PageMark(page), tag(_para(puzzle.title, theme.style("h1")), "H2")]
@@ -152,18 +146,17 @@ def puzzle_flowables(puzzle: Puzzle, theme: Theme) -> list[Flowable]:
     for number, riddle in enumerate(puzzle.riddles, 1):
         out += _riddle(number, riddle, theme, language)
     grid = _make_grid(puzzle, language)
-    key = _answer_key(puzzle, grid, theme.text, page)
-    tail: list[Flowable] = [key]
+    key = _answer_key(puzzle, theme, page)
     if puzzle.word_search and grid:
+        # Large print, and a booklet's small page, give the word search a page of its own.
+        if _scale(theme) > 1 or theme.frame_width < 5 * 72:
+            out += [PageBreak(), PageMark(page)]  # the key then belongs to the second page
         answers = {grid_word(r.answer) for r in puzzle.riddles}
-        tail = _word_search(
-            puzzle.word_search, grid, theme, answers=answers, language=language, key=key
-        )
-    # Large print, and a booklet's small page, give the word search a page of its own.
-    if puzzle.word_search and grid and (_scale(theme) > 1 or theme.frame_width < 5 * 72):
-        out += [PageBreak(), PageMark(page)]  # the key then belongs to the second page
-    flowables = [*out, FootFill(tail, page), *tail]
-    group("Sect", [*flowables, key])  # the key may be drawn by the word-search row
+        out += _word_search(puzzle.word_search, grid, theme, answers=answers,
+                            language=language, key=key, page=page)
+    flowables = [*out, FootFill(key, page), key]
+    side = [p for f in out if isinstance(f, WordSearchRow) for p in f.side]
+    group("Sect", [*flowables, *side])  # the word search's text is drawn by its row
     return flowables
 
 

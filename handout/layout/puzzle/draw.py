@@ -1,12 +1,10 @@
-"""Canvas helpers shared by the word-search grid and its answer key."""
+"""Canvas helpers for the word-search grid."""
 
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-
-from handout.layout.theme import MUTED
 
 
 def centred_letter(
@@ -28,11 +26,3 @@ def grid_lines(canv: Canvas, x: float, y: float, *, n: int, cell: float, colour:
     canv.setLineWidth(1.25)
     canv.rect(x, y, n * cell, n * cell)
 
-
-def dashed_line(canv: Canvas, x1: float, y1: float, x2: float, y2: float) -> None:
-    canv.saveState()
-    canv.setStrokeColor(MUTED)
-    canv.setLineWidth(0.75)
-    canv.setDash(4, 3)
-    canv.line(x1, y1, x2, y2)
-    canv.restoreState()

@@ -1,80 +1,56 @@
-"""The upside-down answer key: riddle answers and the solved word search."""
+"""The answer key: a box headed "Answers" at the foot of the puzzle page, the right way up.
+
+It stands apart from the word search: at least KEY_GAP of clear space above it (the filler
+adds the rest of the page's spare height), a solid rule along its top and a thin border
+round it, its text smaller than the puzzle's (never under 11 pt) but upright, which low
+vision reads far better than upside-down print.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from reportlab.lib.colors import HexColor
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph
 
 from handout.common.errors import LayoutFitError
-from handout.input.wordsearch import WordSearchGrid
-from handout.layout.puzzle.draw import centred_letter, dashed_line, grid_lines
 from handout.layout.puzzle.placement import PuzzlePage
-from handout.layout.theme import BOLD, INK, MUTED, REGULAR
+from handout.layout.theme import INK, MUTED
 
-KEY_CELL = 11.0  # answer-key cell: holds a 10 pt letter
-KEY_LETTER = 10.0
-KEY_TEXT = 11.0
-SHADE = HexColor("#C8C8C8")  # answer-key highlight; ink on it stays above 10:1, also in grey
-# Answer-key filler letters: lighter, so the words stand out, yet 4.5:1 on white.
-FADED = HexColor("#767676")
-GAP = 20.0  # between the grid and the answer key
-RULE_GAP = 10.0  # between the dashed rule and the key it sets apart
-
-
-def _stack_height(paras: Sequence[Flowable], width: float) -> float:
-    """Height of `paras` drawn one under another at `width`, with their spacing."""
-    total = 0.0
-    for i, para in enumerate(paras):
-        total += para.wrap(width, 1e6)[1] + (para.getSpaceBefore() if i else 0.0)
-        total += para.getSpaceAfter() if i < len(paras) - 1 else 0.0
-    return total
-
-
-def _draw_stack(canv: Canvas, paras: Sequence[Flowable], x: float, top: float) -> None:
-    """Draw `paras` (already wrapped) one under another from `top` down."""
-    y = top
-    for i, para in enumerate(paras):
-        y -= (para.getSpaceBefore() if i else 0.0) + para.height
-        para.drawOn(canv, x, y)
-        y -= para.getSpaceAfter()
+KEY_GAP = 0.5 * inch  # clear space between the word search and the key, at least
+RULE = 2.0  # the rule along the box's top
+BORDER = 0.75  # the box's other sides
+KEY_TEXT = 11.0  # the smallest size of the key's text (large print: larger)
 
 
 class AnswerKey(Flowable):  # type: ignore[misc]
-    """Riddle answers and the solved grid, drawn upside down so they do not give it away.
+    """The heading ("Answers") with the numbered answers beside it, in a box under KEY_GAP
+    of clear space; on a page too narrow for both on a row, the answers under the heading.
 
-    With room, the solved grid sits beside the answers; in a narrow column, under them.
-    `rule` draws a dashed line above the key, for when it spans the page.
+    Its own drawing (rule and border) is layout; the heading and the answers, drawn here,
+    keep their own tags.
     """
 
-    def __init__(
-        self, text: list[Paragraph], grid: WordSearchGrid | None, page: PuzzlePage, alt_text: str
-    ) -> None:
+    alt_text = ""  # its paragraphs are read, each with its own tag
+
+    def __init__(self, heading: Paragraph, answers: Paragraph, page: PuzzlePage,
+                 pad: float) -> None:
         super().__init__()
-        self.text, self.grid, self.page, self.alt_text = text, grid, page, alt_text
-        self.rule = True
-        self.side = grid.size * KEY_CELL if grid else 0.0
-
-    def _text_min(self) -> float:
-        return max(float(para.minWidth()) for para in self.text)
-
-    def min_width(self) -> float:
-        """The narrowest the key can be: its solved grid with the answers under it."""
-        return max(self.side, self._text_min())
+        self.heading, self.answers, self.page, self.pad = heading, answers, page, pad
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.beside = self.grid is None or avail_width >= self._text_min() + GAP + self.side
-        text_width = avail_width - self.side - GAP if self.grid and self.beside else avail_width
-        self.text_height = _stack_height(self.text, text_width)
-        stacked = self.text_height + RULE_GAP + self.side
-        body = max(self.text_height, self.side) if self.beside else stacked
-        self.width, self.height = avail_width, body + (RULE_GAP if self.rule else 0.0)
+        inner = avail_width - 2 * self.pad
+        _, head = self.heading.wrap(inner, avail_height)
+        head_width = max(self.heading.getActualLineWidths0())
+        room = inner - head_width - 2 * self.pad
+        self.beside = room >= self.answers.minWidth()
+        self.answers_x = self.pad + (head_width + 2 * self.pad if self.beside else 0.0)
+        _, answers = self.answers.wrap(room if self.beside else inner, avail_height)
+        body = max(head, answers) if self.beside else head + answers
+        self.box = body + 2 * self.pad
+        self.width, self.height = avail_width, KEY_GAP + self.box
         return self.width, self.height
 
     def draw(self) -> None:
-        canv, width, height = self.canv, self.width, self.height
+        canv, pad, top = self.canv, self.pad, self.box
         if canv.getPageNumber() != self.page.number:
             short = f" (about {self.page.shortfall:.0f} pt too tall)" if self.page.shortfall else ""
             raise LayoutFitError(
@@ -82,27 +58,14 @@ class AnswerKey(Flowable):  # type: ignore[misc]
                 f"the puzzle does not fit on one page{short}: shorten the intro or the "
                 "riddles, use fewer riddles, or make the word search smaller or leave it out",
             )
-        if self.rule:
-            dashed_line(canv, 0, height, width, height)
-        # Upside down: turning the page round puts the key the right way up.
-        canv.translate(width, height)
-        canv.rotate(180)
-        _draw_stack(canv, self.text, 0, height)
-        if self.grid:
-            x = width - self.side if self.beside else 0.0
-            top = height if self.beside else height - self.text_height - RULE_GAP
-            self._draw_solution(self.grid, x, top)
-
-    def _draw_solution(self, grid: WordSearchGrid, x: float, top: float) -> None:
-        canv, n, cell = self.canv, grid.size, KEY_CELL
-        hidden = {rc for placement in grid.placements for rc in placement.cells()}
-        canv.setFillColor(SHADE)
-        for r, c in hidden:
-            canv.rect(x + c * cell, top - (r + 1) * cell, cell, cell, stroke=0, fill=1)
-        for r, row in enumerate(grid.rows):
-            for c, ch in enumerate(row):
-                font, colour = (BOLD, INK) if (r, c) in hidden else (REGULAR, FADED)
-                canv.setFillColor(colour)
-                y = top - (r + 1) * cell
-                centred_letter(canv, ch, x + c * cell, y, cell=cell, font=font, size=KEY_LETTER)
-        grid_lines(canv, x, top - n * cell, n=n, cell=cell, colour=MUTED)
+        canv.saveState()
+        canv.setStrokeColor(MUTED)
+        canv.setLineWidth(BORDER)
+        canv.rect(0, 0, self.width, top, stroke=1, fill=0)
+        canv.setStrokeColor(INK)
+        canv.setLineWidth(RULE)
+        canv.line(0, top, self.width, top)
+        canv.restoreState()
+        self.heading.drawOn(canv, pad, top - pad - self.heading.height)
+        under = 0.0 if self.beside else self.heading.height
+        self.answers.drawOn(canv, self.answers_x, top - pad - under - self.answers.height)

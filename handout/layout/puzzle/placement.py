@@ -1,4 +1,4 @@
-"""Where the puzzle starts, and the filler that pushes the word search to the page foot."""
+"""Where the puzzle starts, and the filler that pushes the answer key to the page foot."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ class PuzzlePage:
     """What the puzzle's flowables share to prove that they all landed on one page."""
 
     number: int = 0
-    shortfall: float = 0.0  # points missing at the foot, when the filler found too little
+    shortfall: float = 0.0  # points missing at the foot, when the page had too little room
 
 
 class PageMark(Flowable):  # type: ignore[misc]
@@ -32,26 +32,18 @@ class PageMark(Flowable):  # type: ignore[misc]
 
 
 class FootFill(Flowable):  # type: ignore[misc]
-    """Empty space that takes what is left of the page but the height of `tail`.
-
-    The last of `tail` may shrink to fit (the word-search row); it gets all the room left.
-    """
+    """Empty space that takes what is left of the page but the height of `foot`."""
 
     alt_text = ""  # layout only: an artifact, nothing to read
 
-    def __init__(self, tail: list[Flowable], page: PuzzlePage) -> None:
+    def __init__(self, foot: Flowable, page: PuzzlePage) -> None:
         super().__init__()
-        self.tail, self.page = tail, page
+        self.foot, self.page = foot, page
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        *fixed, last = self.tail
-        above = sum(
-            f.wrap(avail_width, avail_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-            for f in fixed
-        )
-        needed = above + last.wrap(avail_width, avail_height - above)[1]
-        self.page.shortfall = max(0.0, needed - avail_height)
-        # The 1 pt slack absorbs rounding, so the tail never spills onto a new page.
+        needed = self.foot.wrap(avail_width, avail_height)[1]
+        self.page.shortfall = max(self.page.shortfall, needed - avail_height)
+        # The 1 pt slack absorbs rounding, so the foot never spills onto a new page.
         return avail_width, max(0.0, avail_height - needed - 1)
 
     def draw(self) -> None:
