@@ -38,10 +38,18 @@ def _purpose(doc: Document, where: Where) -> Outcome:
 
 
 def _summary(doc: Document, where: Where) -> Outcome:
-    if doc.key_points.items:
+    n, most = len(doc.key_points.items), wording.MAX_KEY_POINTS
+    if not n:
+        return _outcome([where.error(("key_points",), "no key points: the main message is "
+                                     "missing", "Add 3 to 5 short key points; they print "
+                                     "first, in a box.")])
+    if n <= most:
         return Outcome(True)
-    return _outcome([where.error(("key_points",), "no key points: the main message is missing",
-                                 "Add 3 to 5 short key points; they print first, in a box.")])
+    # Advice, not a rule: the summary is there, so the item passes.
+    return Outcome(True, (where.warning(("key_points", "items"), f"there are {n} key points; "
+                                        f"readers take in 3 to {most} main messages",
+                                        f"Keep the {most} that matter most and move the others "
+                                        "into the sections."),))
 
 
 def _emphasis(doc: Document, where: Where) -> Outcome:
@@ -70,9 +78,11 @@ def _chunks(doc: Document, where: Where) -> Outcome:
 
 
 def _lists(doc: Document, where: Where) -> Outcome:
+    # Advice (the schema's own cap only keeps the page from overflowing): a warning, shown
+    # with every other finding; the CDC item still fails, so the score counts it.
     most = wording.MAX_LIST
-    out = [where.error(loc, f"this list has {n} items; more than {most} is hard to take in",
-                       f"Keep it to {most} items: split it in two or cut the least useful.")
+    out = [where.warning(loc, f"this list has {n} items; readers remember about {most}",
+                         "Split it into two lists or shorten it.")
            for loc, n in wording.lists(doc) if n > most]
     return _outcome(out)
 

@@ -9,22 +9,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from handout.common.translations import base_language, languages
 from handout.input.clinic import Clinic
 from handout.input.fields import IconRef, Item, Line, OptionalText, Point, PointRef, Strict, Text
-
-# A list inside a box is one unbreakable block; this many characters still fit one page
-# in large print (about 22 lines of 55 characters at 18 pt).
-BOXED_LIST_CHARS = 1200
+from handout.input.fits import LIST_ADVICE, LIST_ITEMS, overflow
 
 
-def _fits_in_a_box(items: list[Any]) -> list[Any]:
-    total = sum(len(item.text if isinstance(item, Point) else item) for item in items)
-    if total > BOXED_LIST_CHARS:
-        raise ValueError(f"this boxed list has {total:,} characters; at most "
-                         f"{BOXED_LIST_CHARS:,} fit on a page: shorten the items")
+def _fits_in_a_box(items: list[Any], info: ValidationInfo) -> list[Any]:
+    """A boxed list (with a help tier's heading, printed in the same block) fits one page."""
+    texts = [item.text if isinstance(item, Point) else item for item in items]
+    heading = info.data.get("heading", "")
+    problem = overflow(texts, f"{info.data.get('level', '')} - {heading}" if heading else "")
+    if problem:
+        raise ValueError(problem)
     return items
 
 
@@ -33,7 +32,8 @@ class Box(Strict):
 
     title: Line
     paragraphs: list[Text] = Field(default_factory=list)
-    bullets: list[Item] = Field(default_factory=list, max_length=7)
+    bullets: list[Item] = Field(default_factory=list, max_length=LIST_ITEMS,
+                                description=LIST_ADVICE)
 
     _fit = field_validator("bullets")(_fits_in_a_box)
 
@@ -42,14 +42,20 @@ class Section(Strict):
     heading: Line = Field(description="Short, informative heading.")
     icon: IconRef | None = Field(default=None, description="An icon beside the heading.")
     paragraphs: list[Text] = Field(default_factory=list)
-    bullets: list[Item] = Field(default_factory=list, max_length=7)
+    bullets: list[Item] = Field(default_factory=list, max_length=LIST_ITEMS,
+                                description=LIST_ADVICE)
     box: Box | None = None
     figure: bool = Field(default=False, description="Place Fig. 1 at the end of this section.")
 
 
+# The key points box opens page 1: 7 points of two lines still fit there in large print,
+# under a one-line title. Readers take in 3 to 5 main messages: `handout check` warns over 5.
+KEY_POINTS = 7
+
+
 class KeyPoints(Strict):
     title: Line = "Key points"
-    items: list[PointRef] = Field(min_length=1, max_length=5)
+    items: list[PointRef] = Field(min_length=1, max_length=KEY_POINTS)
 
     _fit = field_validator("items")(_fits_in_a_box)
 
@@ -108,7 +114,7 @@ class Figure(Strict):
 class Plan(Strict):
     title: Line = "My plan"
     intro: OptionalText = ""
-    steps: list[PointRef] = Field(min_length=1, max_length=7)
+    steps: list[PointRef] = Field(min_length=1, max_length=LIST_ITEMS)
     extra_title: str = ""
     extra: OptionalText = Field(
         default="", description="One more tip under the steps (e.g. stress)."
@@ -120,7 +126,7 @@ class HelpTier(Strict):
     heading: Line
     icon: IconRef | None = Field(
         default=None, description="Instead of the level's own icon (ambulance, phone, doctor).")
-    items: list[Item] = Field(min_length=1, max_length=7)
+    items: list[Item] = Field(min_length=1, max_length=LIST_ITEMS)
 
     _fit = field_validator("items")(_fits_in_a_box)
 
