@@ -13,6 +13,7 @@ from handout.check import wording
 from handout.check.findings import Finding, Where
 from handout.check.passages import blocks
 from handout.check.terms import term_findings
+from handout.check.visuals import visual_aids
 from handout.input.model import Document
 
 MAX_SECTION_WORDS = 200  # "short chunks": about half a page at 14 pt
@@ -136,22 +137,19 @@ def _tool(doc: Document, where: Where) -> Outcome:
 
 
 def _visual(doc: Document, where: Where) -> Outcome:
-    fig = doc.figure
-    if fig is None:
-        return Outcome(None)
-    out = []
-    if len(fig.alt_text.split()) < 8 or fig.alt_text.strip() == fig.title.strip():
+    # PEMAT-P's "visual aids" and the CDC index's "a visual supports the message" alike.
+    if not visual_aids(doc):
+        return _outcome([where.warning(("title",), "the handout has no visual aid: no "
+                                       "picture, icon or chart",
+                                       "Add an icon by the title, a section heading, a key "
+                                       "point or a plan step (`icon: NAME`; `handout icons "
+                                       "WORD` lists the names), or a `figure`.")])
+    fig, out = doc.figure, []
+    if fig is not None and (len(fig.alt_text.split()) < 8
+                            or fig.alt_text.strip() == fig.title.strip()):
         out.append(where.warning(("figure", "alt_text"), "the alt text says too little",
                                  "Describe in words what the chart shows and what it means."))
     return _outcome(out)
-
-
-def _visual_cdc(doc: Document, where: Where) -> Outcome:
-    if doc.figure is not None:
-        return _visual(doc, where)
-    return _outcome([where.warning(("sections",), "no visual supports the main message",
-                                   "Add a `figure` (real, cited numbers or `illustrative: true`)"
-                                   ".")])
 
 
 def _chart_how(doc: Document, where: Where) -> Outcome:
@@ -199,6 +197,6 @@ ITEMS: dict[str, Item] = {
     "purpose": _purpose, "summary": _summary, "emphasis": _emphasis, "headings": _headings,
     "chunks": _chunks, "lists": _lists, "action": _action, "active": _active, "terms": _terms,
     "numbers": _numbers, "steps": _steps, "tool": _tool, "visual": _visual,
-    "visual_cdc": _visual_cdc, "chart_how": _chart_how, "known_unknown": _known_unknown,
+    "visual_cdc": _visual, "chart_how": _chart_how, "known_unknown": _known_unknown,
     "contact": _contact,
 }

@@ -193,6 +193,44 @@ def test_more_than_five_key_points_warn(doc: Document, located: Located) -> None
     assert all(s.ok for s in report.scores)
 
 
+def without_figure(doc: Document) -> Document:
+    sections = [s.model_copy(update={"figure": False}) for s in doc.sections]
+    return doc.model_copy(update={"figure": None, "sections": sections})
+
+
+def visual_items(report: Report) -> set[str]:
+    """Which of the two visual items failed (PEMAT-P's "visual", the CDC's "visual_cdc")."""
+    return {k for s in report.scores for k in s.failed if k.startswith("visual")}
+
+
+def test_icons_are_visual_aids_without_a_chart(doc: Document, located: Located) -> None:
+    report = check(without_figure(doc), located)
+    assert visual_items(report) == set()
+    assert all(s.ok for s in report.scores) and report.errors == 0
+
+
+def test_no_figure_and_no_icon_fails_the_visual_items(doc: Document,
+                                                      located: Located) -> None:
+    plain = without_figure(doc).model_copy(update={
+        "icon": None,
+        "sections": [s.model_copy(update={"icon": None, "figure": False})
+                     for s in doc.sections],
+        "key_points": KeyPoints(items=[p.text for p in doc.key_points.items]),
+        "plan": doc.plan.model_copy(update={"steps": [Point(text=p.text)
+                                                      for p in doc.plan.steps]}),
+        "help": doc.help.model_copy(update={"tiers": [t.model_copy(update={"icon": None})
+                                                      for t in doc.help.tiers]})})
+    report = check(plain, located)
+    assert visual_items(report) == {"visual", "visual_cdc"}
+    [finding] = [f for f in report.findings if f.path == "title"]
+    title = CONTENT.read_text(encoding="utf-8").splitlines().index(f"title: {doc.title}") + 1
+    assert str(finding) == (f"{located.file}:{title}:8: warning: title: the handout has no "
+                            "visual aid: no picture, icon or chart")
+    assert finding.fix == ("Add an icon by the title, a section heading, a key point or a "
+                           "plan step (`icon: NAME`; `handout icons WORD` lists the names), "
+                           "or a `figure`.")
+
+
 def test_what_is_not_known_must_be_said(doc: Document, located: Located) -> None:
     sections = [s.model_copy(update={"box": None}) for s in doc.sections
                 if s.heading not in {"What the research says so far", "When gut bacteria get "
