@@ -210,6 +210,9 @@ class Document(Strict):
     topic: str = Field(
         default="", description="e.g. 'mental-health' (then a crisis panel is required)."
     )
+    evidence: Literal["emerging", "established"] | None = Field(
+        default=None, description="'emerging' when the research is new: `handout check` then "
+        "asks the handout to say what is known and what is not known yet.")
     title: Line
     icon: IconRef | None = Field(default=None, description="An icon beside the title.")
     subtitle: Annotated[str, Field(max_length=200)] = ""

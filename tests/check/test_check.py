@@ -231,12 +231,25 @@ def test_no_figure_and_no_icon_fails_the_visual_items(doc: Document,
                            "or a `figure`.")
 
 
-def test_what_is_not_known_must_be_said(doc: Document, located: Located) -> None:
+def test_what_is_not_known_must_be_said_where_evidence_is_emerging(
+        doc: Document, located: Located) -> None:
+    assert doc.evidence == "emerging"
     sections = [s.model_copy(update={"box": None}) for s in doc.sections
                 if s.heading not in {"What the research says so far", "When gut bacteria get "
                                      "out of balance", "Inflammation: the body's alarm system"}]
-    report = check(doc.model_copy(update={"sections": sections, "intro": []}), located)
-    assert any("what is not known yet" in m for m in messages(report))
+    silent = doc.model_copy(update={"sections": sections, "intro": []})
+    report = check(silent, located)
+    [finding] = [f for f in report.findings if f.path == "sections"]
+    assert (finding.severity, finding.message, finding.fix) == (
+        "error", "the handout does not say what is known and what is not known yet",
+        "Add a box titled \"What we know, and what we don't know yet\" with a few bullets of "
+        "each (asked for because of `evidence: emerging`).")
+    for evidence in (None, "established"):
+        settled = check(silent.model_copy(update={"evidence": evidence}), located)
+        assert not any("not known yet" in f.message for f in settled.findings)
+        cdc = next(s for s in settled.scores if s.scale == "CDC Clear Communication Index")
+        # Not asked for: the item is not applicable, so 9 of the 10 items count.
+        assert cdc.applicable == 9 and "known_unknown" not in cdc.failed
 
 
 def test_plan_must_speak_to_the_reader(doc: Document, located: Located) -> None:

@@ -178,6 +178,8 @@ CASES = [
     Case("riddle_answer_spaces", sub("answer: dysbiosis", "answer: gut bugs 2"), "answer"),
     Case("unknown_language", sub("language: en", "language: fr"), "no layout wording for 'fr'",
          line_of("language: en")),
+    Case("evidence_word", sub("evidence: emerging", "evidence: new"),
+         "evidence: input should be 'emerging' or 'established'", line_of("evidence:")),
     Case("help_level", sub("level: care_team", "level: doctor"), "level"),
     Case("icon_typo", sub("    icon: stomach", "    icon: stomak"),
          "sections[0].icon: no icon named 'stomak'; did you mean 'stomach'?",
