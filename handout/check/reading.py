@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from handout.check.findings import Finding, Where
 from handout.check.passages import Block, Part, blocks
-from handout.check.readability import Scores, combine, prepare, score, word_count
+from handout.check.readability import Scores, combine, prepare, score, word_count, word_forms
 from handout.input.loader import format_loc
 from handout.input.model import Document
 
@@ -33,9 +33,15 @@ def _prepared(part: Part) -> str:
     return prepare(part.text, list_item=part.role == "item")
 
 
-def block_scores(block: Block) -> Scores | None:
+def topic_words(doc: Document) -> frozenset[str]:
+    """Words never to suggest replacing: those of the title and of the glossary's terms.
+    A depression handout must say "depression"; a glossary term is explained, not avoided."""
+    return word_forms([doc.title, *doc.glossary])
+
+
+def block_scores(block: Block, keep: frozenset[str] = frozenset()) -> Scores | None:
     """Scores of a block's prepared text, or None when nothing in it is scorable."""
-    return score(combine([_prepared(p) for p in block.parts]))
+    return score(combine([_prepared(p) for p in block.parts]), keep)
 
 
 def _hardest_part(block: Block) -> tuple[Part, float] | None:
@@ -69,8 +75,9 @@ def reading_level(doc: Document, where: Where) -> tuple[list[Row], list[Finding]
             "The grade formulas are for English: ask a reader of the language to review it.")]
     rows: list[Row] = []
     findings: list[Finding] = []
+    keep = topic_words(doc)
     for block in blocks(doc):
-        scores = block_scores(block)
+        scores = block_scores(block, keep)
         if scores is None:
             continue
         target = doc.checks.max_grade if block.kind == "body" else doc.checks.action_max_grade

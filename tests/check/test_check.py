@@ -140,6 +140,39 @@ def test_grade_12_paragraph_fails_with_its_line(tmp_path: Path,
     assert "epidemiological" in out
 
 
+def suggested(report: Report) -> dict[str, str]:
+    """Per over-target part, the words the fix suggests replacing."""
+    lead = " Use everyday words for: "
+    return {f.path: f.fix.split(lead)[1].split(".")[0] for f in report.findings
+            if lead in f.fix}
+
+
+def test_words_of_the_title_and_glossary_are_never_suggested_for_replacing(
+        doc: Document, located: Located) -> None:
+    strict = doc.checks.model_copy(update={"max_grade": 1})
+    report = check(doc.model_copy(update={"checks": strict}), located)
+    assert "depression" in suggested(report)["intro"]  # the test's premise
+    depression = doc.model_copy(update={"title": "Depression and your gut", "checks": strict,
+                                         "glossary": {**doc.glossary, "probiotic": "a pill "
+                                                      "or food with live bacteria"}})
+    words = suggested(check(depression, located))
+    assert words["intro"] == "scientists"
+    assert words["sections[3]"] == "average, everyone, scientists, bacteria"  # no inflammation
+    # No "probiotic" or "probiotics": the glossary's term, in either form.
+    assert words["sections[5]"] == "therapy, supplement, limited, vegetables, asparagus"
+    assert words["sections[0]"] == "bacteria, together, chemical, messenger"  # no microbiome
+    assert not any("depression" in w or "inflammation" in w for w in words.values())
+
+
+def test_word_forms_cover_simple_plurals() -> None:
+    from handout.check.readability import hardest_words, word_forms
+
+    keep = word_forms(["Therapy for depression", "gut-brain axis"])
+    assert {"therapies", "depressions", "brain", "axis"} <= keep
+    text = "Depressions and therapies affect the depression’s intensity."
+    assert hardest_words(text, keep=keep) == ("intensity",)
+
+
 # --- structure -----------------------------------------------------------------------------
 
 
