@@ -27,10 +27,24 @@ class Row:
         return self.scores.fk_grade <= self.target
 
 
-def _prepared(part: Part) -> str:
+def _prepared(part: Part, *, items_as_sentences: bool = False) -> str:
     if part.role == "heading":
         return ""  # headings are labels, not sentences (handout-standards.md)
-    return prepare(part.text, list_item=part.role == "item")
+    return prepare(part.text, list_item=part.role == "item" and not items_as_sentences)
+
+
+def scored_parts(block: Block) -> list[tuple[Part, str]]:
+    """Each part of `block` with its text ready to score.
+
+    List-item fragments are left out where the block has sentences, as the standards ask
+    (they would make the prose look easier than it is). A block of fragments only, such as
+    a bullet-only section, is graded from them, each item read as a sentence: every printed
+    part gets a grade.
+    """
+    texts = [(p, _prepared(p)) for p in block.parts]
+    if any(text for _, text in texts):
+        return texts
+    return [(p, _prepared(p, items_as_sentences=True)) for p in block.parts]
 
 
 def topic_words(doc: Document) -> frozenset[str]:
@@ -41,12 +55,13 @@ def topic_words(doc: Document) -> frozenset[str]:
 
 def block_scores(block: Block, keep: frozenset[str] = frozenset()) -> Scores | None:
     """Scores of a block's prepared text, or None when nothing in it is scorable."""
-    return score(combine([_prepared(p) for p in block.parts]), keep)
+    return score(combine([text for _, text in scored_parts(block)]), keep)
 
 
 def _hardest_part(block: Block) -> tuple[Part, float] | None:
     """The single paragraph or item with the highest grade: where to start rewriting."""
-    graded = [(p, s.fk_grade) for p in block.parts if (s := score(_prepared(p))) is not None]
+    graded = [(p, s.fk_grade) for p, text in scored_parts(block)
+              if (s := score(text)) is not None]
     return max(graded, key=lambda pair: pair[1]) if graded else None
 
 

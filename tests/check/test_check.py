@@ -21,7 +21,7 @@ from handout.common import colours
 from handout.input.clinic import Colours
 from handout.input.fields import Point
 from handout.input.loader import Located
-from handout.input.model import Document, KeyPoints
+from handout.input.model import Document, KeyPoints, Section
 from handout.input.sources import load_content
 from handout.input.validate import parse_document
 from tests.conftest import CONTENT, ROOT
@@ -120,6 +120,30 @@ def test_older_content_without_targets_stays_valid(doc: Document) -> None:
     plain = Document.model_validate(data)
     assert plain.checks.max_grade == 8 and plain.checks.action_max_grade == 6
     assert plain.glossary == {}
+
+
+SIGNS = ["Feeling sad or empty most of the day", "Loss of interest in things you enjoyed",
+         "Trouble sleeping, or sleeping too much"]
+
+
+def test_a_bullet_only_section_is_graded_from_its_items(doc: Document,
+                                                        located: Located) -> None:
+    signs = Section(heading="Signs of depression", bullets=SIGNS)
+    report = check(doc.model_copy(update={"sections": [*doc.sections, signs]}), located)
+    [row] = [r for r in report.rows if r.path == "sections[9]"]
+    expected = score(". ".join(SIGNS) + ".")  # each item read as a sentence
+    assert expected is not None and (row.name, row.scores) == ("10. Signs of depression",
+                                                               expected)
+    assert row.scores.fk_grade == 3.4 and row.ok
+
+
+def test_fragments_stay_out_where_a_section_has_sentences(doc: Document,
+                                                          located: Located) -> None:
+    signs = Section(heading="Signs of depression", paragraphs=["You may feel low."],
+                    bullets=SIGNS)
+    report = check(doc.model_copy(update={"sections": [*doc.sections, signs]}), located)
+    [row] = [r for r in report.rows if r.path == "sections[9]"]
+    assert row.scores == score("You may feel low.")
 
 
 def test_grade_12_paragraph_fails_with_its_line(tmp_path: Path,
