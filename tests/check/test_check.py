@@ -137,6 +137,15 @@ def test_a_bullet_only_section_is_graded_from_its_items(doc: Document,
     assert row.scores.fk_grade == 3.4 and row.ok
 
 
+def test_the_puzzle_and_the_disclaimer_are_graded_too(doc: Document,
+                                                      located: Located) -> None:
+    rows = {r.path: r for r in check(doc, located).rows}
+    assert (rows["puzzle"].name, rows["disclaimer"].name) == ("Word play", "Disclaimer")
+    report = check(doc.model_copy(update={"disclaimer": HARD}), located)
+    assert ("disclaimer: 'Disclaimer' reads at grade 38.9 (Flesch-Kincaid); the target is 7 "
+            "or below") in messages(report)
+
+
 def test_fragments_stay_out_where_a_section_has_sentences(doc: Document,
                                                           located: Located) -> None:
     signs = Section(heading="Signs of depression", paragraphs=["You may feel low."],
