@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from handout.input.loader import Loc
-from handout.input.model import Box, Document, Section
+from handout.input.model import Box, Document, Puzzle, Section
 
 Role = Literal["heading", "paragraph", "item"]
 Kind = Literal["body", "action"]
@@ -28,7 +28,7 @@ class Part:
 
 @dataclass(frozen=True)
 class Block:
-    """Text scored together for reading level: the intro, a section, or an action block."""
+    """Text scored together for reading level: the intro, a section, an action block..."""
 
     name: str
     loc: Loc
@@ -83,8 +83,15 @@ def _figure(doc: Document) -> Iterator[Part]:
         yield Part(("figure", "caption"), doc.figure.caption, "paragraph")
 
 
+def _puzzle(puzzle: Puzzle) -> Iterator[Part]:
+    if puzzle.intro:
+        yield Part(("puzzle", "intro"), puzzle.intro, "paragraph")
+    yield from _items(("puzzle", "riddles"), [r.question for r in puzzle.riddles], "item")
+
+
 def blocks(doc: Document) -> list[Block]:
-    """The blocks scored for reading level, in reading order."""
+    """The blocks scored for reading level, in reading order: every printed text but the
+    headings (and the subtitle, a heading's tagline)."""
     out: list[Block] = []
     key = tuple(_items(("key_points", "items"), _texts(doc), "item"))
     out.append(Block("Key points", ("key_points",), "action", key))
@@ -98,6 +105,10 @@ def blocks(doc: Document) -> list[Block]:
         out.append(Block("Fig. 1 caption", ("figure", "caption"), "body", tuple(_figure(doc))))
     out.append(Block(doc.plan.title, ("plan",), "action", tuple(_plan(doc))))
     out.append(Block(doc.help.title, ("help",), "action", tuple(_help(doc))))
+    if doc.puzzle is not None:
+        out.append(Block(doc.puzzle.title, ("puzzle",), "body", tuple(_puzzle(doc.puzzle))))
+    out.append(Block("Disclaimer", ("disclaimer",), "body",
+                     (Part(("disclaimer",), doc.disclaimer, "paragraph"),)))
     return out
 
 

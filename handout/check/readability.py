@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -96,8 +96,9 @@ class Scores:
     hardest: tuple[str, ...]
 
 
-def score(text: str) -> Scores | None:
-    """Scores of prepared `text`, or None when it has no words."""
+def score(text: str, keep: frozenset[str] = frozenset()) -> Scores | None:
+    """Scores of prepared `text`, or None when it has no words. Words in `keep` (see
+    `word_forms`) are never listed among the hardest: the topic's own words stay."""
     stats = _textstat()
     words = word_count(text)
     if words == 0:
@@ -112,7 +113,7 @@ def score(text: str) -> Scores | None:
         words_per_sentence=round(words / count, 1),
         polysyllable_share=round(int(stats.polysyllabcount(text)) / words, 3),
         longest=longest_sentences(text),
-        hardest=hardest_words(text),
+        hardest=hardest_words(text, keep=keep),
     )
 
 
@@ -122,11 +123,41 @@ def longest_sentences(text: str, n: int = LONGEST) -> tuple[str, ...]:
     return tuple(ranked[:n])
 
 
-def hardest_words(text: str, n: int = HARDEST) -> tuple[str, ...]:
-    """Up to `n` distinct words of 3 or more syllables, most syllables first."""
+def _forms(word: str) -> set[str]:
+    """`word` with its simple plural or singular forms: "therapy", "therapies"."""
+    w = word.removesuffix("'s")
+    forms = {w, w + "s", w + "es"}
+    if w.endswith("y"):
+        forms.add(w[:-1] + "ies")
+    if w.endswith("ies"):
+        forms.add(w[:-3] + "y")
+    if w.endswith("s"):
+        forms.add(w[:-1])
+    if w.endswith("es"):
+        forms.add(w[:-2])
+    return forms
+
+
+def word_forms(texts: Iterable[str]) -> frozenset[str]:
+    """The words of `texts`, lowercased, with their simple plural and singular forms; a
+    hyphenated word also gives its parts ("gut-brain": "gut", "brain")."""
+    forms: set[str] = set()
+    for text in texts:
+        for word in _WORD.findall(text.lower().replace("’", "'")):
+            for part in {word, *word.split("-")}:
+                forms |= _forms(part)
+    return frozenset(forms)
+
+
+def hardest_words(text: str, n: int = HARDEST,
+                  keep: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Up to `n` distinct words of 3 or more syllables, most syllables first, leaving out
+    the words in `keep`."""
     seen: dict[str, int] = {}
     for word in _WORD.findall(text):
         key = word.lower()
+        if key.replace("’", "'").removesuffix("'s") in keep:
+            continue
         if key not in seen:
             seen[key] = syllables(word)
     ranked = sorted((w for w, s in seen.items() if s >= 3), key=lambda w: -seen[w])

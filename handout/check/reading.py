@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from handout.check.findings import Finding, Where
 from handout.check.passages import Block, Part, blocks
-from handout.check.readability import Scores, combine, prepare, score, word_count
+from handout.check.readability import Scores, combine, prepare, score, word_count, word_forms
 from handout.input.loader import format_loc
 from handout.input.model import Document
 
@@ -27,20 +27,41 @@ class Row:
         return self.scores.fk_grade <= self.target
 
 
-def _prepared(part: Part) -> str:
+def _prepared(part: Part, *, items_as_sentences: bool = False) -> str:
     if part.role == "heading":
         return ""  # headings are labels, not sentences (handout-standards.md)
-    return prepare(part.text, list_item=part.role == "item")
+    return prepare(part.text, list_item=part.role == "item" and not items_as_sentences)
 
 
-def block_scores(block: Block) -> Scores | None:
+def scored_parts(block: Block) -> list[tuple[Part, str]]:
+    """Each part of `block` with its text ready to score.
+
+    List-item fragments are left out where the block has sentences, as the standards ask
+    (they would make the prose look easier than it is). A block of fragments only, such as
+    a bullet-only section, is graded from them, each item read as a sentence: every printed
+    part gets a grade.
+    """
+    texts = [(p, _prepared(p)) for p in block.parts]
+    if any(text for _, text in texts):
+        return texts
+    return [(p, _prepared(p, items_as_sentences=True)) for p in block.parts]
+
+
+def topic_words(doc: Document) -> frozenset[str]:
+    """Words never to suggest replacing: those of the title and of the glossary's terms.
+    A depression handout must say "depression"; a glossary term is explained, not avoided."""
+    return word_forms([doc.title, *doc.glossary])
+
+
+def block_scores(block: Block, keep: frozenset[str] = frozenset()) -> Scores | None:
     """Scores of a block's prepared text, or None when nothing in it is scorable."""
-    return score(combine([_prepared(p) for p in block.parts]))
+    return score(combine([text for _, text in scored_parts(block)]), keep)
 
 
 def _hardest_part(block: Block) -> tuple[Part, float] | None:
     """The single paragraph or item with the highest grade: where to start rewriting."""
-    graded = [(p, s.fk_grade) for p in block.parts if (s := score(_prepared(p))) is not None]
+    graded = [(p, s.fk_grade) for p, text in scored_parts(block)
+              if (s := score(text)) is not None]
     return max(graded, key=lambda pair: pair[1]) if graded else None
 
 
@@ -69,8 +90,9 @@ def reading_level(doc: Document, where: Where) -> tuple[list[Row], list[Finding]
             "The grade formulas are for English: ask a reader of the language to review it.")]
     rows: list[Row] = []
     findings: list[Finding] = []
+    keep = topic_words(doc)
     for block in blocks(doc):
-        scores = block_scores(block)
+        scores = block_scores(block, keep)
         if scores is None:
             continue
         target = doc.checks.max_grade if block.kind == "body" else doc.checks.action_max_grade

@@ -74,8 +74,7 @@ def _check_term(term: str, explanation: str, stream: list[_Sentence],
     part = stream[first].part
     return where.error(
         part.loc, f"{term!r} is first used here without being explained",
-        f'Explain it in this sentence or the next, in plain words, e.g. "{explanation}"; '
-        "or use an everyday word instead.")
+        f'Explain it in this sentence or the next, in plain words, e.g. "{explanation}".')
 
 
 def term_findings(doc: Document, where: Where) -> tuple[bool | None, list[Finding]]:

@@ -18,6 +18,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 MAX_LIST = 7  # a list of more than 7 items fails the CDC index
+MAX_KEY_POINTS = 5  # readers take in 3 to 5 main messages (the layout holds 7)
 MAX_STEP_WORDS = 25  # one action per step (PEMAT-P: actions broken into explicit steps)
 
 _BOLD = re.compile(r"\*\*")

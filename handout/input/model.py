@@ -9,23 +9,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from handout.common.translations import base_language, languages
 from handout.input.clinic import Clinic
 from handout.input.fields import IconRef, Item, Line, OptionalText, Point, PointRef, Strict, Text
+from handout.input.fits import LIST_ADVICE, LIST_ITEMS, overflow
 from handout.input.formats import FormatName, Placed
 
-# A list inside a box is one unbreakable block; this many characters still fit one page
-# in large print (about 22 lines of 55 characters at 18 pt).
-BOXED_LIST_CHARS = 1200
 
-
-def _fits_in_a_box(items: list[Any]) -> list[Any]:
-    total = sum(len(item.text if isinstance(item, Point) else item) for item in items)
-    if total > BOXED_LIST_CHARS:
-        raise ValueError(f"this boxed list has {total:,} characters; at most "
-                         f"{BOXED_LIST_CHARS:,} fit on a page: shorten the items")
+def _fits_in_a_box(items: list[Any], info: ValidationInfo) -> list[Any]:
+    """A boxed list (with a help tier's heading, printed in the same block) fits one page."""
+    texts = [item.text if isinstance(item, Point) else item for item in items]
+    heading = info.data.get("heading", "")
+    problem = overflow(texts, f"{info.data.get('level', '')} - {heading}" if heading else "")
+    if problem:
+        raise ValueError(problem)
     return items
 
 
@@ -34,7 +33,8 @@ class Box(Placed):
 
     title: Line
     paragraphs: list[Text] = Field(default_factory=list)
-    bullets: list[Item] = Field(default_factory=list, max_length=7)
+    bullets: list[Item] = Field(default_factory=list, max_length=LIST_ITEMS,
+                                description=LIST_ADVICE)
 
     _fit = field_validator("bullets")(_fits_in_a_box)
 
@@ -43,14 +43,20 @@ class Section(Placed):
     heading: Line = Field(description="Short, informative heading.")
     icon: IconRef | None = Field(default=None, description="An icon beside the heading.")
     paragraphs: list[Text] = Field(default_factory=list)
-    bullets: list[Item] = Field(default_factory=list, max_length=7)
+    bullets: list[Item] = Field(default_factory=list, max_length=LIST_ITEMS,
+                                description=LIST_ADVICE)
     box: Box | None = None
     figure: bool = Field(default=False, description="Place Fig. 1 at the end of this section.")
 
 
+# The key points box opens page 1: 7 points of two lines still fit there in large print,
+# under a one-line title. Readers take in 3 to 5 main messages: `handout check` warns over 5.
+KEY_POINTS = 7
+
+
 class KeyPoints(Strict):
     title: Line = "Key points"
-    items: list[PointRef] = Field(min_length=1, max_length=5)
+    items: list[PointRef] = Field(min_length=1, max_length=KEY_POINTS)
 
     _fit = field_validator("items")(_fits_in_a_box)
 
@@ -109,7 +115,7 @@ class Figure(Placed):
 class Plan(Strict):
     title: Line = "My plan"
     intro: OptionalText = ""
-    steps: list[PointRef] = Field(min_length=1, max_length=7)
+    steps: list[PointRef] = Field(min_length=1, max_length=LIST_ITEMS)
     extra_title: str = ""
     extra: OptionalText = Field(
         default="", description="One more tip under the steps (e.g. stress)."
@@ -121,7 +127,7 @@ class HelpTier(Strict):
     heading: Line
     icon: IconRef | None = Field(
         default=None, description="Instead of the level's own icon (ambulance, phone, doctor).")
-    items: list[Item] = Field(min_length=1, max_length=7)
+    items: list[Item] = Field(min_length=1, max_length=LIST_ITEMS)
 
     _fit = field_validator("items")(_fits_in_a_box)
 
@@ -213,6 +219,9 @@ class Document(Strict):
         default=8, ge=4, le=16, multiple_of=4,
         description="The most pages a booklet may have (a multiple of 4); fitting uses "
         "fewer when the content allows.")
+    evidence: Literal["emerging", "established"] | None = Field(
+        default=None, description="'emerging' when the research is new: `handout check` then "
+        "asks the handout to say what is known and what is not known yet.")
     title: Line
     icon: IconRef | None = Field(default=None, description="An icon beside the title.")
     subtitle: Annotated[str, Field(max_length=200)] = ""

@@ -21,7 +21,7 @@ from handout.common import colours
 from handout.input.clinic import Colours
 from handout.input.fields import Point
 from handout.input.loader import Located
-from handout.input.model import Document, KeyPoints
+from handout.input.model import Document, KeyPoints, Section
 from handout.input.sources import load_content
 from handout.input.validate import parse_document
 from tests.conftest import CONTENT, ROOT
@@ -122,6 +122,39 @@ def test_older_content_without_targets_stays_valid(doc: Document) -> None:
     assert plain.glossary == {}
 
 
+SIGNS = ["Feeling sad or empty most of the day", "Loss of interest in things you enjoyed",
+         "Trouble sleeping, or sleeping too much"]
+
+
+def test_a_bullet_only_section_is_graded_from_its_items(doc: Document,
+                                                        located: Located) -> None:
+    signs = Section(heading="Signs of depression", bullets=SIGNS)
+    report = check(doc.model_copy(update={"sections": [*doc.sections, signs]}), located)
+    [row] = [r for r in report.rows if r.path == "sections[9]"]
+    expected = score(". ".join(SIGNS) + ".")  # each item read as a sentence
+    assert expected is not None and (row.name, row.scores) == ("10. Signs of depression",
+                                                               expected)
+    assert row.scores.fk_grade == 3.4 and row.ok
+
+
+def test_the_puzzle_and_the_disclaimer_are_graded_too(doc: Document,
+                                                      located: Located) -> None:
+    rows = {r.path: r for r in check(doc, located).rows}
+    assert (rows["puzzle"].name, rows["disclaimer"].name) == ("Word play", "Disclaimer")
+    report = check(doc.model_copy(update={"disclaimer": HARD}), located)
+    assert ("disclaimer: 'Disclaimer' reads at grade 38.9 (Flesch-Kincaid); the target is 7 "
+            "or below") in messages(report)
+
+
+def test_fragments_stay_out_where_a_section_has_sentences(doc: Document,
+                                                          located: Located) -> None:
+    signs = Section(heading="Signs of depression", paragraphs=["You may feel low."],
+                    bullets=SIGNS)
+    report = check(doc.model_copy(update={"sections": [*doc.sections, signs]}), located)
+    [row] = [r for r in report.rows if r.path == "sections[9]"]
+    assert row.scores == score("You may feel low.")
+
+
 def test_grade_12_paragraph_fails_with_its_line(tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     lines = CONTENT.read_text(encoding="utf-8").splitlines()
@@ -140,6 +173,39 @@ def test_grade_12_paragraph_fails_with_its_line(tmp_path: Path,
     assert "epidemiological" in out
 
 
+def suggested(report: Report) -> dict[str, str]:
+    """Per over-target part, the words the fix suggests replacing."""
+    lead = " Use everyday words for: "
+    return {f.path: f.fix.split(lead)[1].split(".")[0] for f in report.findings
+            if lead in f.fix}
+
+
+def test_words_of_the_title_and_glossary_are_never_suggested_for_replacing(
+        doc: Document, located: Located) -> None:
+    strict = doc.checks.model_copy(update={"max_grade": 1})
+    report = check(doc.model_copy(update={"checks": strict}), located)
+    assert "depression" in suggested(report)["intro"]  # the test's premise
+    depression = doc.model_copy(update={"title": "Depression and your gut", "checks": strict,
+                                         "glossary": {**doc.glossary, "probiotic": "a pill "
+                                                      "or food with live bacteria"}})
+    words = suggested(check(depression, located))
+    assert words["intro"] == "scientists"
+    assert words["sections[3]"] == "average, everyone, scientists, bacteria"  # no inflammation
+    # No "probiotic" or "probiotics": the glossary's term, in either form.
+    assert words["sections[5]"] == "therapy, supplement, limited, vegetables, asparagus"
+    assert words["sections[0]"] == "bacteria, together, chemical, messenger"  # no microbiome
+    assert not any("depression" in w or "inflammation" in w for w in words.values())
+
+
+def test_word_forms_cover_simple_plurals() -> None:
+    from handout.check.readability import hardest_words, word_forms
+
+    keep = word_forms(["Therapy for depression", "gut-brain axis"])
+    assert {"therapies", "depressions", "brain", "axis"} <= keep
+    text = "Depressions and therapies affect the depression’s intensity."
+    assert hardest_words(text, keep=keep) == ("intensity",)
+
+
 # --- structure -----------------------------------------------------------------------------
 
 
@@ -151,18 +217,105 @@ def test_missing_key_points_fail(doc: Document, located: Located) -> None:
     assert any(s.value < 90 for s in report.scores)
 
 
-def test_list_over_seven_items_fails(doc: Document, located: Located) -> None:
+def test_list_over_seven_items_warns(doc: Document, located: Located) -> None:
     section = doc.sections[0].model_copy(update={"bullets": [f"Tip {i}." for i in range(8)]})
     report = check(doc.model_copy(update={"sections": [section, *doc.sections[1:]]}), located)
-    assert any(m.startswith("sections[0].bullets: this list has 8 items") for m in messages(report))
+    [finding] = [f for f in report.findings if f.path == "sections[0].bullets"]
+    assert (finding.severity, finding.message, finding.fix) == (
+        "warning", "this list has 8 items; readers remember about 7",
+        "Split it into two lists or shorten it.")
+    cdc = next(s for s in report.scores if s.scale == "CDC Clear Communication Index")
+    assert cdc.failed == ("lists",)
 
 
-def test_what_is_not_known_must_be_said(doc: Document, located: Located) -> None:
+def test_a_long_list_is_reported_with_every_other_finding(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An 11-item symptom list is valid content: the check names it, and still grades."""
+    lines = CONTENT.read_text(encoding="utf-8").splitlines()
+    last = lines.index('      - "How will we know if my plan is working?"')
+    more = ["Could my sleep be part of this?", "What should I eat each day?",
+            "Who can I call after hours?", "Which foods upset the gut?",
+            "When should I come back?"]
+    lines[last + 1:last + 1] = [f'      - "{q}"' for q in more]
+    (tmp_path / "content.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "assets").symlink_to(ROOT / "assets")
+    code = main(["check", str(tmp_path / "content.yaml")])
+    out = capsys.readouterr().out
+    first = lines.index("    bullets:", last - 8) + 2  # 1-based: the list's first item
+    assert (f"content.yaml:{first}:7: warning: sections[7].bullets: this list has 11 items; "
+            "readers remember about 7\n    fix: Split it into two lists or shorten it.\n") in out
+    assert "\n8. Talk to your care team " in out and "\nKey points " in out
+    assert "CDC Clear Communication Index                90   9/10" in out
+    assert code == 0
+
+
+def test_more_than_five_key_points_warn(doc: Document, located: Located) -> None:
+    key = KeyPoints(items=[*doc.key_points.items, "Sleep well.", "Walk each day."])
+    report = check(doc.model_copy(update={"key_points": key}), located)
+    [finding] = [f for f in report.findings if f.path == "key_points.items"]
+    assert (finding.severity, finding.message, finding.fix) == (
+        "warning", "there are 6 key points; readers take in 3 to 5 main messages",
+        "Keep the 5 that matter most and move the others into the sections.")
+    assert all(s.ok for s in report.scores)
+
+
+def without_figure(doc: Document) -> Document:
+    sections = [s.model_copy(update={"figure": False}) for s in doc.sections]
+    return doc.model_copy(update={"figure": None, "sections": sections})
+
+
+def visual_items(report: Report) -> set[str]:
+    """Which of the two visual items failed (PEMAT-P's "visual", the CDC's "visual_cdc")."""
+    return {k for s in report.scores for k in s.failed if k.startswith("visual")}
+
+
+def test_icons_are_visual_aids_without_a_chart(doc: Document, located: Located) -> None:
+    report = check(without_figure(doc), located)
+    assert visual_items(report) == set()
+    assert all(s.ok for s in report.scores) and report.errors == 0
+
+
+def test_no_figure_and_no_icon_fails_the_visual_items(doc: Document,
+                                                      located: Located) -> None:
+    plain = without_figure(doc).model_copy(update={
+        "icon": None,
+        "sections": [s.model_copy(update={"icon": None, "figure": False})
+                     for s in doc.sections],
+        "key_points": KeyPoints(items=[p.text for p in doc.key_points.items]),
+        "plan": doc.plan.model_copy(update={"steps": [Point(text=p.text)
+                                                      for p in doc.plan.steps]}),
+        "help": doc.help.model_copy(update={"tiers": [t.model_copy(update={"icon": None})
+                                                      for t in doc.help.tiers]})})
+    report = check(plain, located)
+    assert visual_items(report) == {"visual", "visual_cdc"}
+    [finding] = [f for f in report.findings if f.path == "title"]
+    title = CONTENT.read_text(encoding="utf-8").splitlines().index(f"title: {doc.title}") + 1
+    assert str(finding) == (f"{located.file}:{title}:8: warning: title: the handout has no "
+                            "visual aid: no picture, icon or chart")
+    assert finding.fix == ("Add an icon by the title, a section heading, a key point or a "
+                           "plan step (`icon: NAME`; `handout icons WORD` lists the names), "
+                           "or a `figure`.")
+
+
+def test_what_is_not_known_must_be_said_where_evidence_is_emerging(
+        doc: Document, located: Located) -> None:
+    assert doc.evidence == "emerging"
     sections = [s.model_copy(update={"box": None}) for s in doc.sections
                 if s.heading not in {"What the research says so far", "When gut bacteria get "
                                      "out of balance", "Inflammation: the body's alarm system"}]
-    report = check(doc.model_copy(update={"sections": sections, "intro": []}), located)
-    assert any("what is not known yet" in m for m in messages(report))
+    silent = doc.model_copy(update={"sections": sections, "intro": []})
+    report = check(silent, located)
+    [finding] = [f for f in report.findings if f.path == "sections"]
+    assert (finding.severity, finding.message, finding.fix) == (
+        "error", "the handout does not say what is known and what is not known yet",
+        "Add a box titled \"What we know, and what we don't know yet\" with a few bullets of "
+        "each (asked for because of `evidence: emerging`).")
+    for evidence in (None, "established"):
+        settled = check(silent.model_copy(update={"evidence": evidence}), located)
+        assert not any("not known yet" in f.message for f in settled.findings)
+        cdc = next(s for s in settled.scores if s.scale == "CDC Clear Communication Index")
+        # Not asked for: the item is not applicable, so 9 of the 10 items count.
+        assert cdc.applicable == 9 and "known_unknown" not in cdc.failed
 
 
 def test_plan_must_speak_to_the_reader(doc: Document, located: Located) -> None:

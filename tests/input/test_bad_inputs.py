@@ -75,6 +75,15 @@ def long_key_points(text: str, folder: Path) -> str:
     return text[:start] + "key_points:\n  title: Key points\n  items:\n" + items + text[end:]
 
 
+def boxed_bullets(n: int, item: str) -> Callable[[str, Path], str]:
+    """The "What we know" box with `n` copies of `item` as its bullets."""
+    def edit(text: str, folder: Path) -> str:
+        start = text.index("      bullets:\n", text.index("title: What we know")) + 15
+        end = text.index("\n\n", start)
+        return text[:start] + "".join(f'        - "{item}"\n' for _ in range(n)) + text[end:]
+    return edit
+
+
 BOMB = "\n".join(["a: &a [x, x, x, x, x, x, x, x, x]"]
                  + [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, "
                     f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]"
@@ -123,8 +132,13 @@ CASES = [
          "expected text, got a number", clinic_line("phone: (555)"), "clinic"),
     Case("sections_is_mapping", sub("sections:\n", "sections:\n  first: x\nold_sections:\n"),
          "expected a list"),
-    Case("too_many_steps", sub('  steps:\n', '  steps:\n    - "One."\n    - "Two."\n'),
-         "too many items: at most 7"),
+    # 7 items is reading advice (a check warning); 20 is the cap that keeps pages in bounds.
+    Case("too_many_steps", sub('  steps:\n', '  steps:\n' + '    - "Walk."\n' * 15),
+         "plan.steps: too many items: at most 20; split the list or shorten it",
+         line_of("  steps:") + 1),
+    Case("too_many_bullets", sub('    bullets:\n', '    bullets:\n' + '      - "Oats."\n' * 17),
+         "sections[5].bullets: too many items: at most 20; split the list or shorten it",
+         line_of("    bullets:") + 1),
     Case("colour_name", sub('primary: "#1F4E79"', "primary: blue"), "a colour is written as #",
          clinic_line("primary:"), "clinic"),
     Case("colour_unquoted", sub('primary: "#1F4E79"', "primary: #1F4E79"),
@@ -164,6 +178,8 @@ CASES = [
     Case("riddle_answer_spaces", sub("answer: dysbiosis", "answer: gut bugs 2"), "answer"),
     Case("unknown_language", sub("language: en", "language: fr"), "no layout wording for 'fr'",
          line_of("language: en")),
+    Case("evidence_word", sub("evidence: emerging", "evidence: new"),
+         "evidence: input should be 'emerging' or 'established'", line_of("evidence:")),
     Case("help_level", sub("level: care_team", "level: doctor"), "level"),
     Case("icon_typo", sub("    icon: stomach", "    icon: stomak"),
          "sections[0].icon: no icon named 'stomak'; did you mean 'stomach'?",
@@ -199,8 +215,15 @@ CASES = [
          "cannot print"),
     Case("giant_word", sub("title: Your gut and your mood", "title: " + "a" * 50_000),
          "at most 150 characters"),
-    Case("boxed_list_too_long", long_key_points, "at most 1,200 fit on a page",
+    Case("boxed_list_too_long", long_key_points,
+         "key_points.items: this boxed list takes about 31 lines in large print; at most 25 "
+         "fit on a page: shorten the items or move some out of the box",
          GOOD.splitlines().index("key_points:") + 4),
+    # Twelve items just too long for one line: 700 characters, yet 24 lines and gaps.
+    Case("boxed_list_too_many_lines", boxed_bullets(12, "Eat one more fiber food each day, "
+                                                        "like oats or beans now."),
+         "sections[6].box.bullets: this boxed list takes about 27 lines in large print",
+         line_of("We know:** Your gut and brain")),
     Case("long_heading", sub("title: Your gut and your mood", "title: " + "Gut " * 60),
          "at most 150 characters"),
     Case("clinic_name_too_wide", sub("name: Mind Body 7", "name: " + "W" * 60),

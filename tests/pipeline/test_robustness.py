@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from handout.commands.cli import main
 from handout.common import files
 from handout.common.errors import HandoutError
-from handout.input.model import Document
+from handout.input.fits import LIST_ITEMS, PAGE_LINES, boxed_lines, overflow
+from handout.input.model import KEY_POINTS, Document
 from handout.pipeline import build as pipeline
 from handout.pipeline.build import render, write_atomic
 from tests.conftest import CONTENT, ROOT, content_data
@@ -39,6 +40,10 @@ WORD = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyz")), min
                max_size=10)
 
 
+def fits(items: list[str]) -> bool:
+    return not overflow(items)
+
+
 @st.composite
 def documents(draw: st.DrawFn) -> dict[str, Any]:
     data = copy.deepcopy(BASE)
@@ -48,8 +53,9 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
         section["paragraphs"] = draw(st.lists(TEXT, min_size=1, max_size=3))
         section["bullets"] = draw(st.lists(TEXT, max_size=7))
     data["plan"]["steps"] = draw(st.lists(TEXT, min_size=1, max_size=7))
+    # A boxed list must fit one page in large print: the model refuses any other.
     data["key_points"]["items"] = draw(st.lists(TEXT.map(lambda s: s[:240]), min_size=1,
-                                                max_size=5))
+                                                max_size=KEY_POINTS).filter(fits))
     answers = draw(st.lists(WORD, min_size=1, max_size=3, unique=True))
     data["puzzle"]["riddles"] = [{"question": draw(TEXT.map(lambda s: s[:150])), "answer": a}
                                  for a in answers]
@@ -159,8 +165,9 @@ def test_longest_allowed_words_wrap_instead_of_overflowing() -> None:
     data["title"] = "W" * 150
     data["sections"][0]["heading"] = "Gut" * 50
     data["sections"][0]["paragraphs"] = ["x" * 1500]
-    data["sections"][0]["bullets"] = ["y" * 600] * 7
-    data["key_points"]["items"] = ["z" * 240] * 5  # a boxed list: 1,200 characters at most
+    data["sections"][0]["bullets"] = ["y" * 600] * LIST_ITEMS
+    data["key_points"]["items"] = ["z" * 240] * 4  # a boxed list: 4 x 6.25 lines, the most
+    assert boxed_lines(data["key_points"]["items"]) == PAGE_LINES
     pdf, pages = render(Document.model_validate(data), ROOT)
     assert pdf.startswith(b"%PDF-") and pages > 10
 
