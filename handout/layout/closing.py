@@ -118,27 +118,18 @@ def reference_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     return out
 
 
-def sources_flowables(doc: Document, theme: Theme, *, short: bool = False) -> list[Flowable]:
-    """The references made short for a small format: first author, year and the link, in
-    the reference list's numbers (the document prints them in full). `short`: one run-in
-    paragraph of authors and years, and where to ask for the full list."""
+def sources_flowables(doc: Document, theme: Theme) -> list[Flowable]:
+    """The references made short for a small format (the document prints them in full):
+    one run-in paragraph of first authors and years, and where to ask for the full list."""
     if not doc.references:
         return []
     size = max(10.0, theme.body_size * 0.75)
-    style = theme.style("small").clone("source", fontSize=size, leading=size * 1.3,
-                                       textColor=INK, spaceAfter=1)
+    style = theme.style("small").clone("sources", fontSize=size, leading=size * 1.3,
+                                       textColor=INK, spaceAfter=size)
     title = tag(Paragraph(markup(theme.text("sources_title")), theme.style("h2")), "H3")
-    if short:
-        names = "; ".join(short_reference(ref.text).rstrip(".") for ref in doc.references)
-        text = f"{markup(names)}. {markup(theme.text('sources_more'))}"
-        return [title, tag(Paragraph(text, style.clone("sources", spaceAfter=size)), "P")]
-    out: list[Flowable] = [title]
-    refs = Element("L")
-    for i, ref in enumerate(doc.references, start=1):
-        para = Paragraph(f"{i}.&nbsp;{markup(short_reference(ref.text))}{_link(ref)}", style)
-        out.append(tag(para, "LBody", parent=Element("LI", parent=refs)))
-    group("Sect", out)
-    return out
+    names = "; ".join(short_reference(ref.text).rstrip(".") for ref in doc.references)
+    text = f"{markup(names)}. {markup(theme.text('sources_more'))}"
+    return [title, tag(Paragraph(text, style), "P")]
 
 
 def short_reference(text: str) -> str:

@@ -136,7 +136,8 @@ def puzzle_flowables(puzzle: Puzzle, theme: Theme) -> list[Flowable]:
     """The puzzle page: riddles, the word search, and the boxed answer key at the foot.
 
     The caller puts a PageBreak before these flowables. Large print and a booklet's small
-    page give the word search and key a page of their own. Drawing raises LayoutFitError when a page overflows.
+    page give the word search and key a page of their own. Drawing raises LayoutFitError
+    when a page overflows.
     Tagged, a Sect: headings and paragraphs, the boxes and grid as Figures, the key a Div.
     """
     page, language = PuzzlePage(), theme.language

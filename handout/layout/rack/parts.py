@@ -96,7 +96,7 @@ def body_zone(doc: Document, theme: Theme, parts: Parts, fmt: str, *, sources: b
     if fig is not None and not placed:
         out.extend(fig())
     if sources:
-        out.extend(sources_flowables(doc, theme, short=True))
+        out.extend(sources_flowables(doc, theme))
     return out, tuple(marks)
 
 

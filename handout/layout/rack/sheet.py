@@ -40,7 +40,7 @@ def sheet(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> La
     story: list[Flowable] = [
         *title, FrameBreak(), key_points_box(doc, theme), *body,
         *plan_flowables(parts.plan(doc), theme), *contact_flowables(doc.clinic, theme),
-        *help_flowables(doc.help, theme, whole=False), *sources_flowables(doc, theme, short=True),
+        *help_flowables(doc.help, theme, whole=False), *sources_flowables(doc, theme),
         *review_flowables(doc, theme), Mark("end:sheet"), NotesBox(theme)]
     zones = [Zone("sheet", 0, 4, marks, loc=("sections",))]
     return Layout(geo, _templates(geo, theme, doc, logo), story, zones)

@@ -42,7 +42,7 @@ MARK_EDGE = 0.2 * 72  # ... starting this far in, where an office printer still 
 def trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> Layout:
     geo = geometry.trifold(theme.paper, BAND_HEIGHT + 12)
     front, key, inside_key = _front(doc, theme, geo.slots[1])
-    back = [*contact_flowables(doc.clinic, theme), *sources_flowables(doc, theme, short=True),
+    back = [*contact_flowables(doc.clinic, theme), *sources_flowables(doc, theme),
             *review_flowables(doc, theme)]
     body, marks = body_zone(doc, theme, parts, "trifold", sources=False, intro=False)
     inside = [*([key] if inside_key else []), *help_flowables(doc.help, theme, whole=False),
