@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from handout import __version__
 from handout.common.errors import INTERNAL_ERROR, ContentError, HandoutError
-from handout.pipeline.variants import settings
+from handout.pipeline.variants import FORMATS, settings
 
 if TYPE_CHECKING:
     from handout.pipeline.build import Options
@@ -37,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
     c.add_argument("--json", action="store_true", help="print the report as JSON")
     c.add_argument("--clinic", type=Path, default=None, help="a clinic file to use instead")
+    c.add_argument("--format", choices=FORMATS, default="",
+                   help="also lay the handout out in this format (nothing is written) and "
+                   "report what does not fit, where")
+    c.add_argument("--paper", choices=("letter", "a4"), default="letter",
+                   help="with --format: the paper (default: letter)")
+    c.add_argument("--large-print", action="store_true", help="with --format: large print")
 
     s = sub.add_parser("schema", help="write the JSON Schema editors use to check content files")
     s.add_argument("-o", "--output", type=Path, default=Path("content.schema.json"),
@@ -126,7 +132,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command in {"build", "check", "watch"}:
         _files_exist(args.content, args.clinic)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
-        "check": lambda a: _check(a.content, as_json=a.json, clinic=a.clinic),
+        "check": _check,
         "build": _build, "watch": _watch, "batch": lambda a: _batch(a.batch, a.workers),
         "schema": _schema, "new": _new,
         "preview": _preview, "icons": _icons,
@@ -225,14 +231,29 @@ def _batch(path: Path, workers: int | None) -> int:
     return 1 if failed else 0
 
 
-def _check(content: Path, *, as_json: bool, clinic: Path | None) -> int:
-    """`handout check`: the full report; exit 1 when it has errors."""
+def _check(args: argparse.Namespace) -> int:
+    """`handout check`: the full report; exit 1 when it has errors. With --format, the
+    handout is also laid out in that format and what does not fit is reported, located."""
     from handout.check import check_file
     from handout.check.report import table, to_json
 
-    report = check_file(content, clinic=clinic)
-    print(to_json(report) if as_json else table(report), end="")
-    return 0 if report.ok else 1
+    report = check_file(args.content, clinic=args.clinic)
+    print(to_json(report) if args.json else table(report), end="")
+    fits = True
+    if args.format:
+        from handout.pipeline.build import Options, fit_problems
+
+        options = Options(format=args.format, paper=args.paper, large_print=args.large_print,
+                          clinic=args.clinic, check=False)
+        problems = fit_problems(args.content, options)
+        for problem in problems:
+            print(f"{problem.file}:{problem.line}:{problem.column}: error: "
+                  f"{problem.path + ': ' if problem.path else ''}{problem.message}")
+        fits = not problems
+        if not args.json:
+            where = f"the {args.format} ({args.paper}{', large print' if args.large_print else ''})"
+            print(f"layout: it fits {where}." if fits else f"layout: it does not fit {where}.")
+    return 0 if report.ok and fits else 1
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from io import BytesIO
 from types import SimpleNamespace
 from typing import Any
@@ -48,6 +49,9 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             self._print_shop_boxes(theme)
         self._bookmarks = 0
         self.marks: dict[str, Mark] = {}
+        # Called with the marks so far each time one is laid out (fitting stops a pass
+        # as soon as a part has run over).
+        self.on_mark: Callable[[dict[str, Mark]], None] | None = None
         if templates is not None:
             self.addPageTemplates(templates)
             return
@@ -81,6 +85,8 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         if isinstance(flowable, Mark):
             flowable.page, flowable.frame = self.page, self.frame.id
             self.marks[flowable.key] = flowable
+            if self.on_mark is not None:
+                self.on_mark(self.marks)
         title = getattr(flowable, "outline_title", None)
         if title:
             key = f"h{self._bookmarks}"

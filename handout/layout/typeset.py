@@ -3,15 +3,16 @@ to its pages (layout/rack). Writes nothing; returns the bytes and the page count
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from io import BytesIO
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from handout.chart.art import ChartDrawer, draw_later
+from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
 from handout.common.errors import LayoutFitError
 from handout.input.model import Document
 from handout.layout.document import figure_maker, story
@@ -47,15 +48,24 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
                              story(doc, theme, grayscale=look.grayscale, charts=charts))
         return pdf, pages
 
+    charts = _once_per_size(charts)
+
     def attempt(step: Step) -> Tried[tuple[bytes, int]]:
         theme = _theme(doc, look, step)
         parts = Parts(look.format, figure_maker(doc, theme, look.grayscale, charts),
                       frozenset(step.left_out))
         layout = _layout(doc, theme, parts, step.pages, logo, fmt=look.format)
+        def stop_if_over(marks: dict[str, Mark]) -> None:
+            over = overflow(layout, marks, so_far=True)
+            if over is not None:
+                raise _RanOverError(over)
+
         try:
             pdf, pages, marks = _pdf(doc, theme, logo, look, flowables=layout.story,
                                      templates=layout.templates,
-                                     reading_order=layout.reading_order)
+                                     reading_order=layout.reading_order, on_mark=stop_if_over)
+        except _RanOverError as stopped:  # the rest of this pass would not change the answer
+            return Tried(step, (b"", 0), stopped.overflow)
         except (LayoutError, LayoutFitError) as exc:  # one part taller than a page
             loc = exc.loc if isinstance(exc, LayoutFitError) else ("sections",)
             reason = exc.message if isinstance(exc, LayoutFitError) else \
@@ -75,6 +85,20 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
                         "large-print document (--format document --large-print) holds it all.")
         raise LayoutFitError(tried.overflow.loc, message)
     return tried.result
+
+
+def _once_per_size(charts: ChartDrawer) -> ChartDrawer:
+    """`charts`, drawing each distinct chart once in this build: fitting's passes at the
+    same text size ask for the same chart again."""
+    drawn: dict[tuple[object, ...], Callable[[], ChartArt]] = {}
+
+    def remembered(request: ChartRequest) -> Callable[[], ChartArt]:
+        key = (id(request.figure), request.width_in, request.font_scale, request.grayscale,
+               request.primary, request.accent, request.language)
+        if key not in drawn:
+            drawn[key] = cache(charts(request))
+        return drawn[key]
+    return remembered
 
 
 def refusal(fmt: str, tried: Tried[tuple[bytes, int]]) -> str:
@@ -129,9 +153,17 @@ def _theme(doc: Document, look: Look, step: Step | None = None) -> Theme:
                       bleed=look.print_shop, **kw)  # type: ignore[arg-type]
 
 
+class _RanOverError(Exception):
+    def __init__(self, overflow: Overflow) -> None:
+        super().__init__(overflow.zone.name)
+        self.overflow = overflow
+
+
 def _pdf(doc: Document, theme: Theme, logo: Drawing | None, look: Look, *,
          flowables: list[Flowable], templates: list[PageTemplate] | None = None,
-         reading_order: list[Element] | None = None) -> tuple[bytes, int, dict[str, Mark]]:
+         reading_order: list[Element] | None = None,
+         on_mark: Callable[[dict[str, Mark]], None] | None = None
+         ) -> tuple[bytes, int, dict[str, Mark]]:
     buffer = BytesIO()
     template = HandoutTemplate(
         buffer, theme, doc.clinic, logo, templates,
@@ -144,6 +176,7 @@ def _pdf(doc: Document, theme: Theme, logo: Drawing | None, look: Look, *,
     tags = Recorder() if look.tagged else None
     if tags is not None and reading_order:
         tags.reserve(reading_order)
+    template.on_mark = on_mark
     start = template.story_start() if templates is None else []
     template.build([*start, *flowables], canvasmaker=partial(FooterCanvas, tags=tags))
     return buffer.getvalue(), template.page, template.marks

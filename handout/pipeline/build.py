@@ -12,7 +12,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from handout.chart.art import ChartDrawer, draw_later
 from handout.chart.cache import ChartCache, cache_folder
-from handout.common.errors import ContentError, HandoutError, LayoutFitError
+from handout.common.errors import ContentError, HandoutError, LayoutFitError, Problem
 from handout.common.files import write_atomic
 from handout.input.images import load_logo
 from handout.input.loader import Located
@@ -94,6 +94,17 @@ def render(doc: Document, base_dir: Path, options: Options = Options(),
     return pdf, pages
 
 
+def fit_problems(content: Path, options: Options) -> list[Problem]:
+    """What `handout check --format` reports: the layout's refusals, located; nothing is
+    written and no chart is kept."""
+    doc, located = prepare(content, options.clinic)
+    try:
+        _layout(doc, located, content.resolve().parent, options, draw_later)
+    except ContentError as exc:
+        return exc.problems
+    return []
+
+
 def build(content: Path, out: Path, options: Options = Options(),
           helpers: InProcess = IN_PROCESS) -> Result:
     """Validate, render and atomically write `out`; on any error `out` is left untouched.
@@ -115,21 +126,29 @@ def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
     cache = ChartCache(cache_folder(out, options.cache_dir), helpers.draw_chart) \
         if options.cache else None
     try:
-        pdf, pages = render(doc, base_dir, options, cache or helpers.draw_chart)
-    except LayoutFitError as exc:
+        pdf, pages = _layout(doc, located, base_dir, options, cache or helpers.draw_chart)
+    except ContentError:
         _refuse_if_check_failed(pending, options)  # the check's findings come first
-        raise ContentError([located.problem(exc.loc, exc.message)]) from exc
-    except LayoutError as exc:
-        _refuse_if_check_failed(pending, options)
-        # Length caps in the model should make this unreachable; if not, still no traceback.
-        raise ContentError([located.problem((), "a part of the handout is too large to fit "
-                                            "on a page; shorten the longest paragraph or list")]) \
-            from exc
+        raise
     report = _refuse_if_check_failed(pending, options)
     write_atomic(out, pdf)
     if cache is not None:
         cache.save()
     return Result(out, pages, len(pdf), time.perf_counter() - started, report)
+
+
+def _layout(doc: Document, located: Located, base_dir: Path, options: Options,
+            charts: ChartDrawer) -> tuple[bytes, int]:
+    """`render`, with what does not fit turned into located problems."""
+    try:
+        return render(doc, base_dir, options, charts)
+    except LayoutFitError as exc:
+        raise ContentError([located.problem(exc.loc, exc.message)]) from exc
+    except LayoutError as exc:
+        # Length caps in the model should make this unreachable; if not, still no traceback.
+        raise ContentError([located.problem((), "a part of the handout is too large to fit "
+                                            "on a page; shorten the longest paragraph or list")]) \
+            from exc
 
 
 def _refuse_if_check_failed(pending: Callable[[], Report] | None, options: Options

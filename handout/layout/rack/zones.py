@@ -52,10 +52,13 @@ class Overflow:
     loc: Loc
     heading: str  # the part where the room ran out ("" for the zone as a whole)
     reason: str = ""  # set when a part is too large for any one page or panel
+    room: float = 0.0  # the height of the zone's frames, all together
 
 
-def overflow(layout: Layout, marks: dict[str, Mark]) -> Overflow | None:
-    """The first zone whose end fell outside its frames, with the amount it ran over."""
+def overflow(layout: Layout, marks: dict[str, Mark], *, so_far: bool = False
+             ) -> Overflow | None:
+    """The first zone whose end fell outside its frames, with the amount it ran over
+    (`so_far`: among the zones laid out yet, while the pass goes on)."""
     geo = layout.geometry
 
     def index(mark: Mark) -> int:
@@ -63,8 +66,8 @@ def overflow(layout: Layout, marks: dict[str, Mark]) -> Overflow | None:
 
     for zone in layout.zones:
         end = marks.get(zone.end)
-        if end is None:  # never laid out: an earlier zone took every page
-            return Overflow(zone, 0.0, zone.loc, "")
+        if end is None:  # not laid out (yet)
+            return None if so_far else Overflow(zone, 0.0, zone.loc, "")
         at = index(end)
         if zone.first <= at <= zone.last:
             continue
@@ -76,5 +79,6 @@ def overflow(layout: Layout, marks: dict[str, Mark]) -> Overflow | None:
             mark = marks.get(key)
             if mark is not None and index(mark) <= zone.last:
                 culprit = (loc, heading)
-        return Overflow(zone, points, *culprit)
+        room = sum(slot.height for slot in geo.slots[zone.first:zone.last + 1])
+        return Overflow(zone, points, *culprit, room=room)
     return None
