@@ -31,22 +31,29 @@ def story(
     page = theme.page_size[1] - theme.top_margin - theme.bottom_margin
     parts = Parts("document", figure_maker(doc, theme, grayscale, charts))
     out += body_zone(doc, theme, parts, "document", sources=False, intro=False, page=page)[0]
-    # The take-home part: the plan with the clinic's contact, on one page, then the help
-    # panel (kept whole). Review dates and disclaimer follow it where the page has room,
-    # else they close the references (always in large print: there the help panel fills
-    # its page). A page they leave a quarter empty gets lines to write on.
+    # The take-home part: the plan with the clinic's contact on one page, then the help
+    # panel (kept whole), all three on one page where they fit. Where even the plan and
+    # the contact do not fit one page (large print), the contact box closes the handout
+    # instead of standing alone on a page. Review dates and the disclaimer follow the help
+    # panel where the page has room, else they close the references. A page left a
+    # quarter empty before a part that must stay whole gets lines to write on.
     here, later = _review(doc, theme)
-    take_home = [*plan_flowables(doc.plan, theme), Spacer(1, theme.gap(1)),
-                 *contact_flowables(doc.clinic, theme)]
+    plan = plan_flowables(doc.plan, theme)
+    contact = [Spacer(1, theme.gap(1)), *contact_flowables(doc.clinic, theme)]
     help_panel = help_flowables(doc.help, theme)
-    if fits_a_page([*take_home, *help_panel], theme, page):
-        out += on_one_page([*take_home, *help_panel], theme, page)
+    last: list[Flowable] = []
+    if fits_a_page([*plan, *contact, *help_panel], theme, page):
+        out += on_one_page([*plan, *contact, *help_panel], theme, page)
+    elif fits_a_page([*plan, *contact], theme, page):
+        out += [*on_one_page([*plan, *contact], theme, page), *help_panel]
     else:
-        out += [*on_one_page(take_home, theme, page), *help_panel]
+        out += [*(on_one_page(plan, theme, page) if fits_a_page(plan, theme, page) else plan),
+                *help_panel]
+        last = contact
     out += here
     if doc.puzzle is not None and shown(doc.puzzle, "document", ROOMY):
         out += [PageBreak(), *puzzle_flowables(doc.puzzle, theme)]
-    out += [PageBreak(), *reference_flowables(doc, theme), *later]
+    out += [PageBreak(), *reference_flowables(doc, theme), *last, *later]
     return out
 
 
