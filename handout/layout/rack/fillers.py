@@ -23,7 +23,9 @@ SLACK = 2.0  # points left unused, so rounding never pushes the filler to the ne
 
 
 class NotesBox(Flowable):  # type: ignore[misc]
-    """A box headed "Questions for my care team" with ruled lines to write on."""
+    """A box of ruled lines to write on, headed "Questions for my care team" the first
+    time in a handout and "Notes" after that (the same heading over and over would read
+    as filler)."""
 
     # Often nothing at all: then the spaces around it collapse as if it were not there.
     _ZEROSIZE = True
@@ -32,7 +34,6 @@ class NotesBox(Flowable):  # type: ignore[misc]
     def __init__(self, theme: Theme, least: float | None = None) -> None:
         super().__init__()
         self.theme = theme
-        self.title = theme.text("notes_title")
         self.rule = theme.body_size * 2.0  # handwriting needs about 2 lines of print
         self.least = least if least is not None else self.rule * 3.5
         self.height = 0.0
@@ -44,10 +45,10 @@ class NotesBox(Flowable):  # type: ignore[misc]
         self.height = room if room >= self.least else 0.0
         return avail_width, self.height
 
-    def _title_lines(self) -> list[str]:
+    def _title_lines(self, title: str) -> list[str]:
         """The title, wrapped to the box (a long title in a narrow panel)."""
         size = self.theme.body_size
-        lines: list[str] = simpleSplit(self.title, BOLD, size, self.width - size * 1.2)
+        lines: list[str] = simpleSplit(title, BOLD, size, self.width - size * 1.2)
         return lines
 
     def draw(self) -> None:
@@ -56,10 +57,14 @@ class NotesBox(Flowable):  # type: ignore[misc]
         canv, theme = self.canv, self.theme
         size = theme.body_size
         y = self.height - size * 1.5
+        # The canvas is this handout's own: it remembers whether a notes box came before.
+        first = not getattr(canv, "notes_drawn", False)
+        canv.notes_drawn = True
+        title = theme.text("notes_title" if first else "notes_more")
         with marked(canv, self.structure):
             canv.setFillColor(INK)
             canv.setFont(BOLD, size)
-            for line in self._title_lines():
+            for line in self._title_lines(title):
                 canv.drawString(size * 0.6, y, line)
                 y -= size * 1.3
         with marked(canv, LAYOUT):

@@ -87,24 +87,26 @@ def _templates(geo: geometry.Geometry, theme: Theme, doc: Document, logo: Drawin
             left = cover.x - geometry.PANEL_PAD
             draw_band(canv, theme, doc.clinic, logo, parent=front,  # type: ignore[arg-type]
                       span=(left, left + cover.width + 2 * geometry.PANEL_PAD))
-        _fold_marks(canv, geo, 0)
+        _fold_marks(canv, geo, 0, theme.bleed)
 
     def inside(canv: Canvas, _doc: BaseDocTemplate) -> None:
-        _fold_marks(canv, geo, 1)
+        _fold_marks(canv, geo, 1, theme.bleed)
 
     return [PageTemplate("outside", frames(0), onPage=outside),
             PageTemplate("inside", frames(1), onPage=inside)]
 
 
-def _fold_marks(canv: Canvas, geo: geometry.Geometry, page: int) -> None:
-    """Short ticks at the top and bottom edges where the sheet folds."""
+def _fold_marks(canv: Canvas, geo: geometry.Geometry, page: int, bleed: float) -> None:
+    """Short ticks where the sheet folds: just inside the top and bottom edges for an
+    office printer; for a print shop, outside the trim beyond the bleed, like crop marks."""
     height = geo.page[1]
+    start = -(bleed + MARK_EDGE) if bleed else MARK_EDGE  # from the edge, inwards
     with marked(canv, LAYOUT):
         canv.saveState()
         canv.setStrokeColor(MUTED)
         canv.setLineWidth(0.5)
         for on, x in geo.folds:
             if on == page:
-                canv.line(x, height - MARK_EDGE, x, height - MARK_EDGE - MARK_LENGTH)
-                canv.line(x, MARK_EDGE, x, MARK_EDGE + MARK_LENGTH)
+                canv.line(x, height - start, x, height - start - MARK_LENGTH)
+                canv.line(x, start, x, start + MARK_LENGTH)
         canv.restoreState()
