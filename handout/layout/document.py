@@ -15,7 +15,7 @@ from handout.layout.figure import figure_flowables
 from handout.layout.help_panel import help_flowables
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
-from handout.layout.rack.fillers import fits_a_page, on_one_page
+from handout.layout.rack.fillers import fits_a_page, on_one_page, planned
 from handout.layout.rack.parts import Parts, body_zone
 from handout.layout.theme import REGULAR_BODY, Theme
 
@@ -30,7 +30,7 @@ def story(
     out: list[Flowable] = cover_flowables(doc, theme)
     page = theme.page_size[1] - theme.top_margin - theme.bottom_margin
     parts = Parts("document", figure_maker(doc, theme, grayscale, charts))
-    out += body_zone(doc, theme, parts, "document", sources=False, intro=False, page=page)[0]
+    out += body_zone(doc, theme, parts, "document", sources=False, intro=False)[0]
     # The take-home part: the plan with the clinic's contact on one page, then the help
     # panel (kept whole), all three on one page where they fit. Where even the plan and
     # the contact do not fit one page (large print), the contact box closes the handout
@@ -54,7 +54,7 @@ def story(
     if doc.puzzle is not None and shown(doc.puzzle, "document", ROOMY):
         out += [PageBreak(), *puzzle_flowables(doc.puzzle, theme)]
     out += [PageBreak(), *reference_flowables(doc, theme), *last, *later]
-    return out
+    return planned(out, theme, page)
 
 
 def figure_maker(doc: Document, theme: Theme, grayscale: bool, charts: ChartDrawer

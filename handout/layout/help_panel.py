@@ -53,8 +53,9 @@ def help_flowables(panel: HelpPanel, theme: Theme, *, whole: bool = True) -> lis
             content.append(Spacer(1, theme.gap(0.25)))
         content.append(tier_box(tier, theme))
     group("Sect", content)
-    if not whole:
-        return [Spacer(1, theme.gap(0.8)), KeepTogether(content[:2]), *content[2:]]
+    if not whole:  # each tier a block of its own that stays whole
+        return [Spacer(1, theme.gap(0.8)), KeepTogether(content[:2]),
+                *(f if isinstance(f, Spacer) else KeepTogether([f]) for f in content[2:])]
     # One KeepTogether, at the story's top level: inside another it would report a height
     # of 0xFFFFFF (ReportLab forces its split that way) and always start a new page.
     return [Spacer(1, theme.gap(0.8)), KeepTogether(content)]

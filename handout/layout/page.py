@@ -180,7 +180,7 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, 
             renderPDF.draw(logo, canv, 0, 0)
             canv.restoreState()
         x += LOGO_ROOM
-    room = span[1] - 2 * BAND_INSET - x if span else float("inf")
+    room = (span[1] if span else width) - 2 * BAND_INSET - x
     canv.setFillColor(WHITE)
     # A panel is narrow: a long name steps down to fit it, never under 10 pt, and a
     # tagline that does not fit is left out (preflight checks the page-wide band).

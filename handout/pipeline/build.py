@@ -89,8 +89,8 @@ def render(doc: Document, base_dir: Path, options: Options = Options(),
     look = Look(fmt, options.paper, options.large_print, options.grayscale,
                 options.print_shop, options.tagged)
     pdf, pages = typeset(doc, logo, look, charts)
-    if options.imposed:
-        pdf = impose_booklet(pdf)
+    if options.imposed:  # two pages to a side: the file has half as many pages
+        return impose_booklet(pdf), pages // 2
     return pdf, pages
 
 

@@ -29,7 +29,7 @@ from handout.layout.page import BAND_HEIGHT, FOOTER_EDGE, Mark, draw_band
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
 from handout.layout.rack import panels as geometry
-from handout.layout.rack.fillers import CoverIcon, NotesBox
+from handout.layout.rack.fillers import CoverIcon, NotesBox, planned
 from handout.layout.rack.parts import Parts, body_zone
 from handout.layout.rack.zones import Layout, Zone
 from handout.layout.theme import FOOTER_SIZE, MUTED, REGULAR, Theme
@@ -49,15 +49,18 @@ def booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     cover = [*title_block(doc, theme, with_icon=doc.icon is None), key_points_box(doc, theme)]
     if doc.icon is not None:  # large, in the room the cover's text leaves
         cover.insert(-1, CoverIcon(doc.icon, theme, least=theme.body_size * 3,
-                                   most=theme.body_size * 9, below=cover[-1]))
+                                   most=theme.body_size * 14, below=cover[-1]))
     story: list[Flowable] = [NextPageTemplate("inner"), *cover, Mark("end:cover"), PageBreak()]
-    body, marks = body_zone(doc, theme, parts, "booklet", page=geo.slots[1].height)
-    story += [*body, Mark("end:inside"), NotesBox(theme), PageBreak()]
+    page = geo.slots[1].height
+    body, marks = body_zone(doc, theme, parts, "booklet")
+    story += [*planned(body, theme, page), Mark("end:inside"), NotesBox(theme), PageBreak()]
     story += [KeepTogether(plan_flowables(doc.plan, theme)), Mark("end:plan"),
               NotesBox(theme)]
     if puzzle:
-        story += [PageBreak(), *puzzle_flowables(puzzle, theme), Mark("end:puzzle")]
-    story += [PageBreak(), *help_flowables(doc.help, theme, whole=False), Mark("end:help"),
+        story += [PageBreak(), *planned(puzzle_flowables(puzzle, theme), theme, page),
+                  Mark("end:puzzle")]
+    story += [PageBreak(), *planned(help_flowables(doc.help, theme, whole=False), theme, page),
+              Mark("end:help"),
               NotesBox(theme), _pad_to(back, theme), NextPageTemplate("back"), PageBreak(),
               *contact_flowables(doc.clinic, theme), *review_flowables(doc, theme),
               Mark("end:back"), NotesBox(theme)]

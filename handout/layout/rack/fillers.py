@@ -12,7 +12,7 @@ from io import BytesIO
 
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus import Flowable, FrameBreak, KeepTogether, PageBreak
 
 from handout.input.fields import Icon
 from handout.layout.icons import draw_icon
@@ -20,6 +20,9 @@ from handout.layout.theme import BOLD, INK, MUTED, Theme
 from handout.pdf import LAYOUT, Element, marked
 
 SLACK = 2.0  # points left unused, so rounding never pushes the filler to the next frame
+# A gap this share of a frame or more gets lines to write on: under the 25 % a page may
+# be left empty, with a margin for the space around the box.
+LEAST_GAP = 0.2
 
 
 class NotesBox(Flowable):  # type: ignore[misc]
@@ -78,20 +81,25 @@ class NotesBox(Flowable):  # type: ignore[misc]
                 y -= self.rule
 
 
-class GapNotes(NotesBox):
-    """Lines to write on where the block after it must stay whole, does not fit, and so
-    would leave `least` points or more of the frame empty as it moves on."""
+class KeepWhole(KeepTogether):  # type: ignore[misc]
+    """A KeepTogether that, where it moves on to the next page or panel and so leaves
+    `least` points or more of this one empty, leaves lines to write on there instead.
 
-    def __init__(self, theme: Theme, block: Sequence[Flowable], least: float) -> None:
-        super().__init__(theme, least)
-        self.block = block
+    ReportLab's own KeepTogether decides whether the block moves (its split starts with
+    a frame break); this only adds the notes box before that break.
+    """
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        need = stack_height(self.block, avail_width, self.canv)
-        if need <= avail_height:
-            self.height = 0.0
-            return avail_width, 0.0
-        return super().wrap(avail_width, avail_height)
+    def __init__(self, flowables: Sequence[Flowable], theme: Theme, least: float) -> None:
+        # A KeepTogether inside another would always start a new page: keep one level.
+        super().__init__(_flat(flowables))
+        self.theme, self.least = theme, least
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        moves = bool(parts) and isinstance(parts[0], type(FrameBreak))
+        if moves and avail_height - SLACK - self.theme.gap(0.6) >= self.least:
+            return [NotesBox(self.theme, least=self.least), *parts]
+        return parts
 
 
 def stack_height(flowables: Sequence[Flowable], width: float, canv: object) -> float:
@@ -120,11 +128,25 @@ def fits_a_page(flowables: list[Flowable], theme: Theme, page: float) -> bool:
     return stack_height(flowables, theme.frame_width, Canvas(BytesIO())) <= page
 
 
+def planned(flowables: list[Flowable], theme: Theme, frame: float) -> list[Flowable]:
+    """Each block that must stay whole (a KeepTogether at the top of `flowables`) as a
+    KeepWhole for frames `frame` points tall: where one moves on and leaves a quarter of
+    the frame empty, that room gets lines to write on. Each page break gets them too."""
+    out: list[Flowable] = []
+    for f in flowables:
+        if isinstance(f, KeepTogether) and not isinstance(f, KeepWhole):
+            out.append(KeepWhole(f._content, theme, frame * LEAST_GAP))
+        elif isinstance(f, PageBreak):
+            out += [NotesBox(theme, least=frame * LEAST_GAP), f]
+        else:
+            out.append(f)
+    return out
+
+
 def on_one_page(flowables: list[Flowable], theme: Theme, page: float) -> list[Flowable]:
     """`flowables` on one page: on the next when they do not fit this one, the room they
     leave planned as lines to write on when a quarter of the page or more."""
-    height = stack_height(flowables, theme.frame_width, Canvas(BytesIO()))
-    return [GapNotes(theme, flowables, page / 4), CondPageBreak(height), *flowables]
+    return [KeepWhole(flowables, theme, page * LEAST_GAP)]
 
 
 class CoverIcon(Flowable):  # type: ignore[misc]

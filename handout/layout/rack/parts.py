@@ -13,7 +13,6 @@ from handout.layout.blocks import paragraphs
 from handout.layout.body import FigureMaker, section_flowables
 from handout.layout.closing import sources_flowables
 from handout.layout.page import Mark
-from handout.layout.rack.fillers import GapNotes
 from handout.layout.theme import Theme
 
 Loc = tuple[str | int, ...]
@@ -65,21 +64,11 @@ def _optional(doc: Document, fmt: str) -> Iterator[Loc]:
 
 
 def body_zone(doc: Document, theme: Theme, parts: Parts, fmt: str, *, sources: bool = True,
-              intro: bool = True, page: float = 0.0
-              ) -> tuple[list[Flowable], tuple[tuple[str, Loc, str], ...]]:
+              intro: bool = True) -> tuple[list[Flowable], tuple[tuple[str, Loc, str], ...]]:
     """The intro, the sections, Fig. 1 and the short list of sources, with a mark at the
-    start of each section (for an overflow's message). On pages `page` points tall, a
-    section or figure that moves to the next page and leaves a quarter of this one empty
-    leaves lines to write on instead (fillers.GapNotes)."""
-    made = parts.figure if doc.figure is not None and shown(doc.figure, fmt, ROOMY) \
+    start of each section (for an overflow's message)."""
+    fig = parts.figure if doc.figure is not None and shown(doc.figure, fmt, ROOMY) \
         and ("figure",) not in parts.left_out else None
-
-    def with_gap() -> list[Flowable]:
-        assert made is not None
-        figure = made()
-        return [*_gap(figure[0], theme, page), *figure]
-
-    fig = with_gap if made is not None else None
     out: list[Flowable] = paragraphs(doc.intro, theme) if intro else []
     marks = []
     placed = False
@@ -91,14 +80,9 @@ def body_zone(doc: Document, theme: Theme, parts: Parts, fmt: str, *, sources: b
         key = f"section:{i}"
         marks.append((key, ("sections", i), section.heading))
         placed = placed or section.figure
-        flowables = section_flowables(section, theme, fig, fmt)
-        out += [Mark(key), *_gap(flowables[0], theme, page), *flowables]
+        out += [Mark(key), *section_flowables(section, theme, fig, fmt)]
     if fig is not None and not placed:
         out.extend(fig())
     if sources:
         out.extend(sources_flowables(doc, theme))
     return out, tuple(marks)
-
-
-def _gap(block: Flowable, theme: Theme, page: float) -> list[Flowable]:
-    return [GapNotes(theme, [block], page / 4)] if page else []

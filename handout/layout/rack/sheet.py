@@ -23,7 +23,7 @@ from handout.layout.help_panel import help_flowables
 from handout.layout.page import BAND_HEIGHT, Mark, draw_band, draw_footer
 from handout.layout.plan import plan_flowables
 from handout.layout.rack import panels as geometry
-from handout.layout.rack.fillers import NotesBox, stack_height
+from handout.layout.rack.fillers import NotesBox, planned, stack_height
 from handout.layout.rack.parts import Parts, body_zone
 from handout.layout.rack.zones import Layout, Zone
 from handout.layout.theme import Theme
@@ -37,11 +37,12 @@ def sheet(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> La
     geo = geometry.sheet(theme.paper, BAND_HEIGHT, head, theme.top_margin,
                          theme.bottom_margin)
     body, marks = body_zone(doc, theme, parts, "sheet", sources=False, intro=False)
-    story: list[Flowable] = [
-        *title, FrameBreak(), key_points_box(doc, theme), *body,
+    story: list[Flowable] = [*title, FrameBreak(), *planned([
+        key_points_box(doc, theme), *body,
         *plan_flowables(parts.plan(doc), theme), *contact_flowables(doc.clinic, theme),
         *help_flowables(doc.help, theme, whole=False), *sources_flowables(doc, theme),
-        *review_flowables(doc, theme), Mark("end:sheet"), NotesBox(theme)]
+        *review_flowables(doc, theme)], theme, geo.slots[1].height),
+        Mark("end:sheet"), NotesBox(theme)]
     zones = [Zone("sheet", 0, 4, marks, loc=("sections",))]
     return Layout(geo, _templates(geo, theme, doc, logo), story, zones)
 

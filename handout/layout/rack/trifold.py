@@ -29,7 +29,7 @@ from handout.layout.help_panel import help_flowables
 from handout.layout.page import BAND_HEIGHT, Mark, draw_band
 from handout.layout.plan import plan_flowables
 from handout.layout.rack import panels as geometry
-from handout.layout.rack.fillers import CoverIcon, NotesBox, stack_height
+from handout.layout.rack.fillers import CoverIcon, NotesBox, planned, stack_height
 from handout.layout.rack.parts import Parts, body_zone
 from handout.layout.rack.zones import Layout, Zone
 from handout.layout.theme import MUTED, Theme
@@ -45,8 +45,9 @@ def trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> 
     back = [*contact_flowables(doc.clinic, theme), *sources_flowables(doc, theme),
             *review_flowables(doc, theme)]
     body, marks = body_zone(doc, theme, parts, "trifold", sources=False, intro=False)
-    inside = [*([key] if inside_key else []), *help_flowables(doc.help, theme, whole=False),
-              Spacer(1, theme.gap(0.8)), *body, *plan_flowables(parts.plan(doc), theme)]
+    inside = planned([*([key] if inside_key else []),
+                      *help_flowables(doc.help, theme, whole=False), Spacer(1, theme.gap(0.8)),
+                      *body, *plan_flowables(parts.plan(doc), theme)], theme, geo.slots[3].height)
     order = [group("Div", part) for part in (front, inside, back)]
     story: list[Flowable] = [
         NextPageTemplate("inside"), *back, Mark("end:back"), FrameBreak(),
@@ -70,7 +71,7 @@ def _front(doc: Document, theme: Theme, cover: geometry.Slot
             break
     if doc.icon is not None:
         front.append(CoverIcon(doc.icon, theme, least=theme.body_size * 3,
-                               most=theme.body_size * 8, below=None if inside else key))
+                               most=theme.body_size * 11, below=None if inside else key))
     return (front if inside else [*front, key]), key, inside
 
 
