@@ -43,6 +43,7 @@ VARIANTS = [{"name": "letter"}, {"name": "a4", "paper": "a4"},
             {"name": "large-print", "large_print": True}, {"name": "grayscale", "grayscale": True},
             {"name": "print-shop", "print_shop": True}]
 WORKERS = 2
+FORMATS = ("booklet", "trifold", "sheet")  # each timed cold, fitting included
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,22 @@ class Cold(Measure):
         shutil.rmtree(self.out.parent, ignore_errors=True)  # the PDF and its chart cache
         return timed(self.tree.command("build", str(self.folder / "content.yaml"), "-o",
                                        str(self.out)), self.tree.env, self.tree.path)
+
+
+class ColdFormat(Cold):
+    """`handout build --format F` with no chart cache: fitting included (issue 12)."""
+
+    def __init__(self, tree: Tree, fmt: str) -> None:
+        super().__init__(tree)
+        self.format = fmt
+        self.out = self.folder / f"out-{fmt}" / "handout.pdf"
+
+    def sample(self, n: int) -> tuple[float, int]:
+        assert self.tree is not None
+        shutil.rmtree(self.out.parent, ignore_errors=True)
+        return timed(self.tree.command("build", str(self.folder / "content.yaml"), "-o",
+                                       str(self.out), "--format", self.format),
+                     self.tree.env, self.tree.path)
 
 
 class Rebuild(Measure):
@@ -293,12 +310,14 @@ def stats(measure: Measure, floor: Measure, per: int = 1) -> Stats:
 
 def summary(tree: Tree, measures: list[Measure], floor: Measure) -> TreeResult:
     found = {type(m).__name__: m for m in measures if m.tree is tree}
+    formats = {m.format: stats(m, floor) for m in measures
+               if isinstance(m, ColdFormat) and m.tree is tree}
     cold, batch = found["Cold"], found["Batch"]
     assert isinstance(cold, Cold) and isinstance(batch, Batch)
     return TreeResult(tree.name, cold=stats(cold, floor), rebuild=stats(found["Rebuild"], floor),
                       watch=stats(found["Watch"], floor), batch=stats(batch, floor),
                       per_pdf=stats(batch, floor, per=batch.count), batch_count=batch.count,
-                      pdf_kb=cold.out.stat().st_size / 1024)
+                      pdf_kb=cold.out.stat().st_size / 1024, formats=formats)
 
 
 def main() -> None:
@@ -323,6 +342,7 @@ def main() -> None:
             for tree in trees:
                 for kind in (Cold, Rebuild, Watch, Batch):
                     measures.append(kind(tree))
+                measures += [ColdFormat(tree, fmt) for fmt in FORMATS]
             bench(measures, args.rounds)
         finally:
             for measure in measures:
