@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing, Path
@@ -29,13 +30,12 @@ def qr_drawing(url: str, size: float) -> Drawing:
     ReportLab's encoder, drawn as one filled path of the dark runs: its widget encodes the
     URL again for every bounds query and draw, and paints each run as its own rectangle.
     """
-    qr = QrCodeWidget(url, barLevel="M").qr
-    qr.make()
-    count = qr.getModuleCount()
+    modules = qr_modules(url)
+    count = len(modules)
     quiet = QUIET_ZONE
     module = size / (count + 2 * quiet)
     path = Path(fillColor=INK, strokeColor=None)
-    for r, row in enumerate(qr.modules):
+    for r, row in enumerate(modules):
         top = size - (r + quiet) * module
         c = 0
         for dark, run in itertools.groupby(bool(m) for m in row):
@@ -51,6 +51,15 @@ def qr_drawing(url: str, size: float) -> Drawing:
     drawing = Drawing(size, size)
     drawing.add(path)
     return drawing
+
+
+@cache
+def qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
+    """The code's dark and light modules, row by row: encoded once per URL (fitting lays
+    the contact box out at several sizes)."""
+    qr = QrCodeWidget(url, barLevel="M").qr
+    qr.make()
+    return tuple(tuple(bool(m) for m in row) for row in qr.modules)
 
 
 def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:

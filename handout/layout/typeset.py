@@ -23,7 +23,7 @@ from handout.layout.rack.fit import FLOOR, LARGE_FLOOR, Step, Tried, fit, ladder
 from handout.layout.rack.parts import Parts, optional_parts
 from handout.layout.rack.sheet import sheet
 from handout.layout.rack.trifold import trifold
-from handout.layout.rack.zones import Layout, Overflow, Zone, overflow
+from handout.layout.rack.zones import Layout, Overflow, Zone, overflow, slack
 from handout.layout.theme import LARGE_PRINT_SIZE, REGULAR_BODY, Theme, make_theme
 from handout.pdf import Element, Recorder
 
@@ -72,7 +72,7 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
                 "a part (a box, a list or a table) is taller than a whole page or panel"
             zone = Zone("part", 0, 0, loc=loc)
             return Tried(step, (b"", 0), Overflow(zone, 0.0, loc, "", reason))
-        return Tried(step, (pdf, pages), overflow(layout, marks))
+        return Tried(step, (pdf, pages), overflow(layout, marks), slack(layout, marks))
 
     start = LARGE_PRINT_SIZE if look.large_print else REGULAR_BODY
     floor = LARGE_FLOOR if look.large_print else FLOOR

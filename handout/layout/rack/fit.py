@@ -9,7 +9,7 @@ the roomiest step first, then the tightest, then halves the steps between them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from handout.layout.rack.zones import Overflow
@@ -35,6 +35,7 @@ class Tried(Generic[T]):
     step: Step
     result: T
     overflow: Overflow | None
+    slack: dict[str, float] = field(default_factory=dict)  # room left per zone, if it fits
 
 
 def ladders(start: float, floor: float, optional: Sequence[Loc],
@@ -56,43 +57,46 @@ def fit(steps_by_pages: list[list[Step]], attempt: Callable[[Step], Tried[T]]) -
     (its overflow says how far the content is from fitting).
 
     Each page count starts with its roomiest step. When that overflows, how far it ran
-    over says how much smaller the text must get: the search goes next to the step
-    predicted to be just small enough. If that fits, roomier steps are tried while they
-    fit; if not, the tightest, then halves the steps between.
+    over says how much smaller the text must get: the next try is the step predicted to be
+    just small enough, and the search narrows from there (`_between`).
     """
     tried: Tried[T] | None = None
     for steps in steps_by_pages:
-        tried = attempt(steps[0])
+        first = attempt(steps[0])
+        if first.overflow is None:
+            return first
+        at = _predict(steps, first.overflow)
+        tried = attempt(steps[at])
         if tried.overflow is None:
-            return tried
-        at = _predict(steps, tried.overflow)
-        guess = attempt(steps[at])
-        if guess.overflow is None:  # fits: try roomier steps while they fit
-            best = guess
-            for step in reversed(steps[1:at]):
-                t = attempt(step)
-                if t.overflow is not None:
-                    break
-                best = t
-            return best
-        tried = guess
+            return _between(steps, attempt, low=(0, first), high=(at, tried))
         if at == len(steps) - 1:
             continue
         tight = attempt(steps[-1])
         if tight.overflow is not None:  # not even the tightest: more pages, or refuse
             tried = tight
             continue
-        low, high, best = at, len(steps) - 1, tight  # steps[low] overflows, steps[high] fits
-        while high - low > 1:
-            mid = (low + high) // 2
-            t = attempt(steps[mid])
-            if t.overflow is None:
-                high, best = mid, t
-            else:
-                low = mid
-        return best
+        return _between(steps, attempt, low=(at, tried), high=(len(steps) - 1, tight))
     assert tried is not None
     return tried
+
+
+def _between(steps: list[Step], attempt: Callable[[Step], Tried[T]], *,
+             low: tuple[int, Tried[T]], high: tuple[int, Tried[T]]) -> Tried[T]:
+    """The roomiest step that fits, between `low` (a step that overflows) and `high` (one
+    that fits). Each try goes where the overflow of the one and the room left by the other
+    point, as on a straight line between them (halfway when they say nothing)."""
+    (lo, over), (hi, fits) = low, high
+    while hi - lo > 1:
+        assert over.overflow is not None
+        room = fits.slack.get(over.overflow.zone.name, 0.0)
+        share = over.overflow.points / (over.overflow.points + room) if room > 0 else 0.5
+        mid = min(hi - 1, max(lo + 1, lo + round((hi - lo) * share)))
+        t = attempt(steps[mid])
+        if t.overflow is None:
+            hi, fits = mid, t
+        else:
+            lo, over = mid, t
+    return fits
 
 
 def _predict(steps: list[Step], over: Overflow) -> int:

@@ -82,3 +82,16 @@ def overflow(layout: Layout, marks: dict[str, Mark], *, so_far: bool = False
         room = sum(slot.height for slot in geo.slots[zone.first:zone.last + 1])
         return Overflow(zone, points, *culprit, room=room)
     return None
+
+
+def slack(layout: Layout, marks: dict[str, Mark]) -> dict[str, float]:
+    """How much room each zone has left at its end, in points (after a pass that fits)."""
+    geo = layout.geometry
+    out = {}
+    for zone in layout.zones:
+        end = marks.get(zone.end)
+        if end is None:
+            continue
+        at = geo.index(end.page - 1, end.frame)
+        out[zone.name] = end.left + sum(s.height for s in geo.slots[at + 1:zone.last + 1])
+    return out
