@@ -165,7 +165,16 @@ def test_chart_words_follow_the_document_language() -> None:
     assert "Sin diferencia" in words and "(6 estudios)" in words
     assert "No difference" not in words
     group_sizes = {t.get_text() for t in texts(bars(), language="es")}
-    assert "n = 40" in group_sizes
+    assert "40 personas" in group_sizes
+
+
+def test_a_bar_says_how_many_people_it_stands_for_in_words() -> None:
+    shown = {t.get_text() for t in texts(bars())}
+    assert {"40 people", "42 people"} <= shown
+    assert not [s for s in shown if "n =" in s or "n=" in s]  # no researchers' "n = 40"
+    one = bars(groups=[{"label": "Case", "value": 2.0, "n": 1},
+                       {"label": "Group", "value": 3.0, "n": 1200}])
+    assert {"1 person", "1,200 people"} <= {t.get_text() for t in texts(one)}
 
 
 # -- the chart as PDF operators (handout.chart.pdf_ops), checked against the svglib route ----
