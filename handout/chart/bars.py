@@ -110,7 +110,8 @@ def draw_bars(ax: Axes, figure: ChartFigure, plan: BarsPlan, pal: Palette, sizes
 def _group_labels(
     ax: Axes, figure: ChartFigure, plan: BarsPlan, pal: Palette, sizes: Sizes
 ) -> None:
-    """Group names under the bars; 'n = …' on one shared line below them (real data only)."""
+    """Group names under the bars; '40 people' on one shared line below them (real data
+    only)."""
     from matplotlib.transforms import blended_transform_factory
 
     where = blended_transform_factory(ax.transData, ax.transAxes)
@@ -120,7 +121,7 @@ def _group_labels(
                     ha="center", va="top", size=sizes.label, color=pal.ink,
                     multialignment="center")
         if group.n and not figure.illustrative:
-            size_label = plan.text.group_size.format(n=f"{group.n:,}")
+            size_label = plan.text.people(group.n)
             ax.annotate(size_label, (i, 0), xycoords=where, xytext=(0, n_line),
                         textcoords="offset points", ha="center", va="top", size=sizes.text,
                         color=pal.muted)

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from handout.chart.data import ChartFigure
 
 
+STUDIES_GAP = 1.0  # points between a row label's last line and its "(6 studies)"
+
+
 @dataclass(frozen=True)
 class IntervalPlan:
     box: Box
@@ -165,12 +168,12 @@ def _row_labels(ax: Axes, plan: IntervalPlan, pal: Palette, sizes: Sizes) -> Non
     for i, (label, studies) in zip(plan.rows_y, plan.labels, strict=True):
         # Centre the whole block (label + count) on the row, so wrapped labels stay in their row.
         half = _row_height(label, studies, sizes, pad=0.0) / 2 if studies else 0.0
-        ax.annotate(label, (0, i), xycoords=where, xytext=(0, half),
-                    textcoords="offset points", ha="left",
-                    va="top" if studies else "center", size=sizes.label, color=pal.ink)
-        if studies:
-            ax.annotate(studies, (0, i), xycoords=where, xytext=(0, -half),
-                        textcoords="offset points", ha="left", va="bottom", size=sizes.text,
+        drawn = ax.annotate(label, (0, i), xycoords=where, xytext=(0, half),
+                            textcoords="offset points", ha="left",
+                            va="top" if studies else "center", size=sizes.label, color=pal.ink)
+        if studies:  # hung from the label as drawn: the same gap under 1 line or 3
+            ax.annotate(studies, (0, 0), xycoords=drawn, xytext=(0, -STUDIES_GAP),
+                        textcoords="offset points", ha="left", va="top", size=sizes.text,
                         color=pal.muted)
 
 

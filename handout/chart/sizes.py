@@ -36,12 +36,17 @@ def measure(text: str, size: float, weight: str = "normal") -> float:
 
 
 def wrap(text: str, size: float, max_width: float) -> str:
-    """Break `text` into lines no wider than `max_width` points (long words stay whole)."""
+    """Break `text` into as few lines as fit in `max_width` points (long words stay whole),
+    made as even as those lines allow: "Variety, counting how / even the mix is", never
+    "Variety, counting how even the / mix is" with a stub left on its own."""
+    fitted: str | None = None
     for chars in range(len(text), 5, -1):
         wrapped = "\n".join(textwrap.wrap(text, chars, break_long_words=False))
+        if fitted is not None and wrapped.count("\n") > fitted.count("\n"):
+            break  # narrower would take another line
         if measure(wrapped, size) <= max_width:
-            return wrapped
-    return "\n".join(textwrap.wrap(text, 6, break_long_words=False))
+            fitted = wrapped
+    return fitted or "\n".join(textwrap.wrap(text, 6, break_long_words=False))
 
 
 def number(value: float) -> str:

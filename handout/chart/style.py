@@ -29,14 +29,19 @@ class ChartText:
     illustration: str = ILLUSTRATION_NOTE
     study: str = "({n} study)"
     studies: str = "({n} studies)"
-    group_size: str = "n = {n}"
+    person: str = "{n} person"
+    group_size: str = "{n} people"  # how many people a bar stands for, in plain words
 
     @classmethod
     def for_language(cls, language: str) -> ChartText:
         words = strings(language)
         return cls(*(words(key, n="{n}") for key in (
             "chart_no_difference", "illustration", "chart_study", "chart_studies",
-            "chart_group_size")))
+            "chart_person", "chart_group_size")))
+
+    def people(self, n: int) -> str:
+        """'40 people' under a bar: a reader need not know that 'n' means a count."""
+        return (self.person if n == 1 else self.group_size).format(n=f"{n:,}")
 
 
 def mark_colour(hex_colour: str, fallback: str) -> str:

@@ -11,15 +11,18 @@ from dataclasses import dataclass
 from typing import Literal
 
 from handout.input.loader import Loc
-from handout.input.model import Box, Document, Puzzle, Section
+from handout.input.model import Box, Document, Figure, Puzzle, Section
 
-Role = Literal["heading", "paragraph", "item"]
+Role = Literal["heading", "paragraph", "item", "label"]
 Kind = Literal["body", "action"]
 
 
 @dataclass(frozen=True)
 class Part:
-    """One printed piece of text: a heading, a paragraph or a list item."""
+    """One printed piece of text: a heading, a paragraph, a list item or a chart's label.
+
+    A label (Fig. 1's title and the words on the chart) stands alone on the page and is
+    graded as one short sentence."""
 
     loc: Loc
     text: str
@@ -77,9 +80,27 @@ def _help(doc: Document) -> Iterator[Part]:
         yield from _items(("help", "tiers", t, "items"), tier.items, "item")
 
 
+def chart_labels(figure: Figure) -> Iterator[Part]:
+    """Fig. 1's own words in the order they print: the title, then what the chart draws (row
+    labels, the axis label and what each side of zero means; or the axis label and the group
+    labels). Not the source line: it names the study and its measures for staff."""
+    yield Part(("figure", "title"), figure.title, "label")
+    if figure.kind == "bars":
+        if figure.axis_label:
+            yield Part(("figure", "axis_label"), figure.axis_label, "label")
+        for i, group in enumerate(figure.groups):
+            yield Part(("figure", "groups", i, "label"), group.label, "label")
+        return
+    for i, row in enumerate(figure.rows):
+        yield Part(("figure", "rows", i, "label"), row.label, "label")
+    for key in ("axis_label", "left_label", "right_label"):
+        if text := getattr(figure, key):
+            yield Part(("figure", key), text, "label")
+
+
 def _figure(doc: Document) -> Iterator[Part]:
     if doc.figure is not None:
-        yield Part(("figure", "title"), doc.figure.title, "heading")
+        yield from chart_labels(doc.figure)
         yield Part(("figure", "caption"), doc.figure.caption, "paragraph")
 
 
@@ -91,7 +112,8 @@ def _puzzle(puzzle: Puzzle) -> Iterator[Part]:
 
 def blocks(doc: Document) -> list[Block]:
     """The blocks scored for reading level, in reading order: every printed text but the
-    headings (and the subtitle, a heading's tagline)."""
+    headings (and the subtitle, a heading's tagline). Fig. 1's words are a block of their
+    own, its title with them: a reader takes them in at a glance, apart from the caption."""
     out: list[Block] = []
     key = tuple(_items(("key_points", "items"), _texts(doc), "item"))
     out.append(Block("Key points", ("key_points",), "action", key))
@@ -102,7 +124,10 @@ def blocks(doc: Document) -> list[Block]:
         out.append(Block(f"{i + 1}. {section.heading}", ("sections", i), "body",
                          tuple(section_parts(i, section))))
     if doc.figure is not None:
-        out.append(Block("Fig. 1 caption", ("figure", "caption"), "body", tuple(_figure(doc))))
+        out.append(Block("Fig. 1 labels", ("figure",), "body",
+                         tuple(chart_labels(doc.figure))))
+        out.append(Block("Fig. 1 caption", ("figure", "caption"), "body",
+                         (Part(("figure", "caption"), doc.figure.caption, "paragraph"),)))
     out.append(Block(doc.plan.title, ("plan",), "action", tuple(_plan(doc))))
     out.append(Block(doc.help.title, ("help",), "action", tuple(_help(doc))))
     if doc.puzzle is not None:

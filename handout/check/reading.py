@@ -30,6 +30,8 @@ class Row:
 def _prepared(part: Part, *, items_as_sentences: bool = False) -> str:
     if part.role == "heading":
         return ""  # headings are labels, not sentences (handout-standards.md)
+    if part.role == "label":
+        return prepare(part.text)  # a chart's words: all there is to read there
     return prepare(part.text, list_item=part.role == "item" and not items_as_sentences)
 
 
@@ -75,11 +77,14 @@ def _over_target(where: Where, block: Block, row: Row) -> Finding:
     if s.hardest:
         fix += f" Use everyday words for: {', '.join(s.hardest)}."
     hardest = _hardest_part(block)
+    at = block.loc
     if hardest is not None:
         part, grade = hardest
         line, _ = where.located.where(part.loc)
         fix += f" Start with {format_loc(part.loc)} (line {line}, grade {grade:g})."
-    return where.error(block.loc, message, fix)
+        if part.role == "label":
+            at = part.loc  # chart words stand apart in the file: point at the hardest
+    return where.error(at, message, fix)
 
 
 def reading_level(doc: Document, where: Where) -> tuple[list[Row], list[Finding]]:

@@ -49,7 +49,7 @@ def _sentences(doc: Document) -> list[_Sentence]:
     out: list[_Sentence] = []
     for part in printed(doc):
         text = part.text.replace("**", "")
-        pieces = [text] if part.role == "heading" else sentences(text)
+        pieces = [text] if part.role in ("heading", "label") else sentences(text)
         out.extend(_Sentence(part, s) for s in pieces)
     return out
 

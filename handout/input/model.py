@@ -79,7 +79,8 @@ class BarGroup(Strict):
     label: Line
     value: float = Field(ge=0, allow_inf_nan=False)
     error: float | None = Field(default=None, ge=0, allow_inf_nan=False)
-    n: int | None = Field(default=None, ge=1)
+    n: int | None = Field(default=None, ge=1, description="How many people the bar stands "
+                          "for; printed under its label as '40 people'.")
 
 
 class Figure(Placed):

@@ -165,7 +165,16 @@ def test_chart_words_follow_the_document_language() -> None:
     assert "Sin diferencia" in words and "(6 estudios)" in words
     assert "No difference" not in words
     group_sizes = {t.get_text() for t in texts(bars(), language="es")}
-    assert "n = 40" in group_sizes
+    assert "40 personas" in group_sizes
+
+
+def test_a_bar_says_how_many_people_it_stands_for_in_words() -> None:
+    shown = {t.get_text() for t in texts(bars())}
+    assert {"40 people", "42 people"} <= shown
+    assert not [s for s in shown if "n =" in s or "n=" in s]  # no researchers' "n = 40"
+    one = bars(groups=[{"label": "Case", "value": 2.0, "n": 1},
+                       {"label": "Group", "value": 3.0, "n": 1200}])
+    assert {"1 person", "1,200 people"} <= {t.get_text() for t in texts(one)}
 
 
 # -- the chart as PDF operators (handout.chart.pdf_ops), checked against the svglib route ----
@@ -341,3 +350,62 @@ def test_plain_figure_draws_the_same_chart(name: str) -> None:
     assert chart_figure(plain) is plain
     kw = {"width_in": 5.9, "language": language, **BRAND}
     assert render_ops(plain, **kw) == render_ops(make(), **kw)
+
+
+# -- every word on the chart whole and clear, on each page the chart is printed on -----------
+
+# Chart width (the text column) and font scale of each page: letter and A4 documents, large
+# print (18 pt body, 1 in margins) and a booklet's half-letter page.
+PAGES: dict[str, tuple[float, float]] = {
+    "letter": (8.5 - 2 * 1.3, 1.0), "a4": (8.27 - 2 * 1.3, 1.0),
+    "large print": (8.5 - 2 * 1.0, 18 / 14), "booklet": (5.5 - 2 * 0.55, 1.0),
+}
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+@pytest.mark.parametrize("name", ["content.yaml", "content.es.yaml", "bars",
+                                  "interval, long labels", "bars, long labels"])
+def test_every_chart_word_is_inside_the_chart_and_clear_of_the_others(name: str,
+                                                                      page: str) -> None:
+    import itertools
+
+    from matplotlib.transforms import Bbox
+
+    make, language = FIGURES[name]
+    figure = make()
+    width, scale = PAGES[page]
+    fig = _build_figure(figure, width_in=width, font_scale=scale, language=language, **BRAND)
+    fig.dpi = 72  # sizes below in points
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    found = fig.findobj(lambda a: isinstance(a, Text) and a.get_visible() and a.get_text())
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in found
+             if isinstance(t, Text)]
+    edge = fig.bbox
+    for text, box in boxes:  # nothing clipped at the chart's edges
+        assert (box.x0 >= -0.5 and box.y0 >= -0.5 and box.x1 <= edge.x1 + 0.5
+                and box.y1 <= edge.y1 + 0.5), (text, box.bounds, edge.bounds)
+    for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+        if box_a.overlaps(box_b):  # line boxes may share their leading, never the glyphs
+            both = Bbox.intersection(box_a, box_b)
+            assert both is not None and min(both.width, both.height) <= 2, (a, b)
+    if figure.kind == "interval":  # row labels wrap inside their column, clear of the plot
+        rows = {r.label for r in figure.rows}
+        plot = fig.axes[0].get_window_extent(renderer)
+        labels = [box for text, box in boxes if " ".join(text.split()) in rows]
+        assert len(labels) == len(rows)
+        assert all(box.x1 <= plot.x0 for box in labels)
+
+
+def test_a_wrapped_label_takes_as_few_lines_as_before_made_even() -> None:
+    from handout.chart.render import load_matplotlib
+    from handout.chart.sizes import measure, wrap
+
+    load_matplotlib()  # the bundled fonts, as a drawn chart measures with them
+    column = 0.4 * 5.9 * 72  # a letter page's row-label column, in points
+    label = "Variety, counting how even the mix is"
+    assert wrap(label, 12, column) == "Variety, counting\nhow even the mix is"  # no "mix is" stub
+    assert measure(wrap(label, 12, column), 12) <= column
+    assert wrap("Number of kinds found", 12, column) == "Number of kinds found"
+    long = LONG_ROWS[0]["label"]
+    assert wrap(long, 12, column).count("\n") == 2  # three lines, the fewest that fit

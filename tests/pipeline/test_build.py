@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 
+import pikepdf
 import pymupdf
 import pytest
+from matplotlib.text import Text
 
+from handout.chart.render import _build_figure
 from handout.input.riddles import hint
 from handout.layout.markup import plain
 from handout.pipeline.build import Result, read_document
 from tests.conftest import CONTENT
+from tests.pdf_structure import elements
 
 DOC = read_document(CONTENT)
 LETTER = (612.0, 792.0)
@@ -120,3 +124,48 @@ def test_chart_is_vector(pdf: pymupdf.Document) -> None:
     images = sum(len(page.get_images()) for page in pdf)
     assert drawings > 50
     assert images == 0, "the chart and logo should be vector, not raster"
+
+
+# Researchers' words that Fig. 1 keeps for its source line (issue 13).
+RESEARCH_WORDS = ("standardized", "standardised", "shannon", "observed", "estimated", "chao1",
+                  "richness")
+
+
+def figure_text(pdf: pymupdf.Document) -> tuple[str, str]:
+    """Fig. 1 as printed around the chart: (title and caption, the source line). Each is a
+    paragraph of its own, so a text block of its own."""
+    for page in pdf:
+        blocks = [" ".join(b[4].split()) for b in page.get_text("blocks")]
+        start = next((i for i, b in enumerate(blocks) if b.startswith("Fig. 1. ")), None)
+        if start is not None:
+            end = next(i for i in range(start, len(blocks)) if blocks[i].startswith("Source:"))
+            return " ".join(blocks[start:end]), blocks[end]
+    raise AssertionError("Fig. 1 is not printed")
+
+
+def chart_words() -> str:
+    """The words drawn on the chart (outlines in the PDF, so read from the chart itself)."""
+    assert DOC.figure is not None
+    fig = _build_figure(DOC.figure, width_in=5.9, primary="#1F4E79", accent="#2E8B57",
+                        language=DOC.language)
+    found = fig.findobj(lambda a: isinstance(a, Text) and a.get_visible() and a.get_text())
+    return " ".join(" ".join(t.get_text().split()) for t in found if isinstance(t, Text))
+
+
+def test_fig1_is_in_patients_words_and_its_source_names_the_measures(
+        pdf: pymupdf.Document, built: Result) -> None:
+    assert DOC.figure is not None
+    printed, source = figure_text(pdf)
+    drawn = chart_words()
+    with pikepdf.open(built.path) as tagged:
+        [alt] = [str(e.Alt) for e in elements(tagged)
+                 if e.S == "/Figure" and str(e.Alt).startswith("Chart ")]
+    assert norm(DOC.figure.caption) in printed and "Number of kinds found" in drawn  # premise
+    for words in (printed, drawn, alt):
+        assert not [w for w in RESEARCH_WORDS if w in words.lower()], words
+    # The technical names moved to the source line, in the rows' order, top to bottom.
+    measures = ["observed species", "Chao1", "Shannon index"]
+    assert [source.index(m) for m in measures] == sorted(source.index(m) for m in measures)
+    assert "standardized mean differences" in source
+    for row in DOC.figure.rows:  # each row's words are drawn, and spoken in the alt text
+        assert row.label in drawn and row.label in alt
