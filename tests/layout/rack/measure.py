@@ -18,6 +18,9 @@ MM = 72 / 25.4
 # Between blocks of one frame (paragraph spacing, space above a heading) up to this many
 # body sizes counts as used; a taller gap is room left empty.
 GAP_IN_LINES = 3.0
+# Text flags that keep text past the page's edge (PyMuPDF leaves it out by default; pass
+# clip=pymupdf.INFINITE_RECT() too).
+UNCLIPPED = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_MEDIABOX_CLIP
 HEADING_SCALE = 1.14  # headings: bold, at least this times the body size (box titles 1.15)
 
 

@@ -16,7 +16,7 @@ import pytest
 from handout.common.translations import strings
 from handout.pipeline.build import read_document
 from tests.layout.rack.conftest import FILES, Builder, Print
-from tests.layout.rack.measure import INCH, MM, Line, inside, lines
+from tests.layout.rack.measure import INCH, MM, UNCLIPPED, Line, inside, lines
 from tests.pdf_structure import elements, page_numbers, sequence_texts, squash, tree_marks
 
 # Fold positions from the left edge, per paper and side (page 1: outside, page 2: inside).
@@ -88,7 +88,8 @@ def test_text_lies_in_one_panel_clear_of_folds_and_edges(trifold: tuple[Print, P
     near = []
     with pymupdf.open(path) as pdf:
         for page in pdf:
-            for block in page.get_text("dict")["blocks"]:
+            for block in page.get_text("dict", flags=UNCLIPPED, clip=pymupdf.INFINITE_RECT()
+                                       )["blocks"]:
                 for span in (s for line in block.get("lines", []) for s in line["spans"]):
                     if not span["text"].strip():
                         continue
