@@ -4,6 +4,7 @@ and which lines are headings. Coordinates are PyMuPDF's: points, y down from the
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -133,4 +134,16 @@ def empty_share(page: pymupdf.Page, area: pymupdf.Rect, body: float) -> float:
             start, end = y0, y1
     if start is not None and end is not None:
         used += end - start
-    return 1 - used / area.height
+    return float(1 - used / area.height)
+
+
+def page_text(page: pymupdf.Page) -> str:
+    """The page's lines in the order they are drawn, one per line (a paragraph's lines one
+    after another; no-break spaces read as spaces)."""
+    return "\n".join(line.text.replace("\u00a0", " ") for line in lines(page))
+
+
+def printed(token: str, text: str) -> list[str]:
+    """Each place `token` is printed in `text`, with any line breaks inside it ("\\n")."""
+    parts = ("[ \n]" if c == " " else re.escape(c) for c in token)
+    return re.findall("\n?".join(parts), text)

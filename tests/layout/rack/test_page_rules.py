@@ -5,7 +5,9 @@ content.es.yaml, the second clinic and large print (../shared/print-formats.md):
   empty share is the height no text line, drawing or image covers, gaps between blocks up
   to three body lines counted as used (measure.py);
 - no heading as the last line of a page, column or panel;
-- text at least 0.25 in inside the paper's edges (the tri-fold: test_trifold.py).
+- text at least 0.25 in inside the paper's edges (the tri-fold: test_trifold.py);
+- phone numbers, dates and short URLs never split across lines, and a long URL only after
+  a slash.
 
 A frame known to break a rule is an expected failure of its own, with its measured numbers,
 so the rest of the suite stays strict and a fix shows up as an unexpected pass.
@@ -18,7 +20,9 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from tests.layout.rack.conftest import Builder, Print
+from handout.common.translations import strings
+from handout.pipeline.build import read_document
+from tests.layout.rack.conftest import FILES, Builder, Print
 from tests.layout.rack.measure import (
     INCH,
     UNCLIPPED,
@@ -29,6 +33,8 @@ from tests.layout.rack.measure import (
     inside,
     is_heading,
     lines,
+    page_text,
+    printed,
 )
 
 MOST_EMPTY = 0.25
@@ -167,3 +173,34 @@ def test_text_stays_a_quarter_inch_inside_the_paper(rack: Builder, case: str) ->
                         near.append((page.number + 1, text, round(box.x1, 1),
                                      round(room / INCH, 3)))
     assert not near, f"{case}: text nearer the paper's edge than 0.25 in: {near}"
+
+
+WHOLE = {case: CASES[case] for case in CASES if not case.endswith("-document")}
+BROKEN_URL = {
+    "riverside-trifold": "the back cover panel breaks the booking URL inside a word: "
+                         '"www.riversidefamilyhealth.exam" / "ple/" / "appointments" (and '
+                         "with it the short website name)",
+}
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(case, marks=[pytest.mark.xfail(strict=True, reason=BROKEN_URL[case])]
+                 if case in BROKEN_URL else []) for case in WHOLE])
+def test_phone_dates_and_urls_stay_whole(rack: Builder, case: str) -> None:
+    """Phone numbers, dates and short URLs on one line; the booking URL breaks only right
+    after a slash (../shared/print-formats.md)."""
+    p = WHOLE[case]
+    doc = read_document(FILES[p.content], p.clinic)
+    words = strings(doc.language)
+    with pymupdf.open(rack(p)) as pdf:
+        text = "\n\f\n".join(page_text(page) for page in pdf)
+    whole = [doc.clinic.phone, words.date(doc.review.last_reviewed),
+             words.date(doc.review.next_review), "988lifeline.org", doc.clinic.website_text]
+    broken = [(token, at) for token in whole for at in printed(token, text) if "\n" in at]
+    assert all(printed(token, text) for token in whole)
+    url = doc.clinic.call_to_action.url.split("://", 1)[1].rstrip("/")
+    urls = printed(url, text)
+    assert urls, f"{url} is not printed"
+    broken += [(url, at) for at in urls
+               if any(c == "\n" and at[i - 1] != "/" for i, c in enumerate(at))]
+    assert not broken, f"{case}: broken across lines: {broken}"
