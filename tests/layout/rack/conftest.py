@@ -29,13 +29,15 @@ class Print:
     riverside: bool = False  # the second clinic (--clinic riverside-family-health.yaml)
     large_print: bool = False
     imposed: bool = False
+    print_shop: bool = False
 
     @property
     def name(self) -> str:
         flags = [self.content, self.format, self.paper]
         flags += [name for name, on in (("riverside", self.riverside),
                                         ("large", self.large_print),
-                                        ("imposed", self.imposed)) if on]
+                                        ("imposed", self.imposed),
+                                        ("shop", self.print_shop)) if on]
         return "-".join(flags)
 
     @property
@@ -57,7 +59,7 @@ def rack(tmp_path_factory: pytest.TempPathFactory) -> Builder:
             out = folder / f"{p.name}.pdf"
             build(FILES[p.content], out, Options(
                 format=p.format, paper=p.paper, large_print=p.large_print,
-                imposed=p.imposed, clinic=p.clinic, check=False))
+                imposed=p.imposed, print_shop=p.print_shop, clinic=p.clinic, check=False))
             made[p] = out
         return made[p]
     return get
