@@ -52,9 +52,9 @@ TOO_EMPTY = {
     ("en-booklet", "page 3"): "25.6 %: the text ends 132 pt above the frame's foot, Fig. 1 "
                               "starts page 4; the gap is just short of the quarter page at "
                               "which lines to write on fill it",
-    ("en-booklet", "page 6"): "65.2 %: the end of \"What you can do\" (3 paragraphs, 4 "
-                              "bullets) and nothing under it; \"The science is still "
-                              "growing\" (a box) starts page 7",
+    ("en-booklet", "page 6"): "65.2 %: the end of \"What you can do\" (a paragraph and 4 "
+                              "bullets) ends at 219 pt of 554, nothing under it; \"The "
+                              "science is still growing\" (its box) starts page 7",
     ("en-booklet", "page 9"): "37.3 %: the riddles (Word play) end at 363 pt of 554",
     ("en-booklet", "page 10"): "28.1 %: 143 pt empty between the word search grid and the "
                                "answer key at the foot",
@@ -70,9 +70,9 @@ TOO_EMPTY = {
     ("riverside-booklet", "page 9"): "37.3 % (as en-booklet page 9)",
     ("riverside-booklet", "page 10"): "28.1 % (as en-booklet page 10)",
     ("riverside-trifold", "flap"): "27.2 % (as en-trifold flap)",
-    ("a4-booklet", "page 9"): "38.2 %: the riddles (Word play) end well above the foot",
-    ("a4-booklet", "page 10"): "25.7 %: the gap between the word search grid and the "
-                               "answer key",
+    ("a4-booklet", "page 9"): "38.2 %: the riddles (Word play) end at 348 pt of 538",
+    ("a4-booklet", "page 10"): "25.7 %: 127 pt empty between the word search grid "
+                               "and the answer key",
     ("en-large-document", "page 2"): "26.5 %: the text ends at 548 pt of 724",
     ("en-large-document", "page 12"): "65.0 %: only the contact box (\"Book a visit\"), "
                                       "ending at 293 pt of 724",
