@@ -17,6 +17,7 @@ from handout.input.model import Document, Reference
 from handout.layout.blocks import boxed, grid, heading
 from handout.layout.markup import markup
 from handout.layout.theme import BOLD, INK, Theme
+from handout.layout.theme import FOOTER_SIZE as FLOOR_SIZE
 from handout.layout.unbroken import url_lines
 from handout.pdf import TaggedList, group, tag
 
@@ -86,8 +87,14 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
         rows: list[list[object]] = [[lines, code]]
     else:
         room = beside + qr + pad - CELL_PADDING
-        parts = url_lines(shown, lambda t: stringWidth(t, BOLD, body.fontSize), room)
-        link = "<b>" + "<br/>".join(markup(part) for part in parts) + "</b>"
+        # A part between slashes wider than the box (a long domain in a tri-fold's panel)
+        # is set smaller, down to the 10 pt floor, rather than broken inside a word.
+        widest = max(stringWidth(part, BOLD, 1) for part in re.findall(r"[^/]*/?", shown))
+        size = max(FLOOR_SIZE, min(body.fontSize, room / max(widest, 1e-6)))
+        parts = url_lines(shown, lambda t: stringWidth(t, BOLD, size), room)
+        link = "".join([f'<font size="{size:g}">' if size < body.fontSize else "", "<b>",
+                        "<br/>".join(markup(part) for part in parts), "</b>",
+                        "</font>" if size < body.fontSize else ""])
         top = [title, *_paras([scan], body.clone("scan", spaceAfter=0))]
         lines = [*top, *_paras([link, *rest], body)]
         rows = [[top, code], [lines[len(top):], ""]]

@@ -111,19 +111,23 @@ def refusal(fmt: str, tried: Tried[tuple[bytes, int]]) -> str:
                 f"spacing: {over.reason}. Shorten it, or print the document format "
                 "(--format document), which has the room.")
     lines = max(1, round(over.points / (step.body_size * 1.4)))
-    where = f"the {_ZONES.get(over.zone.name, over.zone.name)}"
+    where = _ZONES.get((fmt, over.zone.name), f"the {over.zone.name}")
     part = f'; the room runs out in "{over.heading}"' if over.heading else ""
     more = " or allow more pages (`pages: 12`)," if fmt == "booklet" else ""
-    return (f"this does not fit the {name}: {where} runs over by about {lines} "
-            f"line{'s' * (lines != 1)}, even at {step.body_size:g} pt with tight spacing"
-            f"{part}. Shorten it or the parts after it,{more} or leave a part out of the "
-            f"{name} (`optional: true` lets fitting drop it; `formats: [document]` keeps it "
-            "to the document).")
+    return (f"this does not fit the {name}: about {lines} line{'s' * (lines != 1)} too many "
+            f"for {where}, even at {step.body_size:g} pt with tight spacing{part}. Shorten "
+            f"it or the parts after it,{more} or leave a part out of the {name} "
+            "(`optional: true` lets fitting drop it; `formats: [document]` keeps it to the "
+            "document).")
 
 
-_ZONES = {"cover": "cover", "inside": "inside pages", "plan": "\"My plan\" page",
-          "puzzle": "puzzle page", "back": "back cover", "front": "front cover panel",
-          "flap": "inside flap (the help panel)", "sheet": "second side"}
+_ZONES = {("booklet", "cover"): "the cover", ("booklet", "inside"): "the inside pages",
+          ("booklet", "plan"): "the \"My plan\" page", ("booklet", "puzzle"): "the puzzle pages",
+          ("booklet", "help"): "the \"When to get help\" page",
+          ("booklet", "back"): "the back cover", ("trifold", "front"): "the front cover panel",
+          ("trifold", "back"): "the back cover panel",
+          ("trifold", "inside"): "the flap and the inside panels",
+          ("sheet", "sheet"): "the two sides"}
 
 
 def _layout(doc: Document, theme: Theme, parts: Parts, pages: int, logo: Drawing | None, *,

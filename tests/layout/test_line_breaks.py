@@ -160,5 +160,7 @@ def test_section_headings_never_end_on_a_lone_word(tmp_path: Path) -> None:
     wrapped = [[" ".join(s["text"] for s in line["spans"]).split() for line in b["lines"]]
                for b in blocks if len(b["lines"]) > 1
                and max(s["size"] for line in b["lines"] for s in line["spans"]) >= 22]
+    # The word search's letters are as large on its own page: a grid, not a heading.
+    wrapped = [lines for lines in wrapped if any(len(w) > 1 for line in lines for w in line)]
     assert len(wrapped) >= 3  # the title and at least two section headings wrap here
     assert all(len(lines[-1]) >= 2 for lines in wrapped), wrapped

@@ -108,14 +108,16 @@ def _answer_key(puzzle: Puzzle, theme: Theme, page: PuzzlePage) -> AnswerKey:
 
 
 def _word_search(search: WordSearch, grid: WordSearchGrid, theme: Theme, *, answers: set[str],
-                 language: str, key: AnswerKey, page: PuzzlePage) -> list[Flowable]:
+                 language: str, key: AnswerKey, page: PuzzlePage, grow: bool = False
+                 ) -> list[Flowable]:
     """Heading, then what to find beside the grid (above it on a narrow page)."""
     labels = theme.text
     alt = labels("grid_alt", n=grid.size, k=len(grid.placements))
     directions = _para(labels("directions"), _derive(theme, "directions", parent="caption"))
     directions.spaceAfter = theme.body_size * 0.6
     side = [tag(_find_words(search, answers, theme, language), "P"), tag(directions, "P")]
-    row = WordSearchRow(grid, side, key, page, alt, scale=_scale(theme), em=theme.body_size)
+    row = WordSearchRow(grid, side, key, page, alt, scale=_scale(theme), em=theme.body_size,
+                        grow=grow)
     row.spaceBefore = theme.body_size * 0.6  # frames keep the larger of it and the heading's space
     # Not kept with the row: ReportLab would measure the row at an unlimited height, its
     # grid at full size, and break the page before a heading that does fit with the grid.
@@ -149,12 +151,14 @@ def puzzle_flowables(puzzle: Puzzle, theme: Theme) -> list[Flowable]:
     grid = _make_grid(puzzle, language)
     key = _answer_key(puzzle, theme, page)
     if puzzle.word_search and grid:
-        # Large print, and a booklet's small page, give the word search a page of its own.
-        if _scale(theme) > 1 or theme.frame_width < 5 * 72:
+        # Large print, and a booklet's small page, give the word search a page of its own,
+        # where the grid grows into the room the page has.
+        own_page = _scale(theme) > 1 or theme.frame_width < 5 * 72
+        if own_page:
             out += [PageBreak(), PageMark(page)]  # the key then belongs to the second page
         answers = {grid_word(r.answer) for r in puzzle.riddles}
         out += _word_search(puzzle.word_search, grid, theme, answers=answers,
-                            language=language, key=key, page=page)
+                            language=language, key=key, page=page, grow=own_page)
     flowables = [*out, FootFill(key, page), key]
     side = [p for f in out if isinstance(f, WordSearchRow) for p in f.side]
     group("Sect", [*flowables, *side])  # the word search's text is drawn by its row

@@ -53,10 +53,13 @@ class WordSearchRow(Flowable):  # type: ignore[misc]
     alt_text = ""  # its text is read; the grid is a Figure of its own
 
     def __init__(self, grid: WordSearchGrid, side: Sequence[Flowable], reserve: Flowable,
-                 page: PuzzlePage, alt_text: str, *, scale: float = 1.0, em: float = 14.0) -> None:
+                 page: PuzzlePage, alt_text: str, *, scale: float = 1.0, em: float = 14.0,
+                 grow: bool = False) -> None:
         super().__init__()
         self.grid, self.side, self.reserve, self.page = grid, list(side), reserve, page
-        self.largest, self.smallest = CELL * scale, MIN_CELL * scale
+        # On a page of its own (`grow`) the grid takes the room the page has, up to half
+        # as large again: bigger letters, and no gap left over above the answers.
+        self.largest, self.smallest = CELL * scale * (1.5 if grow else 1.0), MIN_CELL * scale
         self.cell, self.em = self.largest, em
         self.structure = Element("Figure", alt=alt_text)  # the grid's element
 

@@ -98,8 +98,22 @@ class KeepWhole(KeepTogether):  # type: ignore[misc]
         parts: list[Flowable] = super().split(avail_width, avail_height)
         moves = bool(parts) and isinstance(parts[0], type(FrameBreak))
         if moves and avail_height - SLACK - self.theme.gap(0.6) >= self.least:
-            return [NotesBox(self.theme, least=self.least), *parts]
+            notes = NotesBox(self.theme, least=self.least)
+            notes.structure.parent = _part_placed(self._content)
+            return [notes, *parts]
         return parts
+
+
+def _part_placed(flowables: Sequence[Flowable]) -> Element | None:
+    """The outermost part (below the document) that `flowables` belong to, if it already
+    has its place in the reading order (a tri-fold's parts get theirs before any page is
+    drawn), so a notes box before them is read where it stands; else None."""
+    element = next((f.structure for f in _flat(flowables)
+                    if isinstance(getattr(f, "structure", None), Element)), None)
+    while element is not None and element.parent is not None and \
+            element.parent.parent is not None:
+        element = element.parent
+    return element if element is not None and element.placed else None
 
 
 def stack_height(flowables: Sequence[Flowable], width: float, canv: object) -> float:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.lib.pagesizes import A4, A5, LETTER, landscape
 from reportlab.lib.units import inch, mm
 
 FOLD_CLEAR = 0.25 * inch  # nothing printed nearer a fold or a trim edge than this
@@ -23,6 +23,9 @@ SHEET_GUTTER = 0.28 * inch  # between a sheet's two columns
 TRIFOLD_PANELS = {"letter": (3.6875 * inch, 3.6875 * inch, 3.625 * inch),
                   "a4": (100 * mm, 100 * mm, 97 * mm)}
 PAPERS = {"letter": LETTER, "a4": A4}
+# Half a Letter sheet; A5 itself (148 mm, half a millimetre under half of A4: imposed, it
+# sits centred on its half of the A4 sheet).
+BOOKLET_PAGES = {"letter": (LETTER[1] / 2, LETTER[0] * 1.0), "a4": (float(A5[0]), float(A5[1]))}
 
 
 @dataclass(frozen=True)
@@ -93,8 +96,7 @@ def trifold(paper: str, band: float) -> Geometry:
 
 def booklet(paper: str, pages: int, band: float) -> Geometry:
     """Half-letter (or A5) pages, one frame each; page 1, the cover, has the band."""
-    sheet_w, height = landscape(PAPERS[paper])
-    width = sheet_w / 2
+    width, height = BOOKLET_PAGES[paper]
     m = BOOKLET_MARGIN
     frame = (m, BOOKLET_FOOT, width - 2 * m, height - m - BOOKLET_FOOT)
     slots = [Slot("cover", 0, frame[0], frame[1], frame[2], frame[3] - band)]

@@ -48,10 +48,11 @@ def trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> 
     inside = planned([*([key] if inside_key else []),
                       *help_flowables(doc.help, theme, whole=False), Spacer(1, theme.gap(0.8)),
                       *body, *plan_flowables(parts.plan(doc), theme)], theme, geo.slots[3].height)
-    order = [group("Div", part) for part in (front, inside, back)]
+    notes = NotesBox(theme)
+    order = [group("Div", part) for part in (front, [*inside, notes], back)]
     story: list[Flowable] = [
         NextPageTemplate("inside"), *back, Mark("end:back"), FrameBreak(),
-        *front, Mark("end:front"), FrameBreak(), *inside, Mark("end:inside"), NotesBox(theme)]
+        *front, Mark("end:front"), FrameBreak(), *inside, Mark("end:inside"), notes]
     zones = [Zone("back", 0, 0, loc=("references",)),
              Zone("front", 1, 1, loc=("key_points",)),
              Zone("inside", 2, 5, marks, loc=("sections",))]

@@ -59,9 +59,6 @@ def test_content_too_long_for_the_trifold_is_refused_at_the_section(
     assert "`optional: true`" in err and "`formats:" in err
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    'the tri-fold\'s overflow says "the inside pages runs over": a tri-fold has panels, '
-    "and the verb should agree (typeset._ZONES['inside'] serves the booklet too)"))
 def test_the_trifold_refusal_speaks_of_panels(
         overflowing: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -> None:
     path, _ = overflowing

@@ -69,10 +69,6 @@ def test_fold_marks_sit_at_the_folds_of_each_side(rack: Builder, paper: str) -> 
             assert top == expected and bottom == expected, (paper, page.number + 1)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "for a print shop the fold marks stay where the office file has them, 0.2 in inside "
-    "the trim (y 50.4-61.2 pt and 622.8-633.6 pt; TrimBox y 36-648 pt), so they are "
-    "printed on the finished brochure"))
 def test_a_print_shops_fold_marks_are_outside_the_trim(rack: Builder) -> None:
     with pymupdf.open(rack(Print(format="trifold", print_shop=True))) as pdf:
         for page, folds in zip(pdf, FOLDS["letter"], strict=True):
@@ -194,10 +190,6 @@ def test_tags_read_front_cover_then_flap_and_inside_then_back_cover(rack: Builde
     assert first(found, strings("en")("call_us")) > plan  # the contact box: back cover
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the notes box 'Questions for my care team' ends the inside-right panel but is read "
-    "last, after the back cover's review date and disclaimer (trifold.py puts NotesBox "
-    "outside the 'inside' group)"))
 def test_the_inside_panels_notes_box_is_read_before_the_back_cover(rack: Builder) -> None:
     found = structure(rack(PRINTS["en"]))
     notes = first(found, strings("en")("notes_title"))
