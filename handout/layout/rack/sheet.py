@@ -1,6 +1,6 @@
-"""The one-sheet: one sheet of paper, both sides (2 pages) in two columns: the title
-across the top, then key points, the main sections, the plan, contact, the help panel,
-sources and review dates."""
+"""The one-sheet: one sheet of paper, both sides (2 pages) in two columns. Side 1: the
+title across the top, key points, the main sections, the contact box, sources and review
+dates. Side 2, the side to act on: "My plan" and "When to get help"."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     FrameBreak,
+    PageBreak,
     PageTemplate,
 )
+from reportlab.platypus.flowables import DocIf
 
 from handout.input.model import Document
 from handout.layout.closing import contact_flowables, review_flowables, sources_flowables
@@ -23,7 +25,7 @@ from handout.layout.help_panel import help_flowables
 from handout.layout.page import BAND_HEIGHT, Mark, draw_band, draw_footer
 from handout.layout.plan import plan_flowables
 from handout.layout.rack import panels as geometry
-from handout.layout.rack.fillers import NotesBox, planned, stack_height
+from handout.layout.rack.fillers import LEAST_GAP, NotesBox, planned, stack_height
 from handout.layout.rack.parts import Parts, body_zone
 from handout.layout.rack.zones import Layout, Zone
 from handout.layout.theme import Theme
@@ -37,12 +39,15 @@ def sheet(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> La
     geo = geometry.sheet(theme.paper, BAND_HEIGHT, head, theme.top_margin,
                          theme.bottom_margin)
     body, marks = body_zone(doc, theme, parts, "sheet", sources=False, intro=False)
+    # The plan opens the second side (the side to act on and keep for the next visit),
+    # never split over the turn of the sheet; contact, sources and review close the first.
+    column = geo.slots[1].height
+    turn = DocIf("doc.page == 1", [NotesBox(theme, least=column * LEAST_GAP), PageBreak()])
     story: list[Flowable] = [*title, FrameBreak(), *planned([
-        key_points_box(doc, theme), *body,
-        *plan_flowables(parts.plan(doc), theme), *contact_flowables(doc.clinic, theme),
-        *help_flowables(doc.help, theme, whole=False), *sources_flowables(doc, theme),
-        *review_flowables(doc, theme)], theme, geo.slots[1].height),
-        Mark("end:sheet"), NotesBox(theme)]
+        key_points_box(doc, theme), *body, *contact_flowables(doc.clinic, theme),
+        *sources_flowables(doc, theme), *review_flowables(doc, theme), turn,
+        *plan_flowables(parts.plan(doc), theme), *help_flowables(doc.help, theme, whole=False),
+        ], theme, column), Mark("end:sheet"), NotesBox(theme)]
     zones = [Zone("sheet", 0, 4, marks, loc=("sections",))]
     return Layout(geo, _templates(geo, theme, doc, logo), story, zones)
 
