@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from handout.input.loader import Loc
-from handout.input.model import Box, Document, Puzzle, Section
+from handout.input.model import Document, Puzzle
+from handout.input.sections import Box, Section
 
 Role = Literal["heading", "paragraph", "item"]
 Kind = Literal["body", "action"]
