@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from handout.input.figures import Figure
 from handout.input.loader import Loc
 from handout.input.model import Document, Puzzle
-from handout.input.sections import Box, Section
+from handout.input.sections import Block as SectionBlock
+from handout.input.sections import Box, Image, Section, Table, figure_marks, section_blocks
 
 Role = Literal["heading", "paragraph", "item"]
 Kind = Literal["body", "action"]
@@ -52,13 +54,41 @@ def _box(loc: Loc, box: Box) -> Iterator[Part]:
     yield from _items((*loc, "bullets"), box.bullets, "item")
 
 
+def _table(loc: Loc, table: Table) -> Iterator[Part]:
+    """A caption reads as a sentence; cells, like list items, as fragments."""
+    if table.caption:
+        yield Part((*loc, "caption"), table.caption, "paragraph")
+    yield from _items((*loc, "header"), [t for t in table.header if t], "item")
+    for r, row in enumerate(table.rows):
+        yield from (Part((*loc, "rows", r, c), t, "item") for c, t in enumerate(row) if t)
+
+
+def _image(loc: Loc, image: Image) -> Iterator[Part]:
+    if image.caption:
+        yield Part((*loc, "caption"), image.caption, "paragraph")
+    if image.credit:
+        yield Part((*loc, "credit"), image.credit, "item")
+
+
+def block_parts(loc: Loc, block: SectionBlock) -> Iterator[Part]:
+    """The printed words of one block of a section (a figure's are its own block)."""
+    if block.paragraph is not None:
+        yield Part(loc, block.paragraph, "paragraph")
+    for items in (block.bullets, block.steps, block.checklist):
+        yield from _items(loc, items or [], "item")
+    if block.table is not None:
+        yield from _table(loc, block.table)
+    if block.box is not None:
+        yield from _box(loc, block.box)
+    if block.image is not None:
+        yield from _image(loc, block.image)
+
+
 def section_parts(i: int, section: Section) -> Iterator[Part]:
     loc: Loc = ("sections", i)
     yield Part((*loc, "heading"), section.heading, "heading")
-    yield from _items((*loc, "paragraphs"), section.paragraphs, "paragraph")
-    yield from _items((*loc, "bullets"), section.bullets, "item")
-    if section.box is not None:
-        yield from _box((*loc, "box"), section.box)
+    for where, block in section_blocks(section):
+        yield from block_parts((*loc, *where), block)
 
 
 def _plan(doc: Document) -> Iterator[Part]:
@@ -78,10 +108,15 @@ def _help(doc: Document) -> Iterator[Part]:
         yield from _items(("help", "tiers", t, "items"), tier.items, "item")
 
 
-def _figure(doc: Document) -> Iterator[Part]:
-    if doc.figure is not None:
-        yield Part(("figure", "title"), doc.figure.title, "heading")
-        yield Part(("figure", "caption"), doc.figure.caption, "paragraph")
+def _figure(loc: Loc, figure: Figure) -> Iterator[Part]:
+    yield Part((*loc, "title"), figure.title, "heading")
+    yield Part((*loc, "caption"), figure.caption, "paragraph")
+
+
+def figure_places(doc: Document) -> dict[tuple[int, Loc], int]:
+    """(section, place in it) -> which figure each `figure: true` places."""
+    figures = len(doc.all_figures())
+    return {mark: n for n, mark in enumerate(figure_marks(doc.sections)) if n < figures}
 
 
 def _puzzle(puzzle: Puzzle) -> Iterator[Part]:
@@ -102,8 +137,9 @@ def blocks(doc: Document) -> list[Block]:
     for i, section in enumerate(doc.sections):
         out.append(Block(f"{i + 1}. {section.heading}", ("sections", i), "body",
                          tuple(section_parts(i, section))))
-    if doc.figure is not None:
-        out.append(Block("Fig. 1 caption", ("figure", "caption"), "body", tuple(_figure(doc))))
+    for n, (loc, figure) in enumerate(doc.all_figures(), start=1):
+        out.append(Block(f"Fig. {n} caption", (*loc, "caption"), "body",
+                         tuple(_figure(loc, figure))))
     out.append(Block(doc.plan.title, ("plan",), "action", tuple(_plan(doc))))
     out.append(Block(doc.help.title, ("help",), "action", tuple(_help(doc))))
     if doc.puzzle is not None:
@@ -121,13 +157,16 @@ def printed(doc: Document) -> list[Part]:
     out.append(Part(("key_points", "title"), doc.key_points.title, "heading"))
     out.extend(_items(("key_points", "items"), _texts(doc), "item"))
     out.extend(_items(("intro",), doc.intro, "paragraph"))
-    placed = any(s.figure for s in doc.sections)
+    figures, places = doc.all_figures(), figure_places(doc)
     for i, section in enumerate(doc.sections):
-        out.extend(section_parts(i, section))
-        if section.figure:
-            out.extend(_figure(doc))
-    if not placed:
-        out.extend(_figure(doc))  # printed after the last section (layout/document.py)
+        out.append(Part(("sections", i, "heading"), section.heading, "heading"))
+        for where, block in section_blocks(section):
+            out.extend(block_parts(("sections", i, *where), block))
+            if (i, where) in places:
+                out.extend(_figure(*figures[places[i, where]]))
+    for n, (loc, figure) in enumerate(figures):
+        if n not in places.values():  # printed after the last section (layout/rack/parts.py)
+            out.extend(_figure(loc, figure))
     out.append(Part(("plan", "title"), doc.plan.title, "heading"))
     out.extend(_plan(doc))
     out.append(Part(("help", "title"), doc.help.title, "heading"))
