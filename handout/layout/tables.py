@@ -11,11 +11,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from handout.input.sections import Table as TableData
 from handout.layout.blocks import grid
-from handout.layout.markup import markup
+from handout.layout.markup import markup, plain
 from handout.layout.plan import TickBox
 from handout.layout.theme import BOLD, INK, MUTED, REGULAR, Theme
 from handout.pdf import LAYOUT, Element, artifact, tag
@@ -31,12 +32,26 @@ class HeaderCell(Paragraph):  # type: ignore[misc]  # reportlab has no type hint
         self.__dict__["tag"] = LAYOUT
 
 
-def _widths(texts: list[list[str]], width: float) -> list[float]:
-    """Column widths from the longest text in each column, none under a sixth of the
-    table (a short header over long cells still gets room)."""
-    weights = [min(60, max(8, *(len(row[c]) for row in texts))) for c in range(len(texts[0]))]
-    shares = [max(1 / 6, w / sum(weights)) for w in weights]
-    return [width * s / sum(shares) for s in shares]
+def _widths(table: TableData, width: float, size: float, pad: float) -> list[float]:
+    """Column widths: each at least its longest word, the room left shared in proportion
+    to how much more each column's longest cell would need to fit on one line."""
+    def measure(text: str, font: str) -> tuple[float, float]:
+        words = plain(text).split() or [""]
+        return (max(stringWidth(w, font, size) for w in words) + pad,
+                stringWidth(" ".join(words), font, size) + pad)
+
+    cells = [[measure(t, BOLD) for t in table.header],
+             *([measure(t, REGULAR) for t in row] for row in table.rows)]
+    least = [max(row[c][0] for row in cells) for c in range(len(table.header))]
+    most = [max(row[c][1] for row in cells) for c in range(len(table.header))]
+    spare = width - sum(least)
+    wanted = [m - n for m, n in zip(most, least, strict=True)]
+    if spare <= 0 or not sum(wanted):  # even single words do not fit: ReportLab splits them
+        return [width * n / sum(least) for n in least]
+    if sum(wanted) <= spare:  # all on one line: share out what is left evenly
+        extra = (spare - sum(wanted)) / len(least)
+        return [m + extra for m in most]
+    return [n + spare * w / sum(wanted) for n, w in zip(least, wanted, strict=True)]
 
 
 def table_flowables(table: TableData, theme: Theme) -> list[Flowable]:
@@ -53,7 +68,8 @@ def table_flowables(table: TableData, theme: Theme) -> list[Flowable]:
         else:
             rows.append([tag(Paragraph(markup(t), body), "TD", parent=row) for t in texts])
     pad = theme.body_size * 0.4
-    drawn = Table(rows, colWidths=_widths([table.header, *table.rows], theme.frame_width),
+    widths = _widths(table, theme.frame_width, body.fontSize, pad)
+    drawn = Table(rows, colWidths=widths,
                   repeatRows=1, spaceAfter=theme.gap(0.6))
     drawn.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), REGULAR),  # ReportLab's default would list Helvetica
@@ -68,7 +84,7 @@ def table_flowables(table: TableData, theme: Theme) -> list[Flowable]:
     ]))
     out: list[Flowable] = []
     if table.caption:
-        style = ParagraphStyle("table_caption", parent=theme.style("caption"), fontName=BOLD,
+        style = ParagraphStyle("table_caption", parent=body, fontName=BOLD,
                                spaceBefore=theme.gap(0.3), keepWithNext=1)
         out.append(tag(Paragraph(markup(table.caption), style), "Caption", parent=element))
     out.append(artifact(drawn, element))
