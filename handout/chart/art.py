@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from handout.chart.data import ChartFigure
-    from handout.input.model import Figure
+    from handout.input.figures import Figure
 
 
 @dataclass(frozen=True)

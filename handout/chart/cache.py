@@ -24,7 +24,7 @@ from handout.common.files import write_atomic
 from handout.common.fonts import FONT_DIR, FONT_FILES
 
 if TYPE_CHECKING:
-    from handout.input.model import Figure
+    from handout.input.figures import Figure
 
 MAGIC = b"handout-chart-v1"
 # Printed by the layout around the chart, never drawn in it: editing them is a text-only edit.

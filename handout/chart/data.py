@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from handout.input.model import Figure
+    from handout.input.figures import Figure
 
 
 @dataclass(frozen=True)

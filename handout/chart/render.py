@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
 
     from handout.chart.data import ChartFigure
-    from handout.input.model import Figure  # not imported to draw: the chart worker has no pydantic
+    from handout.input.figures import (
+        Figure,  # not imported to draw: the chart worker has no pydantic
+    )
 
 
 @cache

@@ -6,36 +6,42 @@ import datetime as dt
 
 from handout.check.findings import Finding, Where
 from handout.input.model import Document
+from handout.input.sections import figure_marks
 
 MAX_REVIEW_AGE_DAYS = 2 * 365 + 1  # older than two years: warn (issue 4)
 MAX_REVIEW_GAP_DAYS = 3 * 365 + 1  # NHS / PIF TICK: review at least every three years
 
 
 def figure_findings(doc: Document, where: Where) -> list[Finding]:
-    """Caption, alt text and source (or the illustrative label); placed exactly once."""
-    fig, out = doc.figure, []
-    marked = [i for i, s in enumerate(doc.sections) if s.figure]
-    if fig is None:
-        return [where.warning(("sections", i, "figure"), "there is no `figure` to place here",
-                              "Remove `figure: true`, or add the `figure`.") for i in marked]
-    if not fig.caption.strip():
-        out.append(where.error(("figure", "caption"), "Fig. 1 has no caption",
-                               "Say what the chart shows and how to read it."))
-    if not fig.alt_text.strip():
-        out.append(where.error(("figure", "alt_text"), "Fig. 1 has no alt text",
-                               "Describe the chart in words for readers who cannot see it."))
-    if not fig.illustrative and not fig.source.strip():
-        out.append(where.error(("figure", "source"), "Fig. 1 has real numbers but no source",
-                               "Add `source`, or set `illustrative: true` if the numbers are "
-                               "made up."))
-    if len(marked) > 1:
-        out += [where.error(("sections", i, "figure"), "Fig. 1 would be printed again here",
-                            "Mark only one section with `figure: true`.") for i in marked[1:]]
-    elif not marked:
-        out.append(where.warning(("figure",), "no section says where Fig. 1 goes; it prints "
-                                 "after the last section", "Add `figure: true` to the section "
-                                 "the chart belongs to."))
-    return out
+    """Caption, alt text and source (or the illustrative label) of each figure; each
+    `figure: true` places one, and says where."""
+    figures, out = doc.all_figures(), []
+    marks = [("sections", i, *loc) for i, loc in figure_marks(doc.sections)]
+    for n, (loc, fig) in enumerate(figures, start=1):
+        if not fig.caption.strip():
+            out.append(where.error((*loc, "caption"), f"Fig. {n} has no caption",
+                                   "Say what the chart shows and how to read it."))
+        if not fig.alt_text.strip():
+            out.append(where.error((*loc, "alt_text"), f"Fig. {n} has no alt text",
+                                   "Describe the chart in words for readers who cannot see "
+                                   "it."))
+        if not fig.illustrative and not fig.source.strip():
+            out.append(where.error((*loc, "source"), f"Fig. {n} has real numbers but no "
+                                   "source", "Add `source`, or set `illustrative: true` if the "
+                                   "numbers are made up."))
+        if n > len(marks):
+            out.append(where.warning(loc, f"no section says where Fig. {n} goes; it prints "
+                                     "after the last section", "Add `figure: true` to the "
+                                     "section the chart belongs to (the n-th `figure: true` "
+                                     "places Fig. n)."))
+    if not figures:
+        return [where.warning(mark, "there is no `figure` to place here",
+                              "Remove `figure: true`, or add the `figure`.") for mark in marks]
+    return out + [where.error(mark, f"there is no figure left to place here: the handout "
+                              f"has {len(figures)} and this is `figure: true` number "
+                              f"{n}", "Remove this `figure: true`, or add the chart to "
+                              "`figures`.")
+                  for n, mark in enumerate(marks, start=1) if n > len(figures)]
 
 
 def reference_findings(doc: Document, where: Where) -> list[Finding]:

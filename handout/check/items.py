@@ -115,10 +115,12 @@ def _terms(doc: Document, where: Where) -> Outcome:
 
 
 def _numbers(doc: Document, where: Where) -> Outcome:
+    # A figure's own words and caption (its numbers are the chart's, not the text's).
+    figures = {place for loc, _ in doc.all_figures() for place in (loc, (*loc, "caption"))}
     out = [where.warning(p.loc, "a decimal number in the text is hard to picture",
                          'Use whole numbers or "1 in 3" wording; keep exact figures for Fig. 1.')
-           for b in blocks(doc) if b.loc[0] != "figure" for p in b.parts
-           if wording.decimal(p.text)]
+           for b in blocks(doc) if b.loc not in figures for p in b.parts
+           if p.loc[-1] != "credit" and wording.decimal(p.text)]  # "CC BY 4.0" is a name
     return _outcome(out)
 
 
@@ -143,23 +145,23 @@ def _visual(doc: Document, where: Where) -> Outcome:
                                        "picture, icon or chart",
                                        "Add an icon by the title, a section heading, a key "
                                        "point or a plan step (`icon: NAME`; `handout icons "
-                                       "WORD` lists the names), or a `figure`.")])
-    fig, out = doc.figure, []
-    if fig is not None and (len(fig.alt_text.split()) < 8
-                            or fig.alt_text.strip() == fig.title.strip()):
-        out.append(where.warning(("figure", "alt_text"), "the alt text says too little",
-                                 "Describe in words what the chart shows and what it means."))
+                                       "WORD` lists the names), a picture (`- image:` in a "
+                                       "section's `blocks`) or a `figure`.")])
+    out = [where.warning((*loc, "alt_text"), "the alt text says too little",
+                         "Describe in words what the chart shows and what it means.")
+           for loc, fig in doc.all_figures()
+           if len(fig.alt_text.split()) < 8 or fig.alt_text.strip() == fig.title.strip()]
     return _outcome(out)
 
 
 def _chart_how(doc: Document, where: Where) -> Outcome:
-    if doc.figure is None:
+    figures = doc.all_figures()
+    if not figures:
         return Outcome(None)
-    if wording.explains_chart(doc.figure.caption):
-        return Outcome(True)
-    return _outcome([where.warning(("figure", "caption"), "the caption does not say how to "
+    return _outcome([where.warning((*loc, "caption"), "the caption does not say how to "
                                    "read the chart", 'Begin it "How to read this chart: each '
-                                   'dot is ...".')])
+                                   'dot is ...".')
+                     for loc, fig in figures if not wording.explains_chart(fig.caption)])
 
 
 def _known_unknown(doc: Document, where: Where) -> Outcome:

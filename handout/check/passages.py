@@ -10,8 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from handout.input.figures import Figure
 from handout.input.loader import Loc
-from handout.input.model import Box, Document, Figure, Puzzle, Section
+from handout.input.model import Document, Puzzle
+from handout.input.sections import Block as SectionBlock
+from handout.input.sections import Box, Image, Section, Table, figure_marks, section_blocks
 
 Role = Literal["heading", "paragraph", "item", "label"]
 Kind = Literal["body", "action"]
@@ -21,7 +24,7 @@ Kind = Literal["body", "action"]
 class Part:
     """One printed piece of text: a heading, a paragraph, a list item or a chart's label.
 
-    A label (Fig. 1's title and the words on the chart) stands alone on the page and is
+    A label (a figure's title and the words on the chart) stands alone on the page and is
     graded as one short sentence."""
 
     loc: Loc
@@ -54,13 +57,41 @@ def _box(loc: Loc, box: Box) -> Iterator[Part]:
     yield from _items((*loc, "bullets"), box.bullets, "item")
 
 
+def _table(loc: Loc, table: Table) -> Iterator[Part]:
+    """A caption reads as a sentence; cells, like list items, as fragments."""
+    if table.caption:
+        yield Part((*loc, "caption"), table.caption, "paragraph")
+    yield from _items((*loc, "header"), [t for t in table.header if t], "item")
+    for r, row in enumerate(table.rows):
+        yield from (Part((*loc, "rows", r, c), t, "item") for c, t in enumerate(row) if t)
+
+
+def _image(loc: Loc, image: Image) -> Iterator[Part]:
+    if image.caption:
+        yield Part((*loc, "caption"), image.caption, "paragraph")
+    if image.credit:
+        yield Part((*loc, "credit"), image.credit, "item")
+
+
+def block_parts(loc: Loc, block: SectionBlock) -> Iterator[Part]:
+    """The printed words of one block of a section (a figure's are its own block)."""
+    if block.paragraph is not None:
+        yield Part(loc, block.paragraph, "paragraph")
+    for items in (block.bullets, block.steps, block.checklist):
+        yield from _items(loc, items or [], "item")
+    if block.table is not None:
+        yield from _table(loc, block.table)
+    if block.box is not None:
+        yield from _box(loc, block.box)
+    if block.image is not None:
+        yield from _image(loc, block.image)
+
+
 def section_parts(i: int, section: Section) -> Iterator[Part]:
     loc: Loc = ("sections", i)
     yield Part((*loc, "heading"), section.heading, "heading")
-    yield from _items((*loc, "paragraphs"), section.paragraphs, "paragraph")
-    yield from _items((*loc, "bullets"), section.bullets, "item")
-    if section.box is not None:
-        yield from _box((*loc, "box"), section.box)
+    for where, block in section_blocks(section):
+        yield from block_parts((*loc, *where), block)
 
 
 def _plan(doc: Document) -> Iterator[Part]:
@@ -80,28 +111,33 @@ def _help(doc: Document) -> Iterator[Part]:
         yield from _items(("help", "tiers", t, "items"), tier.items, "item")
 
 
-def chart_labels(figure: Figure) -> Iterator[Part]:
-    """Fig. 1's own words in the order they print: the title, then what the chart draws (row
-    labels, the axis label and what each side of zero means; or the axis label and the group
-    labels). Not the source line: it names the study and its measures for staff."""
-    yield Part(("figure", "title"), figure.title, "label")
+def chart_labels(figure: Figure, loc: Loc = ("figure",)) -> Iterator[Part]:
+    """A figure's own words in the order they print: the title, then what the chart draws
+    (row labels, the axis label and what each side of zero means; or the axis label and
+    the group labels). Not the source line: it names the study and its measures for staff."""
+    yield Part((*loc, "title"), figure.title, "label")
     if figure.kind == "bars":
         if figure.axis_label:
-            yield Part(("figure", "axis_label"), figure.axis_label, "label")
+            yield Part((*loc, "axis_label"), figure.axis_label, "label")
         for i, group in enumerate(figure.groups):
-            yield Part(("figure", "groups", i, "label"), group.label, "label")
+            yield Part((*loc, "groups", i, "label"), group.label, "label")
         return
     for i, row in enumerate(figure.rows):
-        yield Part(("figure", "rows", i, "label"), row.label, "label")
+        yield Part((*loc, "rows", i, "label"), row.label, "label")
     for key in ("axis_label", "left_label", "right_label"):
         if text := getattr(figure, key):
-            yield Part(("figure", key), text, "label")
+            yield Part((*loc, key), text, "label")
 
 
-def _figure(doc: Document) -> Iterator[Part]:
-    if doc.figure is not None:
-        yield from chart_labels(doc.figure)
-        yield Part(("figure", "caption"), doc.figure.caption, "paragraph")
+def _figure(loc: Loc, figure: Figure) -> Iterator[Part]:
+    yield from chart_labels(figure, loc)
+    yield Part((*loc, "caption"), figure.caption, "paragraph")
+
+
+def figure_places(doc: Document) -> dict[tuple[int, Loc], int]:
+    """(section, place in it) -> which figure each `figure: true` places."""
+    figures = len(doc.all_figures())
+    return {mark: n for n, mark in enumerate(figure_marks(doc.sections)) if n < figures}
 
 
 def _puzzle(puzzle: Puzzle) -> Iterator[Part]:
@@ -112,7 +148,7 @@ def _puzzle(puzzle: Puzzle) -> Iterator[Part]:
 
 def blocks(doc: Document) -> list[Block]:
     """The blocks scored for reading level, in reading order: every printed text but the
-    headings (and the subtitle, a heading's tagline). Fig. 1's words are a block of their
+    headings (and the subtitle, a heading's tagline). A figure's words are a block of their
     own, its title with them: a reader takes them in at a glance, apart from the caption."""
     out: list[Block] = []
     key = tuple(_items(("key_points", "items"), _texts(doc), "item"))
@@ -123,11 +159,10 @@ def blocks(doc: Document) -> list[Block]:
     for i, section in enumerate(doc.sections):
         out.append(Block(f"{i + 1}. {section.heading}", ("sections", i), "body",
                          tuple(section_parts(i, section))))
-    if doc.figure is not None:
-        out.append(Block("Fig. 1 labels", ("figure",), "body",
-                         tuple(chart_labels(doc.figure))))
-        out.append(Block("Fig. 1 caption", ("figure", "caption"), "body",
-                         (Part(("figure", "caption"), doc.figure.caption, "paragraph"),)))
+    for n, (loc, figure) in enumerate(doc.all_figures(), start=1):
+        out.append(Block(f"Fig. {n} labels", loc, "body", tuple(chart_labels(figure, loc))))
+        out.append(Block(f"Fig. {n} caption", (*loc, "caption"), "body",
+                         (Part((*loc, "caption"), figure.caption, "paragraph"),)))
     out.append(Block(doc.plan.title, ("plan",), "action", tuple(_plan(doc))))
     out.append(Block(doc.help.title, ("help",), "action", tuple(_help(doc))))
     if doc.puzzle is not None:
@@ -145,13 +180,16 @@ def printed(doc: Document) -> list[Part]:
     out.append(Part(("key_points", "title"), doc.key_points.title, "heading"))
     out.extend(_items(("key_points", "items"), _texts(doc), "item"))
     out.extend(_items(("intro",), doc.intro, "paragraph"))
-    placed = any(s.figure for s in doc.sections)
+    figures, places = doc.all_figures(), figure_places(doc)
     for i, section in enumerate(doc.sections):
-        out.extend(section_parts(i, section))
-        if section.figure:
-            out.extend(_figure(doc))
-    if not placed:
-        out.extend(_figure(doc))  # printed after the last section (layout/document.py)
+        out.append(Part(("sections", i, "heading"), section.heading, "heading"))
+        for where, block in section_blocks(section):
+            out.extend(block_parts(("sections", i, *where), block))
+            if (i, where) in places:
+                out.extend(_figure(*figures[places[i, where]]))
+    for n, (loc, figure) in enumerate(figures):
+        if n not in places.values():  # printed after the last section (layout/rack/parts.py)
+            out.extend(_figure(loc, figure))
     out.append(Part(("plan", "title"), doc.plan.title, "heading"))
     out.extend(_plan(doc))
     out.append(Part(("help", "title"), doc.help.title, "heading"))

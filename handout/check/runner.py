@@ -12,6 +12,7 @@ from handout.check.findings import Finding, Where
 from handout.check.reading import Row, reading_level
 from handout.check.safety import safety
 from handout.check.scores import Score, structure
+from handout.check.sharpness import sharpness_findings
 from handout.input.loader import Located
 from handout.input.model import Document
 from handout.input.sources import load_content
@@ -49,6 +50,8 @@ def run_checks(doc: Document, located: Located, today: dt.date) -> Report:
     findings += evidence(doc, where, today)
     findings += contrast_findings(doc, where)
     findings += safety(doc, where)
+    # Pictures are beside the content file (its shown path: absolute, or from here).
+    findings += sharpness_findings(doc, where, Path(located.file).resolve().parent)
     # One finding per place and message, in file order, errors first within a line.
     unique = sorted(set(findings), key=lambda f: (f.line, f.column, f.severity != "error",
                                                   f.message))

@@ -10,6 +10,7 @@ import re
 
 from handout.input.loader import Loc
 from handout.input.model import Document
+from handout.input.sections import section_blocks
 
 
 def _words(text: str) -> frozenset[str]:
@@ -101,10 +102,12 @@ def lists(doc: Document) -> list[tuple[Loc, int]]:
     out: list[tuple[Loc, int]] = [(("key_points", "items"), len(doc.key_points.items)),
                                   (("plan", "steps"), len(doc.plan.steps))]
     for i, s in enumerate(doc.sections):
-        if s.bullets:
-            out.append((("sections", i, "bullets"), len(s.bullets)))
-        if s.box is not None and s.box.bullets:
-            out.append((("sections", i, "box", "bullets"), len(s.box.bullets)))
+        for loc, block in section_blocks(s):
+            items = block.bullets or block.steps or block.checklist
+            if items:
+                out.append((("sections", i, *loc), len(items)))
+            if block.box is not None and block.box.bullets:
+                out.append((("sections", i, *loc, "bullets"), len(block.box.bullets)))
     out += [(("help", "tiers", t, "items"), len(tier.items))
             for t, tier in enumerate(doc.help.tiers)]
     if doc.puzzle is not None:

@@ -7,47 +7,18 @@ double as editor tooltips through the JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from handout.common.translations import base_language, languages
 from handout.input.clinic import Clinic
-from handout.input.fields import IconRef, Item, Line, OptionalText, Point, PointRef, Strict, Text
-from handout.input.fits import LIST_ADVICE, LIST_ITEMS, overflow
+from handout.input.fields import IconRef, Item, Line, OptionalText, PointRef, Strict, Text
+from handout.input.figures import Figure
+from handout.input.fits import LIST_ITEMS
 from handout.input.formats import FormatName, Placed
-
-
-def _fits_in_a_box(items: list[Any], info: ValidationInfo) -> list[Any]:
-    """A boxed list (with a help tier's heading, printed in the same block) fits one page."""
-    texts = [item.text if isinstance(item, Point) else item for item in items]
-    heading = info.data.get("heading", "")
-    problem = overflow(texts, f"{info.data.get('level', '')} - {heading}" if heading else "")
-    if problem:
-        raise ValueError(problem)
-    return items
-
-
-class Box(Placed):
-    """A shaded box inside a section (e.g. 'What we know, and what we don't know yet')."""
-
-    title: Line
-    paragraphs: list[Text] = Field(default_factory=list)
-    bullets: list[Item] = Field(default_factory=list, max_length=LIST_ITEMS,
-                                description=LIST_ADVICE)
-
-    _fit = field_validator("bullets")(_fits_in_a_box)
-
-
-class Section(Placed):
-    heading: Line = Field(description="Short, informative heading.")
-    icon: IconRef | None = Field(default=None, description="An icon beside the heading.")
-    paragraphs: list[Text] = Field(default_factory=list)
-    bullets: list[Item] = Field(default_factory=list, max_length=LIST_ITEMS,
-                                description=LIST_ADVICE)
-    box: Box | None = None
-    figure: bool = Field(default=False, description="Place Fig. 1 at the end of this section.")
-
+from handout.input.loader import Loc
+from handout.input.sections import Section, fits_in_a_box
 
 # The key points box opens page 1: 7 points of two lines still fit there in large print,
 # under a one-line title. Readers take in 3 to 5 main messages: `handout check` warns over 5.
@@ -58,59 +29,7 @@ class KeyPoints(Strict):
     title: Line = "Key points"
     items: list[PointRef] = Field(min_length=1, max_length=KEY_POINTS)
 
-    _fit = field_validator("items")(_fits_in_a_box)
-
-
-class IntervalRow(Strict):
-    label: Line
-    estimate: float = Field(allow_inf_nan=False)
-    low: float = Field(allow_inf_nan=False)
-    high: float = Field(allow_inf_nan=False)
-    studies: int | None = Field(default=None, ge=1)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> IntervalRow:
-        if not self.low <= self.estimate <= self.high:
-            raise ValueError("low <= estimate <= high must hold")
-        return self
-
-
-class BarGroup(Strict):
-    label: Line
-    value: float = Field(ge=0, allow_inf_nan=False)
-    error: float | None = Field(default=None, ge=0, allow_inf_nan=False)
-    n: int | None = Field(default=None, ge=1, description="How many people the bar stands "
-                          "for; printed under its label as '40 people'.")
-
-
-class Figure(Placed):
-    kind: Literal["interval", "bars"] = Field(
-        description="'interval': dots with ranges around a zero line; 'bars': group bars."
-    )
-    title: Line
-    caption: Text
-    source: str = Field(
-        default="", description="Where the numbers come from (required unless illustrative)."
-    )
-    alt_text: Text = Field(description="What the chart shows, in words, for screen readers.")
-    illustrative: bool = Field(
-        default=False, description="True when the numbers are not from a cited study."
-    )
-    axis_label: str = ""
-    left_label: str = Field(default="", description="interval: what left of zero means.")
-    right_label: str = Field(default="", description="interval: what right of zero means.")
-    rows: list[IntervalRow] = Field(default_factory=list, max_length=8)
-    groups: list[BarGroup] = Field(default_factory=list, max_length=6)
-
-    @model_validator(mode="after")
-    def _data_matches_kind(self) -> Figure:
-        if self.kind == "interval" and not self.rows:
-            raise ValueError("an 'interval' chart needs 'rows'")
-        if self.kind == "bars" and not self.groups:
-            raise ValueError("a 'bars' chart needs 'groups'")
-        if not self.illustrative and not self.source:
-            raise ValueError("a chart with real numbers needs a 'source' (or illustrative: true)")
-        return self
+    _fit = field_validator("items")(fits_in_a_box)
 
 
 class Plan(Strict):
@@ -130,7 +49,7 @@ class HelpTier(Strict):
         default=None, description="Instead of the level's own icon (ambulance, phone, doctor).")
     items: list[Item] = Field(min_length=1, max_length=LIST_ITEMS)
 
-    _fit = field_validator("items")(_fits_in_a_box)
+    _fit = field_validator("items")(fits_in_a_box)
 
 
 class HelpPanel(Strict):
@@ -231,7 +150,12 @@ class Document(Strict):
     key_points: KeyPoints
     intro: list[Text] = Field(default_factory=list)
     sections: list[Section] = Field(min_length=1)
-    figure: Figure | None = None
+    figure: Figure | None = Field(
+        default=None, description="One chart, Fig. 1 (`figures` holds more than one).")
+    figures: list[Figure] = Field(
+        default_factory=list, max_length=6,
+        description="Charts, numbered Fig. 1, Fig. 2... in this order. Each `figure: true` "
+        "in a section places the next one; the others print after the last section.")
     plan: Plan
     help: HelpPanel
     puzzle: Puzzle | None = None
@@ -244,3 +168,17 @@ class Document(Strict):
         description="Medical term -> plain explanation. `handout check` requires each term to "
         "be explained where the handout first uses it; not printed.",
     )
+
+    @field_validator("figures")
+    @classmethod
+    def _one_way(cls, figures: list[Figure], info: ValidationInfo) -> list[Figure]:
+        if figures and info.data.get("figure") is not None:
+            raise ValueError("this handout has both `figure` and `figures`: move the "
+                             "`figure` into the `figures` list (as its first item)")
+        return figures
+
+    def all_figures(self) -> list[tuple[Loc, Figure]]:
+        """Fig. 1, Fig. 2... with where each is written: `figures`, or the one `figure`."""
+        if self.figures:
+            return [(("figures", k), figure) for k, figure in enumerate(self.figures)]
+        return [(("figure",), self.figure)] if self.figure is not None else []

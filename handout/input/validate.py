@@ -74,6 +74,9 @@ def _without_typo_echoes(errors: list[ErrorDetails], model: type[BaseModel]
 def _problem(doc: Located, err: ErrorDetails, model: type[BaseModel]) -> Problem:
     loc: Loc = tuple(err["loc"])
     kind = err["type"]
+    at = (err.get("ctx") or {}).get("at")
+    if isinstance(at, int | str):  # a validator of a list that names the item at fault
+        loc = (*loc, at)
     if kind == "extra_forbidden":
         return doc.problem(loc, _unknown_key(loc, model), prefer_key=True)
     if err.get("input", "") is None and (hint := _commented_out(doc, loc)):

@@ -1,12 +1,16 @@
-"""The whole story, in reading order: opening, sections with Fig. 1, plan, puzzle, closing."""
+"""The whole story, in reading order: opening, sections with their figures, plan, puzzle,
+closing."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus.flowables import DocAssign, DocIf
 
 from handout.chart.art import ChartDrawer, draw_later
 from handout.input.formats import ROOMY, shown
+from handout.input.images import Picture
 from handout.input.model import Document
 from handout.layout.body import FigureMaker
 from handout.layout.closing import contact_flowables, reference_flowables, review_flowables
@@ -21,15 +25,18 @@ from handout.layout.theme import REGULAR_BODY, Theme
 
 
 def story(
-    doc: Document, theme: Theme, *, grayscale: bool = False, charts: ChartDrawer = draw_later
+    doc: Document, theme: Theme, *, grayscale: bool = False, charts: ChartDrawer = draw_later,
+    pictures: Mapping[str, Picture] | None = None,
 ) -> list[Flowable]:
     """Flowables for the whole handout; a pure function of the model and the theme.
 
-    `charts` draws Fig. 1 (default: here, when needed; a build passes a cached one).
+    `charts` draws the figures (default: here, when needed; a build passes a cached one);
+    `pictures` are the sections' image files, loaded (input/images.py).
     """
     out: list[Flowable] = cover_flowables(doc, theme)
     page = theme.page_size[1] - theme.top_margin - theme.bottom_margin
-    parts = Parts("document", figure_maker(doc, theme, grayscale, charts))
+    parts = Parts("document", figure_maker(doc, theme, grayscale, charts),
+                  pictures=pictures or {})
     out += body_zone(doc, theme, parts, "document", sources=False, intro=False)[0]
     # The take-home part: the plan with the clinic's contact on one page, then the help
     # panel (kept whole), all three on one page where they fit. Where even the plan and
@@ -59,10 +66,12 @@ def story(
 
 def figure_maker(doc: Document, theme: Theme, grayscale: bool, charts: ChartDrawer
                  ) -> FigureMaker:
-    """Fig. 1's flowables, made only where a section places it."""
-    def figure() -> list[Flowable]:
-        assert doc.figure is not None
-        return figure_flowables(doc.figure, theme, grayscale=grayscale, charts=charts)
+    """Fig. n + 1's flowables, made only where it is placed."""
+    figures = [figure for _, figure in doc.all_figures()]
+
+    def figure(n: int) -> list[Flowable]:
+        return figure_flowables(figures[n], theme, number=n + 1, grayscale=grayscale,
+                                charts=charts)
     return figure
 
 

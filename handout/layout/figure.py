@@ -11,7 +11,7 @@ from collections.abc import Callable
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
-from handout.input.model import Figure
+from handout.input.figures import Figure
 from handout.layout.markup import markup
 from handout.layout.theme import Theme
 from handout.layout.unbroken import no_lone_last_word

@@ -13,9 +13,10 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 
 from handout.common.errors import ContentError, Problem
-from handout.input.images import read_svg
+from handout.input.images import inside, read_svg
 from handout.input.loader import Loc, Located
 from handout.input.model import Document
+from handout.input.sections import images
 from handout.input.sources import display_path
 from handout.layout.theme import BOLD, FOOTER_SIZE, REGULAR, make_theme, register_fonts
 
@@ -55,12 +56,23 @@ def missing_glyphs(doc: Document, located: Located) -> list[Problem]:
 
 
 def asset_problems(doc: Document, located: Located, base_dir: Path) -> list[Problem]:
-    if not doc.clinic.logo:
-        return []
-    loc: Loc = ("clinic", "logo")
-    path = (base_dir / doc.clinic.logo).resolve()
-    message = _image_problem(path, _relative_to(located, loc))
-    return [located.problem(loc, message)] if message else []
+    """The logo and each picture: there, a readable image, not too big; a picture also
+    inside the content file's folder (content may come from elsewhere: it must not reach
+    out to other files on the computer)."""
+    problems = []
+    if doc.clinic.logo:
+        loc: Loc = ("clinic", "logo")
+        path = (base_dir / doc.clinic.logo).resolve()
+        message = _image_problem(path, _relative_to(located, loc))
+        problems += [located.problem(loc, message)] if message else []
+    for where, image in images(doc.sections):
+        loc = (*where, "file")
+        found = inside(base_dir, image.file)
+        message = _image_problem(found.resolve(), "the content file") if found else (
+            f"{image.file} is outside the content file's folder; copy the picture into that "
+            "folder (or a folder in it) and write its name from there")
+        problems += [located.problem(loc, message)] if message else []
+    return problems
 
 
 def _relative_to(located: Located, loc: Loc) -> str:
@@ -108,7 +120,7 @@ def _image_problem(path: Path, relative_to: str) -> str:
     if suffix == ".svg":
         return _svg_problem(path)
     if suffix not in RASTER_SUFFIXES:
-        return "a logo must be an .svg, .png or .jpg file"
+        return "an image must be an .svg, .png or .jpg file"
     return _raster_problem(path)
 
 

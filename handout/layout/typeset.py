@@ -3,7 +3,7 @@ to its pages (layout/rack). Writes nothing; returns the bytes and the page count
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
 from io import BytesIO
@@ -14,6 +14,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
 from handout.common.errors import LayoutFitError
+from handout.input.images import Picture
 from handout.input.model import Document
 from handout.layout.document import figure_maker, story
 from handout.layout.page import FooterCanvas, HandoutTemplate, Mark
@@ -41,11 +42,14 @@ class Look:
 
 
 def typeset(doc: Document, logo: Drawing | None, look: Look,
-            charts: ChartDrawer = draw_later) -> tuple[bytes, int]:
+            charts: ChartDrawer = draw_later, pictures: Mapping[str, Picture] | None = None
+            ) -> tuple[bytes, int]:
+    """`pictures`: the sections' image files, loaded (input/images.py)."""
+    pictures = pictures or {}
     if look.format == "document":
         theme = _theme(doc, look)
-        pdf, pages, _ = _pdf(doc, theme, logo, look, flowables=
-                             story(doc, theme, grayscale=look.grayscale, charts=charts))
+        pdf, pages, _ = _pdf(doc, theme, logo, look, flowables=story(
+            doc, theme, grayscale=look.grayscale, charts=charts, pictures=pictures))
         return pdf, pages
 
     charts = _once_per_size(charts)
@@ -53,7 +57,7 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
     def attempt(step: Step) -> Tried[tuple[bytes, int]]:
         theme = _theme(doc, look, step)
         parts = Parts(look.format, figure_maker(doc, theme, look.grayscale, charts),
-                      frozenset(step.left_out))
+                      frozenset(step.left_out), pictures)
         layout = _layout(doc, theme, parts, step.pages, logo, fmt=look.format)
         def stop_if_over(marks: dict[str, Mark]) -> None:
             over = overflow(layout, marks, so_far=True)

@@ -65,9 +65,11 @@ def _retag(flowable: F, owner: Owner | None, structure: Element | None) -> F:
     return flowable
 
 
-def tag(flowable: F, role: str, alt: str = "", parent: Element | None = None) -> F:
-    """`flowable` drawn as the content of a new `role` element (under `parent`, if given)."""
-    element = Element(role, alt=alt, parent=parent)
+def tag(flowable: F, role: str, alt: str = "", parent: Element | None = None,
+        scope: str = "") -> F:
+    """`flowable` drawn as the content of a new `role` element (under `parent`, if given;
+    `scope`: a table header cell's, "Column" or "Row")."""
+    element = Element(role, alt=alt, parent=parent, scope=scope)
     return _retag(flowable, element, element)
 
 

@@ -38,6 +38,7 @@ class Element:
     role: str
     alt: str = ""
     parent: Element | None = None
+    scope: str = ""  # a table header cell's: "Column" or "Row" (PDF/UA asks for it)
     kids: list[Element | Marked | LinkTarget] = field(default_factory=list)
     placed: bool = False  # already one of its parent's kids
 

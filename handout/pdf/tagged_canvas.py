@@ -130,6 +130,9 @@ class _Tree:
             obj.entries["Pg"] = self.pages[first]
         if element.alt:
             obj.entries["Alt"] = PDFString(element.alt)
+        if element.scope:
+            obj.entries["A"] = PDFDictionary({"O": PDFName("Table"),
+                                              "Scope": PDFName(element.scope)})
         obj.entries["K"] = [self._kid(kid, first) for kid in element.kids]
 
     def _kid(self, kid: Element | Marked | LinkTarget, page: int | None) -> object:

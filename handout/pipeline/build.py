@@ -14,7 +14,7 @@ from handout.chart.art import ChartDrawer, draw_later
 from handout.chart.cache import ChartCache, cache_folder
 from handout.common.errors import ContentError, HandoutError, LayoutFitError, Problem
 from handout.common.files import write_atomic
-from handout.input.images import load_logo
+from handout.input.images import load_logo, load_pictures
 from handout.input.loader import Located
 from handout.input.model import Document
 from handout.input.sources import load_content
@@ -88,7 +88,8 @@ def render(doc: Document, base_dir: Path, options: Options = Options(),
         logo = load_logo((base_dir / doc.clinic.logo).resolve(), grayscale=options.grayscale)
     look = Look(fmt, options.paper, options.large_print, options.grayscale,
                 options.print_shop, options.tagged)
-    pdf, pages = typeset(doc, logo, look, charts)
+    pictures = load_pictures(doc.sections, base_dir, grayscale=options.grayscale)
+    pdf, pages = typeset(doc, logo, look, charts, pictures)
     if options.imposed:  # two pages to a side: the file has half as many pages
         return impose_booklet(pdf), pages // 2
     return pdf, pages

@@ -294,7 +294,7 @@ def test_no_figure_and_no_icon_fails_the_visual_items(doc: Document,
                             "visual aid: no picture, icon or chart")
     assert finding.fix == ("Add an icon by the title, a section heading, a key point or a "
                            "plan step (`icon: NAME`; `handout icons WORD` lists the names), "
-                           "or a `figure`.")
+                           "a picture (`- image:` in a section's `blocks`) or a `figure`.")
 
 
 def test_what_is_not_known_must_be_said_where_evidence_is_emerging(
@@ -359,10 +359,13 @@ def test_references_without_doi_and_old_reviews_warn(doc: Document,
     assert report.errors == 0
 
 
-def test_figure_marked_twice_is_an_error(doc: Document, located: Located) -> None:
+def test_a_figure_mark_with_no_figure_left_is_an_error(doc: Document,
+                                                      located: Located) -> None:
+    """Each `figure: true` places the next figure; one figure, so the second places none."""
     sections = [s.model_copy(update={"figure": True}) for s in doc.sections[:2]]
     report = check(doc.model_copy(update={"sections": [*sections, *doc.sections[2:]]}), located)
-    assert "sections[1].figure: Fig. 1 would be printed again here" in messages(report)
+    assert ("sections[1].figure: there is no figure left to place here: the handout has 1 "
+            "and this is `figure: true` number 2") in messages(report)
 
 
 def test_low_contrast_colour_gets_a_darker_shade_that_passes(doc: Document,

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
 from handout.input.formats import ROOMY, shown
+from handout.input.images import Picture
 from handout.input.model import Document, Plan, Puzzle
+from handout.input.sections import figure_marks, section_blocks
 from handout.layout.blocks import paragraphs
-from handout.layout.body import FigureMaker, section_flowables
+from handout.layout.body import FigureMaker, Placing, section_flowables
 from handout.layout.closing import sources_flowables
 from handout.layout.page import Mark
 from handout.layout.theme import Theme
@@ -21,11 +23,13 @@ Loc = tuple[str | int, ...]
 @dataclass(frozen=True)
 class Parts:
     """The parts of one layout pass: `left_out` holds the places (in the content file) of
-    optional parts fitting has dropped; `figure` draws Fig. 1."""
+    optional parts fitting has dropped; `figure` draws Fig. n + 1; `pictures` are the
+    sections' image files, loaded."""
 
     fmt: str
     figure: FigureMaker | None = None
     left_out: frozenset[Loc] = field(default_factory=frozenset)
+    pictures: Mapping[str, Picture] = field(default_factory=dict)
 
     def puzzle(self, doc: Document) -> Puzzle | None:
         p = doc.puzzle
@@ -51,10 +55,13 @@ def _optional(doc: Document, fmt: str) -> Iterator[Loc]:
             continue
         if section.optional:
             yield ("sections", i)
-        elif section.box is not None and section.box.optional and shown(section.box, fmt):
-            yield ("sections", i, "box")
-    if doc.figure is not None and doc.figure.optional and shown(doc.figure, fmt, ROOMY):
-        yield ("figure",)
+            continue
+        for loc, block in section_blocks(section):
+            if block.box is not None and block.box.optional and shown(block.box, fmt):
+                yield ("sections", i, *loc)
+    for loc, figure in doc.all_figures():
+        if figure.optional and shown(figure, fmt, ROOMY):
+            yield loc
     if doc.puzzle is not None and doc.puzzle.optional and shown(doc.puzzle, fmt, ROOMY):
         yield ("puzzle",)
     # The plan's extra tip is a nice-to-have where room is shortest; it comes after the
@@ -65,24 +72,34 @@ def _optional(doc: Document, fmt: str) -> Iterator[Loc]:
 
 def body_zone(doc: Document, theme: Theme, parts: Parts, fmt: str, *, sources: bool = True,
               intro: bool = True) -> tuple[list[Flowable], tuple[tuple[str, Loc, str], ...]]:
-    """The intro, the sections, Fig. 1 and the short list of sources, with a mark at the
-    start of each section (for an overflow's message)."""
-    fig = parts.figure if doc.figure is not None and shown(doc.figure, fmt, ROOMY) \
-        and ("figure",) not in parts.left_out else None
+    """The intro, the sections with the figures they place (the others after the last
+    section) and the short list of sources, with a mark at the start of each section (for
+    an overflow's message)."""
+    made = parts.figure
+
+    def figure(number: int) -> list[Flowable]:
+        assert made is not None
+        return made(number)
+
+    printed = [i for i, s in enumerate(doc.sections)
+               if ("sections", i) not in parts.left_out and shown(s, fmt)]
+    figures = [] if made is None else [
+        n for n, (loc, fig) in enumerate(doc.all_figures())
+        if shown(fig, fmt, ROOMY) and loc not in parts.left_out]
+    # The n-th `figure: true` places the n-th figure, where both print.
+    placed = {mark: n for n, mark in enumerate(figure_marks(doc.sections))
+              if n in figures and mark[0] in printed}
+    placing = Placing(fmt, figure, placed, parts.pictures, parts.left_out)
     out: list[Flowable] = paragraphs(doc.intro, theme) if intro else []
     marks = []
-    placed = False
-    for i, full in enumerate(doc.sections):
-        if ("sections", i) in parts.left_out or not shown(full, fmt):
-            continue
-        section = full.model_copy(update={"box": None}) \
-            if ("sections", i, "box") in parts.left_out else full
+    for i in printed:
+        section = doc.sections[i]
         key = f"section:{i}"
         marks.append((key, ("sections", i), section.heading))
-        placed = placed or section.figure
-        out += [Mark(key), *section_flowables(section, theme, fig, fmt)]
-    if fig is not None and not placed:
-        out.extend(fig())
+        out += [Mark(key), *section_flowables(i, section, theme, placing)]
+    for n in figures:
+        if n not in placed.values():
+            out.extend(figure(n))
     if sources:
         out.extend(sources_flowables(doc, theme))
     return out, tuple(marks)
