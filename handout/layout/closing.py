@@ -22,6 +22,7 @@ from handout.layout.unbroken import url_lines
 from handout.pdf import TaggedList, group, tag
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
+NARROW_EMS = 7.0  # less room than this beside the QR code, and the contact box stacks
 CELL_PADDING = 6.0  # ReportLab's default right padding of a table cell
 
 
@@ -68,7 +69,8 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
 
     The URL stays on one line beside the code when it fits there; else it and the lines
     after it take the box's full width under the code, where a URL still too long breaks
-    after a slash (layout/unbroken.url_lines), never inside a word.
+    after a slash (layout/unbroken.url_lines), never inside a word. In a column too narrow
+    for text beside the code (a tri-fold's panel in large print) everything stacks.
     """
     body, text = theme.style("body"), theme.text
     url = clinic.call_to_action.url
@@ -82,19 +84,19 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
     code = tag(qr_drawing(url, qr), "Figure", text("qr_alt", url=url))
     commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                           ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+    if beside < theme.body_size * NARROW_EMS:
+        room = beside + qr + pad - CELL_PADDING
+        lines = [title, *_paras([scan, _url(shown, room, body.fontSize), *rest], body)]
+        rows: list[list[object]] = [[lines[:1]], [code], [lines[1:]]]
+        table = grid(rows, [room + CELL_PADDING], [("LEFTPADDING", (0, 0), (-1, -1), 0)],
+                     structure=group("Div", [*lines, code]))
+        return [boxed([table], theme, border=theme.primary, border_width=2)]
     if stringWidth(shown, BOLD, body.fontSize) <= beside - CELL_PADDING:
         lines = [title, *_paras([f"{scan}<br/>{link}", *rest], body)]
-        rows: list[list[object]] = [[lines, code]]
+        rows = [[lines, code]]
     else:
         room = beside + qr + pad - CELL_PADDING
-        # A part between slashes wider than the box (a long domain in a tri-fold's panel)
-        # is set smaller, down to the 10 pt floor, rather than broken inside a word.
-        widest = max(stringWidth(part, BOLD, 1) for part in re.findall(r"[^/]*/?", shown))
-        size = max(FLOOR_SIZE, min(body.fontSize, room / max(widest, 1e-6)))
-        parts = url_lines(shown, lambda t: stringWidth(t, BOLD, size), room)
-        link = "".join([f'<font size="{size:g}">' if size < body.fontSize else "", "<b>",
-                        "<br/>".join(markup(part) for part in parts), "</b>",
-                        "</font>" if size < body.fontSize else ""])
+        link = _url(shown, room, body.fontSize)
         top = [title, *_paras([scan], body.clone("scan", spaceAfter=0))]
         lines = [*top, *_paras([link, *rest], body)]
         rows = [[top, code], [lines[len(top):], ""]]
@@ -103,6 +105,17 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
                      ("BOTTOMPADDING", (0, 0), (-1, 0), 0), ("TOPPADDING", (0, 1), (-1, 1), 0)]
     table = grid(rows, [beside, qr + pad], commands, structure=group("Div", [*lines, code]))
     return [boxed([table], theme, border=theme.primary, border_width=2)]
+
+
+def _url(shown: str, room: float, size: float) -> str:
+    """The URL's markup on lines of its own, `room` points wide, broken only after a slash.
+    A part between slashes wider than the room (a long domain in a tri-fold's panel) is set
+    smaller, down to the 10 pt floor, rather than broken inside a word."""
+    widest = max(stringWidth(part, BOLD, 1) for part in re.findall(r"[^/]*/?", shown))
+    fitted = max(FLOOR_SIZE, min(size, room / max(widest, 1e-6)))
+    parts = url_lines(shown, lambda t: stringWidth(t, BOLD, fitted), room)
+    text = "<b>" + "<br/>".join(markup(part) for part in parts) + "</b>"
+    return f'<font size="{fitted:g}">{text}</font>' if fitted < size else text
 
 
 def _paras(texts: list[str], style: ParagraphStyle) -> list[Flowable]:
