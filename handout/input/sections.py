@@ -131,11 +131,11 @@ class Block(Strict):
     def _one_kind(cls, value: Any) -> Any:
         if not isinstance(value, dict):
             return value  # pydantic says what it expected
-        kinds = [key for key in value if key in KINDS]
+        kinds = [key for key in value if key in KINDS and value[key] is not None]
         if len(kinds) > 1:
             raise ValueError(f"a block is one thing, this one has {' and '.join(kinds)}: "
                              "start each with its own '- '")
-        if not value:
+        if not kinds and all(key in KINDS for key in value):
             raise ValueError(f"an empty block: write one of {', '.join(KINDS)}")
         return value  # an unknown key alone: its did-you-mean error says what was meant
 

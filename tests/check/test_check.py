@@ -279,7 +279,8 @@ def test_no_figure_and_no_icon_fails_the_visual_items(doc: Document,
                                                       located: Located) -> None:
     plain = without_figure(doc).model_copy(update={
         "icon": None,
-        "sections": [s.model_copy(update={"icon": None, "figure": False})
+        "sections": [s.model_copy(update={"icon": None, "figure": False,
+                                          "blocks": [b for b in s.blocks if b.image is None]})
                      for s in doc.sections],
         "key_points": KeyPoints(items=[p.text for p in doc.key_points.items]),
         "plan": doc.plan.model_copy(update={"steps": [Point(text=p.text)
@@ -362,9 +363,9 @@ def test_references_without_doi_and_old_reviews_warn(doc: Document,
 def test_a_figure_mark_with_no_figure_left_is_an_error(doc: Document,
                                                       located: Located) -> None:
     """Each `figure: true` places the next figure; one figure, so the second places none."""
-    sections = [s.model_copy(update={"figure": True}) for s in doc.sections[:2]]
-    report = check(doc.model_copy(update={"sections": [*sections, *doc.sections[2:]]}), located)
-    assert ("sections[1].figure: there is no figure left to place here: the handout has 1 "
+    first = doc.sections[0].model_copy(update={"figure": True})  # sections[2] has the other
+    report = check(doc.model_copy(update={"sections": [first, *doc.sections[1:]]}), located)
+    assert ("sections[2].figure: there is no figure left to place here: the handout has 1 "
             "and this is `figure: true` number 2") in messages(report)
 
 
@@ -449,6 +450,8 @@ def test_summary_names_the_clinic_file_its_error_is_in(
         "logo: mind-body-7-logo.svg", f"logo: {ROOT}/assets/clinics/mind-body-7-logo.svg"))
     (tmp_path / "content.yaml").write_text(CONTENT.read_text(encoding="utf-8").replace(
         "clinic: assets/clinics/mind-body-7.yaml", "clinic: clinic.yaml"), encoding="utf-8")
+    (tmp_path / "assets").mkdir()  # content.yaml's picture
+    (tmp_path / "assets" / "pictures").symlink_to(ROOT / "assets" / "pictures")
     last = "check failed: 1 error in clinic.yaml; 2 warnings in content.yaml"
     assert main(["build", "content.yaml", "-o", "h.pdf"]) == 2
     out = capsys.readouterr().out

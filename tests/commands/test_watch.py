@@ -92,7 +92,7 @@ def test_ctrl_c_stops_watching_in_our_words_with_exit_130(tmp_path: Path) -> Non
                 watching.kill()
         reader.join(timeout=30)
         err = watching.stderr.read()
-    assert first[0].startswith("Wrote out/h.pdf (10 pages) in ")
+    assert first[0].startswith("Wrote out/h.pdf (11 pages) in ")
     assert first[1] == f"Watching {tmp_path.resolve()} (Ctrl-C to stop)\n"
     assert list(lines.queue) == ["handout: stopped watching.\n"]
     assert (code, err) == (130, "")

@@ -49,6 +49,8 @@ def write(folder: Path, section: str, *, drop_figure_mark: bool = True) -> Path:
     path = folder / "content.yaml"
     path.write_text(text, encoding="utf-8")
     (folder / "bedroom.svg").write_bytes((ROOT / "examples/sleep/bedroom.svg").read_bytes())
+    if not (folder / "assets").exists():  # content.yaml's own picture
+        (folder / "assets").symlink_to(ROOT / "assets")
     return path
 
 

@@ -50,6 +50,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
     data["title"] = draw(TEXT.map(lambda s: s[:150]))
     data["intro"] = draw(st.lists(TEXT, max_size=3))
     for section in data["sections"]:
+        section.pop("blocks", None)  # the shorthand fields, drawn afresh
         section["paragraphs"] = draw(st.lists(TEXT, min_size=1, max_size=3))
         section["bullets"] = draw(st.lists(TEXT, max_size=7))
     data["plan"]["steps"] = draw(st.lists(TEXT, min_size=1, max_size=7))
