@@ -139,9 +139,11 @@ class ColdFormat(Cold):
     """`handout build --format F` with no chart cache: fitting included (issue 12)."""
 
     def __init__(self, tree: Tree, fmt: str) -> None:
-        super().__init__(tree)
+        # Not Cold.__init__: a workspace of its own, beside the plain cold build's.
+        Measure.__init__(self, tree)
         self.format = fmt
-        self.out = self.folder / f"out-{fmt}" / "handout.pdf"
+        self.folder = workspace(tree, tree.work / f"cold-{fmt}")
+        self.out = self.folder / "out" / "handout.pdf"
 
     def sample(self, n: int) -> tuple[float, int]:
         assert self.tree is not None

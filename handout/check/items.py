@@ -15,6 +15,7 @@ from handout.check.passages import blocks
 from handout.check.terms import term_findings
 from handout.check.visuals import visual_aids
 from handout.input.model import Document
+from handout.input.sections import section_blocks
 
 MAX_SECTION_WORDS = 200  # "short chunks": about half a page at 14 pt
 
@@ -89,6 +90,14 @@ def _lists(doc: Document, where: Where) -> Outcome:
 
 
 def _action(doc: Document, where: Where) -> Outcome:
+    if doc.plan is None:  # the sections' own steps or checklist, if any, are the actions
+        doable = [t for s in doc.sections for _, b in section_blocks(s)
+                  for t in (b.steps or []) + (b.checklist or [])]
+        if any(wording.addresses_reader(t) or t.lower().startswith("i ") for t in doable):
+            return Outcome(True)
+        return _outcome([where.error(("sections",), "nothing tells the reader what to do",
+                                     "Add `plan:` (\"My plan\", steps with tick boxes), or a "
+                                     "`steps` or `checklist` block in a section.")])
     steps = [(i, step.text) for i, step in enumerate(doc.plan.steps)]
     out = [where.warning(("plan", "steps", i), "this step talks about the reader, not to them",
                          'Address the reader: "Eat ...", not "Patients should eat ...".')
@@ -128,14 +137,17 @@ def _steps(doc: Document, where: Where) -> Outcome:
     out = [where.warning(("plan", "steps", i), f"this step has {n} words",
                          f"Keep each step to one action in {wording.MAX_STEP_WORDS} words or "
                          "fewer; make two steps if needed.")
-           for i, step in enumerate(doc.plan.steps)
+           for i, step in enumerate(doc.plan.steps if doc.plan is not None else [])
            if (n := len(step.text.split())) > wording.MAX_STEP_WORDS]
     return _outcome(out)
 
 
 def _tool(doc: Document, where: Where) -> Outcome:
-    # "My plan" always prints as a checklist with tick boxes: the tangible tool PEMAT asks for.
-    return Outcome(bool(doc.plan.steps))
+    # "My plan" always prints as a checklist with tick boxes: the tangible tool PEMAT asks
+    # for; without a plan, a checklist block in a section is one.
+    if doc.plan is not None:
+        return Outcome(bool(doc.plan.steps))
+    return Outcome(any(b.checklist for s in doc.sections for _, b in section_blocks(s)))
 
 
 def _visual(doc: Document, where: Where) -> Outcome:
@@ -177,6 +189,11 @@ def _known_unknown(doc: Document, where: Where) -> Outcome:
 
 
 def _contact(doc: Document, where: Where) -> Outcome:
+    if doc.help is None:
+        return _outcome([where.warning(("title",), "nothing says when to contact the care "
+                                       "team", "Add `help:` (\"When to get help\") with a "
+                                       "tier of level: care_team, its phone number and when "
+                                       "to call.")])
     if any(t.level == "care_team" for t in doc.help.tiers):
         return Outcome(True)
     return _outcome([where.warning(("help", "tiers"), "the help panel does not say when to "

@@ -96,6 +96,8 @@ def section_parts(i: int, section: Section) -> Iterator[Part]:
 
 def _plan(doc: Document) -> Iterator[Part]:
     plan = doc.plan
+    if plan is None:
+        return
     if plan.intro:
         yield Part(("plan", "intro"), plan.intro, "paragraph")
     yield from _items(("plan", "steps"), [step.text for step in plan.steps], "item")
@@ -106,7 +108,7 @@ def _plan(doc: Document) -> Iterator[Part]:
 
 
 def _help(doc: Document) -> Iterator[Part]:
-    for t, tier in enumerate(doc.help.tiers):
+    for t, tier in enumerate(doc.help.tiers if doc.help is not None else []):
         yield Part(("help", "tiers", t, "heading"), tier.heading, "heading")
         yield from _items(("help", "tiers", t, "items"), tier.items, "item")
 
@@ -163,8 +165,10 @@ def blocks(doc: Document) -> list[Block]:
         out.append(Block(f"Fig. {n} labels", loc, "body", tuple(chart_labels(figure, loc))))
         out.append(Block(f"Fig. {n} caption", (*loc, "caption"), "body",
                          (Part((*loc, "caption"), figure.caption, "paragraph"),)))
-    out.append(Block(doc.plan.title, ("plan",), "action", tuple(_plan(doc))))
-    out.append(Block(doc.help.title, ("help",), "action", tuple(_help(doc))))
+    if doc.plan is not None:
+        out.append(Block(doc.plan.title, ("plan",), "action", tuple(_plan(doc))))
+    if doc.help is not None:
+        out.append(Block(doc.help.title, ("help",), "action", tuple(_help(doc))))
     if doc.puzzle is not None:
         out.append(Block(doc.puzzle.title, ("puzzle",), "body", tuple(_puzzle(doc.puzzle))))
     out.append(Block("Disclaimer", ("disclaimer",), "body",
@@ -190,8 +194,10 @@ def printed(doc: Document) -> list[Part]:
     for n, (loc, figure) in enumerate(figures):
         if n not in places.values():  # printed after the last section (layout/rack/parts.py)
             out.extend(_figure(loc, figure))
-    out.append(Part(("plan", "title"), doc.plan.title, "heading"))
-    out.extend(_plan(doc))
-    out.append(Part(("help", "title"), doc.help.title, "heading"))
-    out.extend(_help(doc))
+    if doc.plan is not None:
+        out.append(Part(("plan", "title"), doc.plan.title, "heading"))
+        out.extend(_plan(doc))
+    if doc.help is not None:
+        out.append(Part(("help", "title"), doc.help.title, "heading"))
+        out.extend(_help(doc))
     return out

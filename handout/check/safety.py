@@ -22,6 +22,10 @@ def crisis_findings(doc: Document, where: Where) -> list[Finding]:
     topic = re.sub(r"[\s_]+", "-", doc.topic.strip().lower())
     if topic not in MENTAL_HEALTH:
         return []
+    if doc.help is None:
+        return [where.error(("topic",), f"a {doc.topic} handout needs a \"When to get help\" "
+                            "panel with a crisis tier", "Add `help:` with a tier of level: "
+                            "crisis, e.g. \"Call or text 988 (Suicide & Crisis Lifeline) if:\".")]
     levels = {tier.level for tier in doc.help.tiers}
     out: list[Finding] = []
     if "crisis" not in levels:

@@ -22,6 +22,8 @@ def visual_aids(doc: Document) -> list[Loc]:
         *[("sections", i, "icon") for i, s in enumerate(doc.sections) if s.icon],
         *[loc for loc, _ in doc.all_figures()],
         *[loc for loc, _ in images(doc.sections)],
-        *[("plan", "steps", i, "icon") for i, p in enumerate(doc.plan.steps) if p.icon],
-        *[("help", "tiers", i, "icon") for i, t in enumerate(doc.help.tiers) if t.icon],
+        *[("plan", "steps", i, "icon")
+          for i, p in enumerate(doc.plan.steps if doc.plan else []) if p.icon],
+        *[("help", "tiers", i, "icon")
+          for i, t in enumerate(doc.help.tiers if doc.help else []) if t.icon],
     ]

@@ -99,8 +99,9 @@ def vague_heading(heading: str) -> bool:
 
 def lists(doc: Document) -> list[tuple[Loc, int]]:
     """Every printed list and its length."""
-    out: list[tuple[Loc, int]] = [(("key_points", "items"), len(doc.key_points.items)),
-                                  (("plan", "steps"), len(doc.plan.steps))]
+    out: list[tuple[Loc, int]] = [(("key_points", "items"), len(doc.key_points.items))]
+    if doc.plan is not None:
+        out.append((("plan", "steps"), len(doc.plan.steps)))
     for i, s in enumerate(doc.sections):
         for loc, block in section_blocks(s):
             items = block.bullets or block.steps or block.checklist
@@ -109,7 +110,7 @@ def lists(doc: Document) -> list[tuple[Loc, int]]:
             if block.box is not None and block.box.bullets:
                 out.append((("sections", i, *loc, "bullets"), len(block.box.bullets)))
     out += [(("help", "tiers", t, "items"), len(tier.items))
-            for t, tier in enumerate(doc.help.tiers)]
+            for t, tier in enumerate(doc.help.tiers if doc.help is not None else [])]
     if doc.puzzle is not None:
         out.append((("puzzle", "riddles"), len(doc.puzzle.riddles)))
     return out

@@ -156,8 +156,12 @@ class Document(Strict):
         default_factory=list, max_length=6,
         description="Charts, numbered Fig. 1, Fig. 2... in this order. Each `figure: true` "
         "in a section places the next one; the others print after the last section.")
-    plan: Plan
-    help: HelpPanel
+    plan: Plan | None = Field(
+        default=None, description="'My plan': steps with tick boxes. Leave it out for a topic "
+        "without one (the check then looks for `steps` or a `checklist` in the sections).")
+    help: HelpPanel | None = Field(
+        default=None, description="'When to get help'. A mental-health topic must have one, "
+        "with a crisis tier.")
     puzzle: Puzzle | None = None
     references: list[Reference] = Field(default_factory=list)
     review: Review

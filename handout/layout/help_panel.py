@@ -43,10 +43,13 @@ LOOKS = {
 }
 
 
-def help_flowables(panel: HelpPanel, theme: Theme, *, whole: bool = True) -> list[Flowable]:
+def help_flowables(panel: HelpPanel | None, theme: Theme, *, whole: bool = True
+                   ) -> list[Flowable]:
     """The panel's heading and its tiers, kept on one page (split only if taller); with
     `whole` false (a narrow column), the tiers may go on in the next column or panel,
     each tier's box whole and the heading with the first."""
+    if panel is None:  # a topic without one
+        return []
     content: list[Flowable] = [heading(panel.title, theme)]
     for i, tier in enumerate(panel.tiers):
         if i:

@@ -32,12 +32,14 @@ class TickBox(Flowable):  # type: ignore[misc]
         self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
 
 
-def plan_flowables(plan: Plan, theme: Theme) -> list[Flowable]:
+def plan_flowables(plan: Plan | None, theme: Theme) -> list[Flowable]:
     """Numbered steps, each with a tick box, then the extra tip.
 
     Tagged, the steps are a list (L > LI > LBody, the number in the text); the tick boxes,
     there for a pen, are drawn with the table's layout artifact.
     """
+    if plan is None:  # a topic without one
+        return []
     out: list[Flowable] = [heading(plan.title, theme)]
     if plan.intro:
         out.append(tag(Paragraph(markup(plan.intro), theme.style("body")), "P"))

@@ -45,7 +45,8 @@ def booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     # search has one of its own), "When to get help" (a page, or two if it must), notes
     # pages if any are left over, and the back cover.
     puzzle_pages = (2 if puzzle.word_search else 1) if puzzle else 0
-    inside_last = back - 3 - puzzle_pages
+    plan_page, help_page = int(doc.plan is not None), int(doc.help is not None)
+    inside_last = back - 1 - plan_page - puzzle_pages - help_page
     cover = [*title_block(doc, theme, with_icon=doc.icon is None), key_points_box(doc, theme)]
     if doc.icon is not None:  # large, in the room the cover's text leaves
         cover.insert(-1, CoverIcon(doc.icon, theme, least=theme.body_size * 3,
@@ -54,23 +55,32 @@ def booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     page = geo.slots[1].height
     body, marks = body_zone(doc, theme, parts, "booklet")
     story += [*planned(body, theme, page), Mark("end:inside"), NotesBox(theme), PageBreak()]
-    story += [KeepTogether(plan_flowables(doc.plan, theme)), Mark("end:plan"),
-              NotesBox(theme)]
+    first = True  # the next part starts the page the inside pages' break began
+    if doc.plan is not None:
+        story += [KeepTogether(plan_flowables(doc.plan, theme)), Mark("end:plan"),
+                  NotesBox(theme)]
+        first = False
     if puzzle:
-        story += [PageBreak(), *planned(puzzle_flowables(puzzle, theme), theme, page),
-                  Mark("end:puzzle")]
-    story += [PageBreak(), *planned(help_flowables(doc.help, theme, whole=False), theme, page),
-              Mark("end:help"),
-              NotesBox(theme), _pad_to(back, theme), NextPageTemplate("back"), PageBreak(),
+        story += [*([] if first else [PageBreak()]),
+                  *planned(puzzle_flowables(puzzle, theme), theme, page), Mark("end:puzzle")]
+        first = False
+    if doc.help is not None:
+        story += [*([] if first else [PageBreak()]),
+                  *planned(help_flowables(doc.help, theme, whole=False), theme, page),
+                  Mark("end:help"), NotesBox(theme)]
+    story += [_pad_to(back, theme), NextPageTemplate("back"), PageBreak(),
               *contact_flowables(doc.clinic, theme), *review_flowables(doc, theme),
               Mark("end:back"), NotesBox(theme)]
     zones = [Zone("cover", 0, 0, loc=("key_points",)),
-             Zone("inside", 1, inside_last, marks, loc=("sections",)),
-             Zone("plan", 1, inside_last + 1, loc=("plan",))]
+             Zone("inside", 1, inside_last, marks, loc=("sections",))]
+    if doc.plan is not None:
+        zones.append(Zone("plan", 1, inside_last + 1, loc=("plan",)))
     if puzzle:
-        zones.append(Zone("puzzle", 1, inside_last + 1 + puzzle_pages, loc=("puzzle",)))
-    zones += [Zone("help", 1, back - 1, loc=("help",)),
-              Zone("back", back, back, loc=("review",))]
+        zones.append(Zone("puzzle", 1, inside_last + plan_page + puzzle_pages,
+                          loc=("puzzle",)))
+    if doc.help is not None:
+        zones.append(Zone("help", 1, back - 1, loc=("help",)))
+    zones.append(Zone("back", back, back, loc=("review",)))
     return Layout(geo, _templates(geo, theme, doc, logo), story, zones)
 
 

@@ -36,9 +36,9 @@ class Parts:
         return p if p and shown(p, self.fmt, ROOMY) and ("puzzle",) not in self.left_out \
             else None
 
-    def plan(self, doc: Document) -> Plan:
+    def plan(self, doc: Document) -> Plan | None:
         """"My plan", less its extra tip when fitting left that out."""
-        if ("plan", "extra") in self.left_out:
+        if doc.plan is not None and ("plan", "extra") in self.left_out:
             return doc.plan.model_copy(update={"extra": "", "extra_title": ""})
         return doc.plan
 
@@ -66,7 +66,7 @@ def _optional(doc: Document, fmt: str) -> Iterator[Loc]:
         yield ("puzzle",)
     # The plan's extra tip is a nice-to-have where room is shortest; it comes after the
     # sections in the file, so it goes first.
-    if fmt in {"trifold", "sheet"} and doc.plan.extra:
+    if fmt in {"trifold", "sheet"} and doc.plan is not None and doc.plan.extra:
         yield ("plan", "extra")
 
 

@@ -42,10 +42,11 @@ def sheet(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> La
     # The plan opens the second side (the side to act on and keep for the next visit),
     # never split over the turn of the sheet; contact, sources and review close the first.
     column = geo.slots[1].height
-    turn = DocIf("doc.page == 1", [NotesBox(theme, least=column * LEAST_GAP), PageBreak()])
+    turn: list[Flowable] = [DocIf("doc.page == 1", [
+        NotesBox(theme, least=column * LEAST_GAP), PageBreak()])] if doc.plan or doc.help else []
     story: list[Flowable] = [*title, FrameBreak(), *planned([
         key_points_box(doc, theme), *body, *contact_flowables(doc.clinic, theme),
-        *sources_flowables(doc, theme), *review_flowables(doc, theme), turn,
+        *sources_flowables(doc, theme), *review_flowables(doc, theme), *turn,
         *plan_flowables(parts.plan(doc), theme), *help_flowables(doc.help, theme, whole=False),
         ], theme, column), Mark("end:sheet"), NotesBox(theme)]
     zones = [Zone("sheet", 0, 4, marks, loc=("sections",))]
