@@ -64,14 +64,14 @@ def story(
     return planned(out, theme, page)
 
 
-def figure_maker(doc: Document, theme: Theme, grayscale: bool, charts: ChartDrawer
-                 ) -> FigureMaker:
+def figure_maker(doc: Document, theme: Theme, grayscale: bool, charts: ChartDrawer,
+                 chart_scale: float | None = None) -> FigureMaker:
     """Fig. n + 1's flowables, made only where it is placed."""
     figures = [figure for _, figure in doc.all_figures()]
 
     def figure(n: int) -> list[Flowable]:
         return figure_flowables(figures[n], theme, number=n + 1, grayscale=grayscale,
-                                charts=charts)
+                                charts=charts, chart_scale=chart_scale)
     return figure
 
 

@@ -48,6 +48,7 @@ class ChartForm(Flowable):  # type: ignore[misc]  # reportlab has no type hints
 
 def figure_flowables(
     figure: Figure, theme: Theme, *, number: int = 1, grayscale: bool = False,
+    chart_scale: float | None = None,
     charts: ChartDrawer = draw_later,
 ) -> list[Flowable]:
     """Title, chart, caption and source line, as one block that never splits across pages.
@@ -61,7 +62,7 @@ def figure_flowables(
     caption = Paragraph(markup(figure.caption), theme.style("caption"))
     source = Paragraph(markup(_source_line(figure, theme)), theme.style("small"))
     gap = Spacer(1, theme.gap(0.4))
-    request = chart_request(figure, theme, grayscale=grayscale)
+    request = chart_request(figure, theme, grayscale=grayscale, scale=chart_scale)
     chart = ChartForm(charts(request), figure.alt_text)
     parts = [tag(title, "P"), tag(chart, "Figure", figure.alt_text), gap, tag(caption, "P"),
              tag(source, "P")]
@@ -69,12 +70,15 @@ def figure_flowables(
     return [KeepTogether(parts)]
 
 
-def chart_request(figure: Figure, theme: Theme, *, grayscale: bool = False) -> ChartRequest:
-    """The chart exactly `theme.frame_width` wide, in the theme's brand colours."""
+def chart_request(figure: Figure, theme: Theme, *, grayscale: bool = False,
+                  scale: float | None = None) -> ChartRequest:
+    """The chart exactly `theme.frame_width` wide, in the theme's brand colours; its text
+    scaled by `scale`, else with the body text (a fitted format keeps one scale for all its
+    passes, so the chart is drawn once)."""
     return ChartRequest(
         figure, width_in=theme.frame_width / 72, primary=theme.colours.primary,
         accent=theme.colours.accent, grayscale=grayscale,
-        font_scale=theme.body_size / 14.0,  # charts grow with large-print builds
+        font_scale=scale or theme.body_size / 14.0,  # charts grow with large-print builds
         language=theme.language,
     )
 

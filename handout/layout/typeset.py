@@ -21,7 +21,7 @@ from handout.layout.page import FooterCanvas, HandoutTemplate, Mark
 from handout.layout.rack import panels as geometry
 from handout.layout.rack.booklet import booklet
 from handout.layout.rack.fit import FLOOR, LARGE_FLOOR, Step, Tried, fit, ladders
-from handout.layout.rack.parts import Parts, optional_parts
+from handout.layout.rack.parts import Parts, optional_parts, shares
 from handout.layout.rack.sheet import sheet
 from handout.layout.rack.trifold import trifold
 from handout.layout.rack.zones import Layout, Overflow, Zone, overflow, slack
@@ -56,7 +56,9 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
 
     def attempt(step: Step) -> Tried[tuple[bytes, int]]:
         theme = _theme(doc, look, step)
-        parts = Parts(look.format, figure_maker(doc, theme, look.grayscale, charts),
+        # One chart for every pass: drawn once (in the chart worker), at the starting size.
+        maker = figure_maker(doc, theme, look.grayscale, charts, chart_scale=start / 14.0)
+        parts = Parts(look.format, maker,
                       frozenset(step.left_out), pictures)
         layout = _layout(doc, theme, parts, step.pages, logo, fmt=look.format)
         def stop_if_over(marks: dict[str, Mark]) -> None:
@@ -81,7 +83,9 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
     start = LARGE_PRINT_SIZE if look.large_print else REGULAR_BODY
     floor = LARGE_FLOOR if look.large_print else FLOOR
     counts = list(range(8, doc.pages + 1, 4)) if look.format == "booklet" else [0]
-    tried = fit(ladders(start, floor, optional_parts(doc, look.format), counts), attempt)
+    optional = optional_parts(doc, look.format)
+    tried = fit(ladders(start, floor, optional, counts), attempt,
+                shares(doc, look.format, optional))
     if tried.overflow is not None:
         message = refusal(look.format, tried)
         if look.large_print:

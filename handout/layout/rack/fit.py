@@ -52,20 +52,26 @@ def ladders(start: float, floor: float, optional: Sequence[Loc],
     return out
 
 
-def fit(steps_by_pages: list[list[Step]], attempt: Callable[[Step], Tried[T]]) -> Tried[T]:
+def fit(steps_by_pages: list[list[Step]], attempt: Callable[[Step], Tried[T]],
+        share: Sequence[float] = ()) -> Tried[T]:
     """The roomiest step that fits; when none does, the tightest try of the most pages
     (its overflow says how far the content is from fitting).
 
     Each page count starts with its roomiest step. When that overflows, how far it ran
     over says how much smaller the text must get: the next try is the step predicted to be
-    just small enough, and the search narrows from there (`_between`).
+    just small enough, and the search narrows from there (`_between`). `share` is each
+    optional part's share of the sections' text, in the order fitting leaves them out: it
+    predicts how many must go, and skips a page count that could not fit even without them.
     """
     tried: Tried[T] | None = None
-    for steps in steps_by_pages:
+    for n, steps in enumerate(steps_by_pages):
         first = attempt(steps[0])
         if first.overflow is None:
             return first
-        at = _predict(steps, first.overflow)
+        at = _predict(steps, first.overflow, share)
+        if at == len(steps) and n < len(steps_by_pages) - 1:
+            continue  # hopeless on these pages, by the prediction: try more pages
+        at = min(at, len(steps) - 1)
         tried = attempt(steps[at])
         if tried.overflow is None:
             return _between(steps, attempt, low=(0, first), high=(at, tried))
@@ -99,12 +105,15 @@ def _between(steps: list[Step], attempt: Callable[[Step], Tried[T]], *,
     return fits
 
 
-def _predict(steps: list[Step], over: Overflow) -> int:
-    """The first step whose text should take no more room than the zone has.
+def _predict(steps: list[Step], over: Overflow, share: Sequence[float] = ()) -> int:
+    """The first step whose text should take no more room than the zone has, from how far
+    the roomiest step ran over; len(steps) when none should.
 
     Text of body size b takes room in proportion to about b squared (longer lines and
-    taller ones); tight spacing saves up to a tenth. Leaving parts out is not predicted:
-    when sizes alone cannot do it, the first step that leaves something out.
+    taller ones); tight spacing saves up to a tenth. Leaving a part out saves its `share`
+    of the sections' text (by characters: a guess the search corrects). Without shares, or
+    when the overflow is not the sections' (a cover, a back cover), the first step that
+    leaves something out.
     """
     if not over.room or over.points <= 0:
         return len(steps) - 1
@@ -112,10 +121,12 @@ def _predict(steps: list[Step], over: Overflow) -> int:
     first = steps[0]
 
     def demand(step: Step) -> float:
-        return (step.body_size / first.body_size) ** 2 * (0.9 + 0.1 * step.spacing) / \
-            (0.9 + 0.1 * first.spacing)
+        kept = 1.0 - (sum(share[:len(step.left_out)]) if sections else 0.0)
+        return kept * (step.body_size / first.body_size) ** 2 * \
+            (0.9 + 0.1 * step.spacing) / (0.9 + 0.1 * first.spacing)
 
+    sections = bool(share) and bool(over.zone.parts)
     for i, step in enumerate(steps[1:], start=1):
-        if step.left_out or demand(step) <= need:
+        if (step.left_out and not sections) or demand(step) <= need:
             return i
-    return len(steps) - 1
+    return len(steps) if sections else len(steps) - 1

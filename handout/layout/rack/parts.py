@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 from handout.input.formats import ROOMY, shown
 from handout.input.images import Picture
 from handout.input.model import Document, Plan, Puzzle
-from handout.input.sections import figure_marks, section_blocks
+from handout.input.sections import Section, figure_marks, section_blocks
 from handout.layout.blocks import paragraphs
 from handout.layout.body import FigureMaker, Placing, section_flowables
 from handout.layout.closing import sources_flowables
@@ -68,6 +68,45 @@ def _optional(doc: Document, fmt: str) -> Iterator[Loc]:
     # sections in the file, so it goes first.
     if fmt in {"trifold", "sheet"} and doc.plan is not None and doc.plan.extra:
         yield ("plan", "extra")
+
+
+# What a picture or a chart weighs against text, in characters of text (about a third and
+# half of a booklet's page): guesses for `shares`, which the fitting search corrects.
+PICTURE_CHARS, FIGURE_CHARS = 600, 1200
+
+
+def shares(doc: Document, fmt: str, optional: list[Loc]) -> list[float]:
+    """Each optional part's share of the sections printed in `fmt`, by weight of text."""
+    weights = {("sections", i): _weight(s) for i, s in enumerate(doc.sections)
+               if shown(s, fmt)}
+    total = sum(weights.values()) or 1.0
+
+    def part(loc: Loc) -> float:
+        if loc in weights:
+            return weights[loc]
+        if loc[0] == "sections":  # a box inside a section
+            box = getattr(doc.sections[int(loc[1])], "box", None)
+            return _text(box.title, *box.paragraphs, *box.bullets) if box else 0.0
+        return FIGURE_CHARS if loc[0] in {"figure", "figures"} else 0.0
+    return [part(loc) / total for loc in optional]
+
+
+def _weight(section: Section) -> float:
+    out = _text(section.heading)
+    for _, block in section_blocks(section):
+        out += _text(block.paragraph or "", *(block.bullets or []), *(block.steps or []),
+                     *(block.checklist or []))
+        if block.box is not None:
+            out += _text(block.box.title, *block.box.paragraphs, *block.box.bullets)
+        if block.table is not None:
+            out += _text(*block.table.header, *(c for row in block.table.rows for c in row))
+        out += PICTURE_CHARS if block.image is not None else 0
+        out += FIGURE_CHARS if block.figure else 0
+    return out
+
+
+def _text(*texts: str) -> float:
+    return float(sum(len(t) for t in texts))
 
 
 def body_zone(doc: Document, theme: Theme, parts: Parts, fmt: str, *, sources: bool = True,
