@@ -57,31 +57,30 @@ def fit(steps_by_pages: list[list[Step]], attempt: Callable[[Step], Tried[T]],
     """The roomiest step that fits; when none does, the tightest try of the most pages
     (its overflow says how far the content is from fitting).
 
-    Each page count starts with its roomiest step. When that overflows, how far it ran
+    Each page count starts with its roomiest step. When a pass overflows, how far it ran
     over says how much smaller the text must get: the next try is the step predicted to be
-    just small enough, and the search narrows from there (`_between`). `share` is each
+    just small enough, and once one fits the search narrows back (`_between`). `share` is each
     optional part's share of the sections' text, in the order fitting leaves them out: it
     predicts how many must go, and skips a page count that could not fit even without them.
     """
     tried: Tried[T] | None = None
     for n, steps in enumerate(steps_by_pages):
-        first = attempt(steps[0])
-        if first.overflow is None:
-            return first
-        at = _predict(steps, first.overflow, share)
-        if at == len(steps) and n < len(steps_by_pages) - 1:
-            continue  # hopeless on these pages, by the prediction: try more pages
-        at = min(at, len(steps) - 1)
-        tried = attempt(steps[at])
+        last = len(steps) - 1
+        low, tried = 0, attempt(steps[0])
         if tried.overflow is None:
-            return _between(steps, attempt, low=(0, first), high=(at, tried))
-        if at == len(steps) - 1:
-            continue
-        tight = attempt(steps[-1])
-        if tight.overflow is not None:  # not even the tightest: more pages, or refuse
-            tried = tight
-            continue
-        return _between(steps, attempt, low=(at, tried), high=(len(steps) - 1, tight))
+            return tried
+        while True:  # predict again from each pass that runs over, always further on
+            at = low + _predict(steps[low:], tried.overflow, share)
+            if at > last:
+                if n < len(steps_by_pages) - 1:
+                    break  # hopeless on these pages, by the prediction: try more pages
+                at = last
+            guess = attempt(steps[at])
+            if guess.overflow is None:
+                return _between(steps, attempt, low=(low, tried), high=(at, guess))
+            tried, low = guess, at
+            if at == last:
+                break  # not even the tightest: more pages, or refuse
     assert tried is not None
     return tried
 
@@ -106,8 +105,8 @@ def _between(steps: list[Step], attempt: Callable[[Step], Tried[T]], *,
 
 
 def _predict(steps: list[Step], over: Overflow, share: Sequence[float] = ()) -> int:
-    """The first step whose text should take no more room than the zone has, from how far
-    the roomiest step ran over; len(steps) when none should.
+    """The first step after `steps[0]` whose text should take no more room than the zone
+    has, from how far `steps[0]` ran over; len(steps) when none should.
 
     Text of body size b takes room in proportion to about b squared (longer lines and
     taller ones); tight spacing saves up to a tenth. Leaving a part out saves its `share`
@@ -120,9 +119,10 @@ def _predict(steps: list[Step], over: Overflow, share: Sequence[float] = ()) -> 
     need = over.room / (over.room + over.points)
     first = steps[0]
 
-    def demand(step: Step) -> float:
-        kept = 1.0 - (sum(share[:len(step.left_out)]) if sections else 0.0)
-        return kept * (step.body_size / first.body_size) ** 2 * \
+    def demand(step: Step) -> float:  # relative to the first step's
+        def parts(s: Step) -> float:
+            return 1.0 - (sum(share[:len(s.left_out)]) if sections else 0.0)
+        return parts(step) / max(parts(first), 1e-6) * (step.body_size / first.body_size) ** 2 * \
             (0.9 + 0.1 * step.spacing) / (0.9 + 0.1 * first.spacing)
 
     sections = bool(share) and bool(over.zone.parts)
