@@ -34,9 +34,11 @@ class NotesBox(Flowable):  # type: ignore[misc]
     _ZEROSIZE = True
     _SPACETRANSFER = True
 
-    def __init__(self, theme: Theme, least: float | None = None) -> None:
+    def __init__(self, theme: Theme, least: float | None = None, *, plain: bool = False
+                 ) -> None:
+        """`plain`: always headed "Notes" (a box read last, though drawn first)."""
         super().__init__()
-        self.theme = theme
+        self.theme, self.plain = theme, plain
         self.rule = theme.body_size * 2.0  # handwriting needs about 2 lines of print
         self.least = least if least is not None else self.rule * 3.5
         self.height = 0.0
@@ -61,8 +63,8 @@ class NotesBox(Flowable):  # type: ignore[misc]
         size = theme.body_size
         y = self.height - size * 1.5
         # The canvas is this handout's own: it remembers whether a notes box came before.
-        first = not getattr(canv, "notes_drawn", False)
-        canv.notes_drawn = True
+        first = not self.plain and not getattr(canv, "notes_drawn", False)
+        canv.notes_drawn = getattr(canv, "notes_drawn", False) if self.plain else True
         title = theme.text("notes_title" if first else "notes_more")
         with marked(canv, self.structure):
             canv.setFillColor(INK)

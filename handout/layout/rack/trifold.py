@@ -17,6 +17,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     FrameBreak,
+    KeepTogether,
     NextPageTemplate,
     PageTemplate,
     Spacer,
@@ -47,11 +48,12 @@ def trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> 
     body, marks = body_zone(doc, theme, parts, "trifold", sources=False, intro=False)
     inside = planned([*([key] if inside_key else []),
                       *help_flowables(doc.help, theme, whole=False), Spacer(1, theme.gap(0.8)),
-                      *body, *plan_flowables(parts.plan(doc), theme)], theme, geo.slots[3].height)
-    notes = NotesBox(theme)
-    order = [group("Div", part) for part in (front, [*inside, notes], back)]
+                      *body, KeepTogether(plan_flowables(parts.plan(doc), theme))], theme,
+                     geo.slots[3].height)
+    notes, back_notes = NotesBox(theme), NotesBox(theme, plain=True)  # the back: read last
+    order = [group("Div", part) for part in (front, [*inside, notes], [*back, back_notes])]
     story: list[Flowable] = [
-        NextPageTemplate("inside"), *back, Mark("end:back"), FrameBreak(),
+        NextPageTemplate("inside"), *back, Mark("end:back"), back_notes, FrameBreak(),
         *front, Mark("end:front"), FrameBreak(), *inside, Mark("end:inside"), notes]
     zones = [Zone("back", 0, 0, loc=("references",)),
              Zone("front", 1, 1, loc=("key_points",)),
