@@ -11,8 +11,10 @@ here. The imposed file is for the printer only: untagged, no links, and no title
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
+import re
 
 import pypdfium2 as pdfium
 
@@ -101,4 +103,21 @@ def impose_booklet(pdf: bytes) -> bytes:
         with pdfium.PdfDocument(raw_sheets) as sheets:
             buffer = io.BytesIO()
             sheets.save(buffer)
-    return buffer.getvalue()
+    return _reproducible(buffer.getvalue())
+
+
+def _reproducible(pdf: bytes) -> bytes:
+    """The same input gives the same bytes: PDFium stamps the time it saved and a random
+    file ID. Each is replaced in place by a value of the same length (so no byte offset
+    moves): a fixed date, and an ID made from the file's own bytes."""
+    pdf = re.sub(rb"/CreationDate\(D:\d{14}", b"/CreationDate(D:20000101000000", pdf)
+    ids = re.search(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", pdf)
+    if ids is None:
+        return pdf
+    blank = pdf[:ids.start()] + b"/ID" + pdf[ids.end():]
+    digest = hashlib.md5(blank, usedforsecurity=False).hexdigest().upper().encode()
+    start, end = ids.span(1)
+    fixed = digest[:end - start].ljust(end - start, b"0")
+    pdf = pdf[:start] + fixed + pdf[end:]
+    start, end = ids.span(2)
+    return pdf[:start] + fixed[:end - start] + pdf[end:]

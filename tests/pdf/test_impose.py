@@ -154,3 +154,13 @@ def test_a_cropbox_equal_to_the_mediabox_is_fine() -> None:
     with pymupdf.open(stream=impose_booklet(reading_order(
             4, each=lambda c, n: c.setCropBox(full)))) as sheets:
         assert [halves(page) for page in sheets] == [("Page 4", "Page 1"), ("Page 2", "Page 3")]
+
+
+def test_the_same_pages_give_the_same_bytes() -> None:
+    """PDFium stamps the save time and a random file ID; the imposed file carries neither."""
+    pdf = reading_order(8)
+    first, second = impose_booklet(pdf), impose_booklet(pdf)
+    assert first == second
+    assert b"/CreationDate(D:20000101000000" in first
+    with pymupdf.open(stream=first) as doc:
+        assert doc.page_count == 4  # still a whole PDF after the fix in place
