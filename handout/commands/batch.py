@@ -7,6 +7,7 @@ and the summary lists both.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -64,6 +65,7 @@ class Job:
     name: str  # the variant's, for the file name
     variant: Variant
     output: Path  # the folder; the file name needs the content's language and clinic
+    by_topic: bool = False  # a folder per topic: the batch holds more than one
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,24 @@ def plan(batch: BatchFile, base: Path) -> list[Job]:
     """Every combination, in a stable order (content, then clinic, then variant)."""
     clinics: list[Path | None] = [base / c for c in batch.clinics] or [None]
     variants = [_variant(entry.model_dump()) for entry in batch.variants]
-    return [Job(base / content, clinic, name, variant, base / batch.output)
+    topics = {content: _topic(base / content, base) for content in batch.contents}
+    # One topic (content.yaml and its translations): <clinic>/<language>/<variant>.pdf.
+    # Several: <clinic>/<topic>/<language>/..., or two topics in one language would
+    # write the same file.
+    several = len(set(topics.values())) > 1
+    return [Job(base / content, clinic, name, variant, base / batch.output, several)
             for content in batch.contents for clinic in clinics for name, variant in variants]
+
+
+def _topic(content: Path, base: Path) -> str:
+    """Which topic a content file is, by its name: less a language ending (content.es.yaml
+    is content.yaml's topic), or its folder's for a plain content.yaml elsewhere
+    (examples/sleep/content.yaml -> sleep)."""
+    stem = re.sub(r"\.[a-z]{2}(-[A-Z]{2})?$", "", content.stem)
+    folder = content.resolve().parent
+    if stem == "content" and folder != base.resolve():
+        return _slug(folder.name)
+    return _slug(stem)
 
 
 def _variant(entry: dict[str, Any]) -> tuple[str, Variant]:
@@ -118,7 +136,9 @@ def run_job(job: Job) -> Outcome:
         started = time.perf_counter()
         doc, located = prepare(job.content, job.clinic)
         clinic = job.clinic.stem if job.clinic else _slug(doc.clinic.name)
-        out = job.output / clinic / doc.language / f"{job.name}.pdf"
+        topic = (_slug(doc.topic) or _topic(job.content, job.content.parent)) \
+            if job.by_topic else ""
+        out = job.output / clinic / topic / doc.language / f"{job.name}.pdf"
         options = Options(**asdict(job.variant), clinic=job.clinic,
                           cache_dir=job.output / ".cache")
         result = build_prepared(doc, located, job.content.resolve().parent, out, options,

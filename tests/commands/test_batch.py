@@ -59,3 +59,20 @@ def test_a_missing_file_in_the_batch_file_is_named_at_its_line(
         "(it is relative to the batch file)\n"
         "handout: 2 problems; nothing was written.\n")
     assert not (tmp_path / "build").exists()
+
+
+def test_two_topics_in_one_language_each_get_a_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """content.yaml and the sleep example are both English: without a folder per topic the
+    second would overwrite the first."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "batch.yaml").write_text(
+        f"output: out\ncontents: [{CONTENT}, {ROOT}/examples/sleep/content.yaml]\n"
+        f"clinics: [{ROOT}/assets/clinics/riverside-family-health.yaml]\n", encoding="utf-8")
+    assert main(["batch", "batch.yaml", "-j", "1"]) == 0
+    built = sorted(p.relative_to(tmp_path / "out").as_posix()
+                   for p in (tmp_path / "out").rglob("*.pdf"))
+    assert built == ["riverside-family-health/mental-health/en/letter.pdf",  # `topic:`
+                     "riverside-family-health/sleep/en/letter.pdf"]
+    assert capsys.readouterr().out.splitlines()[-1] == "2 built, 0 failed."
