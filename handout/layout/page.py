@@ -182,17 +182,37 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, 
         x += LOGO_ROOM
     room = (span[1] if span else width) - 2 * BAND_INSET - x
     canv.setFillColor(WHITE)
-    # A panel is narrow: a long name steps down to fit it, never under 10 pt, and a
-    # tagline that does not fit is left out (preflight checks the page-wide band).
-    name = max(FOOTER_SIZE, min(NAME_SIZE, room / pdfmetrics.stringWidth(clinic.name, BOLD, 1)))
-    tagline = clinic.tagline if pdfmetrics.stringWidth(
+    # A panel is narrow: a long name goes on two lines, then steps down to fit, never under
+    # 10 pt; a tagline that does not fit is left out (preflight checks the page-wide band).
+    lines, size = name_lines(clinic.name, room)
+    tagline = clinic.tagline if len(lines) == 1 and pdfmetrics.stringWidth(
         clinic.tagline, REGULAR, TAGLINE_SIZE) <= room else ""
-    canv.setFont(BOLD, name)
-    canv.drawString(x, top - BAND_HEIGHT / 2 + (2 if tagline else -7), clinic.name)
+    canv.setFont(BOLD, size)
+    first = top - BAND_HEIGHT / 2 + (2 if tagline else -7) + (len(lines) - 1) * size * 0.6
+    for i, line in enumerate(lines):
+        canv.drawString(x, first - i * size * 1.15, line)
     if tagline:
         canv.setFont(REGULAR, TAGLINE_SIZE)
         canv.drawString(x, top - BAND_HEIGHT / 2 - 17, tagline)
     canv.restoreState()
+
+
+def name_lines(name: str, room: float) -> tuple[list[str], float]:
+    """The clinic's name on one line at NAME_SIZE if it fits `room`; else on two lines,
+    broken at the space nearest the middle, at up to NAME_SIZE * 0.85; else one line as
+    large as fits, never under 10 pt."""
+    one = pdfmetrics.stringWidth(name, BOLD, 1)
+    if one * NAME_SIZE <= room:
+        return [name], NAME_SIZE
+    words = name.split()
+    if len(words) > 1:
+        cut = min(range(1, len(words)), key=lambda k: abs(
+            len(" ".join(words[:k])) - len(" ".join(words[k:]))))
+        pair = [" ".join(words[:cut]), " ".join(words[cut:])]
+        size = min(NAME_SIZE * 0.85, room / max(pdfmetrics.stringWidth(t, BOLD, 1) for t in pair))
+        if size >= 14:
+            return pair, size
+    return [name], max(FOOTER_SIZE, room / one)
 
 
 def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int) -> None:
