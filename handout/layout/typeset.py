@@ -52,15 +52,18 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
             doc, theme, grayscale=look.grayscale, charts=charts, pictures=pictures))
         return pdf, pages
 
-    charts = _once_per_size(charts)
+    charts = _drawn_once(charts)
+    start = LARGE_PRINT_SIZE if look.large_print else REGULAR_BODY
+    floor = LARGE_FLOOR if look.large_print else FLOOR
 
     def attempt(step: Step) -> Tried[tuple[bytes, int]]:
+        """One layout pass at `step`: its PDF, or where and by how much it runs over."""
         theme = _theme(doc, look, step)
         # One chart for every pass: drawn once (in the chart worker), at the starting size.
         maker = figure_maker(doc, theme, look.grayscale, charts, chart_scale=start / 14.0)
-        parts = Parts(look.format, maker,
-                      frozenset(step.left_out), pictures)
+        parts = Parts(look.format, maker, frozenset(step.left_out), pictures)
         layout = _layout(doc, theme, parts, step.pages, logo, fmt=look.format)
+
         def stop_if_over(marks: dict[str, Mark]) -> None:
             over = overflow(layout, marks, so_far=True)
             if over is not None:
@@ -80,14 +83,12 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
             return Tried(step, (b"", 0), Overflow(zone, 0.0, loc, "", reason))
         return Tried(step, (pdf, pages), overflow(layout, marks), slack(layout, marks))
 
-    start = LARGE_PRINT_SIZE if look.large_print else REGULAR_BODY
-    floor = LARGE_FLOOR if look.large_print else FLOOR
     counts = list(range(8, doc.pages + 1, 4)) if look.format == "booklet" else [0]
     optional = optional_parts(doc, look.format)
     tried = fit(ladders(start, floor, optional, counts), attempt,
                 shares(doc, look.format, optional))
     if tried.overflow is not None:
-        message = refusal(look.format, tried)
+        message = refusal(look.format, tried, doc.pages)
         if look.large_print:
             message += (" Large print needs about twice the room of regular print: the "
                         "large-print document (--format document --large-print) holds it all.")
@@ -95,9 +96,9 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
     return tried.result
 
 
-def _once_per_size(charts: ChartDrawer) -> ChartDrawer:
-    """`charts`, drawing each distinct chart once in this build: fitting's passes at the
-    same text size ask for the same chart again."""
+def _drawn_once(charts: ChartDrawer) -> ChartDrawer:
+    """`charts`, drawing each distinct chart once in this build: every fitting pass asks
+    for the same chart again."""
     drawn: dict[tuple[object, ...], Callable[[], ChartArt]] = {}
 
     def remembered(request: ChartRequest) -> Callable[[], ChartArt]:
@@ -109,8 +110,9 @@ def _once_per_size(charts: ChartDrawer) -> ChartDrawer:
     return remembered
 
 
-def refusal(fmt: str, tried: Tried[tuple[bytes, int]]) -> str:
-    """Why the content does not fit, and what to cut or move."""
+def refusal(fmt: str, tried: Tried[tuple[bytes, int]], pages: int = 8) -> str:
+    """Why the content does not fit, and what to cut or move (`pages`: the most pages the
+    content file allows a booklet)."""
     over, step = tried.overflow, tried.step
     assert over is not None
     name = {"trifold": "tri-fold"}.get(fmt, fmt)
@@ -121,7 +123,8 @@ def refusal(fmt: str, tried: Tried[tuple[bytes, int]]) -> str:
     lines = max(1, round(over.points / (step.body_size * 1.4)))
     where = _ZONES.get((fmt, over.zone.name), f"the {over.zone.name}")
     part = f'; the room runs out in "{over.heading}"' if over.heading else ""
-    more = " or allow more pages (`pages: 12`)," if fmt == "booklet" else ""
+    more = f" or allow more pages (`pages: {pages + 4}`)," \
+        if fmt == "booklet" and pages < 16 else ""
     return (f"this does not fit the {name}: about {lines} line{'s' * (lines != 1)} too many "
             f"for {where}, even at {step.body_size:g} pt with tight spacing{part}. Shorten "
             f"it or the parts after it,{more} or leave a part out of the {name} "

@@ -37,7 +37,7 @@ def test_the_sleep_example_passes_the_check() -> None:
 @pytest.mark.parametrize("fmt", list(PAGES))
 def test_it_builds_in_every_format_for_its_own_clinic(built: dict[str, Path], fmt: str) -> None:
     with pymupdf.open(built[fmt]) as pdf:
-        text = " ".join(page.get_text() for page in pdf)
+        text = " ".join(" ".join(page.get_text().split()) for page in pdf)  # lines joined
         assert pdf.page_count == PAGES[fmt]
     assert "Riverside Family Health" in text and "(555) 014-2200" in text
     assert "Fig." not in text  # no chart
