@@ -84,13 +84,8 @@ def _relative_to(located: Located, loc: Loc) -> str:
 
 def furniture_problems(doc: Document, located: Located) -> list[Problem]:
     """Header band and footer lines do not wrap: check they fit the narrowest paper (A4)."""
-    from handout.layout.page import (
-        NAME_SIZE,
-        TAGLINE_SIZE,
-        band_text_room,
-        footer_lines,
-        footer_text_room,
-    )
+    from handout.layout.band import NAME_SIZE, TAGLINE_SIZE, band_text_room
+    from handout.layout.page import footer_lines, footer_text_room
 
     theme = make_theme(doc.clinic.colours, paper="a4")
     clinic = doc.clinic

@@ -118,9 +118,11 @@ def test_batch_builds_in_parallel_and_reports_a_broken_entry(
     assert code == 1, out.err
     built = sorted(p.relative_to(tmp_path / "out").as_posix()
                    for p in (tmp_path / "out").rglob("*.pdf"))
-    assert built == ["mind-body-7/en/gray.pdf", "mind-body-7/en/letter.pdf",
-                     "riverside-family-health/en/gray.pdf",
-                     "riverside-family-health/en/letter.pdf"]
+    # Two content files that are not one topic's translations: a folder per topic.
+    assert built == ["mind-body-7/mental-health/en/gray.pdf",
+                     "mind-body-7/mental-health/en/letter.pdf",
+                     "riverside-family-health/mental-health/en/gray.pdf",
+                     "riverside-family-health/mental-health/en/letter.pdf"]
     assert "4 built, 4 failed." in out.out
     assert out.out.count("FAILED") == 4 and "did you mean 'title'?" in out.out
 

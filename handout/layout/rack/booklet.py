@@ -22,10 +22,11 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import DocIf
 
 from handout.input.model import Document
+from handout.layout.band import BAND_HEIGHT, draw_band
 from handout.layout.closing import contact_flowables, review_flowables
 from handout.layout.cover import key_points_box, title_block
 from handout.layout.help_panel import help_flowables
-from handout.layout.page import BAND_HEIGHT, FOOTER_EDGE, Mark, draw_band
+from handout.layout.page import FOOTER_EDGE, Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
 from handout.layout.rack import panels as geometry

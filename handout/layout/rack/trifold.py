@@ -24,10 +24,11 @@ from reportlab.platypus import (
 )
 
 from handout.input.model import Document
+from handout.layout.band import BAND_HEIGHT, draw_band
 from handout.layout.closing import contact_flowables, review_flowables, sources_flowables
 from handout.layout.cover import key_points_box, title_block
 from handout.layout.help_panel import help_flowables
-from handout.layout.page import BAND_HEIGHT, Mark, draw_band
+from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.rack import panels as geometry
 from handout.layout.rack.fillers import CoverIcon, NotesBox, planned, stack_height

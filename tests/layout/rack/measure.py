@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pymupdf
 from reportlab.lib.units import inch
 
-from handout.layout.page import BAND_HEIGHT
+from handout.layout.band import BAND_HEIGHT
 from handout.layout.rack import panels as geometry
 
 INCH = 72.0
