@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
+from handout.chart.cache import chart_key
 from handout.common.errors import LayoutFitError
 from handout.input.images import Picture
 from handout.input.model import Document
@@ -99,11 +100,10 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
 def _drawn_once(charts: ChartDrawer) -> ChartDrawer:
     """`charts`, drawing each distinct chart once in this build: every fitting pass asks
     for the same chart again."""
-    drawn: dict[tuple[object, ...], Callable[[], ChartArt]] = {}
+    drawn: dict[str, Callable[[], ChartArt]] = {}
 
     def remembered(request: ChartRequest) -> Callable[[], ChartArt]:
-        key = (id(request.figure), request.width_in, request.font_scale, request.grayscale,
-               request.primary, request.accent, request.language)
+        key = chart_key(request)  # equal requests give equal charts
         if key not in drawn:
             drawn[key] = cache(charts(request))
         return drawn[key]
@@ -155,14 +155,13 @@ def _theme(doc: Document, look: Look, step: Step | None = None) -> Theme:
     if step is not None:
         kw = {"body_size": step.body_size, "spacing": step.spacing}
         if look.format == "booklet":
-            geo = geometry.booklet(look.paper, step.pages, 0)
-            kw |= {"page": geo.page, "margin": geometry.BOOKLET_MARGIN}
+            kw |= {"page": geometry.BOOKLET_PAGES[look.paper],
+                   "margin": geometry.BOOKLET_MARGIN}
         elif look.format == "trifold":
             geo = geometry.trifold(look.paper, 0)
             kw |= {"page": geo.page, "column": geo.column, "margin": geometry.PANEL_PAD}
         else:
-            geo = geometry.sheet(look.paper, 0, 0, 0, 0)
-            kw |= {"column": geo.column, "margin": geometry.SHEET_SIDE}
+            kw |= {"column": geometry.sheet_column(look.paper), "margin": geometry.SHEET_SIDE}
     return make_theme(doc.clinic.colours, paper=look.paper, large_print=look.large_print,
                       language=doc.language, grayscale=look.grayscale,
                       bleed=look.print_shop, **kw)  # type: ignore[arg-type]

@@ -4,37 +4,18 @@ label and what each side of zero means are graded in a row of their own, and the
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
-from handout.check import Report, run_checks
 from handout.check.passages import chart_labels, printed
 from handout.check.readability import combine, prepare, score
 from handout.commands.cli import main
 from handout.input.loader import Located
 from handout.input.model import Document, Figure
-from handout.input.sources import load_content
-from handout.input.validate import parse_document
+from tests.check.conftest import check
 from tests.conftest import CONTENT, ROOT
-
-TODAY = dt.date(2026, 11, 25)
-
-
-@pytest.fixture(scope="module")
-def located() -> Located:
-    return load_content(CONTENT)
-
-
-@pytest.fixture(scope="module")
-def doc(located: Located) -> Document:
-    return parse_document(located)
-
-
-def check(doc: Document, located: Located) -> Report:
-    return run_checks(doc, located, TODAY)
 
 
 def chart_words(figure: Figure) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from handout.check import Report, run_checks
+from handout.check import Report
 from handout.check import contrast as contrast_module
 from handout.check.contrast import darker_shade, shade
 from handout.check.readability import prepare, score
@@ -22,28 +22,12 @@ from handout.input.clinic import Colours
 from handout.input.fields import Point
 from handout.input.loader import Located
 from handout.input.model import Document, KeyPoints, Section
-from handout.input.sources import load_content
-from handout.input.validate import parse_document
+from tests.check.conftest import check
 from tests.conftest import CONTENT, ROOT
 
-TODAY = dt.date(2026, 11, 25)
 HARD = ("Epidemiological investigations have demonstrated considerable heterogeneity "
         "regarding microbiological characteristics, necessitating comprehensive "
         "methodological standardization across international collaborative consortia.")
-
-
-@pytest.fixture(scope="module")
-def located() -> Located:
-    return load_content(CONTENT)
-
-
-@pytest.fixture(scope="module")
-def doc(located: Located) -> Document:
-    return parse_document(located)
-
-
-def check(doc: Document, located: Located) -> Report:
-    return run_checks(doc, located, TODAY)
 
 
 def messages(report: Report, severity: str = "error") -> list[str]:

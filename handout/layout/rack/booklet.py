@@ -13,7 +13,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -97,10 +96,6 @@ def _pad_to(back: int, theme: Theme) -> Flowable:
 
 def _templates(geo: geometry.Geometry, theme: Theme, doc: Document,
                logo: Drawing | None) -> list[PageTemplate]:
-    def frame(slot: geometry.Slot) -> Frame:
-        return Frame(slot.x, slot.y, slot.width, slot.height, id=slot.name, leftPadding=0,
-                     rightPadding=0, topPadding=0, bottomPadding=0)
-
     def cover(canv: Canvas, _doc: BaseDocTemplate) -> None:
         with marked(canv, HEADER):
             draw_band(canv, theme, doc.clinic, logo)
@@ -112,7 +107,7 @@ def _templates(geo: geometry.Geometry, theme: Theme, doc: Document,
             canv.drawCentredString(theme.page_size[0] / 2, FOOTER_EDGE,
                                    str(canv.getPageNumber()))
 
-    slots = geo.slots
-    return [PageTemplate("cover", [frame(slots[0])], onPage=cover),
-            PageTemplate("inner", [frame(slots[1])], onPage=number),
-            PageTemplate("back", [frame(slots[-1])])]
+    back = geo.slots[-1].page
+    return [PageTemplate("cover", geo.frames(0), onPage=cover),
+            PageTemplate("inner", geo.frames(1), onPage=number),
+            PageTemplate("back", geo.frames(back))]

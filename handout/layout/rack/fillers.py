@@ -8,11 +8,13 @@ little is left to be worth it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from io import BytesIO
 
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, FrameBreak, KeepTogether, PageBreak
+from reportlab.platypus.flowables import _listWrapOn  # KeepTogether's own measure
 
 from handout.input.fields import Icon
 from handout.layout.icons import draw_icon
@@ -118,19 +120,19 @@ def _part_placed(flowables: Sequence[Flowable]) -> Element | None:
     return element if element is not None and element.placed else None
 
 
-def stack_height(flowables: Sequence[Flowable], width: float, canv: object) -> float:
-    """The height these flowables take one under another at the top of a frame, spaces
-    collapsed as a frame collapses them (a KeepTogether: its content)."""
-    total, after = 0.0, None
-    for f in _flat(flowables):
-        height = f.wrapOn(canv, width, 1e6)[1]
-        if height <= 0 and getattr(f, "_ZEROSIZE", False):
-            continue
-        if after is not None:
-            total += max(after, f.getSpaceBefore())
-        total += height
-        after = f.getSpaceAfter()
-    return total
+def stack_height(flowables: Sequence[Flowable], width: float,
+                 canv: Canvas | None = None) -> float:
+    """The height these flowables take one under another at the top of a frame (a
+    KeepTogether: its content), measured as ReportLab's KeepTogether measures its own:
+    with its list measure, which collapses the space between them as a frame does."""
+    height: float = _listWrapOn(_flat(flowables), width, canv or _scratch())[1]
+    return height
+
+
+@cache
+def _scratch() -> Canvas:
+    """A canvas to measure on, never saved."""
+    return Canvas(BytesIO())
 
 
 def _flat(flowables: Sequence[Flowable]) -> list[Flowable]:
@@ -141,7 +143,7 @@ def _flat(flowables: Sequence[Flowable]) -> list[Flowable]:
 
 
 def fits_a_page(flowables: list[Flowable], theme: Theme, page: float) -> bool:
-    return stack_height(flowables, theme.frame_width, Canvas(BytesIO())) <= page
+    return stack_height(flowables, theme.frame_width) <= page
 
 
 def planned(flowables: list[Flowable], theme: Theme, frame: float) -> list[Flowable]:

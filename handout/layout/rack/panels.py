@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, A5, LETTER, landscape
 from reportlab.lib.units import inch, mm
+from reportlab.platypus import Frame
 
-FOLD_CLEAR = 0.25 * inch  # nothing printed nearer a fold or a trim edge than this
 PANEL_PAD = 0.35 * inch  # a panel's text keeps this far from its folds and the trim
 BOOKLET_MARGIN = 0.55 * inch
 BOOKLET_FOOT = 0.8 * inch  # room for the page number under the text
@@ -48,7 +48,6 @@ class Geometry:
     page: tuple[float, float]
     slots: tuple[Slot, ...]
     folds: tuple[tuple[int, float], ...] = ()  # (page, x) of each vertical fold line
-    margin: float = 0.0  # the side margin of a page format (booklet, sheet)
 
     @property
     def column(self) -> float:
@@ -56,6 +55,11 @@ class Geometry:
 
     def on_page(self, page: int) -> list[Slot]:
         return [slot for slot in self.slots if slot.page == page]
+
+    def frames(self, page: int) -> list[Frame]:
+        """ReportLab's frames for page `page`, unpadded, named after their slots."""
+        return [Frame(s.x, s.y, s.width, s.height, id=s.name, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0) for s in self.on_page(page)]
 
     def index(self, page: int, frame: str) -> int:
         """The place in flow order of frame `frame` on page `page` (from 0). A page past
@@ -102,7 +106,13 @@ def booklet(paper: str, pages: int, band: float) -> Geometry:
     slots = [Slot("cover", 0, frame[0], frame[1], frame[2], frame[3] - band)]
     slots += [Slot("inner", p, *frame) for p in range(1, pages - 1)]
     slots.append(Slot("back", pages - 1, *frame))
-    return Geometry((width, height), tuple(slots), margin=m)
+    return Geometry((width, height), tuple(slots))
+
+
+def sheet_column(paper: str) -> float:
+    """The width of each of a sheet's two columns."""
+    column: float = (PAPERS[paper][0] - 2 * SHEET_SIDE - SHEET_GUTTER) / 2
+    return column
 
 
 def sheet(paper: str, band: float, head: float, top: float, foot: float) -> Geometry:
@@ -110,11 +120,11 @@ def sheet(paper: str, band: float, head: float, top: float, foot: float) -> Geom
     tall) spans both columns under the band."""
     width, height = PAPERS[paper]
     m = SHEET_SIDE
-    column = (width - 2 * m - SHEET_GUTTER) / 2
+    column = sheet_column(paper)
     right = m + column + SHEET_GUTTER
     tall = height - top - foot
     low = tall - band - head
     slots = (Slot("head", 0, m, foot + low, width - 2 * m, head),
              Slot("left", 0, m, foot, column, low), Slot("right", 0, right, foot, column, low),
              Slot("left", 1, m, foot, column, tall), Slot("right", 1, right, foot, column, tall))
-    return Geometry((width, height), slots, margin=m)
+    return Geometry((width, height), slots)

@@ -4,14 +4,11 @@ dates. Side 2, the side to act on: "My plan" and "When to get help"."""
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     FrameBreak,
     PageBreak,
     PageTemplate,
@@ -36,7 +33,7 @@ from handout.pdf import FOOTER, HEADER, marked
 def sheet(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> Layout:
     title = title_block(doc, theme)
     width = theme.page_size[0] - 2 * geometry.SHEET_SIDE
-    head = stack_height(title, width, Canvas(BytesIO())) + 2
+    head = stack_height(title, width) + 2
     geo = geometry.sheet(theme.paper, BAND_HEIGHT, head, theme.top_margin,
                          theme.bottom_margin)
     body, marks = body_zone(doc, theme, parts, "sheet", sources=False, intro=False)
@@ -56,10 +53,6 @@ def sheet(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> La
 
 def _templates(geo: geometry.Geometry, theme: Theme, doc: Document,
                logo: Drawing | None) -> list[PageTemplate]:
-    def frame(slot: geometry.Slot) -> Frame:
-        return Frame(slot.x, slot.y, slot.width, slot.height, id=slot.name, leftPadding=0,
-                     rightPadding=0, topPadding=0, bottomPadding=0)
-
     def footer(canv: Canvas, _doc: BaseDocTemplate) -> None:
         with marked(canv, FOOTER):
             draw_footer(canv, theme, doc.clinic, canv.getPageNumber())
@@ -69,6 +62,5 @@ def _templates(geo: geometry.Geometry, theme: Theme, doc: Document,
             draw_band(canv, theme, doc.clinic, logo)
         footer(canv, doc_)
 
-    return [PageTemplate("first", [frame(s) for s in geo.on_page(0)], onPage=first,
-                         autoNextPageTemplate="later"),
-            PageTemplate("later", [frame(s) for s in geo.on_page(1)], onPage=footer)]
+    return [PageTemplate("first", geo.frames(0), onPage=first, autoNextPageTemplate="later"),
+            PageTemplate("later", geo.frames(1), onPage=footer)]

@@ -8,14 +8,11 @@ the tagged reading order is front, flap and inside, back, as a reader meets them
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     FrameBreak,
     KeepTogether,
     NextPageTemplate,
@@ -68,10 +65,9 @@ def _front(doc: Document, theme: Theme, cover: geometry.Slot
     """The front cover: title, subtitle, icon and key points. Where they do not all fit,
     the subtitle goes first, then the key points move inside (they open the flap)."""
     key = key_points_box(doc, theme)
-    canv = Canvas(BytesIO())
     for subtitle, inside in ((True, False), (False, False), (True, True)):
         front = title_block(doc, theme, with_icon=doc.icon is None, subtitle=subtitle)
-        if inside or stack_height([*front, key], cover.width, canv) <= cover.height:
+        if inside or stack_height([*front, key], cover.width) <= cover.height:
             break
     if doc.icon is not None:
         front.append(CoverIcon(doc.icon, theme, least=theme.body_size * 3,
@@ -81,10 +77,6 @@ def _front(doc: Document, theme: Theme, cover: geometry.Slot
 
 def _templates(geo: geometry.Geometry, theme: Theme, doc: Document, logo: Drawing | None,
                front: object) -> list[PageTemplate]:
-    def frames(page: int) -> list[Frame]:
-        return [Frame(s.x, s.y, s.width, s.height, id=s.name, leftPadding=0, rightPadding=0,
-                      topPadding=0, bottomPadding=0) for s in geo.on_page(page)]
-
     cover = geo.slots[1]
 
     def outside(canv: Canvas, _doc: BaseDocTemplate) -> None:
@@ -97,8 +89,8 @@ def _templates(geo: geometry.Geometry, theme: Theme, doc: Document, logo: Drawin
     def inside(canv: Canvas, _doc: BaseDocTemplate) -> None:
         _fold_marks(canv, geo, 1, theme.bleed)
 
-    return [PageTemplate("outside", frames(0), onPage=outside),
-            PageTemplate("inside", frames(1), onPage=inside)]
+    return [PageTemplate("outside", geo.frames(0), onPage=outside),
+            PageTemplate("inside", geo.frames(1), onPage=inside)]
 
 
 def _fold_marks(canv: Canvas, geo: geometry.Geometry, page: int, bleed: float) -> None:

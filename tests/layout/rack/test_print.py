@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-import numpy as np
 import pymupdf
 import pytest
 
-from handout.common.colours import contrast_ratio
 from tests.layout.rack.conftest import Builder, Print
-from tests.layout.test_print_quality import DPI, background, hex_of, spans
+from tests.layout.test_print_quality import low_contrast, spans
 
 PRINTS = {f"{fmt}-{who}": Print(content, fmt, riverside=who == "riverside")
           for fmt in ("booklet", "trifold", "sheet")
@@ -20,16 +18,8 @@ PRINTS = {f"{fmt}-{who}": Print(content, fmt, riverside=who == "riverside")
 
 @pytest.mark.parametrize("case", list(PRINTS))
 def test_every_text_span_has_contrast_on_what_is_under_it(rack: Builder, case: str) -> None:
-    failures = []
     with pymupdf.open(rack(PRINTS[case])) as pdf:
-        for number, page in enumerate(pdf, start=1):
-            pix = page.get_pixmap(dpi=DPI, colorspace=pymupdf.csRGB, alpha=False)
-            pixels = np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width, 3)
-            for _, span in spans(page):
-                fg, bg = hex_of(span["color"]), background(pixels, span["bbox"])
-                large = span["size"] >= 18 or (span["size"] >= 14 and span["flags"] & 16)
-                if contrast_ratio(fg, bg) < (3.0 if large else 4.5):
-                    failures.append((number, span["text"][:30], fg, bg))
+        failures = low_contrast(pdf)
     assert not failures, failures
 
 
