@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from functools import cache
 
 from handout.chart.style import FALLBACK_FAMILY, FAMILY
 
@@ -26,13 +27,16 @@ class Sizes:
 
 def measure(text: str, size: float, weight: str = "normal") -> float:
     """Width in points of (multi-line) text exactly as the SVG's text paths will draw it."""
+    return max((_line_width(line, size, weight) for line in text.split("\n")), default=0.0)
+
+
+@cache  # wrapping tries many breaks of one label: most of their lines recur
+def _line_width(line: str, size: float, weight: str) -> float:
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import text_to_path
 
     prop = FontProperties(family=[FAMILY, FALLBACK_FAMILY], size=size, weight=weight)
-    widths = [text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0]
-              for line in text.split("\n")]
-    return max(widths, default=0.0)
+    return float(text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0])
 
 
 def wrap(text: str, size: float, max_width: float) -> str:
@@ -40,8 +44,12 @@ def wrap(text: str, size: float, max_width: float) -> str:
     made as even as those lines allow: "Variety, counting how / even the mix is", never
     "Variety, counting how even the / mix is" with a stub left on its own."""
     fitted: str | None = None
+    tried = ""
     for chars in range(len(text), 5, -1):
         wrapped = "\n".join(textwrap.wrap(text, chars, break_long_words=False))
+        if wrapped == tried:
+            continue  # one character narrower often breaks the same way
+        tried = wrapped
         if fitted is not None and wrapped.count("\n") > fitted.count("\n"):
             break  # narrower would take another line
         if measure(wrapped, size) <= max_width:
