@@ -14,6 +14,7 @@ from handout.chart.art import ChartDrawer, draw_later
 from handout.chart.cache import ChartCache, cache_folder
 from handout.common.errors import ContentError, HandoutError, LayoutFitError, Problem
 from handout.common.files import write_atomic
+from handout.input.formats import ROOMY, shown
 from handout.input.images import load_logo, load_pictures
 from handout.input.loader import Located
 from handout.input.model import Document
@@ -123,6 +124,9 @@ def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
                    ) -> Result:
     """`build` for a document already through `prepare` (the batch needs its language
     first, to name the output file); `started` is when the work began."""
+    if not any(shown(figure, options.format or doc.format, ROOMY)
+               for _, figure in doc.all_figures()):
+        helpers.no_charts()
     pending = helpers.check(doc, located) if options.check else None
     cache = ChartCache(cache_folder(out, options.cache_dir), helpers.draw_chart) \
         if options.cache else None

@@ -40,6 +40,9 @@ class InProcess:
         report = run_check(doc, located)
         return lambda: report
 
+    def no_charts(self) -> None:
+        """This build draws no chart: stop whatever was started to draw one."""
+
     def close(self) -> None:
         """Stop whatever was started and not used."""
 
@@ -77,6 +80,11 @@ class TwoCores(InProcess):
         from handout.pipeline.forks import fork_call
 
         return fork_call(run_check, doc, located)
+
+    def no_charts(self) -> None:
+        # The worker would import matplotlib for nothing, on the core the layout and the
+        # check share (a tri-fold or a sheet prints no figure by default).
+        self.close()
 
     def close(self) -> None:
         if self.worker is not None:

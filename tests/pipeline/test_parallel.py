@@ -6,11 +6,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from handout.chart.art import ChartArt, ChartRequest
+from handout.pipeline.build import Options, build
 from handout.pipeline.forks import ChartWorker
+from handout.pipeline.parallel import InProcess
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the helpers fork")
@@ -81,3 +85,36 @@ def test_a_worker_that_died_is_replaced_by_drawing_here(tmp_path: Path) -> None:
     assert done.stdout.split()[0] == "True"  # drawn here after all
     fresh_build(tmp_path / "one.pdf", "one")
     assert (tmp_path / "k.pdf").read_bytes() == (tmp_path / "one.pdf").read_bytes()
+
+
+class Recording(InProcess):
+    """InProcess, noting what the build asked of it."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def no_charts(self) -> None:
+        self.asked.append("no charts")
+
+    def draw_chart(self, request: ChartRequest) -> Callable[[], ChartArt]:
+        self.asked.append("chart")
+        return super().draw_chart(request)
+
+
+@pytest.mark.parametrize(("fmt", "asked"), [("trifold", ["no charts"]), ("sheet", ["no charts"]),
+                                            ("document", ["chart"])])
+def test_a_build_without_a_figure_lets_the_chart_worker_go(
+        tmp_path: Path, fmt: str, asked: list[str]) -> None:
+    helpers = Recording()
+    build(ROOT / "content.yaml", tmp_path / "h.pdf", Options(format=fmt, cache=False),
+          helpers=helpers)
+    assert helpers.asked == asked
+
+
+def test_no_charts_stops_the_worker_at_once() -> None:
+    script = ("from handout.pipeline.parallel import TwoCores\n"
+              "helpers = TwoCores.start(chart_needed=True)\n"
+              "pid = helpers.worker.pid\nhelpers.no_charts()\nprint(pid)")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, text=True,
+                          capture_output=True, timeout=60, check=True)
+    assert gone(int(done.stdout))
