@@ -26,9 +26,11 @@ from handout.chart.data import chart_figure
 T = TypeVar("T")
 
 
-def fork_call(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
+def fork_call(fn: Callable[..., T], *args: Any, nice: int = 0) -> Callable[[], T]:
     """Start `fn(*args)` in a child; call the result to wait for its value. Where forking is
-    not safe (other systems, threads running) it runs at once, here."""
+    not safe (other systems, threads running) it runs at once, here. `nice` lowers the
+    child's priority: work whose answer is wanted last gives way to work on the critical
+    path."""
     if not _can_fork():
         value = fn(*args)
         return lambda: value
@@ -36,7 +38,7 @@ def fork_call(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
     pid = _fork()
     if pid == 0:  # pragma: no cover  # the child; coverage does not follow forks
         os.close(read)
-        _child(write, fn, args)
+        _child(write, fn, args, nice)
     os.close(write)
 
     def result() -> T:
@@ -57,9 +59,11 @@ def fork_call(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
 _MISSING: Any = object()  # what a child that failed sent: nothing
 
 
-def _child(write: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:  # pragma: no cover
+def _child(write: int, fn: Callable[..., Any], args: tuple[Any, ...],
+           nice: int) -> None:  # pragma: no cover
     code = 0
     try:
+        os.nice(nice)
         value = fn(*args)
         with os.fdopen(write, "wb") as pipe:
             pickle.dump(value, pipe)

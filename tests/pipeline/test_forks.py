@@ -40,3 +40,9 @@ def only_fails_in_a_child(parent: int) -> str:
 
 def test_a_child_that_dies_is_replaced_by_running_here() -> None:
     assert fork_call(only_fails_in_a_child, os.getpid())() == "ran here"
+
+
+def test_nice_lowers_only_the_childs_priority() -> None:
+    here = os.nice(0)
+    assert fork_call(os.nice, 0, nice=10)() == min(here + 10, 19)
+    assert os.nice(0) == here
