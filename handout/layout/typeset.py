@@ -25,7 +25,7 @@ from handout.layout.rack.fit import FLOOR, LARGE_FLOOR, Step, Tried, fit, ladder
 from handout.layout.rack.parts import Parts, optional_parts, shares
 from handout.layout.rack.sheet import sheet
 from handout.layout.rack.trifold import trifold
-from handout.layout.rack.zones import Layout, Overflow, Zone, overflow, slack
+from handout.layout.rack.zones import Layout, Loc, Overflow, Zone, heights, overflow, slack
 from handout.layout.theme import LARGE_PRINT_SIZE, REGULAR_BODY, Theme, make_theme
 from handout.pdf import Element, Recorder
 
@@ -68,21 +68,23 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
         def stop_if_over(marks: dict[str, Mark]) -> None:
             over = overflow(layout, marks, so_far=True)
             if over is not None:
-                raise _RanOverError(over)
+                raise _RanOverError(over, heights(layout, marks, over.zone))
 
         try:
             pdf, pages, marks = _pdf(doc, theme, logo, look, flowables=layout.story,
                                      templates=layout.templates,
                                      reading_order=layout.reading_order, on_mark=stop_if_over)
         except _RanOverError as stopped:  # the rest of this pass would not change the answer
-            return Tried(step, (b"", 0), stopped.overflow)
+            return Tried(step, (b"", 0), stopped.overflow, heights=stopped.heights)
         except (LayoutError, LayoutFitError) as exc:  # one part taller than a page
             loc = exc.loc if isinstance(exc, LayoutFitError) else ("sections",)
             reason = exc.message if isinstance(exc, LayoutFitError) else \
                 "a part (a box, a list or a table) is taller than a whole page or panel"
             zone = Zone("part", 0, 0, loc=loc)
             return Tried(step, (b"", 0), Overflow(zone, 0.0, loc, "", reason))
-        return Tried(step, (pdf, pages), overflow(layout, marks), slack(layout, marks))
+        over = overflow(layout, marks)
+        return Tried(step, (pdf, pages), over, slack(layout, marks),
+                     heights(layout, marks, over.zone) if over else {})
 
     counts = list(range(8, doc.pages + 1, 4)) if look.format == "booklet" else [0]
     optional = optional_parts(doc, look.format)
@@ -168,9 +170,9 @@ def _theme(doc: Document, look: Look, step: Step | None = None) -> Theme:
 
 
 class _RanOverError(Exception):
-    def __init__(self, overflow: Overflow) -> None:
+    def __init__(self, overflow: Overflow, heights: dict[Loc, float]) -> None:
         super().__init__(overflow.zone.name)
-        self.overflow = overflow
+        self.overflow, self.heights = overflow, heights
 
 
 def _pdf(doc: Document, theme: Theme, logo: Drawing | None, look: Look, *,

@@ -71,15 +71,16 @@ def booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     story += [_pad_to(back, theme), NextPageTemplate("back"), PageBreak(),
               *contact_flowables(doc.clinic, theme), *review_flowables(doc, theme),
               Mark("end:back"), NotesBox(theme)]
+    # Each zone from the inside pages on gains a page's room with every page added.
     zones = [Zone("cover", 0, 0, loc=("key_points",)),
-             Zone("inside", 1, inside_last, marks, loc=("sections",))]
+             Zone("inside", 1, inside_last, marks, loc=("sections",), per_page=page)]
     if doc.plan is not None:
-        zones.append(Zone("plan", 1, inside_last + 1, loc=("plan",)))
+        zones.append(Zone("plan", 1, inside_last + 1, loc=("plan",), per_page=page))
     if puzzle:
         zones.append(Zone("puzzle", 1, inside_last + plan_page + puzzle_pages,
-                          loc=("puzzle",)))
+                          loc=("puzzle",), per_page=page))
     if doc.help is not None:
-        zones.append(Zone("help", 1, back - 1, loc=("help",)))
+        zones.append(Zone("help", 1, back - 1, loc=("help",), per_page=page))
     zones.append(Zone("back", back, back, loc=("review",)))
     return Layout(geo, _templates(geo, theme, doc, logo), story, zones)
 

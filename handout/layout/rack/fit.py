@@ -2,8 +2,9 @@
 the body text down by half points to its floor, then leave out optional parts; a booklet
 takes more pages only when the content file allows them (`pages:`).
 
-Each step is one real layout pass (ReportLab decides the line breaks); the search tries
-the roomiest step first, then the tightest, then halves the steps between them.
+Each step tried is one real layout pass (ReportLab decides the line breaks). The search
+tries the roomiest step first; a pass that runs over measures how far, and how much room
+each section took, and the next try is the step those figures say should just fit.
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from handout.layout.rack.zones import Overflow
+from handout.layout.rack.zones import Loc, Overflow
 
-Loc = tuple[str | int, ...]
 SPACINGS = (1.0, 0.85, 0.7)
 FLOOR, LARGE_FLOOR = 12.0, 18.0  # the smallest body text: patient text, large print
 
@@ -36,6 +36,7 @@ class Tried(Generic[T]):
     result: T
     overflow: Overflow | None
     slack: dict[str, float] = field(default_factory=dict)  # room left per zone, if it fits
+    heights: dict[Loc, float] = field(default_factory=dict)  # the overflowing zone's parts
 
 
 def ladders(start: float, floor: float, optional: Sequence[Loc],
@@ -54,34 +55,26 @@ def ladders(start: float, floor: float, optional: Sequence[Loc],
 
 def fit(steps_by_pages: list[list[Step]], attempt: Callable[[Step], Tried[T]],
         share: Sequence[float] = ()) -> Tried[T]:
-    """The roomiest step that fits; when none does, the tightest try of the most pages
-    (its overflow says how far the content is from fitting).
+    """The roomiest step that fits, in the designer's order (every step of a page count
+    before more pages); when none does, the tightest try of the most pages (its overflow
+    says how far the content is from fitting).
 
-    Each page count starts with its roomiest step. When a pass overflows, how far it ran
-    over says how much smaller the text must get: the next try is the step predicted to be
-    just small enough, and once one fits the search narrows back (`_between`). `share` is each
-    optional part's share of the sections' text, in the order fitting leaves them out: it
-    predicts how many must go, and skips a page count that could not fit even without them.
+    The search starts with the roomiest step. When a pass overflows, how far it ran over
+    says how much smaller the text must get: the next try is the step predicted to be just
+    small enough (`_predict`), on as many pages as that needs, and once one fits the search
+    narrows back (`_between`). `share` is each optional part's share of the sections' text,
+    in the order fitting leaves them out: the guess for a part the pass did not measure.
     """
-    tried: Tried[T] | None = None
-    for n, steps in enumerate(steps_by_pages):
-        last = len(steps) - 1
-        low, tried = 0, attempt(steps[0])
-        if tried.overflow is None:
-            return tried
-        while True:  # predict again from each pass that runs over, always further on
-            at = low + _predict(steps[low:], tried.overflow, share)
-            if at > last:
-                if n < len(steps_by_pages) - 1:
-                    break  # hopeless on these pages, by the prediction: try more pages
-                at = last
-            guess = attempt(steps[at])
-            if guess.overflow is None:
-                return _between(steps, attempt, low=(low, tried), high=(at, guess))
-            tried, low = guess, at
-            if at == last:
-                break  # not even the tightest: more pages, or refuse
-    assert tried is not None
+    steps = [step for ladder in steps_by_pages for step in ladder]
+    last = len(steps) - 1
+    low, tried = 0, attempt(steps[0])
+    while tried.overflow is not None and low < last:
+        # Predicted from each pass that runs over, always further on.
+        at = min(last, low + _predict(steps[low:], tried, share))
+        guess = attempt(steps[at])
+        if guess.overflow is None:
+            return _between(steps, attempt, low=(low, tried), high=(at, guess))
+        tried, low = guess, at
     return tried
 
 
@@ -104,29 +97,40 @@ def _between(steps: list[Step], attempt: Callable[[Step], Tried[T]], *,
     return fits
 
 
-def _predict(steps: list[Step], over: Overflow, share: Sequence[float] = ()) -> int:
-    """The first step after `steps[0]` whose text should take no more room than the zone
-    has, from how far `steps[0]` ran over; len(steps) when none should.
+def _predict(steps: list[Step], tried: Tried[T], share: Sequence[float] = ()) -> int:
+    """The first step after `steps[0]` (the one `tried` ran over) whose text should take no
+    more room than its zone has on its pages; len(steps) when none should.
 
     Text of body size b takes room in proportion to about b squared (longer lines and
-    taller ones); tight spacing saves up to a tenth. Leaving a part out saves its `share`
-    of the sections' text (by characters: a guess the search corrects). Without shares, or
-    when the overflow is not the sections' (a cover, a back cover), the first step that
-    leaves something out.
+    taller ones); the spacing steps save too little to count on. A part left out saves the
+    room the pass measured it taking (`tried.heights`), or, for a part it did not measure,
+    its `share` of the measured sections. A booklet's extra pages add `per_page` each to a
+    zone that runs through them. When the overflow is not the sections' (a cover, a back
+    cover), leaving a part out may or may not help: the first step that leaves out more is
+    tried, unless a smaller size comes before it that should do.
     """
-    if not over.room or over.points <= 0:
-        return len(steps) - 1
-    need = over.room / (over.room + over.points)
+    over = tried.overflow
+    assert over is not None
     first = steps[0]
+    demand = over.room + over.points  # the zone's text at `first`, on any number of pages
+    sections = bool(over.zone.parts) and bool(tried.heights or share)
+    measured = sum(tried.heights.values()) or demand
+    # The last step leaves out every optional part, in the order fitting drops them.
+    order = {loc: k for k, loc in enumerate(steps[-1].left_out)}
 
-    def demand(step: Step) -> float:  # relative to the first step's
-        def parts(s: Step) -> float:
-            return 1.0 - (sum(share[:len(s.left_out)]) if sections else 0.0)
-        return parts(step) / max(parts(first), 1e-6) * (step.body_size / first.body_size) ** 2 * \
-            (0.9 + 0.1 * step.spacing) / (0.9 + 0.1 * first.spacing)
+    def weight(loc: Loc) -> float:
+        k = order.get(loc, -1)
+        guess = share[k] * measured if 0 <= k < len(share) else 0.0
+        return tried.heights.get(loc, guess)
 
-    sections = bool(share) and bool(over.zone.parts)
+    def fits(step: Step) -> bool:
+        room = over.room + (step.pages - first.pages) * over.zone.per_page
+        saved = sum(weight(loc) for loc in set(step.left_out) - set(first.left_out)) - \
+            sum(weight(loc) for loc in set(first.left_out) - set(step.left_out))
+        text = (demand - saved) if sections else demand
+        return text * (step.body_size / first.body_size) ** 2 <= room
+
     for i, step in enumerate(steps[1:], start=1):
-        if (step.left_out and not sections) or demand(step) <= need:
+        if fits(step) or (not sections and step.left_out != first.left_out):
             return i
-    return len(steps) if sections else len(steps) - 1
+    return len(steps)

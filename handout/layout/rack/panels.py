@@ -72,6 +72,15 @@ class Geometry:
         before += max(0, page - last) * len(names)
         return before + (names.index(frame) if frame in names else 0)
 
+    def depth(self, page: int, frame: str, left: float) -> float:
+        """How far into the flow a point lies, in points of frame height: the frames
+        before it (past the last, the last one's height again) and its own frame above it
+        (`left`: the height under it)."""
+        at = self.index(page, frame)
+        heights = [s.height for s in self.slots]
+        extra = max(0, at + 1 - len(heights))
+        return sum(heights[:at + 1]) + extra * heights[-1] - left
+
 
 def trifold(paper: str, band: float) -> Geometry:
     """Six panels: outside [flap | back cover | front cover], inside [left | middle | right].

@@ -15,6 +15,7 @@ from handout.layout.blocks import paragraphs
 from handout.layout.body import FigureMaker, Placing, section_flowables
 from handout.layout.closing import sources_flowables
 from handout.layout.page import Mark
+from handout.layout.rack.zones import PARTS_END
 from handout.layout.theme import Theme
 
 Loc = tuple[str | int, ...]
@@ -136,6 +137,7 @@ def body_zone(doc: Document, theme: Theme, parts: Parts, fmt: str, *, sources: b
         key = f"section:{i}"
         marks.append((key, ("sections", i), section.heading))
         out += [Mark(key), *section_flowables(i, section, theme, placing)]
+    out.append(Mark(PARTS_END))
     for n in figures:
         if n not in placed.values():
             out.extend(figure(n))

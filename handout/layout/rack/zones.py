@@ -12,6 +12,7 @@ from handout.layout.rack.panels import Geometry
 from handout.pdf import Element
 
 Loc = tuple[str | int, ...]
+PARTS_END = "end:parts"  # the mark after a zone's last movable part (its sections)
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Zone:
     last: int
     parts: tuple[tuple[str, Loc, str], ...] = ()  # (mark key, content location, heading)
     loc: Loc = ()  # where to point when no part is to blame
+    per_page: float = 0.0  # room it gains with each page a booklet adds (0: none)
 
     @property
     def end(self) -> str:
@@ -82,6 +84,27 @@ def overflow(layout: Layout, marks: dict[str, Mark], *, so_far: bool = False
         room = sum(slot.height for slot in geo.slots[zone.first:zone.last + 1])
         return Overflow(zone, points, *culprit, room=room)
     return None
+
+
+def heights(layout: Layout, marks: dict[str, Mark], zone: Zone) -> dict[Loc, float]:
+    """The room each of `zone`'s parts took in this pass, in points: from its mark to the
+    next part's (the last: to PARTS_END, or the zone's end). A gap left where a part moved
+    on to the next frame counts to the part before it."""
+    geo = layout.geometry
+
+    def depth(key: str) -> float | None:
+        mark = marks.get(key)
+        return None if mark is None else geo.depth(mark.page - 1, mark.frame, mark.left)
+
+    keys = [key for key, _, _ in zone.parts]
+    out = {}
+    for k, (key, loc, _) in enumerate(zone.parts):
+        start = depth(key)
+        after = [depth(later) for later in (*keys[k + 1:], PARTS_END, zone.end)]
+        end = next((d for d in after if d is not None), None)
+        if start is not None and end is not None:
+            out[loc] = max(0.0, end - start)
+    return out
 
 
 def slack(layout: Layout, marks: dict[str, Mark]) -> dict[str, float]:
