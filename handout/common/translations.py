@@ -44,5 +44,7 @@ def strings(language: str) -> Strings:
     path = LOCALES / f"{name}.yaml"
     if not path.is_file():
         raise KeyError(language)
-    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # libyaml's loader where PyYAML has it: the same tables, read about ten times faster.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    table = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     return Strings(name, table)

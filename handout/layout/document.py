@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from reportlab.platypus import Flowable, PageBreak, Spacer
-from reportlab.platypus.flowables import DocAssign, DocIf
 
 from handout.chart.art import ChartDrawer, draw_later
 from handout.input.formats import ROOMY, shown
@@ -22,6 +21,7 @@ from handout.layout.puzzle import puzzle_flowables
 from handout.layout.rack.fillers import fits_a_page, on_one_page, planned
 from handout.layout.rack.parts import Parts, body_zone
 from handout.layout.theme import REGULAR_BODY, Theme
+from handout.layout.when import When
 
 
 def story(
@@ -83,7 +83,11 @@ def _review(doc: Document, theme: Theme) -> tuple[list[Flowable], list[Flowable]
     review = review_flowables(doc, theme)
     needed = sum(f.wrap(theme.frame_width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
                  for f in review)
-    here = [DocAssign("review_later", "False"),
-            DocIf(f"availableHeight >= {needed:.1f}", review,
-                  [DocAssign("review_later", "True")])]
-    return here, [DocIf("review_later", review_flowables(doc, theme))]
+    placed: list[bool] = []  # whether the dates went under the panel, once laid out there
+
+    def room_here(_page: int, height: float) -> bool:
+        placed.append(bool(height >= needed))
+        return placed[-1]
+
+    later = When(lambda _page, _height: not (placed and placed[-1]), review_flowables(doc, theme))
+    return [When(room_here, review)], [later]

@@ -18,7 +18,6 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
 )
-from reportlab.platypus.flowables import DocIf
 
 from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
@@ -33,6 +32,7 @@ from handout.layout.rack.fillers import CoverIcon, NotesBox, planned
 from handout.layout.rack.parts import Parts, body_zone
 from handout.layout.rack.zones import Layout, Zone
 from handout.layout.theme import FOOTER_SIZE, MUTED, REGULAR, Theme
+from handout.layout.when import When
 from handout.pdf import FOOTER, HEADER, marked
 
 
@@ -91,7 +91,7 @@ def _pad_to(back: int, theme: Theme) -> Flowable:
     `back` counts from 0)."""
     pad: list[Flowable] = []
     for _ in range(back):
-        pad = [DocIf(f"doc.page < {back}", [PageBreak(), NotesBox(theme), *pad])]
+        pad = [When(lambda page, _height: page < back, [PageBreak(), NotesBox(theme), *pad])]
     return pad[0]
 
 

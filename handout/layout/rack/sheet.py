@@ -13,7 +13,6 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
 )
-from reportlab.platypus.flowables import DocIf
 
 from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
@@ -27,6 +26,7 @@ from handout.layout.rack.fillers import LEAST_GAP, NotesBox, planned, stack_heig
 from handout.layout.rack.parts import Parts, body_zone
 from handout.layout.rack.zones import Layout, Zone
 from handout.layout.theme import Theme
+from handout.layout.when import When
 from handout.pdf import FOOTER, HEADER, marked
 
 
@@ -40,7 +40,7 @@ def sheet(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> La
     # The plan opens the second side (the side to act on and keep for the next visit),
     # never split over the turn of the sheet; contact, sources and review close the first.
     column = geo.slots[1].height
-    turn: list[Flowable] = [DocIf("doc.page == 1", [
+    turn: list[Flowable] = [When(lambda page, _height: page == 1, [
         NotesBox(theme, least=column * LEAST_GAP), PageBreak()])] if doc.plan or doc.help else []
     story: list[Flowable] = [*title, FrameBreak(), *planned([
         key_points_box(doc, theme), *body, *contact_flowables(doc.clinic, theme),
