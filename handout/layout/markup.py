@@ -8,7 +8,7 @@ Phone numbers, dates, prices and "988 now" are kept on one line (layout/unbroken
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
+from html import escape
 
 from handout.layout.unbroken import keep_whole
 
@@ -18,7 +18,7 @@ _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 def markup(text: str) -> str:
     """Escape `text` for a ReportLab Paragraph, render `**bold**` spans and keep phone
     numbers, dates, prices and 988/911 with their next word from breaking across lines."""
-    return _BOLD.sub(r"<b>\1</b>", escape(keep_whole(text)))
+    return _BOLD.sub(r"<b>\1</b>", escape(keep_whole(text), quote=False))
 
 
 def plain(text: str) -> str:
