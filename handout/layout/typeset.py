@@ -125,13 +125,15 @@ def refusal(fmt: str, tried: Tried[tuple[bytes, int]], pages: int = 8) -> str:
     lines = max(1, round(over.points / (step.body_size * 1.4)))
     where = _ZONES.get((fmt, over.zone.name), f"the {over.zone.name}")
     part = f'; the room runs out in "{over.heading}"' if over.heading else ""
+    head = (f"this does not fit the {name}: about {lines} line{'s' * (lines != 1)} too many "
+            f"for {where}, even at {step.body_size:g} pt with tight spacing{part}.")
+    if not over.zone.after_sections:  # a cover: neither more pages nor fewer parts help
+        return f"{head} Shorten it: nothing on {where} can move to another page."
     more = f" or allow more pages (`pages: {pages + 4}`)," \
-        if fmt == "booklet" and pages < 16 else ""
-    return (f"this does not fit the {name}: about {lines} line{'s' * (lines != 1)} too many "
-            f"for {where}, even at {step.body_size:g} pt with tight spacing{part}. Shorten "
-            f"it or the parts after it,{more} or leave a part out of the {name} "
-            "(`optional: true` lets fitting drop it; `formats: [document]` keeps it to the "
-            "document).")
+        if fmt == "booklet" and over.zone.per_page > 0 and pages < 16 else ""
+    return (f"{head} Shorten it or the parts after it,{more} or leave a part out of the "
+            f"{name} (`optional: true` lets fitting drop it; `formats: [document]` keeps it "
+            "to the document).")
 
 
 _ZONES = {("booklet", "cover"): "the cover", ("booklet", "inside"): "the inside pages",

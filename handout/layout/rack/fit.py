@@ -81,13 +81,21 @@ def fit(steps_by_pages: list[list[Step]], attempt: Callable[[Step], Tried[T]],
 def _between(steps: list[Step], attempt: Callable[[Step], Tried[T]], *,
              low: tuple[int, Tried[T]], high: tuple[int, Tried[T]]) -> Tried[T]:
     """The roomiest step that fits, between `low` (a step that overflows) and `high` (one
-    that fits). Each try goes where the overflow of the one and the room left by the other
-    point, as on a straight line between them (halfway when they say nothing)."""
+    that fits). `high` is usually the one predicted, so the step before it goes first; if
+    that fits too, each try goes where the overflow of the one and the room left by the
+    other point, as on a straight line between them (halfway when they say nothing)."""
     (lo, over), (hi, fits) = low, high
+    if hi - lo > 1:  # `high` was predicted to be the first that fits: is the one before it?
+        t = attempt(steps[hi - 1])
+        if t.overflow is None:
+            hi, fits = hi - 1, t
+        else:
+            return fits
     while hi - lo > 1:
         assert over.overflow is not None
         room = fits.slack.get(over.overflow.zone.name, 0.0)
-        share = over.overflow.points / (over.overflow.points + room) if room > 0 else 0.5
+        points = over.overflow.points
+        share = points / (points + room) if room > 0 and points > 0 else 0.5
         mid = min(hi - 1, max(lo + 1, lo + round((hi - lo) * share)))
         t = attempt(steps[mid])
         if t.overflow is None:
@@ -105,12 +113,15 @@ def _predict(steps: list[Step], tried: Tried[T], share: Sequence[float] = ()) ->
     taller ones); the spacing steps save too little to count on. A part left out saves the
     room the pass measured it taking (`tried.heights`), or, for a part it did not measure,
     its `share` of the measured sections. A booklet's extra pages add `per_page` each to a
-    zone that runs through them. When the overflow is not the sections' (a cover, a back
-    cover), leaving a part out may or may not help: the first step that leaves out more is
-    tried, unless a smaller size comes before it that should do.
+    zone that runs through them. When the overflow is not the sections' own, leaving a part
+    out cannot help a cover or a back cover; in a zone after the sections (a booklet's
+    help pages) it may: the first step that leaves out more is tried, unless a smaller
+    size comes before it that should do.
     """
     over = tried.overflow
     assert over is not None
+    if over.points <= 0 or over.room <= 0:  # a part taller than any page: no measure to go by
+        return len(steps) - 1
     first = steps[0]
     demand = over.room + over.points  # the zone's text at `first`, on any number of pages
     sections = bool(over.zone.parts) and bool(tried.heights or share)
@@ -130,7 +141,8 @@ def _predict(steps: list[Step], tried: Tried[T], share: Sequence[float] = ()) ->
         text = (demand - saved) if sections else demand
         return text * (step.body_size / first.body_size) ** 2 <= room
 
+    drops_help = over.zone.after_sections
     for i, step in enumerate(steps[1:], start=1):
-        if fits(step) or (not sections and step.left_out != first.left_out):
+        if fits(step) or (not sections and drops_help and step.left_out != first.left_out):
             return i
     return len(steps)

@@ -35,6 +35,12 @@ class Zone:
     def end(self) -> str:
         return f"end:{self.name}"
 
+    @property
+    def after_sections(self) -> bool:
+        """Whether leaving a section out can free room here: the zone holds the sections,
+        or runs on from their pages (a booklet's plan, puzzle and help pages)."""
+        return bool(self.parts) or self.per_page > 0
+
 
 @dataclass
 class Layout:

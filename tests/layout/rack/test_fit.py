@@ -81,3 +81,14 @@ def test_large_print_in_a_rack_format_is_refused_with_the_way_out(
     assert f"does not fit the {name}" in err
     assert "large print" in err.lower()
     assert "--format document --large-print" in err
+
+
+def test_a_full_cover_is_not_offered_more_pages_or_fewer_sections(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # content.yaml's large-print booklet runs out of room on its cover (the key points
+    # at 18 pt): more pages or fewer sections would not help, so neither is suggested.
+    code, err = run(capsys, "build", str(CONTENT), "--format", "booklet", "--large-print",
+                    "-o", str(tmp_path / "b.pdf"), "--no-check")
+    assert code == 2
+    assert "for the cover" in err and "nothing on the cover can move" in err
+    assert "pages:" not in err and "optional: true" not in err

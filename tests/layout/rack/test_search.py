@@ -112,3 +112,21 @@ def test_a_part_measures_from_its_mark_to_the_next_across_frames() -> None:
                                 mark(PARTS_END, 5, 90))}  # page 5: the story ran over
     assert heights(layout, marks, zone) == {("sections", 0): 130.0,
                                             ("sections", 1): 50.0 + 2 * 100 + 10}
+
+
+def test_a_full_cover_is_not_helped_by_leaving_sections_out() -> None:
+    # The cover holds no section and gains nothing from more pages: once no text size
+    # is predicted to do, the search goes to its last step (for the refusal's numbers)
+    # instead of trying each part left out on each page count.
+    cover = Zone("cover", 0, 0)
+    asked: list[Step] = []
+
+    def attempt(step: Step) -> Tried[Step]:
+        asked.append(step)
+        need = 900 * (step.body_size / 14) ** 2  # over 400 even at 12 pt
+        return Tried(step, step, Overflow(cover, need - 400, ("key_points",), "", room=400))
+
+    steps = booklet_ladders(4)
+    found = fit(steps, attempt, [0.1] * 4)
+    assert found.overflow is not None and found.step == steps[-1][-1]
+    assert len(asked) == 2
