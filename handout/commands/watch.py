@@ -7,6 +7,7 @@ keeps the last good PDF (the build writes atomically).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -71,6 +72,11 @@ def watch(content: Path, out: Path, options: Options, *, stream: TextIO | None =
         shown.flush()  # a log or a pipe shows each build as it happens
 
     rebuild()
+    # What the first build loaded (libraries, fonts, icons, the chart) lives as long as
+    # this process: out of the collector's sight, it is not walked again at every
+    # rebuild's collections (the gc module's advice for long-lived objects).
+    gc.collect()
+    gc.freeze()
     print(f"Watching {', '.join(map(str, sorted(folders)))} (Ctrl-C to stop)", file=shown,
           flush=True)
     for batch in changes(*folders, watch_filter=lambda _, path: relevant(path, folders),
