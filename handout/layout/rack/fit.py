@@ -114,9 +114,10 @@ def _predict(steps: list[Step], tried: Tried[T], share: Sequence[float] = ()) ->
     room the pass measured it taking (`tried.heights`), or, for a part it did not measure,
     its `share` of the measured sections. A booklet's extra pages add `per_page` each to a
     zone that runs through them. When the overflow is not the sections' own, leaving a part
-    out cannot help a cover or a back cover; in a zone after the sections (a booklet's
-    help pages) it may: the first step that leaves out more is tried, unless a smaller
-    size comes before it that should do.
+    out cannot help a cover or a back cover, only a smaller size: when none is predicted to
+    do, the smallest is still tried once (a cover's icon and boxes do not shrink as text
+    does). In a zone after the sections (a booklet's help pages) leaving a part out may
+    help: the first step that leaves out more is tried, unless a smaller size should do.
     """
     over = tried.overflow
     assert over is not None
@@ -145,4 +146,8 @@ def _predict(steps: list[Step], tried: Tried[T], share: Sequence[float] = ()) ->
     for i, step in enumerate(steps[1:], start=1):
         if fits(step) or (not sections and drops_help and step.left_out != first.left_out):
             return i
+    if not drops_help:  # only a smaller size can help: the smallest is worth one pass
+        smaller = [i for i, step in enumerate(steps) if step.body_size < first.body_size
+                   and step.pages == first.pages and step.left_out == first.left_out]
+        return smaller[-1] if smaller else len(steps)
     return len(steps)
