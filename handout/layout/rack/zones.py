@@ -68,26 +68,19 @@ def overflow(layout: Layout, marks: dict[str, Mark], *, so_far: bool = False
     """The first zone whose end fell outside its frames, with the amount it ran over
     (`so_far`: among the zones laid out yet, while the pass goes on)."""
     geo = layout.geometry
-
-    def index(mark: Mark) -> int:
-        return geo.index(mark.page - 1, mark.frame)
-
     for zone in layout.zones:
         end = marks.get(zone.end)
         if end is None:  # not laid out (yet)
             return None if so_far else Overflow(zone, 0.0, zone.loc, "")
-        at = index(end)
-        if zone.first <= at <= zone.last:
+        if zone.first <= geo.index(end.page - 1, end.frame) <= zone.last:
             continue
-        frame = next(s for s in geo.slots if s.name == end.frame)
-        last = geo.slots[zone.last]
-        points = max(0, at - zone.last - 1) * last.height + max(0.0, frame.height - end.left)
         culprit: tuple[Loc, str] = (zone.loc, "")
         for key, loc, heading in zone.parts:
             mark = marks.get(key)
-            if mark is not None and index(mark) <= zone.last:
+            if mark is not None and geo.index(mark.page - 1, mark.frame) <= zone.last:
                 culprit = (loc, heading)
         room = sum(slot.height for slot in geo.slots[zone.first:zone.last + 1])
+        points = max(0.0, _depth(geo, end) - _room_to(geo, zone))
         return Overflow(zone, points, *culprit, room=room)
     return None
 
@@ -96,11 +89,9 @@ def heights(layout: Layout, marks: dict[str, Mark], zone: Zone) -> dict[Loc, flo
     """The room each of `zone`'s parts took in this pass, in points: from its mark to the
     next part's (the last: to PARTS_END, or the zone's end). A gap left where a part moved
     on to the next frame counts to the part before it."""
-    geo = layout.geometry
-
     def depth(key: str) -> float | None:
         mark = marks.get(key)
-        return None if mark is None else geo.depth(mark.page - 1, mark.frame, mark.left)
+        return None if mark is None else _depth(layout.geometry, mark)
 
     keys = [key for key, _, _ in zone.parts]
     out = {}
@@ -116,11 +107,15 @@ def heights(layout: Layout, marks: dict[str, Mark], zone: Zone) -> dict[Loc, flo
 def slack(layout: Layout, marks: dict[str, Mark]) -> dict[str, float]:
     """How much room each zone has left at its end, in points (after a pass that fits)."""
     geo = layout.geometry
-    out = {}
-    for zone in layout.zones:
-        end = marks.get(zone.end)
-        if end is None:
-            continue
-        at = geo.index(end.page - 1, end.frame)
-        out[zone.name] = end.left + sum(s.height for s in geo.slots[at + 1:zone.last + 1])
-    return out
+    return {zone.name: _room_to(geo, zone) - _depth(geo, marks[zone.end])
+            for zone in layout.zones if zone.end in marks}
+
+
+def _depth(geo: Geometry, mark: Mark) -> float:
+    """How far into the flow `mark` was laid out (Geometry.depth)."""
+    return geo.depth(mark.page - 1, mark.frame, mark.left)
+
+
+def _room_to(geo: Geometry, zone: Zone) -> float:
+    """How far into the flow the end of `zone`'s last frame is."""
+    return sum(slot.height for slot in geo.slots[:zone.last + 1])
