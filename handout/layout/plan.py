@@ -32,6 +32,23 @@ class TickBox(Flowable):  # type: ignore[misc]
         self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
 
 
+def ticked(bodies: list[Flowable], theme: Theme, items: Element, *,
+           icons: bool = False) -> Flowable:
+    """Each body beside a tick box, tops aligned: the plan's steps and a section's
+    checklist. With `icons` the icon brings its own gap: the box's column is narrower and
+    the text keeps its width."""
+    box = theme.body_size * 1.25
+    first = box + theme.body_size * (0.5 if icons else 1)
+    return grid([[TickBox(box, INK), body] for body in bodies],
+                [first, theme.frame_width - first], [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        *([("RIGHTPADDING", (1, 0), (1, -1), 0)] if icons else []),
+        ("TOPPADDING", (0, 0), (0, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), theme.body_size * 0.15),
+    ], structure=items)
+
+
 def plan_flowables(plan: Plan | None, theme: Theme) -> list[Flowable]:
     """Numbered steps, each with a tick box, then the extra tip.
 
@@ -43,29 +60,20 @@ def plan_flowables(plan: Plan | None, theme: Theme) -> list[Flowable]:
     out: list[Flowable] = [heading(plan.title, theme)]
     if plan.intro:
         out.append(tag(Paragraph(markup(plan.intro), theme.style("body")), "P"))
-    box = theme.body_size * 1.25
     style = theme.style("body")
     steps = Element("L")
     # With icons, each step's icon stands between its box and its text; a step without
     # one keeps the room, so the texts line up.
     icons = any(step.icon for step in plan.steps)
     size = icon_size(theme, style.leading)
-    rows = []
+    bodies = []
     for i, step in enumerate(plan.steps, start=1):
         body: Flowable = tag(Paragraph(f"<b>{i}.</b> {markup(step.text)}", style), "LBody",
                              parent=Element("LI", parent=steps))
         if icons:
             body = IconBeside(step.icon, body, theme.primary, size, theme.body_size * GAP)
-        rows.append([TickBox(box, INK), body])
-    # The icon brings its own gap: the box's column is narrower, the text keeps its width.
-    first = box + theme.body_size * (0.5 if icons else 1)
-    table = grid(rows, [first, theme.frame_width - first], [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        *([("RIGHTPADDING", (1, 0), (1, -1), 0)] if icons else []),
-        ("TOPPADDING", (0, 0), (0, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), theme.body_size * 0.15),
-    ], structure=steps)
+        bodies.append(body)
+    table = ticked(bodies, theme, steps, icons=icons)
     out.append(table)
     if plan.extra:
         tip = []

@@ -15,9 +15,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from handout.input.sections import Table as TableData
-from handout.layout.blocks import grid
 from handout.layout.markup import markup, plain
-from handout.layout.plan import TickBox
+from handout.layout.plan import ticked
 from handout.layout.theme import BOLD, INK, MUTED, REGULAR, Theme
 from handout.pdf import LAYOUT, Element, artifact, tag
 
@@ -95,17 +94,9 @@ def checklist(items: Sequence[str], theme: Theme) -> Flowable:
     """Items with a tick box each, like "My plan" (plan.py): a list, L > LI > LBody, with
     the boxes drawn as the layout artifact of its grid."""
     style = theme.style("body")
-    box = theme.body_size * 1.25
-    first = box + theme.body_size
     items_list = Element("L")
-    rows = [[TickBox(box, INK),
-             tag(Paragraph(markup(text), style), "LBody",
-                 parent=Element("LI", parent=items_list))] for text in items]
-    table = grid(rows, [first, theme.frame_width - first], [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (0, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), theme.body_size * 0.15),
-    ], structure=items_list)
+    table = ticked([tag(Paragraph(markup(text), style), "LBody",
+                        parent=Element("LI", parent=items_list)) for text in items],
+                   theme, items_list)
     table.spaceAfter = theme.gap(0.4)
     return table
