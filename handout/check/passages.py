@@ -192,7 +192,7 @@ def printed(doc: Document) -> list[Part]:
             if (i, where) in places:
                 out.extend(_figure(*figures[places[i, where]]))
     for n, (loc, figure) in enumerate(figures):
-        if n not in places.values():  # printed after the last section (layout/rack/parts.py)
+        if n not in places.values():  # printed after the last section (layout/formats/parts.py)
             out.extend(_figure(loc, figure))
     if doc.plan is not None:
         out.append(Part(("plan", "title"), doc.plan.title, "heading"))

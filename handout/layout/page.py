@@ -3,7 +3,6 @@ the marks fitting reads (the header band is band.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from io import BytesIO
 from types import SimpleNamespace
 from typing import Any
@@ -31,7 +30,7 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     def __init__(self, target: BytesIO, theme: Theme, clinic: Clinic, logo: Drawing | None,
                  templates: list[PageTemplate] | None = None, **meta: Any) -> None:
-        """`templates`: a rack format's pages (layout/rack); None: the document's."""
+        """`templates`: a rack format's pages (layout/formats); None: the document's."""
         height = theme.page_size[1]
         super().__init__(
             target, pagesize=theme.page_size, leftMargin=theme.margin,
@@ -44,9 +43,6 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             self._print_shop_boxes(theme)
         self._bookmarks = 0
         self.marks: dict[str, Mark] = {}
-        # Called with the marks so far each time one is laid out (fitting stops a pass
-        # as soon as a part has run over).
-        self.on_mark: Callable[[dict[str, Mark]], None] | None = None
         if templates is not None:
             self.addPageTemplates(templates)
             return
@@ -80,8 +76,6 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         if isinstance(flowable, Mark):
             flowable.page, flowable.frame = self.page, self.frame.id
             self.marks[flowable.key] = flowable
-            if self.on_mark is not None:
-                self.on_mark(self.marks)
         title = getattr(flowable, "outline_title", None)
         if title:
             key = f"h{self._bookmarks}"

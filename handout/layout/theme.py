@@ -68,7 +68,7 @@ class Theme:
     margin: float = 1.3 * inch
     top_margin: float = 0.75 * inch
     bottom_margin: float = 0.95 * inch
-    # Fitting a fixed format (layout/rack) tightens the space between blocks by this factor.
+    # Fitting a fixed format (layout/formats) tightens the space between blocks by this factor.
     spacing: float = 1.0
     # A format's own page (a booklet's half-letter) and text column (a tri-fold's panel);
     # None: the paper's page and the width between the margins.
@@ -129,7 +129,7 @@ def make_theme(colours: Colours, *, paper: str = "letter", large_print: bool = F
     """The theme for one build variant; every option combines with the others.
 
     `body_size`, `spacing`, `page`, `column` and `margin` are set by a fixed format's
-    fitting (layout/rack); the defaults are the document's.
+    fitting (layout/formats); the defaults are the document's.
     """
     register_fonts()
     body = body_size or (LARGE_PRINT_SIZE if large_print else REGULAR_BODY)

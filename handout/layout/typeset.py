@@ -1,33 +1,31 @@
 """The model laid out as PDF bytes, in one format: the document, or a rack format fitted
-to its pages (layout/rack). Writes nothing; returns the bytes and the page count."""
+to its pages, whichever its format object (layout/formats) says. Writes nothing; returns
+the bytes and the page count."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, partial
 from io import BytesIO
 
 from reportlab.graphics.shapes import Drawing
-from reportlab.platypus import Flowable, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
 from handout.chart.cache import chart_key
 from handout.common.errors import LayoutFitError
+from handout.input.formats import FORMATS, shown
 from handout.input.images import Picture
 from handout.input.model import Document
-from handout.layout.document import figure_maker, story
+from handout.layout.formats import format_named
+from handout.layout.formats.base import Format
+from handout.layout.formats.fitting import Step, Tried, fit
+from handout.layout.formats.parts import Parts, figure_maker, optional_parts
+from handout.layout.formats.zones import Layout, Overflow, Zone, overflow
 from handout.layout.page import FooterCanvas, HandoutTemplate, Mark
-from handout.layout.rack import panels as geometry
-from handout.layout.rack.booklet import booklet
-from handout.layout.rack.fit import FLOOR, LARGE_FLOOR, Step, Tried, fit, ladders
-from handout.layout.rack.parts import Parts, optional_parts, shares
-from handout.layout.rack.sheet import sheet
-from handout.layout.rack.trifold import trifold
-from handout.layout.rack.zones import Layout, Loc, Overflow, Zone, heights, overflow, slack
-from handout.layout.theme import LARGE_PRINT_SIZE, REGULAR_BODY, Theme, make_theme
-from handout.pdf import Element, Recorder
+from handout.layout.theme import REGULAR_BODY, Theme
+from handout.pdf import Recorder
 
 
 @dataclass(frozen=True)
@@ -46,57 +44,72 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
             charts: ChartDrawer = draw_later, pictures: Mapping[str, Picture] | None = None
             ) -> tuple[bytes, int]:
     """`pictures`: the sections' image files, loaded (input/images.py)."""
-    pictures = pictures or {}
-    if look.format == "document":
-        theme = _theme(doc, look)
-        pdf, pages, _ = _pdf(doc, theme, logo, look, flowables=story(
-            doc, theme, grayscale=look.grayscale, charts=charts, pictures=pictures))
-        return pdf, pages
-
+    fmt = format_named(look.format)
     charts = _drawn_once(charts)
-    start = LARGE_PRINT_SIZE if look.large_print else REGULAR_BODY
-    floor = LARGE_FLOOR if look.large_print else FLOOR
+    ladders = fmt.steps(doc, optional_parts(doc, fmt.name, plan_extra=fmt.drops_plan_extra),
+                        large_print=look.large_print)
+    # One chart for every pass of a fitted format: drawn once, at the starting size.
+    scale = ladders[0][0].body_size / REGULAR_BODY if fmt.fitted else None
 
     def attempt(step: Step) -> Tried[tuple[bytes, int]]:
         """One layout pass at `step`: its PDF, or where and by how much it runs over."""
-        theme = _theme(doc, look, step)
-        # One chart for every pass: drawn once (in the chart worker), at the starting size.
-        maker = figure_maker(doc, theme, look.grayscale, charts, chart_scale=start / 14.0)
-        parts = Parts(look.format, maker, frozenset(step.left_out), pictures)
-        layout = _layout(doc, theme, parts, step.pages, logo, fmt=look.format)
-
-        def stop_if_over(marks: dict[str, Mark]) -> None:
-            over = overflow(layout, marks, so_far=True)
-            if over is not None:
-                raise _RanOverError(over, heights(layout, marks, over.zone))
-
+        theme = fmt.theme(doc, step, paper=look.paper, large_print=look.large_print,
+                          grayscale=look.grayscale, print_shop=look.print_shop)
+        maker = figure_maker(doc, theme, look.grayscale, charts, chart_scale=scale)
+        parts = Parts(fmt.name, maker, frozenset(step.left_out), pictures or {})
+        layout = fmt.layout(doc, theme, parts, step, logo)
+        marks: dict[str, Mark] = {}
         try:
-            pdf, pages, marks = _pdf(doc, theme, logo, look, flowables=layout.story,
-                                     templates=layout.templates,
-                                     reading_order=layout.reading_order, on_mark=stop_if_over)
-        except _RanOverError as stopped:  # the rest of this pass would not change the answer
-            return Tried(step, (b"", 0), stopped.overflow, heights=stopped.heights)
+            pdf, pages = _pdf(doc, theme, logo, look, layout, marks=marks)
         except (LayoutError, LayoutFitError) as exc:  # one part taller than a page
+            earlier = overflow(layout, marks, laid_out=True)
+            if earlier is not None:  # a zone before it ran over: that comes first
+                return Tried(step, (b"", 0), earlier)
             loc = exc.loc if isinstance(exc, LayoutFitError) else ("sections",)
             reason = exc.message if isinstance(exc, LayoutFitError) else \
                 "a part (a box, a list or a table) is taller than a whole page or panel"
             zone = Zone("part", 0, 0, loc=loc)
             return Tried(step, (b"", 0), Overflow(zone, 0.0, loc, "", reason))
-        over = overflow(layout, marks)
-        return Tried(step, (pdf, pages), over, slack(layout, marks),
-                     heights(layout, marks, over.zone) if over else {})
+        return Tried(step, (pdf, pages), overflow(layout, marks))
 
-    counts = list(range(8, doc.pages + 1, 4)) if look.format == "booklet" else [0]
-    optional = optional_parts(doc, look.format)
-    tried = fit(ladders(start, floor, optional, counts), attempt,
-                shares(doc, look.format, optional))
+    tried = fit(ladders, attempt)
     if tried.overflow is not None:
-        message = refusal(look.format, tried, doc.pages)
+        message = fmt.refusal(tried.overflow, tried.step, doc) + \
+            _what_fits(doc, fmt, tried, attempt)
         if look.large_print:
             message += (" Large print needs about twice the room of regular print: the "
                         "large-print document (--format document --large-print) holds it all.")
         raise LayoutFitError(tried.overflow.loc, message)
     return tried.result
+
+
+MOST_LEFT_OUT = 5  # sections a refusal tries leaving out, to say what would fit
+
+
+def _what_fits(doc: Document, fmt: Format, tried: Tried[tuple[bytes, int]],
+               attempt: Callable[[Step], Tried[tuple[bytes, int]]]) -> str:
+    """Which sections, left out of this format, would let the rest fit: found by real
+    passes at the tightest step, leaving out one more section each time, the last first
+    (the first section, the handout's opening, always stays). "" when none would do."""
+    over, step = tried.overflow, tried.step
+    assert over is not None
+    if not over.zone.parts:  # the sections' own zone did not run over: leaving one out
+        return ""            # would not help
+    printed = [i for i, s in enumerate(doc.sections)
+               if shown(s, fmt.name) and ("sections", i) not in step.left_out]
+    dropped: list[int] = []
+    for i in reversed(printed[1:]):
+        if len(dropped) == MOST_LEFT_OUT:
+            break
+        dropped.insert(0, i)
+        fewer = replace(step, left_out=(*step.left_out, *(("sections", j) for j in dropped)))
+        if attempt(fewer).overflow is None:
+            names = " and ".join(f'"{doc.sections[j].heading}"' for j in dropped)
+            others = [name for name in FORMATS if name != fmt.name]
+            return (f" It fits if {names} {'is' if len(dropped) == 1 else 'are'} left out: "
+                    f"add `formats: [{', '.join(others)}]` to "
+                    f"{'it' if len(dropped) == 1 else 'them'} (or `optional: true`).")
+    return ""
 
 
 def _drawn_once(charts: ChartDrawer) -> ChartDrawer:
@@ -112,89 +125,23 @@ def _drawn_once(charts: ChartDrawer) -> ChartDrawer:
     return remembered
 
 
-def refusal(fmt: str, tried: Tried[tuple[bytes, int]], pages: int = 8) -> str:
-    """Why the content does not fit, and what to cut or move (`pages`: the most pages the
-    content file allows a booklet)."""
-    over, step = tried.overflow, tried.step
-    assert over is not None
-    name = {"trifold": "tri-fold"}.get(fmt, fmt)
-    if over.reason:
-        return (f"this does not fit the {name}, even at {step.body_size:g} pt with tight "
-                f"spacing: {over.reason}. Shorten it, or print the document format "
-                "(--format document), which has the room.")
-    lines = max(1, round(over.points / (step.body_size * 1.4)))
-    where = _ZONES.get((fmt, over.zone.name), f"the {over.zone.name}")
-    part = f'; the room runs out in "{over.heading}"' if over.heading else ""
-    head = (f"this does not fit the {name}: about {lines} line{'s' * (lines != 1)} too many "
-            f"for {where}, even at {step.body_size:g} pt with tight spacing{part}.")
-    if not over.zone.after_sections:  # a cover: neither more pages nor fewer parts help
-        return f"{head} Shorten it: nothing on {where} can move to another page."
-    more = f" or allow more pages (`pages: {pages + 4}`)," \
-        if fmt == "booklet" and over.zone.per_page > 0 and pages < 16 else ""
-    return (f"{head} Shorten it or the parts after it,{more} or leave a part out of the "
-            f"{name} (`optional: true` lets fitting drop it; `formats: [document]` keeps it "
-            "to the document).")
-
-
-_ZONES = {("booklet", "cover"): "the cover", ("booklet", "inside"): "the inside pages",
-          ("booklet", "plan"): "the \"My plan\" page", ("booklet", "puzzle"): "the puzzle pages",
-          ("booklet", "help"): "the \"When to get help\" page",
-          ("booklet", "back"): "the back cover", ("trifold", "front"): "the front cover panel",
-          ("trifold", "back"): "the back cover panel",
-          ("trifold", "inside"): "the flap and the inside panels",
-          ("sheet", "sheet"): "the two sides"}
-
-
-def _layout(doc: Document, theme: Theme, parts: Parts, pages: int, logo: Drawing | None, *,
-            fmt: str) -> Layout:
-    if fmt == "booklet":
-        return booklet(doc, theme, parts, pages, logo)
-    if fmt == "trifold":
-        return trifold(doc, theme, parts, logo)
-    return sheet(doc, theme, parts, logo)
-
-
-def _theme(doc: Document, look: Look, step: Step | None = None) -> Theme:
-    kw: dict[str, object] = {}
-    if step is not None:
-        kw = {"body_size": step.body_size, "spacing": step.spacing}
-        if look.format == "booklet":
-            kw |= {"page": geometry.BOOKLET_PAGES[look.paper],
-                   "margin": geometry.BOOKLET_MARGIN}
-        elif look.format == "trifold":
-            geo = geometry.trifold(look.paper, 0)
-            kw |= {"page": geo.page, "column": geo.column, "margin": geometry.PANEL_PAD}
-        else:
-            kw |= {"column": geometry.sheet_column(look.paper), "margin": geometry.SHEET_SIDE}
-    return make_theme(doc.clinic.colours, paper=look.paper, large_print=look.large_print,
-                      language=doc.language, grayscale=look.grayscale,
-                      bleed=look.print_shop, **kw)  # type: ignore[arg-type]
-
-
-class _RanOverError(Exception):
-    def __init__(self, overflow: Overflow, heights: dict[Loc, float]) -> None:
-        super().__init__(overflow.zone.name)
-        self.overflow, self.heights = overflow, heights
-
-
-def _pdf(doc: Document, theme: Theme, logo: Drawing | None, look: Look, *,
-         flowables: list[Flowable], templates: list[PageTemplate] | None = None,
-         reading_order: list[Element] | None = None,
-         on_mark: Callable[[dict[str, Mark]], None] | None = None
-         ) -> tuple[bytes, int, dict[str, Mark]]:
+def _pdf(doc: Document, theme: Theme, logo: Drawing | None, look: Look, layout: Layout, *,
+         marks: dict[str, Mark]) -> tuple[bytes, int]:
+    """The PDF of one pass and its page count; `marks` gets the marks as they are laid
+    out (so a pass that stops part-way still tells what it placed)."""
     buffer = BytesIO()
     template = HandoutTemplate(
-        buffer, theme, doc.clinic, logo, templates,
+        buffer, theme, doc.clinic, logo, layout.templates,
         title=doc.title, author=doc.clinic.name, subject=doc.subtitle or doc.title,
         keywords=", ".join(doc.keywords), creator="handout", producer="handout",
         lang=doc.language, displayDocTitle=True,
     )
     # Tagging happens while the pages are drawn: the canvas's recorder marks the content
     # and writes the structure tree into the same single save (handout/pdf).
+    template.marks = marks
     tags = Recorder() if look.tagged else None
-    if tags is not None and reading_order:
-        tags.reserve(reading_order)
-    template.on_mark = on_mark
-    start = template.story_start() if templates is None else []
-    template.build([*start, *flowables], canvasmaker=partial(FooterCanvas, tags=tags))
-    return buffer.getvalue(), template.page, template.marks
+    if tags is not None and layout.reading_order:
+        tags.reserve(layout.reading_order)
+    start = template.story_start() if layout.templates is None else []
+    template.build([*start, *layout.story], canvasmaker=partial(FooterCanvas, tags=tags))
+    return buffer.getvalue(), template.page

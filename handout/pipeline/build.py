@@ -20,6 +20,7 @@ from handout.input.loader import Located
 from handout.input.model import Document
 from handout.input.sources import load_content
 from handout.input.validate import parse_document
+from handout.layout.formats import format_named
 from handout.layout.preflight import preflight
 from handout.layout.typeset import Look, typeset
 from handout.pdf.impose import impose_booklet
@@ -78,7 +79,7 @@ def render(doc: Document, base_dir: Path, options: Options = Options(),
            charts: ChartDrawer = draw_later) -> tuple[bytes, int]:
     """Lay out the document; returns the PDF bytes and the page count. Writes nothing."""
     fmt = options.format or doc.format
-    if options.imposed and fmt != "booklet":
+    if options.imposed and not format_named(fmt).imposable:
         raise HandoutError(f"--imposed makes a booklet's print file; this is a {fmt}. "
                            "Add --format booklet, or leave out --imposed.")
     if options.imposed and options.print_shop:

@@ -87,7 +87,7 @@ def trifold(paper: str, band: float) -> Geometry:
 
     Text flows back cover, front cover, then flap and on across the inside side, so the
     flap's text may run on inside; the tagged reading order is set apart from this
-    (layout/rack/trifold.py).
+    (layout/formats/trifold.py).
     """
     width, height = landscape(PAPERS[paper])
     inside = TRIFOLD_PANELS[paper]

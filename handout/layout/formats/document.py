@@ -3,41 +3,41 @@ closing."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
+from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from handout.chart.art import ChartDrawer, draw_later
 from handout.input.formats import ROOMY, shown
-from handout.input.images import Picture
 from handout.input.model import Document
-from handout.layout.body import FigureMaker
 from handout.layout.closing import contact_flowables, reference_flowables, review_flowables
 from handout.layout.cover import cover_flowables
-from handout.layout.figure import figure_flowables
+from handout.layout.formats.base import Format
+from handout.layout.formats.fillers import fits_a_page, on_one_page, planned
+from handout.layout.formats.fitting import Step
+from handout.layout.formats.parts import Parts, body_zone
+from handout.layout.formats.zones import Layout
 from handout.layout.help_panel import help_flowables
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
-from handout.layout.rack.fillers import fits_a_page, on_one_page, planned
-from handout.layout.rack.parts import Parts, body_zone
 from handout.layout.theme import REGULAR_BODY, Theme
 from handout.layout.when import When
 
 
-def story(
-    doc: Document, theme: Theme, *, grayscale: bool = False, charts: ChartDrawer = draw_later,
-    pictures: Mapping[str, Picture] | None = None,
-) -> list[Flowable]:
-    """Flowables for the whole handout; a pure function of the model and the theme.
+class DocumentFormat(Format):
+    """Loose pages of the paper, as many as the content needs: nothing to fit."""
 
-    `charts` draws the figures (default: here, when needed; a build passes a cached one);
-    `pictures` are the sections' image files, loaded (input/images.py).
-    """
+    name, label, fitted = "document", "document", False
+
+    def layout(self, doc: Document, theme: Theme, parts: Parts, step: Step,
+               logo: Drawing | None) -> Layout:
+        return Layout(None, None, story(doc, theme, parts), [])
+
+
+def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
+    """Flowables for the whole handout; a pure function of the model and the theme.
+    `parts` draws the figures and holds the sections' pictures."""
     out: list[Flowable] = cover_flowables(doc, theme)
     page = theme.page_size[1] - theme.top_margin - theme.bottom_margin
-    parts = Parts("document", figure_maker(doc, theme, grayscale, charts),
-                  pictures=pictures or {})
-    out += body_zone(doc, theme, parts, "document", sources=False, intro=False)[0]
+    out += body_zone(doc, theme, parts, sources=False, intro=False)[0]
     # The take-home part: the plan with the clinic's contact on one page, then the help
     # panel (kept whole), all three on one page where they fit. Where even the plan and
     # the contact do not fit one page (large print), the contact box closes the handout
@@ -62,17 +62,6 @@ def story(
         out += [PageBreak(), *puzzle_flowables(doc.puzzle, theme)]
     out += [PageBreak(), *reference_flowables(doc, theme), *last, *later]
     return planned(out, theme, page)
-
-
-def figure_maker(doc: Document, theme: Theme, grayscale: bool, charts: ChartDrawer,
-                 chart_scale: float | None = None) -> FigureMaker:
-    """Fig. n + 1's flowables, made only where it is placed."""
-    figures = [figure for _, figure in doc.all_figures()]
-
-    def figure(n: int) -> list[Flowable]:
-        return figure_flowables(figures[n], theme, number=n + 1, grayscale=grayscale,
-                                charts=charts, chart_scale=chart_scale)
-    return figure
 
 
 def _review(doc: Document, theme: Theme) -> tuple[list[Flowable], list[Flowable]]:

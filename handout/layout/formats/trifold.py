@@ -8,6 +8,8 @@ the tagged reading order is front, flap and inside, back, as a reader meets them
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -24,13 +26,15 @@ from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
 from handout.layout.closing import contact_flowables, review_flowables, sources_flowables
 from handout.layout.cover import key_points_box, title_block
+from handout.layout.formats import panels as geometry
+from handout.layout.formats.base import Format
+from handout.layout.formats.fillers import CoverIcon, NotesBox, planned, stack_height
+from handout.layout.formats.fitting import Step
+from handout.layout.formats.parts import Parts, body_zone
+from handout.layout.formats.zones import Layout, Zone
 from handout.layout.help_panel import help_flowables
 from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
-from handout.layout.rack import panels as geometry
-from handout.layout.rack.fillers import CoverIcon, NotesBox, planned, stack_height
-from handout.layout.rack.parts import Parts, body_zone
-from handout.layout.rack.zones import Layout, Zone
 from handout.layout.theme import MUTED, Theme
 from handout.pdf import HEADER, LAYOUT, group, marked
 
@@ -38,12 +42,29 @@ MARK_LENGTH = 0.15 * 72  # fold marks: short ticks at the sheet's top and bottom
 MARK_EDGE = 0.2 * 72  # ... starting this far in, where an office printer still prints
 
 
-def trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> Layout:
+class Trifold(Format):
+    """One landscape sheet, two sides, three panels a side."""
+
+    name, label, drops_plan_extra = "trifold", "tri-fold", True
+    zone_names: ClassVar[dict[str, str]] = {
+        "front": "the front cover panel", "back": "the back cover panel",
+        "inside": "the flap and the inside panels"}
+
+    def geometry_theme(self, paper: str) -> dict[str, object]:
+        geo = geometry.trifold(paper, 0)
+        return {"page": geo.page, "column": geo.column, "margin": geometry.PANEL_PAD}
+
+    def layout(self, doc: Document, theme: Theme, parts: Parts, step: Step,
+               logo: Drawing | None) -> Layout:
+        return _trifold(doc, theme, parts, logo)
+
+
+def _trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> Layout:
     geo = geometry.trifold(theme.paper, BAND_HEIGHT + 12)
     front, key, inside_key = _front(doc, theme, geo.slots[1])
     back = [*contact_flowables(doc.clinic, theme), *sources_flowables(doc, theme),
             *review_flowables(doc, theme)]
-    body, marks = body_zone(doc, theme, parts, "trifold", sources=False, intro=False)
+    body, marks = body_zone(doc, theme, parts, sources=False, intro=False)
     inside = planned([*([key] if inside_key else []),
                       *help_flowables(doc.help, theme, whole=False), Spacer(1, theme.gap(0.8)),
                       *body, KeepTogether(plan_flowables(parts.plan(doc), theme))], theme,

@@ -7,15 +7,16 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
+from handout.chart.art import ChartDrawer
 from handout.input.formats import ROOMY, shown
 from handout.input.images import Picture
 from handout.input.model import Document, Plan, Puzzle
-from handout.input.sections import Section, figure_marks, section_blocks
+from handout.input.sections import figure_marks, section_blocks
 from handout.layout.blocks import paragraphs
 from handout.layout.body import FigureMaker, Placing, section_flowables
 from handout.layout.closing import sources_flowables
+from handout.layout.figure import figure_flowables
 from handout.layout.page import Mark
-from handout.layout.rack.zones import PARTS_END
 from handout.layout.theme import Theme
 
 Loc = tuple[str | int, ...]
@@ -44,13 +45,14 @@ class Parts:
         return doc.plan
 
 
-def optional_parts(doc: Document, fmt: str) -> list[Loc]:
+def optional_parts(doc: Document, fmt: str, *, plan_extra: bool = False) -> list[Loc]:
     """Parts fitting may leave out of format `fmt`, in the order it drops them: the last
-    in the file first (a handout leads with what matters most)."""
-    return list(reversed(list(_optional(doc, fmt))))
+    in the file first (a handout leads with what matters most). `plan_extra`: the plan's
+    extra tip too, first of all (a nice-to-have where room is shortest)."""
+    return list(reversed(list(_optional(doc, fmt, plan_extra))))
 
 
-def _optional(doc: Document, fmt: str) -> Iterator[Loc]:
+def _optional(doc: Document, fmt: str, plan_extra: bool) -> Iterator[Loc]:
     for i, section in enumerate(doc.sections):
         if not shown(section, fmt):
             continue
@@ -65,52 +67,11 @@ def _optional(doc: Document, fmt: str) -> Iterator[Loc]:
             yield loc
     if doc.puzzle is not None and doc.puzzle.optional and shown(doc.puzzle, fmt, ROOMY):
         yield ("puzzle",)
-    # The plan's extra tip is a nice-to-have where room is shortest; it comes after the
-    # sections in the file, so it goes first.
-    if fmt in {"trifold", "sheet"} and doc.plan is not None and doc.plan.extra:
+    if plan_extra and doc.plan is not None and doc.plan.extra:
         yield ("plan", "extra")
 
 
-# What a picture or a chart weighs against text, in characters of text (about a third and
-# half of a booklet's page): guesses for `shares`, which the fitting search corrects.
-PICTURE_CHARS, FIGURE_CHARS = 600, 1200
-
-
-def shares(doc: Document, fmt: str, optional: list[Loc]) -> list[float]:
-    """Each optional part's share of the sections printed in `fmt`, by weight of text."""
-    weights = {("sections", i): _weight(s) for i, s in enumerate(doc.sections)
-               if shown(s, fmt)}
-    total = sum(weights.values()) or 1.0
-
-    def part(loc: Loc) -> float:
-        if loc in weights:
-            return weights[loc]
-        if loc[0] == "sections":  # a box inside a section
-            box = getattr(doc.sections[int(loc[1])], "box", None)
-            return _text(box.title, *box.paragraphs, *box.bullets) if box else 0.0
-        return FIGURE_CHARS if loc[0] in {"figure", "figures"} else 0.0
-    return [part(loc) / total for loc in optional]
-
-
-def _weight(section: Section) -> float:
-    out = _text(section.heading)
-    for _, block in section_blocks(section):
-        out += _text(block.paragraph or "", *(block.bullets or []), *(block.steps or []),
-                     *(block.checklist or []))
-        if block.box is not None:
-            out += _text(block.box.title, *block.box.paragraphs, *block.box.bullets)
-        if block.table is not None:
-            out += _text(*block.table.header, *(c for row in block.table.rows for c in row))
-        out += PICTURE_CHARS if block.image is not None else 0
-        out += FIGURE_CHARS if block.figure else 0
-    return out
-
-
-def _text(*texts: str) -> float:
-    return float(sum(len(t) for t in texts))
-
-
-def body_zone(doc: Document, theme: Theme, parts: Parts, fmt: str, *, sources: bool = True,
+def body_zone(doc: Document, theme: Theme, parts: Parts, *, sources: bool = True,
               intro: bool = True) -> tuple[list[Flowable], tuple[tuple[str, Loc, str], ...]]:
     """The intro, the sections with the figures they place (the others after the last
     section) and the short list of sources, with a mark at the start of each section (for
@@ -122,14 +83,14 @@ def body_zone(doc: Document, theme: Theme, parts: Parts, fmt: str, *, sources: b
         return made(number)
 
     printed = [i for i, s in enumerate(doc.sections)
-               if ("sections", i) not in parts.left_out and shown(s, fmt)]
+               if ("sections", i) not in parts.left_out and shown(s, parts.fmt)]
     figures = [] if made is None else [
         n for n, (loc, fig) in enumerate(doc.all_figures())
-        if shown(fig, fmt, ROOMY) and loc not in parts.left_out]
+        if shown(fig, parts.fmt, ROOMY) and loc not in parts.left_out]
     # The n-th `figure: true` places the n-th figure, where both print.
     placed = {mark: n for n, mark in enumerate(figure_marks(doc.sections))
               if n in figures and mark[0] in printed}
-    placing = Placing(fmt, figure, placed, parts.pictures, parts.left_out)
+    placing = Placing(parts.fmt, figure, placed, parts.pictures, parts.left_out)
     out: list[Flowable] = paragraphs(doc.intro, theme) if intro else []
     marks = []
     for i in printed:
@@ -137,10 +98,20 @@ def body_zone(doc: Document, theme: Theme, parts: Parts, fmt: str, *, sources: b
         key = f"section:{i}"
         marks.append((key, ("sections", i), section.heading))
         out += [Mark(key), *section_flowables(i, section, theme, placing)]
-    out.append(Mark(PARTS_END))
     for n in figures:
         if n not in placed.values():
             out.extend(figure(n))
     if sources:
         out.extend(sources_flowables(doc, theme))
     return out, tuple(marks)
+
+
+def figure_maker(doc: Document, theme: Theme, grayscale: bool, charts: ChartDrawer,
+                 chart_scale: float | None = None) -> FigureMaker:
+    """Fig. n + 1's flowables, made only where it is placed."""
+    figures = [figure for _, figure in doc.all_figures()]
+
+    def figure(n: int) -> list[Flowable]:
+        return figure_flowables(figures[n], theme, number=n + 1, grayscale=grayscale,
+                                charts=charts, chart_scale=chart_scale)
+    return figure

@@ -11,8 +11,8 @@ import pytest
 
 from handout.commands.cli import main
 from tests.conftest import CONTENT, ROOT
-from tests.layout.rack.conftest import Builder, Print
-from tests.layout.rack.measure import MM
+from tests.layout.formats.conftest import Builder, Print
+from tests.layout.formats.measure import MM
 
 LETTER, A4 = (612.0, 792.0), (210 * MM, 297 * MM)
 HALF_LETTER, A5 = (396.0, 612.0), (148 * MM, 210 * MM)

@@ -12,7 +12,7 @@ import pymupdf
 from reportlab.lib.units import inch
 
 from handout.layout.band import BAND_HEIGHT
-from handout.layout.rack import panels as geometry
+from handout.layout.formats import panels as geometry
 
 INCH = 72.0
 MM = 72 / 25.4

@@ -15,8 +15,8 @@ import pytest
 
 from handout.common.translations import strings
 from handout.pipeline.build import read_document
-from tests.layout.rack.conftest import FILES, Builder, Print
-from tests.layout.rack.measure import INCH, MM, UNCLIPPED, Line, inside, lines
+from tests.layout.formats.conftest import FILES, Builder, Print
+from tests.layout.formats.measure import INCH, MM, UNCLIPPED, Line, inside, lines
 from tests.pdf_structure import elements, page_numbers, sequence_texts, squash, tree_marks
 
 # Fold positions from the left edge, per paper and side (page 1: outside, page 2: inside).

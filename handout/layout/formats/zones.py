@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable, PageTemplate
 
+from handout.layout.formats.panels import Geometry
 from handout.layout.page import Mark
-from handout.layout.rack.panels import Geometry
 from handout.pdf import Element
 
 Loc = tuple[str | int, ...]
-PARTS_END = "end:parts"  # the mark after a zone's last movable part (its sections)
 
 
 @dataclass(frozen=True)
@@ -46,8 +45,8 @@ class Zone:
 class Layout:
     """What a format lays out: its pages, its story and its zones."""
 
-    geometry: Geometry
-    templates: list[PageTemplate]
+    geometry: Geometry | None  # None: the document's pages, as many as it needs
+    templates: list[PageTemplate] | None  # None: the document's page templates
     story: list[Flowable]
     zones: list[Zone]
     reading_order: list[Element] = field(default_factory=list)  # when not the flow order
@@ -63,15 +62,16 @@ class Overflow:
     room: float = 0.0  # the height of the zone's frames, all together
 
 
-def overflow(layout: Layout, marks: dict[str, Mark], *, so_far: bool = False
+def overflow(layout: Layout, marks: dict[str, Mark], *, laid_out: bool = False
              ) -> Overflow | None:
     """The first zone whose end fell outside its frames, with the amount it ran over
-    (`so_far`: among the zones laid out yet, while the pass goes on)."""
+    (`laid_out`: only among the zones laid out, of a pass that stopped part-way)."""
     geo = layout.geometry
     for zone in layout.zones:
+        assert geo is not None  # a format with zones has fixed pages
         end = marks.get(zone.end)
-        if end is None:  # not laid out (yet)
-            return None if so_far else Overflow(zone, 0.0, zone.loc, "")
+        if end is None:  # not laid out
+            return None if laid_out else Overflow(zone, 0.0, zone.loc, "")
         if zone.first <= geo.index(end.page - 1, end.frame) <= zone.last:
             continue
         culprit: tuple[Loc, str] = (zone.loc, "")
@@ -83,32 +83,6 @@ def overflow(layout: Layout, marks: dict[str, Mark], *, so_far: bool = False
         points = max(0.0, _depth(geo, end) - _room_to(geo, zone))
         return Overflow(zone, points, *culprit, room=room)
     return None
-
-
-def heights(layout: Layout, marks: dict[str, Mark], zone: Zone) -> dict[Loc, float]:
-    """The room each of `zone`'s parts took in this pass, in points: from its mark to the
-    next part's (the last: to PARTS_END, or the zone's end). A gap left where a part moved
-    on to the next frame counts to the part before it."""
-    def depth(key: str) -> float | None:
-        mark = marks.get(key)
-        return None if mark is None else _depth(layout.geometry, mark)
-
-    keys = [key for key, _, _ in zone.parts]
-    out = {}
-    for k, (key, loc, _) in enumerate(zone.parts):
-        start = depth(key)
-        after = [depth(later) for later in (*keys[k + 1:], PARTS_END, zone.end)]
-        end = next((d for d in after if d is not None), None)
-        if start is not None and end is not None:
-            out[loc] = max(0.0, end - start)
-    return out
-
-
-def slack(layout: Layout, marks: dict[str, Mark]) -> dict[str, float]:
-    """How much room each zone has left at its end, in points (after a pass that fits)."""
-    geo = layout.geometry
-    return {zone.name: _room_to(geo, zone) - _depth(geo, marks[zone.end])
-            for zone in layout.zones if zone.end in marks}
 
 
 def _depth(geo: Geometry, mark: Mark) -> float:

@@ -11,8 +11,8 @@ import pytest
 from handout.common.translations import strings
 from handout.input.model import Document
 from handout.pipeline.build import read_document
-from tests.layout.rack.conftest import FILES, Builder, Print
-from tests.layout.rack.measure import INCH, body_size, lines
+from tests.layout.formats.conftest import FILES, Builder, Print
+from tests.layout.formats.measure import INCH, body_size, lines
 from tests.pdf_structure import squash
 
 PRINTS = {"en": Print(format="booklet"), "a4": Print(format="booklet", paper="a4"),

@@ -8,7 +8,7 @@ from collections import Counter
 import pymupdf
 import pytest
 
-from tests.layout.rack.conftest import Builder, Print
+from tests.layout.formats.conftest import Builder, Print
 from tests.layout.test_print_quality import low_contrast, spans
 
 PRINTS = {f"{fmt}-{who}": Print(content, fmt, riverside=who == "riverside")

@@ -22,8 +22,8 @@ import pytest
 
 from handout.common.translations import strings
 from handout.pipeline.build import read_document
-from tests.layout.rack.conftest import FILES, Builder, Print
-from tests.layout.rack.measure import (
+from tests.layout.formats.conftest import FILES, Builder, Print
+from tests.layout.formats.measure import (
     INCH,
     UNCLIPPED,
     Area,

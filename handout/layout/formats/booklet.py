@@ -8,6 +8,8 @@ pages the text does not need become notes pages just before the back cover.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -23,21 +25,48 @@ from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
 from handout.layout.closing import contact_flowables, review_flowables
 from handout.layout.cover import key_points_box, title_block
+from handout.layout.formats import panels as geometry
+from handout.layout.formats.base import Format
+from handout.layout.formats.fillers import CoverIcon, NotesBox, planned
+from handout.layout.formats.fitting import Step
+from handout.layout.formats.parts import Parts, body_zone
+from handout.layout.formats.zones import Layout, Overflow, Zone
 from handout.layout.help_panel import help_flowables
 from handout.layout.page import FOOTER_EDGE, Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
-from handout.layout.rack import panels as geometry
-from handout.layout.rack.fillers import CoverIcon, NotesBox, planned
-from handout.layout.rack.parts import Parts, body_zone
-from handout.layout.rack.zones import Layout, Zone
 from handout.layout.theme import FOOTER_SIZE, MUTED, REGULAR, Theme
 from handout.layout.when import When
 from handout.pdf import FOOTER, HEADER, marked
 
 
-def booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
-            logo: Drawing | None) -> Layout:
+class Booklet(Format):
+    """Half-letter (A5) pages, 8 of them or up to the content's `pages:`."""
+
+    name, label, imposable = "booklet", "booklet", True
+    zone_names: ClassVar[dict[str, str]] = {
+        "cover": "the cover", "inside": "the inside pages", "plan": "the \"My plan\" page",
+        "puzzle": "the puzzle pages", "help": "the \"When to get help\" page",
+        "back": "the back cover"}
+
+    def page_counts(self, doc: Document) -> list[int]:
+        return list(range(8, doc.pages + 1, 4))
+
+    def geometry_theme(self, paper: str) -> dict[str, object]:
+        return {"page": geometry.BOOKLET_PAGES[paper], "margin": geometry.BOOKLET_MARGIN}
+
+    def layout(self, doc: Document, theme: Theme, parts: Parts, step: Step,
+               logo: Drawing | None) -> Layout:
+        return _booklet(doc, theme, parts, step.pages, logo)
+
+    def more_pages(self, over: Overflow, doc: Document) -> str:
+        if over.zone.per_page > 0 and doc.pages < 16:
+            return f" or allow more pages (`pages: {doc.pages + 4}`),"
+        return ""
+
+
+def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
+             logo: Drawing | None) -> Layout:
     geo = geometry.booklet(theme.paper, pages, BAND_HEIGHT + 12)
     puzzle = parts.puzzle(doc)
     back = len(geo.slots) - 1
@@ -53,7 +82,7 @@ def booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
                                    most=theme.body_size * 14, below=cover[-1]))
     story: list[Flowable] = [NextPageTemplate("inner"), *cover, Mark("end:cover"), PageBreak()]
     page = geo.slots[1].height
-    body, marks = body_zone(doc, theme, parts, "booklet")
+    body, marks = body_zone(doc, theme, parts)
     story += [*planned(body, theme, page), Mark("end:inside"), NotesBox(theme), PageBreak()]
     first = True  # the next part starts the page the inside pages' break began
     if doc.plan is not None:

@@ -1,0 +1,85 @@
+"""What every format is: its pages, its theme, its story in zones, its fitting ladder and
+the words it refuses with. One object per format (document, booklet, tri-fold, sheet);
+nothing outside a format asks which one it is."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import ClassVar
+
+from reportlab.graphics.shapes import Drawing
+
+from handout.input.model import Document
+from handout.layout.formats.fitting import FLOOR, LARGE_FLOOR, Step, ladder
+from handout.layout.formats.parts import Parts
+from handout.layout.formats.zones import Layout, Overflow
+from handout.layout.theme import LARGE_PRINT_SIZE, REGULAR_BODY, Theme, make_theme
+
+
+class Format(ABC):
+    """One format. A fitted format (`fitted`) has fixed pages: its content is fitted to
+    them by a search over its ladder of steps (formats/fitting.py); the document takes as
+    many pages as its content needs, in one pass."""
+
+    name: ClassVar[str]  # as content files and the command line spell it
+    label: ClassVar[str]  # as messages say it
+    fitted: ClassVar[bool] = True
+    imposable: ClassVar[bool] = False  # --imposed makes its 2-up print file
+    # The plan's extra tip may be left out where room is shortest.
+    drops_plan_extra: ClassVar[bool] = False
+    # How a refusal names each zone (layout/formats/zones.py).
+    zone_names: ClassVar[dict[str, str]] = {}
+
+    def page_counts(self, doc: Document) -> list[int]:
+        """The page counts fitting may use, fewest first (0: the format's own)."""
+        return [0]
+
+    def steps(self, doc: Document, optional: list[tuple[str | int, ...]], *,
+              large_print: bool) -> list[list[Step]]:
+        """For each page count, the steps from roomiest to tightest."""
+        start = LARGE_PRINT_SIZE if large_print else REGULAR_BODY
+        floor = LARGE_FLOOR if large_print else FLOOR
+        if not self.fitted:
+            return [[Step(0, 1.0, start)]]
+        return [ladder(start, floor, optional, pages) for pages in self.page_counts(doc)]
+
+    def theme(self, doc: Document, step: Step, *, paper: str, large_print: bool,
+              grayscale: bool, print_shop: bool) -> Theme:
+        """The theme of one layout pass at `step`: this format's page, column and margin."""
+        kw = self.geometry_theme(paper) if self.fitted else {}
+        if self.fitted:
+            kw |= {"body_size": step.body_size, "spacing": step.spacing}
+        return make_theme(doc.clinic.colours, paper=paper, large_print=large_print,
+                          language=doc.language, grayscale=grayscale, bleed=print_shop,
+                          **kw)  # type: ignore[arg-type]
+
+    def geometry_theme(self, paper: str) -> dict[str, object]:
+        """The page, column or margin this format gives the theme (make_theme's keywords)."""
+        return {}
+
+    @abstractmethod
+    def layout(self, doc: Document, theme: Theme, parts: Parts, step: Step,
+               logo: Drawing | None) -> Layout:
+        """The story of one pass, with its page templates and zones."""
+
+    def refusal(self, over: Overflow, step: Step, doc: Document) -> str:
+        """Why the content does not fit, and what to cut or move."""
+        if over.reason:
+            return (f"this does not fit the {self.label}, even at {step.body_size:g} pt with "
+                    f"tight spacing: {over.reason}. Shorten it, or print the document format "
+                    "(--format document), which has the room.")
+        lines = max(1, round(over.points / (step.body_size * 1.4)))
+        where = self.zone_names.get(over.zone.name, f"the {over.zone.name}")
+        part = f'; the room runs out in "{over.heading}"' if over.heading else ""
+        head = (f"this does not fit the {self.label}: about {lines} "
+                f"line{'s' * (lines != 1)} too many for {where}, even at "
+                f"{step.body_size:g} pt with tight spacing{part}.")
+        if not over.zone.after_sections:  # a cover: neither more pages nor fewer parts help
+            return f"{head} Shorten it: nothing on {where} can move to another page."
+        return (f"{head} Shorten it or the parts after it,{self.more_pages(over, doc)} or "
+                f"leave a part out of the {self.label} (`optional: true` lets fitting drop "
+                "it; `formats: [document]` keeps it to the document).")
+
+    def more_pages(self, over: Overflow, doc: Document) -> str:
+        """The refusal's offer of more pages, where the format can take them."""
+        return ""

@@ -1,0 +1,94 @@
+"""The fitting search on its own: which steps it tries and which it returns. A pass here
+'fits' from a given step of the ladder on (a tighter step never takes more room), so the
+right answer is known without a layout, and every place that threshold can be is tried."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from handout.layout.formats.fitting import Step, Tried, fit, ladder
+from handout.layout.formats.zones import Overflow, Zone
+
+ZONE = Zone("inside", 1, 5, parts=(("section:0", ("sections", 0), "A"),), per_page=300)
+OPTIONAL = [("sections", 3), ("sections", 2), ("puzzle",)]
+
+
+def ladders(*pages: int) -> list[list[Step]]:
+    return [ladder(14, 12, OPTIONAL, n) for n in pages]
+
+
+def threshold_passes(steps: list[list[Step]], first_fit: tuple[int, int] | None):
+    """An attempt that fits at `first_fit` (page count index, step index) and every step
+    after it in the designer's order; returns it and the list of steps it was asked."""
+    order = [s for ladder_ in steps for s in ladder_]
+    start = math.inf if first_fit is None else order.index(steps[first_fit[0]][first_fit[1]])
+    asked: list[Step] = []
+
+    def attempt(step: Step) -> Tried[Step]:
+        asked.append(step)
+        # More pages hold more: a step of a later page count fits if any earlier one did.
+        fits = order.index(step) >= start
+        return Tried(step, step, None if fits else Overflow(ZONE, 10.0, ("sections",), "A"))
+    return attempt, asked
+
+
+@pytest.mark.parametrize("counts", [(0,), (8, 12, 16)])
+def test_the_roomiest_step_that_fits_is_found_wherever_it_is(counts: tuple[int, ...]) -> None:
+    steps = ladders(*counts)
+    for n, ladder_ in enumerate(steps):
+        for k in range(len(ladder_)):
+            attempt, asked = threshold_passes(steps, (n, k))
+            found = fit(steps, attempt)
+            assert found.overflow is None
+            assert found.step == ladder_[k], (n, k, asked)
+            # The roomiest first, one tightest per page count tried, then bisection.
+            most = 1 + (n + 1) + math.ceil(math.log2(len(ladder_) + 1))
+            assert len(asked) <= most, (n, k, len(asked), asked)
+            assert len(set(asked)) == len(asked)  # no step laid out twice
+
+
+def test_content_that_fits_at_once_takes_one_pass() -> None:
+    steps = ladders(8, 12)
+    attempt, asked = threshold_passes(steps, (0, 0))
+    assert fit(steps, attempt).step == steps[0][0]
+    assert asked == [steps[0][0]]
+
+
+def test_more_pages_only_when_no_step_of_fewer_pages_fits() -> None:
+    steps = ladders(8, 12)
+    attempt, asked = threshold_passes(steps, (1, 0))
+    found = fit(steps, attempt)
+    assert found.step.pages == 12 and found.step == steps[1][0]
+    assert steps[0][-1] in asked  # the tightest 8-page step was tried and ran over
+
+
+def test_when_nothing_fits_the_tightest_try_of_the_most_pages_says_by_how_much() -> None:
+    steps = ladders(8, 12, 16)
+    attempt, asked = threshold_passes(steps, None)
+    found = fit(steps, attempt)
+    assert found.overflow is not None and found.step == steps[-1][-1]
+    assert asked == [steps[0][0], steps[0][-1], steps[1][-1], steps[2][-1]]
+
+
+def test_the_ladder_tightens_spacing_then_size_then_leaves_parts_out() -> None:
+    steps = ladder(14, 12, OPTIONAL, 8)
+    assert [s.spacing for s in steps[:3]] == [1.0, 0.85, 0.7]
+    assert [s.body_size for s in steps[2:7]] == [14, 13.5, 13, 12.5, 12]
+    assert [s.left_out for s in steps[-3:]] == [tuple(OPTIONAL[:k]) for k in (1, 2, 3)]
+    assert all(s.body_size >= 12 for s in steps)
+
+
+def test_a_cover_that_runs_over_at_the_tightest_step_is_not_offered_more_pages() -> None:
+    steps = ladders(8, 12, 16)
+    cover = Zone("cover", 0, 0)
+    asked: list[Step] = []
+
+    def attempt(step: Step) -> Tried[Step]:
+        asked.append(step)
+        return Tried(step, step, Overflow(cover, 40.0, ("key_points",), ""))
+
+    found = fit(steps, attempt)
+    assert found.overflow is not None and found.overflow.zone is cover
+    assert asked == [steps[0][0], steps[0][-1]]
