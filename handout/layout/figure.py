@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
 from handout.input.figures import Figure
+from handout.layout.floats import floating
 from handout.layout.markup import markup
 from handout.layout.theme import Theme
 from handout.layout.unbroken import no_lone_last_word
@@ -67,7 +68,7 @@ def figure_flowables(
     parts = [tag(title, "P"), tag(chart, "Figure", figure.alt_text), gap, tag(caption, "P"),
              tag(source, "P")]
     group("Div", parts)
-    return [KeepTogether(parts)]
+    return [floating(parts)]
 
 
 def chart_request(figure: Figure, theme: Theme, *, grayscale: bool = False,

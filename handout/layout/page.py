@@ -16,6 +16,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 
 from handout.input.clinic import Clinic
 from handout.layout.band import BAND_HEIGHT, draw_band
+from handout.layout.floats import Floats
+from handout.layout.spread import Gap
 from handout.layout.theme import FOOTER_SIZE, MUTED, REGULAR, Theme
 from handout.pdf import FOOTER, HEADER, TaggingCanvas, marked
 
@@ -43,6 +45,8 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             self._print_shop_boxes(theme)
         self._bookmarks = 0
         self.marks: dict[str, Mark] = {}
+        self.frame_left: dict[tuple[int, str], float] = {}
+        self.floats = Floats()
         if templates is not None:
             self.addPageTemplates(templates)
             return
@@ -72,10 +76,23 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         """Flowables that must open every story: later pages use the plain template."""
         return [NextPageTemplate("later")]
 
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """ReportLab's, after a figure or picture that does not fit here is held back for
+        the next frame (layout/floats.py)."""
+        frame = getattr(self, "frame", None)  # none before the first page begins
+        if frame is None or not self.floats.next(flowables, self.page, frame, self.canv):
+            super().handle_flowable(flowables)
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (ReportLab's name)
-        if isinstance(flowable, Mark):
+        if isinstance(flowable, Mark | Gap):
             flowable.page, flowable.frame = self.page, self.frame.id
+        if isinstance(flowable, Mark):
             self.marks[flowable.key] = flowable
+        # The height left in this frame so far: at its last flowable, what it left unused
+        # (ReportLab's frame keeps its current point and its bottom in these two).
+        frame = self.frame
+        if frame is not None:
+            self.frame_left[(self.page, frame.id)] = frame._y - frame._y1p
         title = getattr(flowable, "outline_title", None)
         if title:
             key = f"h{self._bookmarks}"
@@ -105,9 +122,11 @@ class Mark(Flowable):  # type: ignore[misc]
     _ZEROSIZE = True
     _SPACETRANSFER = True
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, *, floats_pass: bool = False) -> None:
+        """`floats_pass`: a held-back figure may be placed after it (a section's start;
+        not a zone's end, layout/floats.py)."""
         super().__init__()
-        self.key = key
+        self.key, self.floats_pass = key, floats_pass
         self.page, self.frame, self.left = 0, "", 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

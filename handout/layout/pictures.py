@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from handout.input.images import Picture, printed_size
 from handout.input.sections import Image
+from handout.layout.floats import floating
 from handout.layout.markup import markup
 from handout.layout.theme import Theme
 from handout.pdf import artifact, group, tag
@@ -61,4 +62,4 @@ def picture_flowables(image: Image, picture: Picture, theme: Theme) -> list[Flow
     if not image.caption and not image.credit:
         parts.append(Spacer(1, theme.gap(0.6)))
     group("Div", parts)
-    return [KeepTogether(parts)]
+    return [floating(parts)]

@@ -23,7 +23,8 @@ from handout.layout.formats.base import Format
 from handout.layout.formats.fitting import Step, Tried, fit
 from handout.layout.formats.parts import Parts, figure_maker, optional_parts
 from handout.layout.formats.zones import Layout, Overflow, Zone, overflow
-from handout.layout.page import FooterCanvas, HandoutTemplate, Mark
+from handout.layout.page import FooterCanvas, HandoutTemplate
+from handout.layout.spread import FrameEnd, Gap, spread, with_gaps
 from handout.layout.theme import REGULAR_BODY, Theme
 from handout.pdf import Recorder
 
@@ -40,6 +41,22 @@ class Look:
     tagged: bool = True
 
 
+@dataclass(frozen=True)
+class Pass:
+    """One layout pass that ran to its end: the PDF, its page count, and where each gap
+    between blocks fell and how much room each frame had left (for the spread pass)."""
+
+    pdf: bytes
+    pages: int
+    gaps: tuple[Gap, ...] = ()
+    ends: tuple[FrameEnd, ...] = ()
+
+    @property
+    def placed(self) -> list[tuple[int, str]]:
+        """The page and frame each gap fell in."""
+        return [(gap.page, gap.frame) for gap in self.gaps]
+
+
 def typeset(doc: Document, logo: Drawing | None, look: Look,
             charts: ChartDrawer = draw_later, pictures: Mapping[str, Picture] | None = None
             ) -> tuple[bytes, int]:
@@ -50,27 +67,36 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
                         large_print=look.large_print)
     # One chart for every pass of a fitted format: drawn once, at the starting size.
     scale = ladders[0][0].body_size / REGULAR_BODY if fmt.fitted else None
+    most = {"gap": 0.0}  # the most a gap may grow: a line of body text of the step laid out
 
-    def attempt(step: Step) -> Tried[tuple[bytes, int]]:
-        """One layout pass at `step`: its PDF, or where and by how much it runs over."""
+    def attempt(step: Step, extra: Mapping[int, float] | None = None) -> Tried[Pass]:
+        """One layout pass at `step`: its PDF, or where and by how much it runs over.
+        `extra`: the spread pass's extra height for gap n."""
         theme = fmt.theme(doc, step, paper=look.paper, large_print=look.large_print,
                           grayscale=look.grayscale, print_shop=look.print_shop)
+        most["gap"] = theme.body_size
         maker = figure_maker(doc, theme, look.grayscale, charts, chart_scale=scale)
         parts = Parts(fmt.name, maker, frozenset(step.left_out), pictures or {})
         layout = fmt.layout(doc, theme, parts, step, logo)
-        marks: dict[str, Mark] = {}
+        layout.story, gaps = with_gaps(layout.story)
+        for n, height in (extra or {}).items():
+            gaps[n].extra = height
+        template, buffer = _template(doc, theme, logo, layout)
         try:
-            pdf, pages = _pdf(doc, theme, logo, look, layout, marks=marks)
+            _build(template, look, layout)
         except (LayoutError, LayoutFitError) as exc:  # one part taller than a page
-            earlier = overflow(layout, marks, laid_out=True)
+            earlier = overflow(layout, template.marks, laid_out=True)
             if earlier is not None:  # a zone before it ran over: that comes first
-                return Tried(step, (b"", 0), earlier)
+                return Tried(step, Pass(b"", 0), earlier)
             loc = exc.loc if isinstance(exc, LayoutFitError) else ("sections",)
             reason = exc.message if isinstance(exc, LayoutFitError) else \
                 "a part (a box, a list or a table) is taller than a whole page or panel"
             zone = Zone("part", 0, 0, loc=loc)
-            return Tried(step, (b"", 0), Overflow(zone, 0.0, loc, "", reason))
-        return Tried(step, (pdf, pages), overflow(layout, marks))
+            return Tried(step, Pass(b"", 0), Overflow(zone, 0.0, loc, "", reason))
+        ends = tuple(FrameEnd(page, frame, left)
+                     for (page, frame), left in template.frame_left.items())
+        done = Pass(buffer.getvalue(), template.page, tuple(gaps), ends)
+        return Tried(step, done, overflow(layout, template.marks))
 
     tried = fit(ladders, attempt)
     if tried.overflow is not None:
@@ -80,14 +106,29 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
             message += (" Large print needs about twice the room of regular print: the "
                         "large-print document (--format document --large-print) holds it all.")
         raise LayoutFitError(tried.overflow.loc, message)
-    return tried.result
+    final = _spread(tried, attempt, most["gap"], skip_last=not fmt.fitted)
+    return final.pdf, final.pages
+
+
+def _spread(tried: Tried[Pass], attempt: Callable[..., Tried[Pass]], most: float, *,
+            skip_last: bool) -> Pass:
+    """The fitted pass laid out again with each frame's spare height spread over its
+    gaps (layout/spread.py); the fitted pass itself when there is nothing to spread, or
+    if anything would fall elsewhere than it did (then the spread pass is not used)."""
+    extra = spread(tried.result.gaps, tried.result.ends, most, skip_last=skip_last)
+    if not extra:
+        return tried.result
+    again = attempt(tried.step, extra)
+    same = again.overflow is None and again.result.pages == tried.result.pages and \
+        again.result.placed == tried.result.placed
+    return again.result if same else tried.result
 
 
 MOST_LEFT_OUT = 5  # sections a refusal tries leaving out, to say what would fit
 
 
-def _what_fits(doc: Document, fmt: Format, tried: Tried[tuple[bytes, int]],
-               attempt: Callable[[Step], Tried[tuple[bytes, int]]]) -> str:
+def _what_fits(doc: Document, fmt: Format, tried: Tried[Pass],
+               attempt: Callable[[Step], Tried[Pass]]) -> str:
     """Which sections, left out of this format, would let the rest fit: found by real
     passes at the tightest step, leaving out one more section each time, the last first
     (the first section, the handout's opening, always stays). "" when none would do."""
@@ -125,10 +166,8 @@ def _drawn_once(charts: ChartDrawer) -> ChartDrawer:
     return remembered
 
 
-def _pdf(doc: Document, theme: Theme, logo: Drawing | None, look: Look, layout: Layout, *,
-         marks: dict[str, Mark]) -> tuple[bytes, int]:
-    """The PDF of one pass and its page count; `marks` gets the marks as they are laid
-    out (so a pass that stops part-way still tells what it placed)."""
+def _template(doc: Document, theme: Theme, logo: Drawing | None, layout: Layout
+              ) -> tuple[HandoutTemplate, BytesIO]:
     buffer = BytesIO()
     template = HandoutTemplate(
         buffer, theme, doc.clinic, logo, layout.templates,
@@ -138,10 +177,13 @@ def _pdf(doc: Document, theme: Theme, logo: Drawing | None, look: Look, layout: 
     )
     # Tagging happens while the pages are drawn: the canvas's recorder marks the content
     # and writes the structure tree into the same single save (handout/pdf).
-    template.marks = marks
+    return template, buffer
+
+
+def _build(template: HandoutTemplate, look: Look, layout: Layout) -> None:
+    """Lay out and save: the template then knows its pages, marks and frames' room."""
     tags = Recorder() if look.tagged else None
     if tags is not None and layout.reading_order:
         tags.reserve(layout.reading_order)
     start = template.story_start() if layout.templates is None else []
     template.build([*start, *layout.story], canvasmaker=partial(FooterCanvas, tags=tags))
-    return buffer.getvalue(), template.page

@@ -10,7 +10,7 @@ from typing import ClassVar
 from reportlab.graphics.shapes import Drawing
 
 from handout.input.model import Document
-from handout.layout.formats.fitting import FLOOR, LARGE_FLOOR, Step, ladder
+from handout.layout.formats.fitting import FLOOR, LARGE_FLOOR, Step, ladders
 from handout.layout.formats.parts import Parts
 from handout.layout.formats.zones import Layout, Overflow
 from handout.layout.theme import LARGE_PRINT_SIZE, REGULAR_BODY, Theme, make_theme
@@ -36,12 +36,13 @@ class Format(ABC):
 
     def steps(self, doc: Document, optional: list[tuple[str | int, ...]], *,
               large_print: bool) -> list[list[Step]]:
-        """For each page count, the steps from roomiest to tightest."""
+        """The ladders of steps fitting walks, in order (formats/fitting.py)."""
         start = LARGE_PRINT_SIZE if large_print else REGULAR_BODY
         floor = LARGE_FLOOR if large_print else FLOOR
         if not self.fitted:
             return [[Step(0, 1.0, start)]]
-        return [ladder(start, floor, optional, pages) for pages in self.page_counts(doc)]
+        return [steps for pages in self.page_counts(doc)
+                for steps in ladders(start, floor, optional, pages)]
 
     def theme(self, doc: Document, step: Step, *, paper: str, large_print: bool,
               grayscale: bool, print_shop: bool) -> Theme:
@@ -64,6 +65,8 @@ class Format(ABC):
 
     def refusal(self, over: Overflow, step: Step, doc: Document) -> str:
         """Why the content does not fit, and what to cut or move."""
+        if not self.fitted:  # a part too tall for any page: the reason says it all
+            return over.reason
         if over.reason:
             return (f"this does not fit the {self.label}, even at {step.body_size:g} pt with "
                     f"tight spacing: {over.reason}. Shorten it, or print the document format "

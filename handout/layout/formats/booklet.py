@@ -2,8 +2,8 @@
 the inside back cover, and the back cover (contact, QR code, review dates).
 
 Pages are half-letter (A5 on A4), in reading order; `pdf/impose.py` makes the 2-up
-print file from them. Blank room is planned: the inside text ends on a notes box, and
-pages the text does not need become notes pages just before the back cover.
+print file from them. A page's spare room is spread over its gaps (layout/spread.py); the
+one question area goes under the plan, or on the back cover.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from handout.layout.closing import contact_flowables, review_flowables
 from handout.layout.cover import key_points_box, title_block
 from handout.layout.formats import panels as geometry
 from handout.layout.formats.base import Format
-from handout.layout.formats.fillers import CoverIcon, NotesBox, planned
+from handout.layout.formats.fillers import CoverIcon, Questions, QuestionsBox, stack_height
 from handout.layout.formats.fitting import Step
 from handout.layout.formats.parts import Parts, body_zone
 from handout.layout.formats.zones import Layout, Overflow, Zone
@@ -83,23 +83,30 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     story: list[Flowable] = [NextPageTemplate("inner"), *cover, Mark("end:cover"), PageBreak()]
     page = geo.slots[1].height
     body, marks = body_zone(doc, theme, parts)
-    story += [*planned(body, theme, page), Mark("end:inside"), NotesBox(theme), PageBreak()]
+    # The handout's one question area: under the plan or beside the contact details on
+    # the back cover, whichever page has more room left (or, before the back cover, a
+    # page the text does not need).
+    once = Questions()
+    plan = plan_flowables(doc.plan, theme) if doc.plan is not None else []
+    contact, review = contact_flowables(doc.clinic, theme), review_flowables(doc, theme)
+    width = geo.slots[1].width
+    under_plan = bool(plan) and stack_height(plan, width) < stack_height([*contact, *review],
+                                                                         width)
+    story += [*body, Mark("end:inside"), PageBreak()]
     first = True  # the next part starts the page the inside pages' break began
-    if doc.plan is not None:
-        story += [KeepTogether(plan_flowables(doc.plan, theme)), Mark("end:plan"),
-                  NotesBox(theme)]
+    if plan:
+        story += [KeepTogether(plan), Mark("end:plan"),
+                  *([QuestionsBox(theme, once)] if under_plan else [])]
         first = False
     if puzzle:
-        story += [*([] if first else [PageBreak()]),
-                  *planned(puzzle_flowables(puzzle, theme), theme, page), Mark("end:puzzle")]
+        story += [*([] if first else [PageBreak()]), *puzzle_flowables(puzzle, theme),
+                  Mark("end:puzzle")]
         first = False
     if doc.help is not None:
         story += [*([] if first else [PageBreak()]),
-                  *planned(help_flowables(doc.help, theme, whole=False), theme, page),
-                  Mark("end:help"), NotesBox(theme)]
-    story += [_pad_to(back, theme), NextPageTemplate("back"), PageBreak(),
-              *contact_flowables(doc.clinic, theme), *review_flowables(doc, theme),
-              Mark("end:back"), NotesBox(theme)]
+                  *help_flowables(doc.help, theme, whole=False), Mark("end:help")]
+    story += [_pad_to(back, theme, once), NextPageTemplate("back"), PageBreak(), *contact,
+              QuestionsBox(theme, once, below=review), *review, Mark("end:back")]
     # Each zone from the inside pages on gains a page's room with every page added.
     zones = [Zone("cover", 0, 0, loc=("key_points",)),
              Zone("inside", 1, inside_last, marks, loc=("sections",), per_page=page)]
@@ -114,13 +121,15 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     return Layout(geo, _templates(geo, theme, doc, logo), story, zones)
 
 
-def _pad_to(back: int, theme: Theme) -> Flowable:
-    """Notes pages until the back cover's page comes next: blank pages go just before the
-    back cover (ReportLab decides each at layout time, from the page it has reached;
-    `back` counts from 0)."""
+def _pad_to(back: int, theme: Theme, once: Questions) -> Flowable:
+    """Pages the text does not need, until the back cover's page comes next: they go just
+    before the back cover (ReportLab decides each at layout time, from the page it has
+    reached; `back` counts from 0). The first holds the question area if none has a
+    place yet; any other stays blank, which the page rules report."""
     pad: list[Flowable] = []
     for _ in range(back):
-        pad = [When(lambda page, _height: page < back, [PageBreak(), NotesBox(theme), *pad])]
+        pad = [When(lambda page, _height: page < back,
+                    [PageBreak(), QuestionsBox(theme, once), *pad])]
     return pad[0]
 
 

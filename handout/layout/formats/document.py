@@ -4,14 +4,14 @@ closing."""
 from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from handout.input.formats import ROOMY, shown
 from handout.input.model import Document
 from handout.layout.closing import contact_flowables, reference_flowables, review_flowables
 from handout.layout.cover import cover_flowables
 from handout.layout.formats.base import Format
-from handout.layout.formats.fillers import fits_a_page, on_one_page, planned
+from handout.layout.formats.fillers import Questions, QuestionsBox, fits_a_page, flat
 from handout.layout.formats.fitting import Step
 from handout.layout.formats.parts import Parts, body_zone
 from handout.layout.formats.zones import Layout
@@ -42,26 +42,34 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
     # panel (kept whole), all three on one page where they fit. Where even the plan and
     # the contact do not fit one page (large print), the contact box closes the handout
     # instead of standing alone on a page. Review dates and the disclaimer follow the help
-    # panel where the page has room, else they close the references. A page left a
-    # quarter empty before a part that must stay whole gets lines to write on.
+    # panel where the page has room, else they close the references. The handout's one
+    # question area takes the room left on the take-home page, if it is enough to write on.
     here, later = _review(doc, theme)
     plan = plan_flowables(doc.plan, theme)
     contact = [Spacer(1, theme.gap(1)), *contact_flowables(doc.clinic, theme)]
     help_panel = help_flowables(doc.help, theme)
+    once = Questions()
+    questions = QuestionsBox(theme, once, below=review_flowables(doc, theme))
     last: list[Flowable] = []
     if fits_a_page([*plan, *contact, *help_panel], theme, page):
-        out += on_one_page([*plan, *contact, *help_panel], theme, page)
+        out += [_whole([*plan, *contact, *help_panel]), questions]
     elif fits_a_page([*plan, *contact], theme, page):
-        out += [*on_one_page([*plan, *contact], theme, page), *help_panel]
+        out += [_whole([*plan, *contact]), QuestionsBox(theme, once), *help_panel, questions]
     else:
-        out += [*(on_one_page(plan, theme, page) if fits_a_page(plan, theme, page) else plan),
-                *help_panel]
+        out += [*([_whole(plan)] if fits_a_page(plan, theme, page) else plan), *help_panel,
+                questions]
         last = contact
     out += here
     if doc.puzzle is not None and shown(doc.puzzle, "document", ROOMY):
         out += [PageBreak(), *puzzle_flowables(doc.puzzle, theme)]
     out += [PageBreak(), *reference_flowables(doc, theme), *last, *later]
-    return planned(out, theme, page)
+    return out
+
+
+def _whole(flowables: list[Flowable]) -> Flowable:
+    """One unit on one page: nested KeepTogethers flattened (one inside another would
+    always start a new page)."""
+    return KeepTogether(flat(flowables))
 
 
 def _review(doc: Document, theme: Theme) -> tuple[list[Flowable], list[Flowable]]:

@@ -1,9 +1,7 @@
-"""Planned empty space: what fills the rest of a page or panel once its text is placed.
-
-A page a quarter empty looks unfinished (../shared/print-formats.md); a designer fills
-it on purpose. These flowables take the height left in their frame, or nothing when too
-little is left to be worth it.
-"""
+"""What takes the room its frame has left, on purpose: the cover's icon, and the one
+"Questions for my care team" area (../shared/print-formats.md: placed once, where it
+helps the reader, never as padding). Each takes the height left in its frame, or nothing
+when too little is left to be worth it."""
 
 from __future__ import annotations
 
@@ -13,7 +11,7 @@ from io import BytesIO
 
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, FrameBreak, KeepTogether, PageBreak
+from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus.flowables import _listWrapOn  # KeepTogether's own measure
 
 from handout.input.fields import Icon
@@ -21,57 +19,57 @@ from handout.layout.icons import draw_icon
 from handout.layout.theme import BOLD, INK, MUTED, Theme
 from handout.pdf import LAYOUT, Element, marked
 
-SLACK = 2.0  # points left unused, so rounding never pushes the filler to the next frame
-# A gap this share of a frame or more gets lines to write on: under the 25 % a page may
-# be left empty, with a margin for the space around the box.
-LEAST_GAP = 0.2
+SLACK = 2.0  # points left unused, so rounding never pushes the box to the next frame
 
 
-class NotesBox(Flowable):  # type: ignore[misc]
-    """A box of ruled lines to write on, headed "Questions for my care team" the first
-    time in a handout and "Notes" after that (the same heading over and over would read
-    as filler)."""
+class Questions:
+    """The one "Questions for my care team" area a handout gets: the first QuestionsBox
+    laid out with room for it takes it; any later one then takes no room."""
 
-    # Often nothing at all: then the spaces around it collapse as if it were not there.
-    _ZEROSIZE = True
+    def __init__(self) -> None:
+        self.placed = False
+
+
+class QuestionsBox(Flowable):  # type: ignore[misc]
+    """Lines to write questions on (PEMAT and AHRQ recommend question prompts), in the
+    room left in its frame, keeping room for the flowables that must follow it there
+    (`below`); nothing at all when that room is under `least` or the handout's one
+    question area is already placed."""
+
+    _ZEROSIZE = True  # with no room it is not there: the spaces around it collapse
     _SPACETRANSFER = True
 
-    def __init__(self, theme: Theme, least: float | None = None, *, plain: bool = False
-                 ) -> None:
-        """`plain`: always headed "Notes" (a box read last, though drawn first)."""
+    def __init__(self, theme: Theme, once: Questions, *, least: float | None = None,
+                 below: Sequence[Flowable] = ()) -> None:
         super().__init__()
-        self.theme, self.plain = theme, plain
+        self.theme, self.once, self.below = theme, once, list(below)
         self.rule = theme.body_size * 2.0  # handwriting needs about 2 lines of print
-        self.least = least if least is not None else self.rule * 3.5
+        self.least = least if least is not None else self.rule * 4
         self.height = 0.0
         self.structure = Element("P")
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        room = avail_height - SLACK - self.theme.gap(0.6)
+        under = 0.0
+        if self.below:  # what follows, with the space above it and under its last line
+            under = stack_height(self.below, avail_width) + self.below[0].getSpaceBefore() \
+                + self.below[-1].getSpaceAfter()
+        room = avail_height - under - SLACK - self.theme.gap(0.6)
         self.width = avail_width
-        self.height = room if room >= self.least else 0.0
+        self.height = room if room >= self.least and not self.once.placed else 0.0
         return avail_width, self.height
-
-    def _title_lines(self, title: str) -> list[str]:
-        """The title, wrapped to the box (a long title in a narrow panel)."""
-        size = self.theme.body_size
-        lines: list[str] = simpleSplit(title, BOLD, size, self.width - size * 1.2)
-        return lines
 
     def draw(self) -> None:
         if not self.height:
             return
+        self.once.placed = True
         canv, theme = self.canv, self.theme
         size = theme.body_size
         y = self.height - size * 1.5
-        # The canvas is this handout's own: it remembers whether a notes box came before.
-        first = not self.plain and not getattr(canv, "notes_drawn", False)
-        canv.notes_drawn = getattr(canv, "notes_drawn", False) if self.plain else True
-        title = theme.text("notes_title" if first else "notes_more")
         with marked(canv, self.structure):
             canv.setFillColor(INK)
             canv.setFont(BOLD, size)
-            for line in self._title_lines(title):
+            for line in simpleSplit(theme.text("notes_title"), BOLD, size,
+                                    self.width - size * 1.2):
                 canv.drawString(size * 0.6, y, line)
                 y -= size * 1.3
         with marked(canv, LAYOUT):
@@ -85,47 +83,12 @@ class NotesBox(Flowable):  # type: ignore[misc]
                 y -= self.rule
 
 
-class KeepWhole(KeepTogether):  # type: ignore[misc]
-    """A KeepTogether that, where it moves on to the next page or panel and so leaves
-    `least` points or more of this one empty, leaves lines to write on there instead.
-
-    ReportLab's own KeepTogether decides whether the block moves (its split starts with
-    a frame break); this only adds the notes box before that break.
-    """
-
-    def __init__(self, flowables: Sequence[Flowable], theme: Theme, least: float) -> None:
-        # A KeepTogether inside another would always start a new page: keep one level.
-        super().__init__(_flat(flowables))
-        self.theme, self.least = theme, least
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        parts: list[Flowable] = super().split(avail_width, avail_height)
-        moves = bool(parts) and isinstance(parts[0], type(FrameBreak))
-        if moves and avail_height - SLACK - self.theme.gap(0.6) >= self.least:
-            notes = NotesBox(self.theme, least=self.least)
-            notes.structure.parent = _part_placed(self._content)
-            return [notes, *parts]
-        return parts
-
-
-def _part_placed(flowables: Sequence[Flowable]) -> Element | None:
-    """The outermost part (below the document) that `flowables` belong to, if it already
-    has its place in the reading order (a tri-fold's parts get theirs before any page is
-    drawn), so a notes box before them is read where it stands; else None."""
-    element = next((f.structure for f in _flat(flowables)
-                    if isinstance(getattr(f, "structure", None), Element)), None)
-    while element is not None and element.parent is not None and \
-            element.parent.parent is not None:
-        element = element.parent
-    return element if element is not None and element.placed else None
-
-
 def stack_height(flowables: Sequence[Flowable], width: float,
                  canv: Canvas | None = None) -> float:
     """The height these flowables take one under another at the top of a frame (a
     KeepTogether: its content), measured as ReportLab's KeepTogether measures its own:
     with its list measure, which collapses the space between them as a frame does."""
-    height: float = _listWrapOn(_flat(flowables), width, canv or _scratch())[1]
+    height: float = _listWrapOn(flat(flowables), width, canv or _scratch())[1]
     return height
 
 
@@ -135,36 +98,16 @@ def _scratch() -> Canvas:
     return Canvas(BytesIO())
 
 
-def _flat(flowables: Sequence[Flowable]) -> list[Flowable]:
+def flat(flowables: Sequence[Flowable]) -> list[Flowable]:
+    """`flowables` with each KeepTogether replaced by its content, at any depth."""
     out: list[Flowable] = []
     for f in flowables:
-        out += _flat(f._content) if isinstance(f, KeepTogether) else [f]
+        out += flat(f._content) if isinstance(f, KeepTogether) else [f]
     return out
 
 
 def fits_a_page(flowables: list[Flowable], theme: Theme, page: float) -> bool:
     return stack_height(flowables, theme.frame_width) <= page
-
-
-def planned(flowables: list[Flowable], theme: Theme, frame: float) -> list[Flowable]:
-    """Each block that must stay whole (a KeepTogether at the top of `flowables`) as a
-    KeepWhole for frames `frame` points tall: where one moves on and leaves a quarter of
-    the frame empty, that room gets lines to write on. Each page break gets them too."""
-    out: list[Flowable] = []
-    for f in flowables:
-        if isinstance(f, KeepTogether) and not isinstance(f, KeepWhole):
-            out.append(KeepWhole(f._content, theme, frame * LEAST_GAP))
-        elif isinstance(f, PageBreak):
-            out += [NotesBox(theme, least=frame * LEAST_GAP), f]
-        else:
-            out.append(f)
-    return out
-
-
-def on_one_page(flowables: list[Flowable], theme: Theme, page: float) -> list[Flowable]:
-    """`flowables` on one page: on the next when they do not fit this one, the room they
-    leave planned as lines to write on when a quarter of the page or more."""
-    return [KeepWhole(flowables, theme, page * LEAST_GAP)]
 
 
 class CoverIcon(Flowable):  # type: ignore[misc]

@@ -1,6 +1,7 @@
 """Fitting a fixed format, in a designer's order: tighten the space between blocks, step
-the body text down by half points to its floor, then leave out optional parts; a booklet
-takes more pages only when the content file allows them (`pages:`).
+the body text down by half points to its floor, then leave out optional parts (and set
+what is left as large as it then fits); a booklet takes more pages only when the content
+file allows them (`pages:`).
 
 Each step tried is one real layout pass (ReportLab decides the line breaks), and the
 search is a plain one: the roomiest step first, then, for each page count in turn, its
@@ -37,26 +38,31 @@ class Tried(Generic[T]):
     overflow: Overflow | None
 
 
-def ladder(start: float, floor: float, optional: Sequence[Loc], pages: int) -> list[Step]:
-    """The steps on `pages` pages, from roomiest to tightest: spacing, then size, then the
-    optional parts left out one by one."""
+def ladders(start: float, floor: float, optional: Sequence[Loc], pages: int
+            ) -> list[list[Step]]:
+    """The ladders on `pages` pages: one for each number of optional parts left out (none
+    first, then one more at a time), each from roomiest to tightest: spacing, then size.
+    Text that fits once a part is left out is set as large as it then can be."""
     sizes = [start - 0.5 * i for i in range(int((start - floor) * 2) + 1)]
-    steps = [Step(pages, s, start) for s in SPACINGS]
-    steps += [Step(pages, SPACINGS[-1], size) for size in sizes[1:]]
-    steps += [Step(pages, SPACINGS[-1], sizes[-1], tuple(optional[:k]))
-              for k in range(1, len(optional) + 1)]
-    return steps
+    out = []
+    for k in range(len(optional) + 1):
+        left_out = tuple(optional[:k])
+        steps = [Step(pages, s, start, left_out) for s in SPACINGS]
+        steps += [Step(pages, SPACINGS[-1], size, left_out) for size in sizes[1:]]
+        out.append(steps)
+    return out
 
 
 def fit(ladders: list[list[Step]], attempt: Callable[[Step], Tried[T]]) -> Tried[T]:
-    """The roomiest step that fits, every step of a page count before more pages; when
-    none does, the tightest try of the most pages (its overflow says how far it is from
-    fitting).
+    """The roomiest step of the first ladder that has one that fits (the ladders in the
+    designer's order: fewer parts left out, then more pages); when none does, the
+    tightest try of the last (its overflow says how far it is from fitting).
 
-    Most content fits its roomiest step, so that goes first. Otherwise each page count's
+    Most content fits its roomiest step, so that goes first. Otherwise each ladder's
     tightest step says whether any of its steps can fit, and bisection finds the roomiest
     that does (a tighter step never takes more room than a roomier one). A tightest step
-    that runs over where pages are not added (a cover) ends the search.
+    that runs over where neither leaving parts out nor more pages help (a cover) ends
+    the search.
     """
     tried = attempt(ladders[0][0])
     if tried.overflow is None:

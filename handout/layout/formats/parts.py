@@ -97,7 +97,7 @@ def body_zone(doc: Document, theme: Theme, parts: Parts, *, sources: bool = True
         section = doc.sections[i]
         key = f"section:{i}"
         marks.append((key, ("sections", i), section.heading))
-        out += [Mark(key), *section_flowables(i, section, theme, placing)]
+        out += [Mark(key, floats_pass=True), *section_flowables(i, section, theme, placing)]
     for n in figures:
         if n not in placed.values():
             out.extend(figure(n))

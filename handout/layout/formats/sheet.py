@@ -1,6 +1,7 @@
 """The one-sheet: one sheet of paper, both sides (2 pages) in two columns. Side 1: the
-title across the top, key points, the main sections, the contact box, sources and review
-dates. Side 2, the side to act on: "My plan" and "When to get help"."""
+title across the top, key points and the main sections. Side 2, the side to act on: "My
+plan", "When to get help", the contact details, and at its foot the sources, review
+dates and disclaimer (../shared/print-formats.md)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     FrameBreak,
+    KeepTogether,
     PageBreak,
     PageTemplate,
 )
@@ -22,7 +24,7 @@ from handout.layout.closing import contact_flowables, review_flowables, sources_
 from handout.layout.cover import key_points_box, title_block
 from handout.layout.formats import panels as geometry
 from handout.layout.formats.base import Format
-from handout.layout.formats.fillers import LEAST_GAP, NotesBox, planned, stack_height
+from handout.layout.formats.fillers import Questions, QuestionsBox, flat, stack_height
 from handout.layout.formats.fitting import Step
 from handout.layout.formats.parts import Parts, body_zone
 from handout.layout.formats.zones import Layout, Zone
@@ -30,7 +32,6 @@ from handout.layout.help_panel import help_flowables
 from handout.layout.page import Mark, draw_footer
 from handout.layout.plan import plan_flowables
 from handout.layout.theme import Theme
-from handout.layout.when import When
 from handout.pdf import FOOTER, HEADER, marked
 
 
@@ -38,7 +39,8 @@ class Sheet(Format):
     """One sheet of the paper, both sides, in two columns."""
 
     name, label, drops_plan_extra = "sheet", "sheet", True
-    zone_names: ClassVar[dict[str, str]] = {"sheet": "the two sides"}
+    zone_names: ClassVar[dict[str, str]] = {"side1": "the first side",
+                                            "side2": "the second side"}
 
     def geometry_theme(self, paper: str) -> dict[str, object]:
         return {"column": geometry.sheet_column(paper), "margin": geometry.SHEET_SIDE}
@@ -48,6 +50,11 @@ class Sheet(Format):
         return _sheet(doc, theme, parts, logo)
 
 
+# The share of a side's two columns its blocks can fill: a block kept whole that does not
+# fit a column's foot leaves that room behind.
+SIDE_USE = 0.9
+
+
 def _sheet(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> Layout:
     title = title_block(doc, theme)
     width = theme.page_size[0] - 2 * geometry.SHEET_SIDE
@@ -55,17 +62,24 @@ def _sheet(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> L
     geo = geometry.sheet(theme.paper, BAND_HEIGHT, head, theme.top_margin,
                          theme.bottom_margin)
     body, marks = body_zone(doc, theme, parts, sources=False, intro=False)
-    # The plan opens the second side (the side to act on and keep for the next visit),
-    # never split over the turn of the sheet; contact, sources and review close the first.
-    column = geo.slots[1].height
-    turn: list[Flowable] = [When(lambda page, _height: page == 1, [
-        NotesBox(theme, least=column * LEAST_GAP), PageBreak()])] if doc.plan or doc.help else []
-    story: list[Flowable] = [*title, FrameBreak(), *planned([
-        key_points_box(doc, theme), *body, *contact_flowables(doc.clinic, theme),
-        *sources_flowables(doc, theme), *review_flowables(doc, theme), *turn,
-        *plan_flowables(parts.plan(doc), theme), *help_flowables(doc.help, theme, whole=False),
-        ], theme, column), Mark("end:sheet"), NotesBox(theme)]
-    zones = [Zone("sheet", 0, 4, marks, loc=("sections",))]
+    # Side 1 is what a person picks up and reads; side 2, the side to act on and keep,
+    # runs the plan (whole), the help panel (each tier whole), the contact details, and at
+    # its foot the sources, review dates and disclaimer, with the one question area above
+    # them. Where side 2 cannot hold that back matter, it closes side 1 instead, at the
+    # foot of its last column (back matter last, never at the top of a side).
+    closing = [*sources_flowables(doc, theme), *review_flowables(doc, theme)]
+    plan = plan_flowables(parts.plan(doc), theme)
+    side2 = [*([KeepTogether(flat(plan))] if plan else []),
+             *help_flowables(doc.help, theme, whole=False), *contact_flowables(doc.clinic, theme)]
+    room = 2 * geo.slots[3].height * SIDE_USE
+    foot, end1 = (closing, []) if stack_height([*side2, *closing], geo.slots[3].width) <= room \
+        else ([], closing)
+    story: list[Flowable] = [
+        *title, FrameBreak(), key_points_box(doc, theme), *body, *end1, Mark("end:side1"),
+        PageBreak(), *side2, QuestionsBox(theme, Questions(), below=foot), *foot,
+        Mark("end:side2")]
+    zones = [Zone("side1", 0, 2, marks, loc=("sections",)),
+             Zone("side2", 3, 4, loc=("plan",))]
     return Layout(geo, _templates(geo, theme, doc, logo), story, zones)
 
 

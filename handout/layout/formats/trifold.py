@@ -1,9 +1,10 @@
 """The tri-fold: one landscape sheet, two sides, three panels a side.
 
 Outside side: flap | back cover (contact, QR code, sources, review) | front cover (clinic,
-title, icon, key points). The help panel opens the flap, and the main message and "My
-plan" run on across the inside side. The text flows back, front, then flap and inside;
-the tagged reading order is front, flap and inside, back, as a reader meets them.
+title, icon, key points). The flap holds one whole unit: the help panel, or where it is
+too tall for it, "My plan" (the help panel then opens the inside). The sections run on
+across the inside panels like columns. The text flows back, front, flap, inside; the
+tagged reading order is front, flap and inside, back, as a reader meets them.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from reportlab.platypus import (
     KeepTogether,
     NextPageTemplate,
     PageTemplate,
-    Spacer,
 )
 
 from handout.input.model import Document
@@ -28,7 +28,12 @@ from handout.layout.closing import contact_flowables, review_flowables, sources_
 from handout.layout.cover import key_points_box, title_block
 from handout.layout.formats import panels as geometry
 from handout.layout.formats.base import Format
-from handout.layout.formats.fillers import CoverIcon, NotesBox, planned, stack_height
+from handout.layout.formats.fillers import (
+    CoverIcon,
+    Questions,
+    QuestionsBox,
+    stack_height,
+)
 from handout.layout.formats.fitting import Step
 from handout.layout.formats.parts import Parts, body_zone
 from handout.layout.formats.zones import Layout, Zone
@@ -48,7 +53,7 @@ class Trifold(Format):
     name, label, drops_plan_extra = "trifold", "tri-fold", True
     zone_names: ClassVar[dict[str, str]] = {
         "front": "the front cover panel", "back": "the back cover panel",
-        "inside": "the flap and the inside panels"}
+        "flap": "the flap", "inside": "the inside panels"}
 
     def geometry_theme(self, paper: str) -> dict[str, object]:
         geo = geometry.trifold(paper, 0)
@@ -62,23 +67,47 @@ class Trifold(Format):
 def _trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> Layout:
     geo = geometry.trifold(theme.paper, BAND_HEIGHT + 12)
     front, key, inside_key = _front(doc, theme, geo.slots[1])
-    back = [*contact_flowables(doc.clinic, theme), *sources_flowables(doc, theme),
-            *review_flowables(doc, theme)]
+    closing = [*sources_flowables(doc, theme), *review_flowables(doc, theme)]
+    back = [*contact_flowables(doc.clinic, theme), *closing]
     body, marks = body_zone(doc, theme, parts, sources=False, intro=False)
-    inside = planned([*([key] if inside_key else []),
-                      *help_flowables(doc.help, theme, whole=False), Spacer(1, theme.gap(0.8)),
-                      *body, KeepTogether(plan_flowables(parts.plan(doc), theme))], theme,
-                     geo.slots[3].height)
-    notes, back_notes = NotesBox(theme), NotesBox(theme, plain=True)  # the back: read last
-    order = [group("Div", part) for part in (front, [*inside, notes], [*back, back_notes])]
+    plan = [KeepTogether(plan_flowables(parts.plan(doc), theme))] if doc.plan else []
+    help_panel, flap = _flap(doc, plan, theme, geo.slots[2])
+    if flap is plan:
+        plan = []
+    # The one question area goes under the flap's panel or beside the contact details,
+    # whichever has more room; it takes that room when there is enough to write on.
+    column = geo.slots[2].width  # the flap and the back cover are equally tall
+    if flap and stack_height(flap, column) < stack_height(back, column):
+        flap = [*flap, QuestionsBox(theme, Questions())]
+    else:
+        back.insert(len(back) - len(closing), QuestionsBox(theme, Questions(), below=closing))
+    inside = [*help_panel, *([key] if inside_key else []), *body, *plan]
+    order = [group("Div", part) for part in (front, [*flap, *inside], back)]
     story: list[Flowable] = [
-        NextPageTemplate("inside"), *back, Mark("end:back"), back_notes, FrameBreak(),
-        *front, Mark("end:front"), FrameBreak(), *inside, Mark("end:inside"), notes]
+        NextPageTemplate("inside"), *back, Mark("end:back"), FrameBreak(),
+        *front, Mark("end:front"), FrameBreak(), *flap, Mark("end:flap"),
+        *([FrameBreak()] if flap else []), *inside, Mark("end:inside")]
     zones = [Zone("back", 0, 0, loc=("references",)),
              Zone("front", 1, 1, loc=("key_points",)),
-             Zone("inside", 2, 5, marks, loc=("sections",))]
+             Zone("flap", 2, 2, loc=("plan",) if help_panel else ("help",)),
+             Zone("inside", 3 if flap else 2, 5, marks, loc=("sections",))]
     return Layout(geo, _templates(geo, theme, doc, logo, order[0]), story, zones,
                   reading_order=order)
+
+
+def _flap(doc: Document, plan: list[Flowable], theme: Theme, flap: geometry.Slot
+          ) -> tuple[list[Flowable], list[Flowable]]:
+    """What opening the cover shows: the help panel with all its tiers, where it fits the
+    flap whole; else "My plan" there, and the help panel opens the inside, its tiers whole
+    in the inside panels, which the open sheet shows side by side like columns. Returns
+    the help panel for the inside ([] when on the flap) and the flap's content."""
+    help_whole = help_flowables(doc.help, theme)[1:]  # no space above it at a panel's top
+    if help_whole and stack_height(help_whole, flap.width) <= flap.height:
+        return [], help_whole
+    tiers = help_flowables(doc.help, theme, whole=False)[1:]
+    if plan and stack_height(plan, flap.width) <= flap.height:
+        return tiers, plan
+    return tiers, []
 
 
 def _front(doc: Document, theme: Theme, cover: geometry.Slot

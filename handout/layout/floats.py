@@ -1,0 +1,73 @@
+"""Figures and pictures that float: one too tall for the room left in its frame waits for
+the top of the next frame, while the blocks after it in its section fill that room, as a
+designer sets a figure at the top of the next page instead of leaving a gap there.
+
+It passes only blocks of text and the start of a section: at a page or frame break, a
+zone's mark or another float, it takes its place again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import ActionFlowable, Flowable, Frame, KeepTogether
+from reportlab.platypus.flowables import _listWrapOn
+
+from handout.layout.spread import Gap
+
+
+class Floating(KeepTogether):  # type: ignore[misc]
+    """A figure or picture with its caption: one block that may float."""
+
+
+def floating(flowables: Sequence[Flowable]) -> Floating:
+    return Floating(list(flowables))
+
+
+class Floats:
+    """What the layout holds back: at most one float, and the frame it was held in."""
+
+    def __init__(self) -> None:
+        self.waiting: Flowable | None = None
+        self.held_in: tuple[int, str] = (0, "")
+
+    def next(self, flowables: list[Flowable], page: int, frame: Frame, canv: Canvas) -> bool:
+        """Before the layout takes `flowables[0]` into `frame` on `page`: put a waiting
+        float back at the front when its time has come, or hold back a float that does
+        not fit here. True when `flowables[0]` was taken away (held back)."""
+        first = flowables[0]
+        if self.waiting is not None:
+            moved_on = (page, frame.id) != self.held_in
+            if moved_on or isinstance(first, Floating) or not _block(first):
+                # A block ReportLab moved on to this frame must open it (it checks that a
+                # block it put back fits an empty frame): the float comes after it.
+                after = int(moved_on and hasattr(first, "_postponed"))
+                flowables.insert(after, self.waiting)
+                self.waiting = None
+            return False
+        if isinstance(first, Floating) and not _fits(first, frame, canv):
+            self.waiting, self.held_in = flowables.pop(0), (page, frame.id)
+            return True
+        return False
+
+
+def _block(f: Flowable) -> bool:
+    """A block of text, a gap between blocks or a section's start: not a break, a
+    template change or a zone's mark."""
+    if isinstance(f, Gap) or getattr(f, "floats_pass", False):
+        return True
+    return not (isinstance(f, ActionFlowable) or getattr(f, "_ZEROSIZE", False))
+
+
+def _fits(f: Floating, frame: Frame, canv: Canvas) -> bool:
+    """Whether `f` fits the room left in `frame`, or would not fit an empty one either
+    (then holding it back gains nothing)."""
+    if frame._atTop:  # ReportLab's frame: nothing placed in it yet
+        return True
+    # The frame's current point and its bottom: the room left.
+    room = frame._y - frame._y1p - f.getSpaceBefore()
+    # Measured as KeepTogether measures its content (its own wrap says "too tall" to
+    # make the frame split it).
+    height = _listWrapOn(f._content, frame._getAvailableWidth(), canv)[1]
+    return bool(height <= room or height > frame._height)
