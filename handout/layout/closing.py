@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from handout.common.errors import LayoutFitError
 from handout.input.clinic import Clinic
 from handout.input.model import Document, Reference
 from handout.layout.blocks import boxed, grid, heading
@@ -77,7 +78,9 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
     shown = _bare(url)
     title = tag(Paragraph(markup(clinic.call_to_action.text), theme.style("h2")), "H3")
     scan, link = markup(text("scan_or_visit")), f"<b>{markup(shown)}</b>"
-    rest = [f"{markup(text('call_us'))} <b>{markup(clinic.phone)}</b>", markup(clinic.address)]
+    # An address written as a block (`address: |`) keeps its lines.
+    rest = [f"{markup(text('call_us'))} <b>{markup(clinic.phone)}</b>",
+            "<br/>".join(markup(line) for line in clinic.address_lines)]
     qr = theme.body_size * 6.5
     pad = theme.body_size * 0.8
     beside = theme.frame_width - qr - 3 * pad
@@ -110,9 +113,16 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
 def _url(shown: str, room: float, size: float) -> str:
     """The URL's markup on lines of its own, `room` points wide, broken only after a slash.
     A part between slashes wider than the room (a long domain in a tri-fold's panel) is set
-    smaller, down to the 10 pt floor, rather than broken inside a word."""
-    widest = max(stringWidth(part, BOLD, 1) for part in re.findall(r"[^/]*/?", shown))
+    smaller, down to the 10 pt floor, rather than broken inside a word; wider still, the
+    handout is refused (LayoutFitError), as ReportLab would cut it inside a word."""
+    part = max(re.findall(r"[^/]*/?", shown), key=lambda p: stringWidth(p, BOLD, 1))
+    widest = stringWidth(part, BOLD, 1)
     fitted = max(FLOOR_SIZE, min(size, room / max(widest, 1e-6)))
+    if widest * fitted > room:
+        raise LayoutFitError(("clinic", "call_to_action", "url"), (
+            f'"{part}" is {widest * fitted - room:.0f} pt too wide for the contact box even '
+            f"at {FLOOR_SIZE:g} pt, and a web address breaks only after a slash; use a "
+            "shorter address (one that forwards to this page)"))
     parts = url_lines(shown, lambda t: stringWidth(t, BOLD, fitted), room)
     text = "<b>" + "<br/>".join(markup(part) for part in parts) + "</b>"
     return f'<font size="{fitted:g}">{text}</font>' if fitted < size else text
