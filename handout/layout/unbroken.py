@@ -111,8 +111,12 @@ def url_lines(url: str, width_of: Callable[[str], float], room: float) -> list[s
     return lines
 
 
-def no_lone_last_word(text: str) -> str:
-    """`text` whose last two words are joined by a no-break space, so a title that wraps
-    never leaves one word alone on its last line."""
-    head, space, last = text.rstrip().rpartition(" ")
-    return f"{head}{NBSP}{last}" if space and head.strip() else text
+def no_lone_last_word(text: str, fits: Callable[[str], bool] = lambda pair: True) -> str:
+    """`text` (its protected words already kept whole) whose last two words are joined by
+    a no-break space, so a wrapped title or paragraph never leaves one word alone on its
+    last line (a runt). Only for three words or more (two joined words could not wrap at
+    all) and only when `fits` says the pair fits on a line: never an overflow."""
+    words = keep_whole(text.rstrip()).split(" ")
+    if len([w for w in words if w]) < 3 or not words[-2] or not fits(f"{words[-2]} {words[-1]}"):
+        return keep_whole(text.rstrip())
+    return " ".join(words[:-2]) + f" {words[-2]}{NBSP}{words[-1]}"
