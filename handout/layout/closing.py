@@ -80,7 +80,8 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
     h2 = theme.style("h2")
     title = tag(Paragraph(runt_free(clinic.call_to_action.text, h2, theme.frame_width), h2),
                 "H3")
-    scan, link = markup(text("scan_or_visit")), f"<b>{markup(shown)}</b>"
+    scan = runt_free(text("scan_or_visit"), body, theme.frame_width)
+    link = f"<b>{markup(shown)}</b>"
     # An address written as a block (`address: |`) keeps its lines.
     rest = [f"{markup(text('call_us'))} <b>{markup(clinic.phone)}</b>",
             "<br/>".join(runt_free(line, body, theme.frame_width)
