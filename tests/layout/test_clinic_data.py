@@ -16,6 +16,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from handout.common.errors import ContentError
 from handout.input.clinic import Clinic
+from handout.layout.band import NAME_FLOOR, NAME_SIZE, name_lines
+from handout.layout.page import footer_lines
 from handout.layout.theme import BOLD, register_fonts
 from handout.layout.unbroken import NBSP, keep_whole
 from handout.pipeline.build import Options, build, read_document
@@ -204,3 +206,25 @@ def test_the_same_long_url_builds_where_there_is_room(tmp_path: Path) -> None:
     with pymupdf.open(out) as pdf:
         text = page_text(pdf[-1])
     assert "www.northkingsbridge-community-health.org/\nappointments/request-a-call-back" in text
+
+
+def test_a_long_name_takes_two_lines_balanced_by_width() -> None:
+    register_fonts()
+    name = "Northkingsbridge Community Behavioral Health and Wellness Ctr"
+    one = name_lines(name, 1000)
+    assert (one.lines, one.size, one.over) == ([name], NAME_SIZE, 0.0)
+    two = name_lines(name, 320)
+    assert two.lines == ["Northkingsbridge Community", "Behavioral Health and Wellness Ctr"]
+    assert NAME_FLOOR <= two.size <= NAME_SIZE * 0.85 and two.over == 0
+    assert max(stringWidth(line, BOLD, two.size) for line in two.lines) <= 320
+    narrow = name_lines(name, 120)  # a tri-fold's cover band beside the logo
+    assert narrow.size == NAME_FLOOR and narrow.over > 40
+
+
+def test_the_footer_plans_one_line_or_two(clinic: Clinic) -> None:
+    room = 345.0  # a Letter document's footer beside "Page X of Y"
+    assert footer_lines(clinic, room) == [f"{clinic.short}  ·  {clinic.phone}",
+                                          clinic.website_text]
+    assert footer_lines(clinic, 1000) == [
+        f"{clinic.short}  ·  {clinic.phone}  ·  {clinic.website_text}"]
+    assert footer_lines(clinic, 200) is None
