@@ -29,6 +29,9 @@ class CallToAction(Strict):
 
 class Clinic(Strict):
     name: Line = Field(description="Clinic name as printed in the header and footer.")
+    short_name: str = Field(default="", max_length=60, description=(
+        "A shorter name for the tightest places: the tri-fold's cover band and the footer "
+        "(default: the name). Add one when a long name does not fit there."))
     tagline: str = Field(default="", description="Short line under the name in the header.")
     logo: str = Field(default="", description="Logo file (SVG, PNG or JPG), relative to the "
                       "file it is written in: the clinic file, or content.yaml for a clinic "
@@ -36,10 +39,28 @@ class Clinic(Strict):
     logo_alt: str = Field(default="", description="Words that describe the logo.")
     colours: Colours
     phone: Line
-    address: Line
+    address: str = Field(min_length=1, max_length=300, description=(
+        "Street address; a block (`address: |`) of up to 3 lines keeps its lines."))
     website: Url
     website_label: str = Field(default="", description="Website as printed (default: URL).")
     call_to_action: CallToAction
+
+    @field_validator("address")
+    @classmethod
+    def _three_lines(cls, value: str) -> str:
+        if len([line for line in value.splitlines() if line.strip()]) > 3:
+            raise ValueError("an address prints on at most 3 lines; join some of them")
+        return value
+
+    @property
+    def short(self) -> str:
+        """The name for the tightest places: `short_name`, else the name."""
+        return self.short_name or self.name
+
+    @property
+    def address_lines(self) -> list[str]:
+        """The address as its lines (a block scalar's), each trimmed, blank ones dropped."""
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
 
     @property
     def website_text(self) -> str:

@@ -3,12 +3,15 @@ logo, clinic name, tagline."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from handout.common.errors import LayoutFitError
 from handout.input.clinic import Clinic
 from handout.layout.theme import BOLD, FOOTER_SIZE, REGULAR, WHITE, Theme
 from handout.pdf import Element, marked
@@ -18,6 +21,7 @@ LOGO_SIZE = BAND_HEIGHT - 24
 LOGO_ROOM = LOGO_SIZE + 14
 NAME_SIZE = 22.0
 TAGLINE_SIZE = 11.5
+NAME_FLOOR = FOOTER_SIZE  # a name that wraps steps down to fit, never under the floor
 BAND_INSET = 0.25 * inch  # office printers leave about this much of the edge unprinted
 
 
@@ -55,11 +59,21 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, 
             renderPDF.draw(logo, canv, 0, 0)
             canv.restoreState()
         x += LOGO_ROOM
-    room = (span[1] if span else width) - 2 * BAND_INSET - x
+    room = band_room(span[1] if span else width, x)
     canv.setFillColor(WHITE)
-    # A panel is narrow: a long name goes on two lines, then steps down to fit, never under
-    # 10 pt; a tagline that does not fit is left out (preflight checks the page-wide band).
-    lines, size = name_lines(clinic.name, room)
+    # The tri-fold's cover band is one narrow panel: it prints the short name, if any.
+    field, name = ("short_name", clinic.short) if span and clinic.short_name else ("name",
+                                                                                  clinic.name)
+    name_set = name_lines(name, room)
+    if name_set.over > 0:
+        where = "on the tri-fold cover" if span else "in the header band"
+        fix = "shorten it" if field == "short_name" or not span else \
+            "add short_name: or shorten it"
+        raise LayoutFitError(("clinic", field), f"{where} the name runs {name_set.over:.0f} "
+                             f"pt past the band's edge, even at {NAME_FLOOR:g} pt on two "
+                             f"lines; {fix}")
+    lines, size = name_set.lines, name_set.size
+    # A tagline prints under a one-line name when it fits; else it is left out.
     tagline = clinic.tagline if len(lines) == 1 and pdfmetrics.stringWidth(
         clinic.tagline, REGULAR, TAGLINE_SIZE) <= room else ""
     canv.setFont(BOLD, size)
@@ -72,24 +86,43 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, 
     canv.restoreState()
 
 
-def name_lines(name: str, room: float) -> tuple[list[str], float]:
-    """The clinic's name on one line at NAME_SIZE if it fits `room`; else on two lines,
-    broken at the space nearest the middle, at up to NAME_SIZE * 0.85; else one line as
-    large as fits, never under 10 pt."""
+@dataclass(frozen=True)
+class NameSet:
+    """The clinic's name as the band prints it: its lines, their size, and how far the
+    wider line runs past the room at the smallest size (0: it fits)."""
+
+    lines: list[str]
+    size: float
+    over: float = 0.0
+
+
+def name_lines(name: str, room: float) -> NameSet:
+    """The clinic's name on one line at NAME_SIZE if it fits `room`; else on two lines of
+    about equal width (broken at the space that makes the wider line narrowest), as large
+    as fits up to NAME_SIZE * 0.85 and never under NAME_FLOOR. A one-word name is set on
+    one line as large as fits. `over` > 0: it does not fit even at NAME_FLOOR."""
     one = pdfmetrics.stringWidth(name, BOLD, 1)
     if one * NAME_SIZE <= room:
-        return [name], NAME_SIZE
+        return NameSet([name], NAME_SIZE)
     words = name.split()
-    if len(words) > 1:
-        cut = min(range(1, len(words)), key=lambda k: abs(
-            len(" ".join(words[:k])) - len(" ".join(words[k:]))))
-        pair = [" ".join(words[:cut]), " ".join(words[cut:])]
-        size = min(NAME_SIZE * 0.85, room / max(pdfmetrics.stringWidth(t, BOLD, 1) for t in pair))
-        if size >= 14:
-            return pair, size
-    return [name], max(FOOTER_SIZE, room / one)
+    if len(words) == 1:
+        size = max(NAME_FLOOR, room / one)
+        return NameSet([name], size, max(0.0, one * size - room))
+    pairs = ([" ".join(words[:k]), " ".join(words[k:])] for k in range(1, len(words)))
+    pair = min(pairs, key=lambda p: max(pdfmetrics.stringWidth(t, BOLD, 1) for t in p))
+    widest = max(pdfmetrics.stringWidth(t, BOLD, 1) for t in pair)
+    size = min(NAME_SIZE * 0.85, room / widest)
+    if size >= NAME_FLOOR:
+        return NameSet(pair, size)
+    return NameSet(pair, NAME_FLOOR, widest * NAME_FLOOR - room)
 
 
-def band_text_room(theme: Theme) -> float:
-    """Width left for the clinic name and tagline beside the logo (the band has no wrap)."""
-    return theme.page_size[0] - 2 * theme.margin - LOGO_ROOM + theme.margin * 0.8
+def band_room(right: float, x: float) -> float:
+    """Width for the name and tagline from `x` (after the logo) to the band's right end at
+    `right` (the page's or the panel's), keeping the band's inset clear."""
+    return float(right - 2 * BAND_INSET - x)
+
+
+def page_band_room(page_width: float, margin: float, logo: bool) -> float:
+    """`band_room` in a band across the page, with text from the margin (after the logo)."""
+    return band_room(page_width, margin + (LOGO_ROOM if logo else 0.0))

@@ -5,30 +5,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from handout.layout.markup import markup
+from handout.layout.markup import runt_free
 from handout.layout.theme import BOLD, INK, REGULAR, Theme
-from handout.layout.unbroken import no_lone_last_word
 from handout.pdf import Element, TaggedList, artifact, group, tag
 
 
 class Heading(Paragraph):  # type: ignore[misc]
     """A heading paragraph that also becomes a PDF bookmark (see the doc template)."""
 
-    def __init__(self, text: str, style: object, level: int) -> None:
-        super().__init__(markup(no_lone_last_word(text)), style)
+    def __init__(self, text: str, style: ParagraphStyle, level: int, column: float) -> None:
+        super().__init__(runt_free(text, style, column), style)
         self.outline_title = text
         self.outline_level = level
 
 
 def heading(text: str, theme: Theme, level: int = 0) -> Heading:
     """A bookmarked heading; tagged H2 for level 0, as the title is the document's H1."""
-    return tag(Heading(text, theme.style("h1" if level == 0 else "h2"), level), f"H{level + 2}")
+    style = theme.style("h1" if level == 0 else "h2")
+    return tag(Heading(text, style, level, theme.frame_width), f"H{level + 2}")
 
 
 def paragraphs(texts: Sequence[str], theme: Theme, style: str = "body") -> list[Flowable]:
-    return [tag(Paragraph(markup(t), theme.style(style)), "P") for t in texts]
+    st = theme.style(style)
+    return [tag(Paragraph(runt_free(t, st, theme.frame_width), st), "P") for t in texts]
 
 
 def bullet_list(items: Sequence[str], theme: Theme, *, numbered: bool = False,
@@ -38,7 +40,7 @@ def bullet_list(items: Sequence[str], theme: Theme, *, numbered: bool = False,
     # Numbers ("12.") need more room than a bullet; bold, as in "My plan".
     indent = 1.7 if numbered and len(items) > 9 else 1.3 if numbered else 1.1
     return TaggedList(
-        [Paragraph(markup(t), st) for t in items],
+        [Paragraph(runt_free(t, st, theme.frame_width), st) for t in items],
         bulletType="1" if numbered else "bullet",
         start=None if numbered else "\u2022",
         bulletFormat="%s." if numbered else None,

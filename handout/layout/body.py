@@ -14,7 +14,7 @@ from handout.input.loader import Loc
 from handout.input.sections import Block, Box, Section, section_blocks
 from handout.layout.blocks import boxed, bullet_list, heading, paragraphs
 from handout.layout.icons import beside
-from handout.layout.markup import markup
+from handout.layout.markup import runt_free
 from handout.layout.pictures import picture_flowables
 from handout.layout.tables import checklist, table_flowables
 from handout.layout.theme import Theme
@@ -88,7 +88,9 @@ def _block(i: int, loc: Loc, block: Block, theme: Theme, placing: Placing  # noq
 
 
 def box_flowable(box: Box, theme: Theme, *, keep_together: bool = True) -> Flowable:
-    content: list[Flowable] = [tag(Paragraph(markup(box.title), theme.style("h2")), "H3")]
+    title = theme.style("h2")
+    content: list[Flowable] = [tag(Paragraph(runt_free(box.title, title, theme.frame_width),
+                                             title), "H3")]
     content.extend(paragraphs(box.paragraphs, theme, "box_body"))
     if box.bullets:
         content.append(bullet_list(box.bullets, theme))

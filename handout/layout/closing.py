@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from functools import cache
 
@@ -12,10 +13,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from handout.common.errors import LayoutFitError
 from handout.input.clinic import Clinic
 from handout.input.model import Document, Reference
 from handout.layout.blocks import boxed, grid, heading
-from handout.layout.markup import markup
+from handout.layout.markup import markup, runt_free
 from handout.layout.theme import BOLD, INK, Theme
 from handout.layout.theme import FOOTER_SIZE as FLOOR_SIZE
 from handout.layout.unbroken import url_lines
@@ -75,9 +77,15 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
     body, text = theme.style("body"), theme.text
     url = clinic.call_to_action.url
     shown = _bare(url)
-    title = tag(Paragraph(markup(clinic.call_to_action.text), theme.style("h2")), "H3")
-    scan, link = markup(text("scan_or_visit")), f"<b>{markup(shown)}</b>"
-    rest = [f"{markup(text('call_us'))} <b>{markup(clinic.phone)}</b>", markup(clinic.address)]
+    h2 = theme.style("h2")
+    title = tag(Paragraph(runt_free(clinic.call_to_action.text, h2, theme.frame_width), h2),
+                "H3")
+    scan = runt_free(text("scan_or_visit"), body, theme.frame_width)
+    link = f"<b>{markup(shown)}</b>"
+    # An address written as a block (`address: |`) keeps its lines.
+    rest = [f"{markup(text('call_us'))} <b>{markup(clinic.phone)}</b>",
+            "<br/>".join(runt_free(line, body, theme.frame_width)
+                         for line in clinic.address_lines)]
     qr = theme.body_size * 6.5
     pad = theme.body_size * 0.8
     beside = theme.frame_width - qr - 3 * pad
@@ -110,9 +118,17 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
 def _url(shown: str, room: float, size: float) -> str:
     """The URL's markup on lines of its own, `room` points wide, broken only after a slash.
     A part between slashes wider than the room (a long domain in a tri-fold's panel) is set
-    smaller, down to the 10 pt floor, rather than broken inside a word."""
-    widest = max(stringWidth(part, BOLD, 1) for part in re.findall(r"[^/]*/?", shown))
-    fitted = max(FLOOR_SIZE, min(size, room / max(widest, 1e-6)))
+    smaller, down to the 10 pt floor, rather than broken inside a word; wider still, the
+    handout is refused (LayoutFitError), as ReportLab would cut it inside a word."""
+    part = max(re.findall(r"[^/]*/?", shown), key=lambda p: stringWidth(p, BOLD, 1))
+    widest = stringWidth(part, BOLD, 1)
+    # Down to a tenth of a point: the size as written in the markup never rounds up.
+    fitted = max(FLOOR_SIZE, min(size, math.floor(room / max(widest, 1e-6) * 10) / 10))
+    if widest * fitted > room:
+        raise LayoutFitError(("clinic", "call_to_action", "url"), (
+            f'"{part}" is {widest * fitted - room:.0f} pt too wide for the contact box even '
+            f"at {FLOOR_SIZE:g} pt, and a web address breaks only after a slash; use a "
+            "shorter address (one that forwards to this page)"))
     parts = url_lines(shown, lambda t: stringWidth(t, BOLD, fitted), room)
     text = "<b>" + "<br/>".join(markup(part) for part in parts) + "</b>"
     return f'<font size="{fitted:g}">{text}</font>' if fitted < size else text
@@ -138,7 +154,10 @@ def reference_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     gap = stringWidth("\u00a0" * 2, ref_style.fontName, size)  # as "1.&nbsp;&nbsp;" was
     widest = max((stringWidth(f"{i}.", ref_style.fontName, size)
                   for i in range(1, len(doc.references) + 1)), default=0.0)
-    paras = [Paragraph(f"{markup(ref.text)}{_link(ref)}", ref_style) for ref in doc.references]
+    # A reference without a link ends on two words, never one (a link is its last word).
+    paras = [Paragraph(f"{markup(ref.text)}{_link(ref)}" if _link(ref) else
+                       runt_free(ref.text, ref_style, theme.frame_width), ref_style)
+             for ref in doc.references]
     if paras:
         out.append(TaggedList(paras, bulletType="1", bulletFormat="%s.", bulletAlign="right",
                               bulletFontName=ref_style.fontName, bulletFontSize=size,
@@ -155,7 +174,9 @@ def sources_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     size = max(10.0, theme.body_size * 0.75)
     style = theme.style("small").clone("sources", fontSize=size, leading=size * 1.3,
                                        textColor=INK, spaceAfter=size)
-    title = tag(Paragraph(markup(theme.text("sources_title")), theme.style("h2")), "H3")
+    h2 = theme.style("h2")
+    title = tag(Paragraph(runt_free(theme.text("sources_title"), h2, theme.frame_width), h2),
+                "H3")
     names = "; ".join(short_reference(ref.text).rstrip(".") for ref in doc.references)
     text = f"{markup(names)}. {markup(theme.text('sources_more'))}"
     return [title, tag(Paragraph(text, style), "P")]
@@ -180,7 +201,8 @@ def review_flowables(doc: Document, theme: Theme) -> list[Flowable]:
             f"<b>{markup(text('last_reviewed'))}</b> {markup(by)} "
             f"<b>{markup(text('next_review'))}</b> {markup(text.date(review.next_review))}.",
             theme.style("body").clone("review", spaceBefore=theme.body_size * 0.6)),
-        Paragraph(markup(doc.disclaimer), theme.style("body")),
+        Paragraph(runt_free(doc.disclaimer, theme.style("body"), theme.frame_width),
+                  theme.style("body")),
     ]
     return [tag(para, "P") for para in paras]
 

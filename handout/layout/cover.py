@@ -7,9 +7,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from handout.input.model import Document
 from handout.layout.blocks import boxed, paragraphs
 from handout.layout.icons import beside, point_list
-from handout.layout.markup import markup
+from handout.layout.markup import runt_free
 from handout.layout.theme import Theme
-from handout.layout.unbroken import no_lone_last_word
 from handout.pdf import tag
 
 
@@ -24,16 +23,18 @@ def title_block(doc: Document, theme: Theme, *, with_icon: bool = True,
     """The title (with its icon beside it, unless the cover draws the icon large) and the
     subtitle (unless a narrow cover leaves it out)."""
     title = theme.style("title")
-    heading = tag(Paragraph(markup(no_lone_last_word(doc.title)), title), "H1")
+    heading = tag(Paragraph(runt_free(doc.title, title, theme.frame_width), title), "H1")
     out = [beside(doc.icon if with_icon else None, heading, theme, title.leading)]
     if doc.subtitle and subtitle:
-        out.append(tag(Paragraph(markup(doc.subtitle), theme.style("subtitle")), "P"))
+        sub = theme.style("subtitle")
+        out.append(tag(Paragraph(runt_free(doc.subtitle, sub, theme.frame_width), sub), "P"))
     return out
 
 
 def key_points_box(doc: Document, theme: Theme) -> Flowable:
     key = [
-        tag(Paragraph(markup(doc.key_points.title), theme.style("h2")), "H2"),
+        tag(Paragraph(runt_free(doc.key_points.title, theme.style("h2"), theme.frame_width),
+                      theme.style("h2")), "H2"),
         *point_list(doc.key_points.items, theme),
     ]
     return boxed(key, theme, background=theme.tint, rule=theme.primary)

@@ -13,9 +13,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
 from handout.input.figures import Figure
 from handout.layout.floats import floating
-from handout.layout.markup import markup
+from handout.layout.markup import markup, runt_free
 from handout.layout.theme import Theme
-from handout.layout.unbroken import no_lone_last_word
 from handout.pdf import group, tag
 
 
@@ -58,9 +57,10 @@ def figure_flowables(
     and the source as paragraphs.
     """
     label = theme.text("figure_label", number=number)
-    title = Paragraph(f"{markup(label)} {markup(no_lone_last_word(figure.title))}",
-                      theme.style("h2"))
-    caption = Paragraph(markup(figure.caption), theme.style("caption"))
+    h2, caption_style = theme.style("h2"), theme.style("caption")
+    title = Paragraph(runt_free(f"{label} {figure.title}", h2, theme.frame_width), h2)
+    caption = Paragraph(runt_free(figure.caption, caption_style, theme.frame_width),
+                        caption_style)
     source = Paragraph(markup(_source_line(figure, theme)), theme.style("small"))
     gap = Spacer(1, theme.gap(0.4))
     request = chart_request(figure, theme, grayscale=grayscale, scale=chart_scale)

@@ -18,7 +18,7 @@ from handout.input.fields import Icon
 from handout.input.model import HelpPanel, HelpTier
 from handout.layout.blocks import bullet_list, grid, heading
 from handout.layout.icons import IconBeside, icon_size
-from handout.layout.markup import markup
+from handout.layout.markup import markup, runt_free
 from handout.layout.theme import BOLD, Theme
 from handout.pdf import group, tag
 
@@ -80,7 +80,8 @@ def tier_box(tier: HelpTier, theme: Theme) -> Flowable:
         "tier", fontName=BOLD, textColor=on_band, leading=size * 1.3 + 0.1, spaceAfter=0)
     # The label leads the heading, in capitals: "EMERGENCY – Call 911 ... if:".
     label = theme.text(f"tier_{tier.level}").upper()
-    head = tag(Paragraph(f"{markup(label)}\u00a0\u2013 {markup(tier.heading)}", style), "H3")
+    title = runt_free(tier.heading, style, theme.frame_width)
+    head = tag(Paragraph(f"{markup(label)}\u00a0\u2013 {title}", style), "H3")
     icon = icon_size(theme, style.leading)
     band = IconBeside(tier.icon or Icon(name=look.icon), head, on_band, icon, size * 0.5)
     items = bullet_list(tier.items, theme, style="tight")

@@ -21,7 +21,7 @@ from handout.common import icon_set
 from handout.input.fields import Icon, Point
 from handout.input.images import parse_svg
 from handout.layout.blocks import bullet_list
-from handout.layout.markup import markup
+from handout.layout.markup import runt_free
 from handout.layout.theme import Theme
 from handout.pdf import LAYOUT, Element, marked, tag
 
@@ -182,7 +182,7 @@ def point_list(points: Sequence[Point], theme: Theme, style: str = "bullet") -> 
     items = Element("L")
     out: list[Flowable] = []
     for i, point in enumerate(points):
-        body = tag(Paragraph(markup(point.text), tight), "LBody",
+        body = tag(Paragraph(runt_free(point.text, tight, theme.frame_width), tight), "LBody",
                    parent=Element("LI", parent=items))
         # Before the first, room for its icon to reach above its line.
         out.append(Spacer(1, st.spaceAfter if i else theme.gap(0.25)))

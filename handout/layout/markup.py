@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from html import escape
 
-from handout.layout.unbroken import keep_whole
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from handout.layout.theme import BOLD
+from handout.layout.unbroken import keep_whole, no_lone_last_word
+
+# The last two words are joined only when together they take at most this share of the
+# column: a box's or list's padding and indent never leave less room than that.
+PAIR_SHARE = 0.6
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 
@@ -19,6 +27,16 @@ def markup(text: str) -> str:
     """Escape `text` for a ReportLab Paragraph, render `**bold**` spans and keep phone
     numbers, dates, prices and 988/911 with their next word from breaking across lines."""
     return _BOLD.sub(r"<b>\1</b>", escape(keep_whole(text), quote=False))
+
+
+def runt_free(text: str, style: ParagraphStyle, column: float) -> str:
+    """`markup(text)` whose last two words stay together on the last line (no runt, no
+    title ending on one word), when they fit PAIR_SHARE of `column` at `style`'s size,
+    measured in the bold face (the wider)."""
+    def fits(pair: str) -> bool:
+        return bool(stringWidth(plain(pair), BOLD, style.fontSize) <= column * PAIR_SHARE)
+
+    return markup(no_lone_last_word(text, fits))
 
 
 def plain(text: str) -> str:

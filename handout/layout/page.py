@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
+from handout.common.errors import LayoutFitError
 from handout.input.clinic import Clinic
 from handout.layout.band import BAND_HEIGHT, draw_band
 from handout.layout.floats import Floats
@@ -44,6 +45,7 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         if theme.bleed:
             self._print_shop_boxes(theme)
         self._bookmarks = 0
+        self.refused: LayoutFitError | None = None  # see handle_pageBegin
         self.marks: dict[str, Mark] = {}
         self.frame_left: dict[tuple[int, str], float] = {}
         self.floats = Floats()
@@ -71,6 +73,25 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.trimBox = (CROP_BORDER, CROP_BORDER, CROP_BORDER + width, CROP_BORDER + height)
         self.bleedBox = (CROP_BORDER - b, CROP_BORDER - b, CROP_BORDER + width + b,
                          CROP_BORDER + height + b)
+
+    # A band or footer that cannot fit raises LayoutFitError as the page begins; ReportLab
+    # rewraps an error raised there (losing where it came from), so it is kept and raised
+    # again as it was once the build stops.
+    def handle_pageBegin(self) -> None:  # noqa: N802 (ReportLab's name)
+        try:
+            super().handle_pageBegin()
+        except LayoutFitError as exc:
+            self.refused = exc
+            raise
+
+    def build(self, *args: Any, **kwargs: Any) -> None:
+        self.refused = None
+        try:
+            super().build(*args, **kwargs)
+        except Exception:
+            if self.refused is not None:
+                raise self.refused from None
+            raise
 
     def story_start(self) -> list[Flowable]:
         """Flowables that must open every story: later pages use the plain template."""
@@ -155,9 +176,13 @@ class FooterCanvas(TaggingCanvas):
 
 
 def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int) -> None:
-    """Clinic, phone, website and "Page X of Y" on a thin rule; 10 pt, the smallest text."""
+    """Clinic, phone, website and "Page X of Y" on a thin rule; 10 pt, the smallest text.
+    One line, or two planned lines (footer_lines); never a line run past its room."""
     width, _ = theme.page_size
     lines = footer_lines(clinic, footer_text_room(theme))
+    if lines is None:
+        field, message = footer_problem(clinic, theme)
+        raise LayoutFitError(("clinic", field), message)
     leading = FOOTER_SIZE * 1.25
     # The lowest line's descenders stay FOOTER_EDGE above the paper's edge, which office
     # printers do not reach; `y` is the first line's baseline.
@@ -178,14 +203,50 @@ def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int) -> None:
     canv.restoreState()
 
 
-def footer_lines(clinic: Clinic, room: float) -> list[str]:
-    """Name, phone and website on one line, or on two when one would not fit `room`."""
-    dot = "  \u00b7  "
-    one = f"{clinic.name}{dot}{clinic.phone}{dot}{clinic.website_text}"
-    if pdfmetrics.stringWidth(one, REGULAR, FOOTER_SIZE) <= room:
-        return [one]
-    return [f"{clinic.name}{dot}{clinic.phone}", clinic.website_text]
+DOT = "  \u00b7  "
+
+
+def footer_plans(clinic: Clinic) -> list[list[list[tuple[str, str]]]]:
+    """The footer's possible layouts, best first: each a list of lines, each line the
+    (field, text) pairs it joins with dots. The name is the short name, if any."""
+    name = ("short_name" if clinic.short_name else "name", clinic.short)
+    phone = ("phone", clinic.phone)
+    web = ("website_label" if clinic.website_label else "website", clinic.website_text)
+    return [[[name, phone, web]], [[name, phone], [web]], [[name], [phone, web]]]
+
+
+def footer_lines(clinic: Clinic, room: float) -> list[str] | None:
+    """Name, phone and website on one line, or on two planned lines, each within `room`;
+    None when no plan fits."""
+    for plan in footer_plans(clinic):
+        lines = [DOT.join(text for _, text in line) for line in plan]
+        if all(pdfmetrics.stringWidth(line, REGULAR, FOOTER_SIZE) <= room for line in lines):
+            return lines
+    return None
+
+
+def footer_problem(clinic: Clinic, theme: Theme) -> tuple[str, str]:
+    """For a footer no plan fits: the field to blame and what to do. The plan that runs
+    over least decides; on its longest line, the widest field is the one to shorten."""
+    room = footer_text_room(theme)
+
+    def width(line: list[tuple[str, str]]) -> float:
+        return float(pdfmetrics.stringWidth(DOT.join(t for _, t in line), REGULAR,
+                                            FOOTER_SIZE))
+
+    plan = min(footer_plans(clinic), key=lambda p: max(width(line) for line in p))
+    line = max(plan, key=width)
+    field, _ = max(line, key=lambda f: pdfmetrics.stringWidth(f[1], REGULAR, FOOTER_SIZE))
+    over = width(line) - room
+    hint = {"name": "add short_name: or shorten it", "website": "add a shorter "
+            "website_label: (e.g. the domain alone) or shorten it"}.get(field, "shorten it")
+    paper = {"a4": "A4"}.get(theme.paper, theme.paper)
+    joined = " · ".join(t for _, t in line)
+    return field, (f"too long for the footer: on {paper} paper its line "
+                   f"\"{joined}\" runs {over:.0f} pt past the "
+                   f"room at {FOOTER_SIZE:g} pt, even with the footer on two lines; {hint}")
 
 
 def footer_text_room(theme: Theme) -> float:
-    return theme.frame_width - PAGE_LABEL_ROOM
+    """The footer's width for text: the page's between its margins, less "Page X of Y"."""
+    return float(theme.page_size[0] - 2 * theme.margin - PAGE_LABEL_ROOM)

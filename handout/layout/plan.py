@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from handout.input.model import Plan
 from handout.layout.blocks import boxed, grid, heading
 from handout.layout.icons import GAP, IconBeside, icon_size
-from handout.layout.markup import markup
+from handout.layout.markup import runt_free
 from handout.layout.theme import INK, Theme
 from handout.pdf import Element, group, tag
 
@@ -59,7 +59,8 @@ def plan_flowables(plan: Plan | None, theme: Theme) -> list[Flowable]:
         return []
     out: list[Flowable] = [heading(plan.title, theme)]
     if plan.intro:
-        out.append(tag(Paragraph(markup(plan.intro), theme.style("body")), "P"))
+        out.append(tag(Paragraph(runt_free(plan.intro, theme.style("body"), theme.frame_width),
+                                 theme.style("body")), "P"))
     style = theme.style("body")
     steps = Element("L")
     # With icons, each step's icon stands between its box and its text; a step without
@@ -68,7 +69,8 @@ def plan_flowables(plan: Plan | None, theme: Theme) -> list[Flowable]:
     size = icon_size(theme, style.leading)
     bodies = []
     for i, step in enumerate(plan.steps, start=1):
-        body: Flowable = tag(Paragraph(f"<b>{i}.</b> {markup(step.text)}", style), "LBody",
+        text = runt_free(step.text, style, theme.frame_width)
+        body: Flowable = tag(Paragraph(f"<b>{i}.</b> {text}", style), "LBody",
                              parent=Element("LI", parent=steps))
         if icons:
             body = IconBeside(step.icon, body, theme.primary, size, theme.body_size * GAP)
@@ -78,8 +80,12 @@ def plan_flowables(plan: Plan | None, theme: Theme) -> list[Flowable]:
     if plan.extra:
         tip = []
         if plan.extra_title:
-            tip.append(tag(Paragraph(markup(plan.extra_title), theme.style("h2")), "H3"))
-        tip.append(tag(Paragraph(markup(plan.extra), theme.style("box_body")), "P"))
+            head = theme.style("h2")
+            tip.append(tag(Paragraph(runt_free(plan.extra_title, head, theme.frame_width), head),
+                           "H3"))
+        box_body = theme.style("box_body")
+        tip.append(tag(Paragraph(runt_free(plan.extra, box_body, theme.frame_width), box_body),
+                       "P"))
         out.extend([Spacer(1, theme.gap(0.4)),
                     boxed(tip, theme, background=theme.tint, rule=theme.accent)])
     group("Sect", out)

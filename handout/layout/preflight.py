@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 
 from handout.common.errors import ContentError, Problem
@@ -18,7 +19,7 @@ from handout.input.loader import Loc, Located
 from handout.input.model import Document
 from handout.input.sections import images
 from handout.input.sources import display_path
-from handout.layout.theme import BOLD, FOOTER_SIZE, REGULAR, make_theme, register_fonts
+from handout.layout.theme import BOLD, REGULAR, make_theme, register_fonts
 
 MAX_IMAGE_BYTES = 5_000_000
 MAX_IMAGE_PIXELS = 6000  # per side: a print logo needs far less; more is a mistake
@@ -83,26 +84,31 @@ def _relative_to(located: Located, loc: Loc) -> str:
 
 
 def furniture_problems(doc: Document, located: Located) -> list[Problem]:
-    """Header band and footer lines do not wrap: check they fit the narrowest paper (A4)."""
-    from handout.layout.band import NAME_SIZE, TAGLINE_SIZE, band_text_room
-    from handout.layout.page import footer_lines, footer_text_room
+    """The header band does not wrap as a paragraph does: the name takes one or two lines,
+    the tagline one or none (layout/band.py). The name must fit every format's band: check
+    the narrowest across a page. The tri-fold's cover band (one panel, where a short_name
+    may stand in) and the footer (not in every format) are checked as they are drawn."""
+    from handout.layout.band import NAME_FLOOR, TAGLINE_SIZE, name_lines, page_band_room
+    from handout.layout.rack.panels import BOOKLET_MARGIN, BOOKLET_PAGES
 
-    theme = make_theme(doc.clinic.colours, paper="a4")
     clinic = doc.clinic
-    band, footer = "the header band", "the footer (name, phone and website)"
-    checks: list[tuple[Loc, str, str, str, float, float]] = [
-        (("clinic", "name"), band, clinic.name, BOLD, NAME_SIZE, band_text_room(theme)),
-        (("clinic", "tagline"), band, clinic.tagline, REGULAR, TAGLINE_SIZE,
-         band_text_room(theme)),
-        *((("clinic", "name"), footer, line, REGULAR, FOOTER_SIZE, footer_text_room(theme))
-          for line in footer_lines(clinic, footer_text_room(theme))),
-    ]
     problems = []
-    for loc, where, text, font, size, room in checks:
-        width = pdfmetrics.stringWidth(text, font, size)
-        if width > room:
-            problems.append(located.problem(loc, f"too long for {where}: shorten it by about "
-                                            f"{int((width - room) / size * 2) + 1} characters"))
+    # The booklet's cover (half-letter) has the narrowest band across a page.
+    room = page_band_room(BOOKLET_PAGES["letter"][0], BOOKLET_MARGIN, bool(clinic.logo))
+    over = name_lines(clinic.name, room).over
+    if over > 0:
+        problems.append(located.problem(("clinic", "name"), (
+            f"too long for the header band: even at {NAME_FLOOR:g} pt on two lines it runs "
+            f"{over:.0f} pt past the band's edge on a booklet's cover; shorten it by about "
+            f"{int(over / NAME_FLOOR * 4) + 1} characters")))
+    # A tagline is left out where it does not fit; it must fit the document's band (A4).
+    wide = page_band_room(A4[0], make_theme(clinic.colours, paper="a4").margin,
+                          bool(clinic.logo))
+    tagline = pdfmetrics.stringWidth(clinic.tagline, REGULAR, TAGLINE_SIZE)
+    if tagline > wide:
+        problems.append(located.problem(("clinic", "tagline"), (
+            "too long for the header band: shorten it by about "
+            f"{int((tagline - wide) / TAGLINE_SIZE * 2) + 1} characters")))
     return problems
 
 

@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from handout.input.sections import Table as TableData
-from handout.layout.markup import markup, plain
+from handout.layout.markup import markup, plain, runt_free
 from handout.layout.plan import ticked
 from handout.layout.theme import BOLD, INK, MUTED, REGULAR, Theme
 from handout.pdf import LAYOUT, Element, artifact, tag
@@ -95,7 +95,7 @@ def checklist(items: Sequence[str], theme: Theme) -> Flowable:
     the boxes drawn as the layout artifact of its grid."""
     style = theme.style("body")
     items_list = Element("L")
-    table = ticked([tag(Paragraph(markup(text), style), "LBody",
+    table = ticked([tag(Paragraph(runt_free(text, style, theme.frame_width), style), "LBody",
                         parent=Element("LI", parent=items_list)) for text in items],
                    theme, items_list)
     table.spaceAfter = theme.gap(0.4)

@@ -25,7 +25,10 @@ _NANP = rf"(?:\+?1{_SEP})?(?:\(\d{{3}}\) ?|\d{{3}}{_SEP})\d{{3}}{_SEP}\d{{4}}"
 _INTERNATIONAL = rf"\+\d{{1,3}}(?: ?\(\d{{1,4}}\))?(?:{_SEP}\d{{1,4}}){{2,5}}"
 # National numbers in digit groups: 912 345 678, 91 234 56 78, 55 1234 5678 (9 to 11 digits)
 _GROUPED = r"\d{2,4}(?:[ .]\d{2,4}){2,4}"
-_PHONE = re.compile(rf"(?<![\w+.,-])(?:{_NANP}|{_INTERNATIONAL}|{_GROUPED})(?![\w-]|[.,]\d)")
+# An extension after any of them: "ext. 3307", "ext 3307", "x3307", "extension 3307".
+_EXTENSION = r",? ?(?i:ext\.?|extension|x) ?\d{1,6}"
+_PHONE = re.compile(rf"(?<![\w+.,-])(?:{_NANP}|{_INTERNATIONAL}|{_GROUPED})(?:{_EXTENSION})?"
+                    r"(?![\w-]|[.,]\d)")
 
 # 988 and 911 (also written 9-8-8, 9-1-1) keep the word after them: "text 988 now".
 _CRISIS = re.compile(r"(?<![\w$€£.,/:-])(?:988|911|9-8-8|9-1-1)(?![\w/-]|[.,:]\w) (?=\S)")
@@ -86,6 +89,7 @@ def keep_whole(text: str) -> str:
 
 
 def _is_phone(candidate: str) -> bool:
+    candidate = re.sub(rf"(?:{_EXTENSION})$", "", candidate)
     digits = sum(c.isdigit() for c in candidate)
     if candidate.startswith("+") or "(" in candidate:
         return 7 <= digits <= 15
@@ -107,8 +111,12 @@ def url_lines(url: str, width_of: Callable[[str], float], room: float) -> list[s
     return lines
 
 
-def no_lone_last_word(text: str) -> str:
-    """`text` whose last two words are joined by a no-break space, so a title that wraps
-    never leaves one word alone on its last line."""
-    head, space, last = text.rstrip().rpartition(" ")
-    return f"{head}{NBSP}{last}" if space and head.strip() else text
+def no_lone_last_word(text: str, fits: Callable[[str], bool] = lambda pair: True) -> str:
+    """`text` (its protected words already kept whole) whose last two words are joined by
+    a no-break space, so a wrapped title or paragraph never leaves one word alone on its
+    last line (a runt). Only for three words or more (two joined words could not wrap at
+    all) and only when `fits` says the pair fits on a line: never an overflow."""
+    words = keep_whole(text.rstrip()).split(" ")
+    if len([w for w in words if w]) < 3 or not words[-2] or not fits(f"{words[-2]} {words[-1]}"):
+        return keep_whole(text.rstrip())
+    return " ".join(words[:-2]) + f" {words[-2]}{NBSP}{words[-1]}"

@@ -24,6 +24,12 @@ KEPT = [
     ("Llame al +34 912 345 678 o al 91 234 56 78.", "Llame al +34~912~345~678 o al 91~234~56~78."),
     ("Llame al 900 100 200 hoy", "Llame al 900~100~200 hoy"),
     ("Marque +52 55 1234 5678", "Marque +52~55~1234~5678"),
+    ("Call +1 (718) 555-0142 ext. 3307 today", "Call +1~(718)~555-0142~ext.~3307 today"),
+    ("Call (718) 555-0142 x3307, or", "Call (718)~555-0142~x3307, or"),
+    ("Call (718) 555-0142 Ext 12.", "Call (718)~555-0142~Ext~12."),
+    ("Call (555) 014-2200 x ray", "Call (555)~014-2200 x ray"),  # an x with no number
+    ("Ring +44 20 7946 0958 today", "Ring +44~20~7946~0958 today"),
+    ("Appelez le +33 1 23 45 67 89 ou", "Appelez le +33~1~23~45~67~89 ou"),
     ("Reviewed November 20, 2026 by Dr. Lee", "Reviewed November~20,~2026 by Dr. Lee"),
     ("Open on December 1 only", "Open on December~1 only"),
     ("Próxima revisión: 20 de noviembre de 2027.", "Próxima revisión: 20~de~noviembre~de~2027."),
@@ -134,3 +140,8 @@ def test_no_lone_last_word_joins_the_last_two_words_only() -> None:
     assert no_lone_last_word("Your gut and your mood") == f"Your gut and your{NBSP}mood"
     assert no_lone_last_word("Tu intestino y tu ánimo ") == f"Tu intestino y tu{NBSP}ánimo"
     assert no_lone_last_word("Sleep") == "Sleep"
+    assert no_lone_last_word("Sleep well") == "Sleep well"  # joined, it could not wrap at all
+    # A phone number is one word; a pair that would not fit stays breakable.
+    assert no_lone_last_word("Call us at (555) 014-2200") == f"Call us at{NBSP}(555){NBSP}014-2200"
+    assert no_lone_last_word("Your gut and your mood", lambda pair: len(pair) < 5) == \
+        "Your gut and your mood"
