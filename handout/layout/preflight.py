@@ -89,7 +89,7 @@ def furniture_problems(doc: Document, located: Located) -> list[Problem]:
     the narrowest across a page. The tri-fold's cover band (one panel, where a short_name
     may stand in) and the footer (not in every format) are checked as they are drawn."""
     from handout.layout.band import NAME_FLOOR, TAGLINE_SIZE, name_lines, page_band_room
-    from handout.layout.rack.panels import BOOKLET_MARGIN, BOOKLET_PAGES
+    from handout.layout.formats.panels import BOOKLET_MARGIN, BOOKLET_PAGES
 
     clinic = doc.clinic
     problems = []
