@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from handout.input.fields import Line, Strict, Text
-from handout.input.formats import Placed
+from handout.input.placed import Placed
 
 
 class IntervalRow(Strict):

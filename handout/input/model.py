@@ -16,8 +16,8 @@ from handout.input.clinic import Clinic
 from handout.input.fields import IconRef, Item, Line, OptionalText, PointRef, Strict, Text
 from handout.input.figures import Figure
 from handout.input.fits import LIST_ITEMS
-from handout.input.formats import FormatName, Placed
 from handout.input.loader import Loc
+from handout.input.placed import FormatName, Placed
 from handout.input.sections import Section, fits_in_a_box
 
 # The key points box opens page 1: 7 points of two lines still fit there in large print,

@@ -15,8 +15,8 @@ from pydantic_core import PydanticCustomError
 
 from handout.input.fields import IconRef, Item, Line, OptionalText, Point, Strict, Text
 from handout.input.fits import LIST_ADVICE, LIST_ITEMS, overflow
-from handout.input.formats import Placed
 from handout.input.loader import Loc
+from handout.input.placed import Placed
 
 MAX_COLUMNS = 4  # wider tables do not fit a tri-fold panel or a large-print column
 MAX_ROWS = 30

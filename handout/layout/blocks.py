@@ -8,7 +8,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from handout.layout.markup import runt_free
+from handout.layout.markup import markup, runt_free
 from handout.layout.theme import BOLD, INK, REGULAR, Theme
 from handout.pdf import Element, TaggedList, artifact, group, tag
 
@@ -92,3 +92,17 @@ def grid(rows: list[list[object]], widths: list[float], commands: list[tuple[obj
     table = Table(rows, colWidths=widths)
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR), *commands]))
     return artifact(table, structure)
+
+
+def callout(text: str, theme: Theme) -> Flowable:
+    """A key fact pulled out of the text, set large in a box with a rule: a designer's way
+    to fill the room a page has left. It repeats what the handout says elsewhere, so it is
+    an artifact: a screen reader reads that text once, where it stands."""
+    style = theme.style("h2").clone("callout", textColor=theme.style("body").textColor)
+    pad = theme.gap(0.8)
+    return artifact(grid([[Paragraph(markup(text), style)]], [theme.frame_width], [
+        ("LEFTPADDING", (0, 0), (-1, -1), pad + 4), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.8),
+        ("BACKGROUND", (0, 0), (-1, -1), theme.tint),
+        ("LINEBEFORE", (0, 0), (0, -1), 5, theme.accent)]))

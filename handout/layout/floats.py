@@ -26,11 +26,17 @@ def floating(flowables: Sequence[Flowable]) -> Floating:
 
 
 class Floats:
-    """What the layout holds back: at most one float, and the frame it was held in."""
+    """What the layout holds back: at most one float, and the frame it was held in.
+    `decided` records, float by float, whether each was held back; a later pass of the
+    same pages (the spread pass) replays those decisions (`replay`), so each page keeps
+    the blocks it had."""
 
-    def __init__(self) -> None:
+    def __init__(self, replay: Sequence[bool] = ()) -> None:
         self.waiting: Flowable | None = None
         self.held_in: tuple[int, str] = (0, "")
+        self.replay = list(replay)
+        self.decided: list[bool] = []
+        self.seen: list[Flowable] = []  # each float is decided once, where it first comes
 
     def next(self, flowables: list[Flowable], page: int, frame: Frame, canv: Canvas) -> bool:
         """Before the layout takes `flowables[0]` into `frame` on `page`: put a waiting
@@ -46,10 +52,15 @@ class Floats:
                 flowables.insert(after, self.waiting)
                 self.waiting = None
             return False
-        if isinstance(first, Floating) and not _fits(first, frame, canv):
+        if not isinstance(first, Floating) or first in self.seen:
+            return False
+        self.seen.append(first)
+        n = len(self.decided)
+        hold = self.replay[n] if n < len(self.replay) else not _fits(first, frame, canv)
+        self.decided.append(hold)
+        if hold:
             self.waiting, self.held_in = flowables.pop(0), (page, frame.id)
-            return True
-        return False
+        return hold
 
 
 def _block(f: Flowable) -> bool:

@@ -9,23 +9,28 @@ from typing import Any
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import black
-from reportlab.lib.units import inch
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
+from reportlab.platypus import (
+    ActionFlowable,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageTemplate,
+)
 
 from handout.common.errors import LayoutFitError
 from handout.input.clinic import Clinic
+from handout.input.loader import Loc
 from handout.layout.band import BAND_HEIGHT, draw_band
 from handout.layout.floats import Floats
+from handout.layout.footer import draw_footer
+from handout.layout.proof import Placed
 from handout.layout.spread import Gap
-from handout.layout.theme import FOOTER_SIZE, MUTED, REGULAR, Theme
-from handout.pdf import FOOTER, HEADER, TaggingCanvas, marked
+from handout.layout.theme import REGULAR, Theme
+from handout.pdf import FOOTER, HEADER, marked
 
-PAGE_LABEL_ROOM = 80.0  # "Page 10 of 12" at 10 pt, with a gap
-TOTAL_FORM = "handout-page-total"
 CROP_BORDER = 36.0  # print-shop sheet margin around the trim, where the crop marks sit
-FOOTER_EDGE = 0.5 * inch  # nothing in the footer comes nearer the paper's edge than this
 
 
 class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
@@ -48,7 +53,10 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.refused: LayoutFitError | None = None  # see handle_pageBegin
         self.marks: dict[str, Mark] = {}
         self.frame_left: dict[tuple[int, str], float] = {}
+        self.frame_height: dict[tuple[int, str], float] = {}
         self.floats = Floats()
+        self.placed: list[Placed] = []  # every block, as placed (layout/proof.py)
+        self.loc: Loc = ()  # the part of the content being laid out (from the marks)
         if templates is not None:
             self.addPageTemplates(templates)
             return
@@ -109,11 +117,18 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             flowable.page, flowable.frame = self.page, self.frame.id
         if isinstance(flowable, Mark):
             self.marks[flowable.key] = flowable
+            if flowable.loc is not None:
+                self.loc = flowable.loc
+        elif self.frame is not None and not isinstance(flowable, ActionFlowable | Gap):
+            frame = self.frame
+            self.placed.append(Placed(flowable, self.page, frame.id, frame._width,
+                                      frame._height, self.loc))
         # The height left in this frame so far: at its last flowable, what it left unused
         # (ReportLab's frame keeps its current point and its bottom in these two).
         frame = self.frame
         if frame is not None:
             self.frame_left[(self.page, frame.id)] = frame._y - frame._y1p
+            self.frame_height[(self.page, frame.id)] = frame._height
         title = getattr(flowable, "outline_title", None)
         if title:
             key = f"h{self._bookmarks}"
@@ -143,11 +158,13 @@ class Mark(Flowable):  # type: ignore[misc]
     _ZEROSIZE = True
     _SPACETRANSFER = True
 
-    def __init__(self, key: str, *, floats_pass: bool = False) -> None:
+    def __init__(self, key: str, *, floats_pass: bool = False, loc: Loc | None = None
+                 ) -> None:
         """`floats_pass`: a held-back figure may be placed after it (a section's start;
-        not a zone's end, layout/floats.py)."""
+        not a zone's end, layout/floats.py). `loc`: the part of the content that starts
+        here, for what the page rules find (layout/proof.py)."""
         super().__init__()
-        self.key, self.floats_pass = key, floats_pass
+        self.key, self.floats_pass, self.loc = key, floats_pass, loc
         self.page, self.frame, self.left = 0, "", 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -156,97 +173,3 @@ class Mark(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         pass
-
-
-class FooterCanvas(TaggingCanvas):
-    """A canvas that writes the page total once, as a form every footer refers to.
-
-    The total is only known when the document is saved, and a form avoids a second
-    layout pass (or the state-copying canvas that breaks bookmarks).
-    """
-
-    def save(self) -> None:
-        total = self.getPageNumber() - (0 if self._code else 1)
-        self.beginForm(TOTAL_FORM)
-        self.setFont(REGULAR, FOOTER_SIZE)
-        self.setFillColor(MUTED)
-        self.drawString(0, 0, str(total))
-        self.endForm()
-        super().save()
-
-
-def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int) -> None:
-    """Clinic, phone, website and "Page X of Y" on a thin rule; 10 pt, the smallest text.
-    One line, or two planned lines (footer_lines); never a line run past its room."""
-    width, _ = theme.page_size
-    lines = footer_lines(clinic, footer_text_room(theme))
-    if lines is None:
-        field, message = footer_problem(clinic, theme)
-        raise LayoutFitError(("clinic", field), message)
-    leading = FOOTER_SIZE * 1.25
-    # The lowest line's descenders stay FOOTER_EDGE above the paper's edge, which office
-    # printers do not reach; `y` is the first line's baseline.
-    y = FOOTER_EDGE - pdfmetrics.getDescent(REGULAR, FOOTER_SIZE) + (len(lines) - 1) * leading
-    canv.saveState()
-    canv.setStrokeColor(theme.primary)
-    canv.setLineWidth(0.8)
-    canv.line(theme.margin, y + 14, width - theme.margin, y + 14)
-    canv.setFillColor(MUTED)
-    canv.setFont(REGULAR, FOOTER_SIZE)
-    for i, line in enumerate(lines):
-        canv.drawString(theme.margin, y - i * leading, line)
-    label = theme.text("page_of", page=page)
-    x = width - theme.margin - canv.stringWidth(label + "00", REGULAR, FOOTER_SIZE)
-    canv.drawString(x, y, label)
-    canv.translate(x + canv.stringWidth(label, REGULAR, FOOTER_SIZE), y)
-    canv.doForm(TOTAL_FORM)
-    canv.restoreState()
-
-
-DOT = "  \u00b7  "
-
-
-def footer_plans(clinic: Clinic) -> list[list[list[tuple[str, str]]]]:
-    """The footer's possible layouts, best first: each a list of lines, each line the
-    (field, text) pairs it joins with dots. The name is the short name, if any."""
-    name = ("short_name" if clinic.short_name else "name", clinic.short)
-    phone = ("phone", clinic.phone)
-    web = ("website_label" if clinic.website_label else "website", clinic.website_text)
-    return [[[name, phone, web]], [[name, phone], [web]], [[name], [phone, web]]]
-
-
-def footer_lines(clinic: Clinic, room: float) -> list[str] | None:
-    """Name, phone and website on one line, or on two planned lines, each within `room`;
-    None when no plan fits."""
-    for plan in footer_plans(clinic):
-        lines = [DOT.join(text for _, text in line) for line in plan]
-        if all(pdfmetrics.stringWidth(line, REGULAR, FOOTER_SIZE) <= room for line in lines):
-            return lines
-    return None
-
-
-def footer_problem(clinic: Clinic, theme: Theme) -> tuple[str, str]:
-    """For a footer no plan fits: the field to blame and what to do. The plan that runs
-    over least decides; on its longest line, the widest field is the one to shorten."""
-    room = footer_text_room(theme)
-
-    def width(line: list[tuple[str, str]]) -> float:
-        return float(pdfmetrics.stringWidth(DOT.join(t for _, t in line), REGULAR,
-                                            FOOTER_SIZE))
-
-    plan = min(footer_plans(clinic), key=lambda p: max(width(line) for line in p))
-    line = max(plan, key=width)
-    field, _ = max(line, key=lambda f: pdfmetrics.stringWidth(f[1], REGULAR, FOOTER_SIZE))
-    over = width(line) - room
-    hint = {"name": "add short_name: or shorten it", "website": "add a shorter "
-            "website_label: (e.g. the domain alone) or shorten it"}.get(field, "shorten it")
-    paper = {"a4": "A4"}.get(theme.paper, theme.paper)
-    joined = " · ".join(t for _, t in line)
-    return field, (f"too long for the footer: on {paper} paper its line "
-                   f"\"{joined}\" runs {over:.0f} pt past the "
-                   f"room at {FOOTER_SIZE:g} pt, even with the footer on two lines; {hint}")
-
-
-def footer_text_room(theme: Theme) -> float:
-    """The footer's width for text: the page's between its margins, less "Page X of Y"."""
-    return float(theme.page_size[0] - 2 * theme.margin - PAGE_LABEL_ROOM)

@@ -1,6 +1,7 @@
 """Vertical justification: a page's spare height spread over the gaps between its blocks,
 as a designer absorbs the room a unit leaves when it moves on to the next page or panel
-(../shared/print-formats.md: up to about twice the normal gap).
+(../shared/print-formats.md: up to about twice the normal gap); where that is not enough,
+a key fact pulled into a callout at the page's foot.
 
 A story gets a `Gap` between each two blocks. The first pass lays it out as it is and
 each gap remembers where it fell; the spread pass gives the gaps of each frame their share
@@ -10,13 +11,14 @@ the room it had, so each page breaks exactly where it did.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from reportlab.platypus import ActionFlowable, Flowable
+from reportlab.platypus import ActionFlowable, Flowable, PageBreak
 
 LEAST = 1.0  # points of a frame's spare room never given out (rounding)
+SPLIT_LINES = 3  # frames with less room left than this many lines (of `most`) keep it
+MOST_EMPTY = 0.25  # a page or panel a quarter empty or more looks unfinished
 
 
 class Gap(Flowable):  # type: ignore[misc]
@@ -30,6 +32,8 @@ class Gap(Flowable):  # type: ignore[misc]
     def __init__(self) -> None:
         super().__init__()
         self.extra = 0.0
+        self.callout: Flowable | None = None  # drawn at the gap's foot, under the extra
+        self.callout_height = 0.0
         self.at_top = True  # first in its frame: extra room there would only push down
         self.left = 0.0  # the frame's height left under it (set while laid out)
         self.page, self.frame = 0, ""
@@ -38,59 +42,95 @@ class Gap(Flowable):  # type: ignore[misc]
         frame = getattr(self, "_frame", None)
         self.at_top = bool(getattr(frame, "_atTop", False))
         self.left = avail_height
-        return 0, self.extra
+        self.callout_height = 0.0
+        if self.callout is not None:
+            self.callout_height = self.callout.wrap(avail_width, avail_height)[1]
+        return avail_width, self.extra + self.callout_height
 
     def draw(self) -> None:
-        pass
+        if self.callout is not None:
+            self.callout.drawOn(self.canv, 0, 0)
 
 
 def with_gaps(story: Sequence[Flowable]) -> tuple[list[Flowable], list[Gap]]:
-    """`story` with a Gap before each block that follows another block (not around page
-    and frame breaks, template changes or marks, which take no room)."""
+    """`story` with a Gap between each two blocks, and after the last block before each
+    page break and at the end (marks and template changes take no room and are not
+    blocks). Not before a frame break: a frame sized to its content (a sheet's title)
+    has no room even for a gap of no height."""
     out: list[Flowable] = []
     gaps: list[Gap] = []
     after_block = False
+
+    def gap() -> None:
+        gaps.append(Gap())
+        out.append(gaps[-1])
+
     for f in story:
         block = not isinstance(f, ActionFlowable) and not getattr(f, "_ZEROSIZE", False)
-        if block and after_block:
-            gaps.append(Gap())
-            out.append(gaps[-1])
+        if after_block and (block or isinstance(f, PageBreak)):
+            gap()
         out.append(f)
         if block:
             after_block = True
         elif isinstance(f, ActionFlowable):
             after_block = False
+    if after_block:
+        gap()
     return out, gaps
 
 
 @dataclass(frozen=True)
 class FrameEnd:
-    """Where a frame was left: its page (from 1), id, and the height left unused in it."""
+    """Where a frame was left: its page (from 1), id, height and the height left unused."""
 
     page: int
     frame: str
     left: float
+    height: float
 
 
-def spread(gaps: Sequence[Gap], ends: Sequence[FrameEnd], most: float,
-           skip_last: bool = False) -> dict[int, float]:
-    """Each gap's extra height, by its place in `gaps`: the room each frame had left
-    (`ends`), shared among the gaps with a block after them in that frame, at most `most`
-    points each. `skip_last`: the story's last frame keeps its room (a document's last
-    page ends where its text does)."""
-    left = {(e.page, e.frame): e.left for e in ends}
+@dataclass(frozen=True)
+class Spread:
+    """What the spread pass adds: extra height for gap n, and a callout (a key fact) in
+    the gap at the foot of a frame that would otherwise be a quarter empty."""
+
+    extra: dict[int, float] = field(default_factory=dict)
+    callouts: dict[int, str] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.extra or self.callouts)
+
+
+def spread(gaps: Sequence[Gap], ends: Sequence[FrameEnd], most: float, *,
+           facts: Sequence[str] = (), callout: Callable[[str], float] = lambda _: 0.0,
+           skip_last: bool = False) -> Spread:
+    """The room each frame had left (`ends`), given out: shared among the gaps with a
+    block after them in that frame, at most `most` points each; then, where a quarter of
+    the frame or more is still empty, a callout with the next of `facts` (`callout`: its
+    height) halfway down that room, in the gap at its foot. `skip_last`: the story's last
+    frame keeps its room (a document's last page ends where its text does)."""
     last = (ends[-1].page, ends[-1].frame) if ends else None
-    inner: dict[tuple[int, str], list[int]] = defaultdict(list)
-    for n, gap in enumerate(gaps):
-        where = (gap.page, gap.frame)
-        # A block followed it in its frame when the frame had less left at its end.
-        if not gap.at_top and where in left and gap.left > left[where] + LEAST:
-            inner[where].append(n)
-    out: dict[int, float] = {}
-    for where, ns in inner.items():
-        if skip_last and where == last:
+    unused = list(facts)
+    out = Spread()
+    for end in ends:
+        where = (end.page, end.frame)
+        # A frame with under three lines left may end on a split paragraph, whose split
+        # point widow and orphan control can move by two lines for a point less room.
+        if (skip_last and where == last) or end.left < SPLIT_LINES * most:
             continue
-        share = min(most, max(0.0, left[where] - LEAST) / len(ns))
+        mine = [(n, gap) for n, gap in enumerate(gaps)
+                if (gap.page, gap.frame) == where and not gap.at_top]
+        # A block followed a gap in its frame when the frame had less left at its end.
+        inner = [n for n, gap in mine if gap.left > end.left + LEAST]
+        foot = [n for n, gap in mine if gap.left <= end.left + LEAST]
+        left = end.left - LEAST
+        share = min(most, left / len(inner)) if inner else 0.0
         if share > 0.5:
-            out.update(dict.fromkeys(ns, share))
+            out.extra.update(dict.fromkeys(inner, share))
+            left -= share * len(inner)
+        if unused and foot and left > MOST_EMPTY * end.height:
+            height = callout(unused[0])
+            if height + most <= left:  # set halfway down the room that is left
+                out.callouts[foot[-1]] = unused.pop(0)
+                out.extra[foot[-1]] = max(most, (left - height) / 2)
     return out

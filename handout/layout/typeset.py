@@ -4,7 +4,7 @@ the bytes and the page count."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, partial
 from io import BytesIO
@@ -15,16 +15,21 @@ from reportlab.platypus.doctemplate import LayoutError
 from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
 from handout.chart.cache import chart_key
 from handout.common.errors import LayoutFitError
-from handout.input.formats import FORMATS, shown
 from handout.input.images import Picture
 from handout.input.model import Document
+from handout.input.placed import FORMATS, shown
+from handout.layout.blocks import callout
+from handout.layout.floats import Floats
+from handout.layout.footer import FooterCanvas
 from handout.layout.formats import format_named
 from handout.layout.formats.base import Format
+from handout.layout.formats.fillers import stack_height
 from handout.layout.formats.fitting import Step, Tried, fit
 from handout.layout.formats.parts import Parts, figure_maker, optional_parts
 from handout.layout.formats.zones import Layout, Overflow, Zone, overflow
-from handout.layout.page import FooterCanvas, HandoutTemplate
-from handout.layout.spread import FrameEnd, Gap, spread, with_gaps
+from handout.layout.page import HandoutTemplate
+from handout.layout.proof import Broken, prove
+from handout.layout.spread import FrameEnd, Gap, Spread, spread, with_gaps
 from handout.layout.theme import REGULAR_BODY, Theme
 from handout.pdf import Recorder
 
@@ -50,6 +55,8 @@ class Pass:
     pages: int
     gaps: tuple[Gap, ...] = ()
     ends: tuple[FrameEnd, ...] = ()
+    broken: tuple[Broken, ...] = ()  # the page rules it breaks (layout/proof.py)
+    floats: tuple[bool, ...] = ()  # whether each float was held back (layout/floats.py)
 
     @property
     def placed(self) -> list[tuple[int, str]]:
@@ -59,31 +66,60 @@ class Pass:
 
 def typeset(doc: Document, logo: Drawing | None, look: Look,
             charts: ChartDrawer = draw_later, pictures: Mapping[str, Picture] | None = None
-            ) -> tuple[bytes, int]:
-    """`pictures`: the sections' image files, loaded (input/images.py)."""
-    fmt = format_named(look.format)
-    charts = _drawn_once(charts)
-    ladders = fmt.steps(doc, optional_parts(doc, fmt.name, plan_extra=fmt.drops_plan_extra),
-                        large_print=look.large_print)
-    # One chart for every pass of a fitted format: drawn once, at the starting size.
-    scale = ladders[0][0].body_size / REGULAR_BODY if fmt.fitted else None
-    most = {"gap": 0.0}  # the most a gap may grow: a line of body text of the step laid out
+            ) -> Pass:
+    """The laid-out PDF, with the page rules it breaks; `pictures`: the sections' image
+    files, loaded (input/images.py)."""
+    passes = _Passes(doc, logo, look, _drawn_once(charts), pictures or {})
+    tried = fit(passes.ladders, passes.attempt)
+    if tried.overflow is not None:
+        fmt = passes.fmt
+        message = fmt.refusal(tried.overflow, tried.step, doc) + \
+            _what_fits(doc, fmt, tried, passes.attempt)
+        if look.large_print:
+            message += (" Large print needs about twice the room of regular print: the "
+                        "large-print document (--format document --large-print) holds it all.")
+        raise LayoutFitError(tried.overflow.loc, message)
+    return passes.spread(tried)
 
-    def attempt(step: Step, extra: Mapping[int, float] | None = None) -> Tried[Pass]:
+
+class _Passes:
+    """Layout passes of one document in one format and print variant."""
+
+    def __init__(self, doc: Document, logo: Drawing | None, look: Look,
+                 charts: ChartDrawer, pictures: Mapping[str, Picture]) -> None:
+        self.doc, self.logo, self.look, self.charts, self.pictures = \
+            doc, logo, look, charts, pictures
+        self.fmt = format_named(look.format)
+        optional = optional_parts(doc, self.fmt.name, plan_extra=self.fmt.drops_plan_extra)
+        self.ladders = self.fmt.steps(doc, optional, large_print=look.large_print)
+        # One chart for every pass of a fitted format: drawn once, at the starting size.
+        self.scale = self.ladders[0][0].body_size / REGULAR_BODY if self.fmt.fitted else None
+
+    def theme(self, step: Step) -> Theme:
+        look = self.look
+        return self.fmt.theme(self.doc, step, paper=look.paper, large_print=look.large_print,
+                              grayscale=look.grayscale, print_shop=look.print_shop)
+
+    def attempt(self, step: Step, spread: Spread | None = None,
+                floats: Sequence[bool] = ()) -> Tried[Pass]:
         """One layout pass at `step`: its PDF, or where and by how much it runs over.
-        `extra`: the spread pass's extra height for gap n."""
-        theme = fmt.theme(doc, step, paper=look.paper, large_print=look.large_print,
-                          grayscale=look.grayscale, print_shop=look.print_shop)
-        most["gap"] = theme.body_size
-        maker = figure_maker(doc, theme, look.grayscale, charts, chart_scale=scale)
-        parts = Parts(fmt.name, maker, frozenset(step.left_out), pictures or {})
-        layout = fmt.layout(doc, theme, parts, step, logo)
+        `spread`: what the spread pass adds to the gaps between blocks; `floats`: the
+        float decisions of the pass it spreads."""
+        doc, fmt, theme = self.doc, self.fmt, self.theme(step)
+        maker = figure_maker(doc, theme, self.look.grayscale, self.charts,
+                             chart_scale=self.scale)
+        parts = Parts(fmt.name, maker, frozenset(step.left_out), self.pictures)
+        layout = fmt.layout(doc, theme, parts, step, self.logo)
         layout.story, gaps = with_gaps(layout.story)
-        for n, height in (extra or {}).items():
-            gaps[n].extra = height
-        template, buffer = _template(doc, theme, logo, layout)
+        if spread is not None:
+            for n, height in spread.extra.items():
+                gaps[n].extra = height
+            for n, text in spread.callouts.items():
+                gaps[n].callout = callout(text, theme)
+        template, buffer = _template(doc, theme, self.logo, layout)
+        template.floats = Floats(floats)
         try:
-            _build(template, look, layout)
+            _build(template, self.look, layout)
         except (LayoutError, LayoutFitError) as exc:  # one part taller than a page
             earlier = overflow(layout, template.marks, laid_out=True)
             if earlier is not None:  # a zone before it ran over: that comes first
@@ -93,35 +129,38 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
                 "a part (a box, a list or a table) is taller than a whole page or panel"
             zone = Zone("part", 0, 0, loc=loc)
             return Tried(step, Pass(b"", 0), Overflow(zone, 0.0, loc, "", reason))
-        ends = tuple(FrameEnd(page, frame, left)
+        ends = tuple(FrameEnd(page, frame, left, template.frame_height[(page, frame)])
                      for (page, frame), left in template.frame_left.items())
-        done = Pass(buffer.getvalue(), template.page, tuple(gaps), ends)
+        names = {key: fmt.frame_name(*key) for key in template.frame_left}
+        broken = prove(template.placed, template.frame_left, names,
+                       last_page_ends=not fmt.fitted)
+        done = Pass(buffer.getvalue(), template.page, tuple(gaps), ends, tuple(broken),
+                    tuple(template.floats.decided))
         return Tried(step, done, overflow(layout, template.marks))
 
-    tried = fit(ladders, attempt)
-    if tried.overflow is not None:
-        message = fmt.refusal(tried.overflow, tried.step, doc) + \
-            _what_fits(doc, fmt, tried, attempt)
-        if look.large_print:
-            message += (" Large print needs about twice the room of regular print: the "
-                        "large-print document (--format document --large-print) holds it all.")
-        raise LayoutFitError(tried.overflow.loc, message)
-    final = _spread(tried, attempt, most["gap"], skip_last=not fmt.fitted)
-    return final.pdf, final.pages
+    def spread(self, tried: Tried[Pass]) -> Pass:
+        """The fitted pass laid out again with each frame's spare height given out
+        (layout/spread.py); the fitted pass itself when there is nothing to give, or if
+        anything would fall elsewhere than it did (then the spread pass is not used)."""
+        theme = self.theme(tried.step)
+        width = theme.frame_width
+        facts = _facts(self.doc)
+        plan = spread(tried.result.gaps, tried.result.ends, theme.body_size, facts=facts,
+                      callout=lambda text: stack_height([callout(text, theme)], width),
+                      skip_last=not self.fmt.fitted)
+        if not plan:
+            return tried.result
+        again = self.attempt(tried.step, plan, tried.result.floats)
+        same = again.overflow is None and again.result.pages == tried.result.pages and \
+            again.result.placed == tried.result.placed
+        return again.result if same else tried.result
 
 
-def _spread(tried: Tried[Pass], attempt: Callable[..., Tried[Pass]], most: float, *,
-            skip_last: bool) -> Pass:
-    """The fitted pass laid out again with each frame's spare height spread over its
-    gaps (layout/spread.py); the fitted pass itself when there is nothing to spread, or
-    if anything would fall elsewhere than it did (then the spread pass is not used)."""
-    extra = spread(tried.result.gaps, tried.result.ends, most, skip_last=skip_last)
-    if not extra:
-        return tried.result
-    again = attempt(tried.step, extra)
-    same = again.overflow is None and again.result.pages == tried.result.pages and \
-        again.result.placed == tried.result.placed
-    return again.result if same else tried.result
+def _facts(doc: Document) -> list[str]:
+    """The key points, to pull into callouts: not one that holds a riddle's answer."""
+    answers = [r.answer.lower() for r in doc.puzzle.riddles] if doc.puzzle else []
+    return [point.text for point in doc.key_points.items
+            if not any(answer in point.text.lower() for answer in answers)]
 
 
 MOST_LEFT_OUT = 5  # sections a refusal tries leaving out, to say what would fit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,15 +14,15 @@ from handout.chart.art import ChartDrawer, draw_later
 from handout.chart.cache import ChartCache, cache_folder
 from handout.common.errors import ContentError, HandoutError, LayoutFitError, Problem
 from handout.common.files import write_atomic
-from handout.input.formats import ROOMY, shown
 from handout.input.images import load_logo, load_pictures
 from handout.input.loader import Located
 from handout.input.model import Document
+from handout.input.placed import ROOMY, shown
 from handout.input.sources import load_content
 from handout.input.validate import parse_document
 from handout.layout.formats import format_named
 from handout.layout.preflight import preflight
-from handout.layout.typeset import Look, typeset
+from handout.layout.typeset import Look, Pass, typeset
 from handout.pdf.impose import impose_booklet
 from handout.pipeline.parallel import IN_PROCESS, InProcess
 from handout.pipeline.variants import Variant
@@ -52,6 +52,7 @@ class Result:
     bytes: int
     seconds: float
     report: Report | None = None
+    page_problems: list[Problem] = field(default_factory=list)  # printed anyway
 
 
 class CheckFailedError(HandoutError):
@@ -77,7 +78,15 @@ def read_document(content: Path, clinic: Path | None = None) -> Document:
 
 def render(doc: Document, base_dir: Path, options: Options = Options(),
            charts: ChartDrawer = draw_later) -> tuple[bytes, int]:
-    """Lay out the document; returns the PDF bytes and the page count. Writes nothing."""
+    """Lay out the document; returns the PDF bytes and the page count. Writes nothing
+    (and, for a library caller, does not refuse over the page rules: `laid_out`)."""
+    printed = laid_out(doc, base_dir, options, charts)
+    return printed.pdf, printed.pages
+
+
+def laid_out(doc: Document, base_dir: Path, options: Options = Options(),
+             charts: ChartDrawer = draw_later) -> Pass:
+    """The laid-out PDF (imposed if asked), its page count and the page rules it breaks."""
     fmt = options.format or doc.format
     if options.imposed and not format_named(fmt).imposable:
         raise HandoutError(f"--imposed makes a booklet's print file; this is a {fmt}. "
@@ -91,10 +100,10 @@ def render(doc: Document, base_dir: Path, options: Options = Options(),
     look = Look(fmt, options.paper, options.large_print, options.grayscale,
                 options.print_shop, options.tagged)
     pictures = load_pictures(doc.sections, base_dir, grayscale=options.grayscale)
-    pdf, pages = typeset(doc, logo, look, charts, pictures)
+    printed = typeset(doc, logo, look, charts, pictures)
     if options.imposed:  # two pages to a side: the file has half as many pages
-        return impose_booklet(pdf), pages // 2
-    return pdf, pages
+        return replace(printed, pdf=impose_booklet(printed.pdf), pages=printed.pages // 2)
+    return printed
 
 
 def fit_problems(content: Path, options: Options) -> list[Problem]:
@@ -132,7 +141,8 @@ def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
     cache = ChartCache(cache_folder(out, options.cache_dir), helpers.draw_chart) \
         if options.cache else None
     try:
-        pdf, pages = _layout(doc, located, base_dir, options, cache or helpers.draw_chart)
+        pdf, pages, broken = _layout(doc, located, base_dir, options,
+                                     cache or helpers.draw_chart)
     except ContentError:
         _refuse_if_check_failed(pending, options)  # the check's findings come first
         raise
@@ -140,14 +150,15 @@ def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
     write_atomic(out, pdf)
     if cache is not None:
         cache.save()
-    return Result(out, pages, len(pdf), time.perf_counter() - started, report)
+    return Result(out, pages, len(pdf), time.perf_counter() - started, report, broken)
 
 
 def _layout(doc: Document, located: Located, base_dir: Path, options: Options,
-            charts: ChartDrawer) -> tuple[bytes, int]:
-    """`render`, with what does not fit turned into located problems."""
+            charts: ChartDrawer) -> tuple[bytes, int, list[Problem]]:
+    """`laid_out`, with what does not fit and the page rules it breaks turned into located
+    problems: refused, unless `allow_check_errors` (then returned, to be listed)."""
     try:
-        return render(doc, base_dir, options, charts)
+        printed = laid_out(doc, base_dir, options, charts)
     except LayoutFitError as exc:
         raise ContentError([located.problem(exc.loc, exc.message)]) from exc
     except LayoutError as exc:
@@ -155,6 +166,15 @@ def _layout(doc: Document, located: Located, base_dir: Path, options: Options,
         raise ContentError([located.problem((), "a part of the handout is too large to fit "
                                             "on a page; shorten the longest paragraph or list")]) \
             from exc
+    broken = [located.problem(b.loc, f"{b.message}. {PAGE_RULE_FIX}") for b in printed.broken]
+    if broken and not options.allow_check_errors:
+        raise ContentError(broken)
+    return printed.pdf, printed.pages, broken
+
+
+# What to do about a broken page rule, whichever it is.
+PAGE_RULE_FIX = ("Shorten or split this part, or print it in another format; "
+                 "--allow-check-errors prints anyway")
 
 
 def _refuse_if_check_failed(pending: Callable[[], Report] | None, options: Options

@@ -15,7 +15,7 @@ def _about(help_text: str, choices: tuple[str, ...] = ()) -> dict[str, object]:
     return {"help": help_text, "choices": choices}
 
 
-FORMATS = ("document", "booklet", "trifold", "sheet")  # as handout/input/formats.py
+FORMATS = ("document", "booklet", "trifold", "sheet")  # as handout/input/placed.py
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from handout.common.errors import ContentError
 from handout.input.clinic import Clinic
 from handout.layout.band import NAME_FLOOR, NAME_SIZE, name_lines
-from handout.layout.page import footer_lines
+from handout.layout.footer import footer_lines
 from handout.layout.theme import BOLD, register_fonts
 from handout.layout.unbroken import NBSP, keep_whole
 from handout.pipeline.build import Options, build, read_document

@@ -83,6 +83,10 @@ class Format(ABC):
                 f"leave a part out of the {self.label} (`optional: true` lets fitting drop "
                 "it; `formats: [document]` keeps it to the document).")
 
+    def frame_name(self, page: int, frame: str) -> str:
+        """How a message names a frame of this format (`page` from 1)."""
+        return f"page {page}"
+
     def more_pages(self, over: Overflow, doc: Document) -> str:
         """The refusal's offer of more pages, where the format can take them."""
         return ""

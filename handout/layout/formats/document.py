@@ -6,8 +6,8 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from handout.input.formats import ROOMY, shown
 from handout.input.model import Document
+from handout.input.placed import ROOMY, shown
 from handout.layout.closing import contact_flowables, reference_flowables, review_flowables
 from handout.layout.cover import cover_flowables
 from handout.layout.formats.base import Format
@@ -18,6 +18,7 @@ from handout.layout.formats.zones import Layout
 from handout.layout.help_panel import help_flowables
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
+from handout.layout.spread import MOST_EMPTY
 from handout.layout.theme import REGULAR_BODY, Theme
 from handout.layout.when import When
 
@@ -51,10 +52,16 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
     once = Questions()
     questions = QuestionsBox(theme, once, below=review_flowables(doc, theme))
     last: list[Flowable] = []
+    # Where the take-home unit moves on and leaves a quarter of the page or more, the
+    # question area fills that room, just before the plan.
+    least = page * MOST_EMPTY
     if fits_a_page([*plan, *contact, *help_panel], theme, page):
-        out += [_whole([*plan, *contact, *help_panel]), questions]
+        unit = [*plan, *contact, *help_panel]
+        out += [QuestionsBox(theme, once, least=least, before=unit), _whole(unit), questions]
     elif fits_a_page([*plan, *contact], theme, page):
-        out += [_whole([*plan, *contact]), QuestionsBox(theme, once), *help_panel, questions]
+        unit = [*plan, *contact]
+        out += [QuestionsBox(theme, once, least=least, before=unit), _whole(unit),
+                QuestionsBox(theme, once), *help_panel, questions]
     else:
         out += [*([_whole(plan)] if fits_a_page(plan, theme, page) else plan), *help_panel,
                 questions]

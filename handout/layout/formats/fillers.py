@@ -40,9 +40,12 @@ class QuestionsBox(Flowable):  # type: ignore[misc]
     _SPACETRANSFER = True
 
     def __init__(self, theme: Theme, once: Questions, *, least: float | None = None,
-                 below: Sequence[Flowable] = ()) -> None:
+                 below: Sequence[Flowable] = (), before: Sequence[Flowable] = ()) -> None:
+        """`before`: a unit kept whole that follows; the box takes room only where that
+        unit does not fit and moves on to the next page (the room it leaves)."""
         super().__init__()
         self.theme, self.once, self.below = theme, once, list(below)
+        self.before = list(before)
         self.rule = theme.body_size * 2.0  # handwriting needs about 2 lines of print
         self.least = least if least is not None else self.rule * 4
         self.height = 0.0
@@ -54,6 +57,8 @@ class QuestionsBox(Flowable):  # type: ignore[misc]
             under = stack_height(self.below, avail_width) + self.below[0].getSpaceBefore() \
                 + self.below[-1].getSpaceAfter()
         room = avail_height - under - SLACK - self.theme.gap(0.6)
+        if self.before and stack_height(self.before, avail_width) <= avail_height:
+            room = 0.0  # the unit fits here: no room is left to fill
         self.width = avail_width
         self.height = room if room >= self.least and not self.once.placed else 0.0
         return avail_width, self.height

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from reportlab.platypus import Flowable
 
 from handout.chart.art import ChartDrawer
-from handout.input.formats import ROOMY, shown
 from handout.input.images import Picture
 from handout.input.model import Document, Plan, Puzzle
+from handout.input.placed import ROOMY, shown
 from handout.input.sections import figure_marks, section_blocks
 from handout.layout.blocks import paragraphs
 from handout.layout.body import FigureMaker, Placing, section_flowables
@@ -97,7 +97,8 @@ def body_zone(doc: Document, theme: Theme, parts: Parts, *, sources: bool = True
         section = doc.sections[i]
         key = f"section:{i}"
         marks.append((key, ("sections", i), section.heading))
-        out += [Mark(key, floats_pass=True), *section_flowables(i, section, theme, placing)]
+        out += [Mark(key, floats_pass=True, loc=("sections", i)),
+                *section_flowables(i, section, theme, placing)]
     for n in figures:
         if n not in placed.values():
             out.extend(figure(n))

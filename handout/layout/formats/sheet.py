@@ -22,6 +22,7 @@ from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
 from handout.layout.closing import contact_flowables, review_flowables, sources_flowables
 from handout.layout.cover import key_points_box, title_block
+from handout.layout.footer import draw_footer
 from handout.layout.formats import panels as geometry
 from handout.layout.formats.base import Format
 from handout.layout.formats.fillers import Questions, QuestionsBox, flat, stack_height
@@ -29,7 +30,7 @@ from handout.layout.formats.fitting import Step
 from handout.layout.formats.parts import Parts, body_zone
 from handout.layout.formats.zones import Layout, Zone
 from handout.layout.help_panel import help_flowables
-from handout.layout.page import Mark, draw_footer
+from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.theme import Theme
 from handout.pdf import FOOTER, HEADER, marked
@@ -48,6 +49,9 @@ class Sheet(Format):
     def layout(self, doc: Document, theme: Theme, parts: Parts, step: Step,
                logo: Drawing | None) -> Layout:
         return _sheet(doc, theme, parts, logo)
+
+    def frame_name(self, page: int, frame: str) -> str:
+        return f"side {page}" if frame == "head" else f"side {page}, {frame} column"
 
 
 # The share of a side's two columns its blocks can fill: a block kept whole that does not

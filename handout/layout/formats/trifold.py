@@ -43,6 +43,9 @@ from handout.layout.plan import plan_flowables
 from handout.layout.theme import MUTED, Theme
 from handout.pdf import HEADER, LAYOUT, group, marked
 
+PANEL_NAMES = {"back": "the back cover", "front": "the front cover", "flap": "the flap",
+               "inside-left": "the inside left panel", "inside-middle": "the inside middle panel",
+               "inside-right": "the inside right panel"}
 MARK_LENGTH = 0.15 * 72  # fold marks: short ticks at the sheet's top and bottom edges
 MARK_EDGE = 0.2 * 72  # ... starting this far in, where an office printer still prints
 
@@ -62,6 +65,9 @@ class Trifold(Format):
     def layout(self, doc: Document, theme: Theme, parts: Parts, step: Step,
                logo: Drawing | None) -> Layout:
         return _trifold(doc, theme, parts, logo)
+
+    def frame_name(self, page: int, frame: str) -> str:
+        return PANEL_NAMES.get(frame, frame)
 
 
 def _trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> Layout:

@@ -1,0 +1,110 @@
+"""Every build proves its own pages: after the last layout pass, before anything is written,
+what the layout placed is read back (each block's page, frame and lines) and held to the
+rules a clinic would check by eye (../shared/print-formats.md):
+
+- no heading as the last thing on a page, column or panel, and no heading or box title
+  whose last line is one word;
+- no phone number, date, price or "988 now" split across lines;
+- nothing wider than its column;
+- no page, column or panel a quarter empty or more (a document's last page excepted:
+  it ends where its text does).
+
+Each finding is located at the part of the content file it comes from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable, Paragraph
+
+from handout.input.loader import Loc
+from handout.layout.blocks import Heading
+from handout.layout.spread import MOST_EMPTY
+from handout.layout.unbroken import NBSP, protected
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One block as the layout placed it: its page (from 1), frame and frame size, and the
+    part of the content it belongs to (the last section started before it)."""
+
+    flowable: Flowable
+    page: int
+    frame: str
+    width: float  # the frame's
+    height: float
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Broken:
+    """A rule the pages break: where in the content, where on the pages, and what to do."""
+
+    loc: Loc
+    where: str
+    message: str
+
+
+def prove(placed: Sequence[Placed], left: dict[tuple[int, str], float],
+          names: dict[tuple[int, str], str], *, last_page_ends: bool) -> list[Broken]:
+    """The rules these pages break. `left`: the height each frame had left unused;
+    `names`: how to name each frame ("page 3", "the flap"); `last_page_ends`: the last
+    page may end part-way (a document's)."""
+    out: list[Broken] = []
+    for n, p in enumerate(placed):
+        where = names.get((p.page, p.frame), f"page {p.page}")
+        lines = _lines(p.flowable)
+        if _is_heading(p.flowable):
+            after = placed[n + 1] if n + 1 < len(placed) else None
+            if after is not None and (after.page, after.frame) != (p.page, p.frame):
+                out.append(Broken(p.loc, where, f'the heading "{" ".join(lines)}" is the '
+                                  f"last line of {where}; its text starts on the next"))
+            if len(lines) > 1 and len(lines[-1].split()) == 1:
+                out.append(Broken(p.loc, where, f'the heading "{" ".join(lines)}" ends '
+                                  f'on one word ("{lines[-1]}") on {where}'))
+        out += [Broken(p.loc, where, f'"{token}" is split across two lines on {where}')
+                for token in _split_tokens(lines)]
+        width = getattr(p.flowable, "width", 0.0) or 0.0
+        if width > p.width + 1:
+            out.append(Broken(p.loc, where, f"a block is {width - p.width:.0f} pt wider "
+                              f"than its column on {where}"))
+    last_page = max((page for page, _ in left), default=0)
+    frames = {(p.page, p.frame): p for p in placed}  # the last block of each frame
+    for key, room in left.items():
+        block = frames.get(key)
+        if block is None or (last_page_ends and key[0] == last_page):
+            continue
+        if room > MOST_EMPTY * block.height:
+            where = names.get(key, f"page {key[0]}")
+            out.append(Broken(block.loc, where, f"{where} is {room / block.height:.0%} "
+                              f"empty ({room:.0f} pt at its foot)"))
+    return out
+
+
+def _is_heading(f: Flowable) -> bool:
+    return isinstance(f, Heading)
+
+
+def _lines(f: Flowable) -> list[str]:
+    """The text of each line a laid-out paragraph printed ([] for anything else)."""
+    if not isinstance(f, Paragraph) or not hasattr(f, "blPara"):
+        return []
+    para = f.blPara
+    out = []
+    for line in para.lines:
+        if para.kind == 0:  # (extra space, words)
+            out.append(" ".join(line[1]))
+        else:  # a line of fragments
+            out.append("".join(getattr(w, "text", "") for w in line.words).strip())
+    return [text.replace(NBSP, " ") for text in out]
+
+
+def _split_tokens(lines: list[str]) -> list[str]:
+    """The protected words (layout/unbroken.py) that run from one line onto the next."""
+    if len(lines) < 2:
+        return []
+    text = "\n".join(lines)
+    flat = text.replace("\n", " ")
+    return [flat[start:end] for start, end in protected(flat) if "\n" in text[start:end]]
