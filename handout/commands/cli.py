@@ -210,7 +210,7 @@ def _build(args: argparse.Namespace) -> int:
             raise
     if result.report is not None:
         print(summary(result.report), end="")
-    for problem in result.page_problems:  # printed anyway (--allow-check-errors)
+    for problem in result.page_problems:  # printed anyway
         print(f"{problem} (printed anyway)", file=sys.stderr)
     print(f"Wrote {result.path} ({result.pages} pages, {result.bytes / 1024:.0f} KB) "
           f"in {result.seconds:.2f} s")

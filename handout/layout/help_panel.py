@@ -53,7 +53,8 @@ def help_flowables(panel: HelpPanel | None, theme: Theme, *, whole: bool = True
     content: list[Flowable] = [heading(panel.title, theme)]
     for i, tier in enumerate(panel.tiers):
         if i:
-            content.append(Spacer(1, theme.gap(0.25)))
+            # Apart by more than the thickest border (4 pt): boxes never touch.
+            content.append(Spacer(1, theme.gap(0.4) + 4))
         content.append(tier_box(tier, theme))
     group("Sect", content)
     if not whole:  # each tier a block of its own that stays whole

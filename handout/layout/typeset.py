@@ -79,7 +79,7 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
             message += (" Large print needs about twice the room of regular print: the "
                         "large-print document (--format document --large-print) holds it all.")
         raise LayoutFitError(tried.overflow.loc, message)
-    return passes.spread(tried)
+    return passes.spread(passes.grow(tried))
 
 
 class _Passes:
@@ -138,6 +138,25 @@ class _Passes:
                     tuple(template.floats.decided))
         return Tried(step, done, overflow(layout, template.marks))
 
+    def grow(self, tried: Tried[Pass]) -> Tried[Pass]:
+        """Content that fits its roomiest step with pages to spare (a short booklet's last
+        pages half empty) set larger: the largest size, up to GROW points more, that
+        still fits; bisection over the half points."""
+        step = tried.step
+        if not self.fmt.fitted or step != self.ladders[0][0] or \
+                not any(end.left > HALF * end.height for end in tried.result.ends):
+            return tried
+        sizes = [step.body_size + 0.5 * i for i in range(1, int(GROW * 2) + 1)]
+        best, low, high = tried, -1, len(sizes)  # sizes[low] fits (-1: `step`)
+        while high - low > 1:
+            mid = (low + high) // 2
+            t = self.attempt(replace(step, body_size=sizes[mid]))
+            if t.overflow is None:
+                best, low = t, mid
+            else:
+                high = mid
+        return best
+
     def spread(self, tried: Tried[Pass]) -> Pass:
         """The fitted pass laid out again with each frame's spare height given out
         (layout/spread.py); the fitted pass itself when there is nothing to give, or if
@@ -163,6 +182,8 @@ def _facts(doc: Document) -> list[str]:
             if not any(answer in point.text.lower() for answer in answers)]
 
 
+GROW = 4.0  # points a short handout's text may grow past the format's usual size
+HALF = 0.5  # a frame more than half empty in the fitted pass asks for larger text
 MOST_LEFT_OUT = 5  # sections a refusal tries leaving out, to say what would fit
 
 

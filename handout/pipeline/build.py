@@ -52,7 +52,9 @@ class Result:
     bytes: int
     seconds: float
     report: Report | None = None
-    page_problems: list[Problem] = field(default_factory=list)  # printed anyway
+    # Page rules broken: reported, printed anyway (--allow-check-errors, or a rule not
+    # refused yet: layout/proof.py)
+    page_problems: list[Problem] = field(default_factory=list)
 
 
 class CheckFailedError(HandoutError):
@@ -167,8 +169,9 @@ def _layout(doc: Document, located: Located, base_dir: Path, options: Options,
                                             "on a page; shorten the longest paragraph or list")]) \
             from exc
     broken = [located.problem(b.loc, f"{b.message}. {PAGE_RULE_FIX}") for b in printed.broken]
-    if broken and not options.allow_check_errors:
-        raise ContentError(broken)
+    refused = [problem for problem, b in zip(broken, printed.broken, strict=True) if b.refused]
+    if refused and not options.allow_check_errors:
+        raise ContentError(refused)
     return printed.pdf, printed.pages, broken
 
 
