@@ -4,8 +4,8 @@
 default, `InProcess`, does both here when they are needed. `TwoCores`, which `handout build`
 starts before it imports anything heavy, draws a first chart in a forked worker that imports
 matplotlib while this process imports ReportLab and lays out the pages, and runs the check in
-a forked child beside the layout. Both give the same PDF: the work of a child that fails is
-done here instead (handout/forks.py).
+a forked child beside the layout (multiprocessing, "fork" start method: handout/pipeline/forks.py).
+Both give the same PDF: the work of a child that fails is done here instead.
 """
 
 from __future__ import annotations
@@ -58,8 +58,8 @@ IN_PROCESS = InProcess()  # holds no state: one is enough
 
 
 class TwoCores(InProcess):
-    """A chart worker forked up front, and the check in a forked child (Linux only;
-    elsewhere, or with threads running, everything runs in this process)."""
+    """A chart worker forked up front, and the check in a forked child (where forking is
+    safe, `forks.context()`; elsewhere everything runs in this process)."""
 
     def __init__(self, worker: ChartWorker | None) -> None:
         self.worker = worker
