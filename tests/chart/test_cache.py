@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-import handout.chart.cache
 import handout.common.files
 import handout.pipeline.build
 from handout.chart.art import ChartArt, ChartRequest, draw_chart
@@ -24,6 +23,7 @@ from handout.layout.figure import chart_request
 from handout.layout.theme import make_theme
 from handout.pipeline.build import Options, build, read_document
 from tests.conftest import CONTENT, ROOT
+from tests.imports import PACKAGE, closure
 
 # Builds in a fresh interpreter and reports whether matplotlib had to be imported.
 BUILD_AND_REPORT = """
@@ -165,9 +165,15 @@ def test_cache_draws_each_chart_once(tmp_path: Path) -> None:
 
 
 def test_key_covers_the_drawing_code() -> None:
+    """Every module a chart is drawn with, found by following the imports of draw_chart's
+    module (deferred ones too), is hashed into the key. The model is not: the figure's JSON
+    in the key stands for it."""
     code = drawing_code()
-    names = {path.name for path in code}
-    chart = Path(handout.chart.cache.__file__).parent / "chart"
-    assert set(chart.glob("*.py")) <= set(code)  # every module of the chart package
-    assert {"figure.py", "cache.py", "fonts.py"} <= names
-    assert "model.py" not in names  # the figure's JSON in the key stands for the model
+    assert all(path.is_file() for path in code)
+    drawn_with = closure([PACKAGE / "chart" / "art.py"], skip=("handout.input",))
+    assert {p.relative_to(PACKAGE).as_posix() for p in drawn_with - set(code)} == set()
+    assert {"render.py", "pdf_ops.py", "interval.py", "bars.py", "style.py"} <= \
+        {p.name for p in drawn_with}  # the imports really were followed
+    assert set((PACKAGE / "chart").glob("*.py")) <= set(code)  # every module of the package
+    assert PACKAGE / "layout" / "figure.py" in code  # which makes the request
+    assert not any(path.is_relative_to(PACKAGE / "input") for path in code)
