@@ -3,17 +3,28 @@ and no module outgrows a quick read."""
 
 from __future__ import annotations
 
-import ast
 from collections import Counter
 from pathlib import Path
 
-import handout
+from tests.imports import PACKAGE, imported_modules, module_name, module_path
 
-PACKAGE = Path(handout.__file__).resolve().parent
 # Each stage may import its own modules and those of lower stages, never a higher one.
 STAGES = {"common": 0, "input": 1, "check": 2, "chart": 2, "pdf": 3, "layout": 4,
           "pipeline": 5, "commands": 6}
 MAX_LINES = 250
+# Inside layout/: the shared modules (theme, page, blocks, body, closing, cover, puzzle/, ...)
+# lay out the parts every format prints; rack/ fits them to a booklet, tri-fold or sheet, so
+# it may import them but never the other way round. typeset is the layout's entry: it picks
+# the format, so it may import rack.
+RACK = "handout.layout.rack"
+LAYOUT_ENTRY = {"handout.layout.typeset"}
+# Shared modules that import rack today: the document format plans its empty space and its
+# body zone with rack's helpers. Listed so that no new one creeps in; move the helpers out of
+# rack (or document into it) and delete the entry.
+RACK_IMPORTS_TODAY = {
+    "handout.layout.document imports handout.layout.rack.fillers",
+    "handout.layout.document imports handout.layout.rack.parts",
+}
 
 
 def modules() -> list[Path]:
@@ -27,16 +38,9 @@ def stage(path: Path) -> str:
 
 
 def imported_stages(path: Path) -> set[str]:
-    """Stages named by the module's imports, deferred and type-checking ones included."""
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-            [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
-        for name in names:
-            parts = name.split(".")
-            if parts[0] == "handout" and len(parts) > 1:
-                found.add(parts[1])
-    return found
+    """Stages named by the module's imports in any form (relative, `from handout import x`),
+    deferred and type-checking ones included; '' is the package root (`handout.__version__`)."""
+    return {name.split(".")[1] if "." in name else "" for name in imported_modules(path)}
 
 
 def test_every_stage_folder_is_known() -> None:
@@ -50,10 +54,42 @@ def test_no_stage_imports_a_higher_or_sibling_stage() -> None:
         own = stage(path)
         if not own:
             continue
-        for other in imported_stages(path) - {own}:
+        for other in imported_stages(path) - {own, ""}:
             if other not in STAGES or STAGES[other] >= STAGES[own]:
                 upward.append(f"{path.relative_to(PACKAGE)} imports handout.{other}")
     assert upward == []
+
+
+def rack_imports_by_shared_layout_modules() -> set[str]:
+    found = set()
+    for path in sorted((PACKAGE / "layout").rglob("*.py")):
+        name = module_name(path)
+        if name in LAYOUT_ENTRY or name == RACK or name.startswith(f"{RACK}."):
+            continue
+        found |= {f"{name} imports {other}" for other in imported_modules(path)
+                  if other == RACK or other.startswith(f"{RACK}.")}
+    return found
+
+
+def test_layout_shared_modules_do_not_import_rack() -> None:
+    found = rack_imports_by_shared_layout_modules()
+    assert sorted(found - RACK_IMPORTS_TODAY) == [], "a shared layout module imports rack"
+    assert sorted(RACK_IMPORTS_TODAY - found) == [], "fixed: delete it from RACK_IMPORTS_TODAY"
+
+
+def test_every_import_form_is_seen() -> None:
+    """The reader itself: relative and `from handout import x` imports resolve to modules."""
+    probe = PACKAGE / "layout" / "rack" / "probe.py"  # never written: only its place counts
+    source = ("from . import zones\nfrom .fit import fit\nfrom .. import theme\n"
+              "from ..puzzle import grid\nfrom ...pipeline.build import build\n"
+              "def later():\n    from handout import chart\n    import handout.commands.cli\n")
+    assert imported_modules(probe, source) == {
+        "handout.layout.rack.zones", "handout.layout.rack.fit", "handout.layout.theme",
+        "handout.layout.puzzle.grid", "handout.pipeline.build", "handout.chart",
+        "handout.commands.cli"}
+    assert module_path("handout.layout.rack") == probe.with_name("__init__.py")
+    init = probe.with_name("__init__.py")  # in a package's __init__, "." is the package
+    assert imported_modules(init, "from . import zones\n") == {"handout.layout.rack.zones"}
 
 
 def test_no_two_modules_share_a_name() -> None:

@@ -115,11 +115,13 @@ def _environment() -> tuple[str, ...]:
 
 def drawing_code() -> list[Path]:
     """Every module of the chart package and of the common package it draws with (sorted),
-    and layout/figure.py, which makes the request. The model is left out: the figure's JSON
-    in the key stands for it."""
+    layout/figure.py, which makes the request, and the locale files the chart's own words
+    ("No difference", "40 people") come from. The model is left out: the figure's JSON in the
+    key stands for it."""
     package = Path(handout.__file__).parent
     return [*sorted((package / "chart").glob("*.py")), *sorted((package / "common").glob("*.py")),
-            package / "layout" / "figure.py"]
+            package / "layout" / "figure.py",
+            *sorted((package / "resources" / "locales").glob("*.yaml"))]
 
 
 def read_entry(path: Path) -> ChartArt | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -13,17 +14,19 @@ from pathlib import Path
 
 import pytest
 
-import handout.chart.cache
 import handout.common.files
 import handout.pipeline.build
 from handout.chart.art import ChartArt, ChartRequest, draw_chart
 from handout.chart.cache import NOT_DRAWN, ChartCache, chart_key, drawing_code, read_entry
+from handout.chart.data import ChartFigure, ChartGroup, chart_figure
 from handout.chart.render import render_svg
 from handout.common.errors import HandoutError
+from handout.common.fonts import FONT_DIR, FONT_FILES
 from handout.layout.figure import chart_request
 from handout.layout.theme import make_theme
 from handout.pipeline.build import Options, build, read_document
 from tests.conftest import CONTENT, ROOT
+from tests.imports import PACKAGE, closure
 
 # Builds in a fresh interpreter and reports whether matplotlib had to be imported.
 BUILD_AND_REPORT = """
@@ -165,9 +168,52 @@ def test_cache_draws_each_chart_once(tmp_path: Path) -> None:
 
 
 def test_key_covers_the_drawing_code() -> None:
+    """Every module a chart is drawn with, found by following the imports of draw_chart's
+    module (deferred ones too), is hashed into the key. The model is not: the figure's JSON
+    in the key stands for it."""
     code = drawing_code()
-    names = {path.name for path in code}
-    chart = Path(handout.chart.cache.__file__).parent / "chart"
-    assert set(chart.glob("*.py")) <= set(code)  # every module of the chart package
-    assert {"figure.py", "cache.py", "fonts.py"} <= names
-    assert "model.py" not in names  # the figure's JSON in the key stands for the model
+    assert all(path.is_file() for path in code)
+    drawn_with = closure([PACKAGE / "chart" / "art.py"], skip=("handout.input",))
+    assert {p.relative_to(PACKAGE).as_posix() for p in drawn_with - set(code)} == set()
+    assert {"render.py", "pdf_ops.py", "interval.py", "bars.py", "style.py"} <= \
+        {p.name for p in drawn_with}  # the imports really were followed
+    assert set((PACKAGE / "chart").glob("*.py")) <= set(code)  # every module of the package
+    assert PACKAGE / "layout" / "figure.py" in code  # which makes the request
+    assert not any(path.is_relative_to(PACKAGE / "input") for path in code)
+
+
+# Draws charts in a fresh interpreter that records every file it opens from the start.
+DRAW_AND_LIST_FILES = """
+import pickle, sys
+opened = set()
+sys.addaudithook(lambda event, args: opened.add(str(args[0]))
+                 if event == "open" and isinstance(args[0], str) else None)
+from handout.chart.art import draw_chart
+for request in pickle.load(sys.stdin.buffer):
+    draw_chart(request)
+print("\\n".join(sorted(opened)))
+"""
+
+
+def test_key_covers_every_file_the_drawing_reads() -> None:
+    """The files a drawing really opens inside the package (modules, through their bytecode,
+    and data such as the chart's words) are all in the key: editing any of them draws anew."""
+    interval = read_document(CONTENT).figure
+    assert interval is not None and interval.kind == "interval"
+    bars = ChartFigure("bars", illustrative=True, axis_label="Hours of sleep",
+                       groups=(ChartGroup("Adults", 7.5, 1.0, 40), ChartGroup("Teens", 9, n=1)))
+    requests = [ChartRequest(figure, 5.0, "#1F4E79", "#0B6E4F", language=language)
+                for figure in (chart_figure(interval), bars) for language in ("en", "es")]
+    done = subprocess.run([sys.executable, "-c", DRAW_AND_LIST_FILES], cwd=ROOT, check=True,
+                          input=pickle.dumps(requests), capture_output=True)
+    read = set()
+    for line in done.stdout.decode().splitlines():
+        path = Path(line).resolve()
+        if path.is_relative_to(PACKAGE):
+            if path.parent.name == "__pycache__":  # x.cpython-311.pyc is x.py compiled
+                path = path.parent.parent / f"{path.name.split('.')[0]}.py"
+            read.add(path)
+    fonts = {FONT_DIR / name for name in FONT_FILES.values()}  # keyed by name and size
+    covered = {*drawing_code(), *fonts, PACKAGE / "__init__.py"}  # handout.__version__
+    assert {p.relative_to(PACKAGE).as_posix() for p in read - covered} == set()
+    assert PACKAGE / "chart" / "pdf_ops.py" in read  # the recording saw the drawing code

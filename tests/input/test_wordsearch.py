@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
+import string
 import subprocess
 import sys
 import unicodedata
@@ -19,8 +22,8 @@ import handout
 from handout.common.errors import HandoutError
 from handout.input.clinic import Colours
 from handout.input.model import Puzzle
-from handout.input.riddles import hint
-from handout.input.wordsearch import Direction, WordSearchGrid, make_word_search
+from handout.input.riddles import grid_word, hint
+from handout.input.wordsearch import Direction, Placement, WordSearchGrid, make_word_search
 from handout.layout.puzzle import LetterBoxes, puzzle_flowables
 from handout.layout.theme import make_theme
 
@@ -142,23 +145,97 @@ def test_word_that_finds_no_room_is_named() -> None:
         make_word_search(words, 6, "x")
 
 
+# The steps the reader's three directions take, written out here rather than read from
+# Direction: a grid must be read along straight lines whatever the code thinks a step is.
+STEPS = {"RIGHT": (0, 1), "DOWN": (1, 0), "DOWN_RIGHT": (1, 1)}
+
+
+def read_straight(rows: tuple[str, ...], placement: Placement) -> str:
+    """The letters from the placement's first cell along its direction, stopping at the edge."""
+    row_step, col_step = STEPS[placement.direction.name]
+    found = []
+    for i in range(len(placement.word)):
+        r, c = placement.row + i * row_step, placement.col + i * col_step
+        if not (0 <= r < len(rows) and 0 <= c < len(rows[r])):
+            break
+        found.append(rows[r][c])
+    return "".join(found)
+
+
+def room_is_certain(forms: set[str], size: int) -> bool:
+    """True when every word, placed longest first, must find a free run left to right: each
+    cell taken by an earlier word blocks at most min(n, size - n + 1) of the size x
+    (size - n + 1) starts of an n-letter word, so fewer taken cells than that leave one."""
+    taken = 0
+    for n in sorted(map(len, forms), reverse=True):
+        if taken * min(n, size - n + 1) >= size * (size - n + 1):
+            return False
+        taken += n
+    return True
+
+
+def plain_letters(word: str) -> bool:
+    """Letters only, each one code point in the grid (a letter NFC splits into a letter and
+    a combining mark, such as Devanagari QA, is refused as not a letter)."""
+    return all(letter.isalpha() and not unicodedata.combining(letter)
+               for letter in unicodedata.normalize("NFC", grid_word(word)))
+
+
+# The three refusals make_word_search documents, and nothing else.
+REFUSALS = (r'^"[^"]+" has \d+ letters, too long for a 10 x 10 grid: make the grid at least '
+            r"|^'[^']+' cannot go in a word search: use letters only$"
+            r'|^could not fit "[^"]+" into a 10 x 10 grid with the other words: make the grid')
+
+
 @settings(max_examples=150, deadline=None)
-@given(
-    st.lists(
-        st.text(st.characters(categories=("Lu", "Ll", "Lo")), min_size=3, max_size=8),
-        min_size=1,
-        max_size=6,
-    ),
-    st.text(max_size=5),
-)
-def test_any_words_are_placed_or_refused_with_a_value_error(words: list[str], seed: str) -> None:
+@given(st.lists(st.text(st.characters(categories=("Lu", "Ll", "Lo")), min_size=3, max_size=12),
+                min_size=1, max_size=8),
+       st.text(max_size=5))
+def test_any_words_are_placed_or_refused_as_documented(words: list[str], seed: str) -> None:
     try:
         grid = make_word_search(words, 10, seed)
-    except ValueError:
+    except ValueError as refusal:
+        assert re.match(REFUSALS, str(refusal)), refusal
         return
     assert len(grid.rows) == 10
+    assert sorted(p.word for p in grid.placements) == sorted({grid_word(w) for w in words})
     for placement in grid.placements:
-        assert grid.read(placement) == placement.word
+        assert read_straight(grid.rows, placement) == placement.word, placement
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(st.characters(categories=("Lu", "Ll", "Lo")), min_size=3,
+                        max_size=8).filter(plain_letters), min_size=1, max_size=6),
+       st.text(max_size=5))
+def test_words_with_certain_room_are_all_placed_in_straight_lines(words: list[str],
+                                                                   seed: str) -> None:
+    forms = {grid_word(word) for word in words}
+    size = max(map(len, forms))
+    while not room_is_certain(forms, size):
+        size += 1
+    grid = make_word_search(words, size, seed)  # no refusal is acceptable here
+    assert len(grid.rows) == size and all(len(row) == size for row in grid.rows)
+    assert sorted(p.word for p in grid.placements) == sorted(forms)
+    for placement in grid.placements:
+        assert read_straight(grid.rows, placement) == placement.word, placement
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(3, 4), st.data())
+def test_words_that_cannot_fit_are_refused_by_name(size: int, data: st.DataObject) -> None:
+    # Words with no letter in common share no cell, so more letters than cells cannot fit.
+    alphabet = data.draw(st.permutations(string.ascii_uppercase))
+    lengths = data.draw(st.lists(st.integers(2, size), min_size=1, max_size=size * size)
+                        .filter(lambda ns: size * size < sum(ns) <= 26))
+    cuts = list(itertools.accumulate(lengths, initial=0))
+    words = ["".join(alphabet[a:b]) for a, b in itertools.pairwise(cuts)]
+    with pytest.raises(ValueError, match=rf'^could not fit "({"|".join(words)})" into a '
+                                         rf"{size} x {size} grid with the other words"):
+        make_word_search(words, size, "x")
+    too_long = alphabet[0] * (size + 1)
+    with pytest.raises(ValueError, match=rf'^"{too_long}" has {size + 1} letters, too long '
+                                         rf"for a {size} x {size} grid"):
+        make_word_search([*words[:1], too_long], size, "x")
 
 
 def build(path: Path, puzzle: Puzzle, paper: str, large_print: bool = False) -> None:

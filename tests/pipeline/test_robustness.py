@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import pymupdf
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,6 +23,8 @@ from handout.common import files
 from handout.common.errors import HandoutError
 from handout.input.fits import LIST_ITEMS, PAGE_LINES, boxed_lines, overflow
 from handout.input.model import KEY_POINTS, Document
+from handout.layout.markup import plain
+from handout.layout.theme import make_theme
 from handout.pipeline import build as pipeline
 from handout.pipeline.build import render, write_atomic
 from tests.conftest import CONTENT, ROOT, content_data
@@ -51,6 +54,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
     data["intro"] = draw(st.lists(TEXT, max_size=3))
     for section in data["sections"]:
         section.pop("blocks", None)  # the shorthand fields, drawn afresh
+        section["heading"] = draw(TEXT.map(lambda s: s[:150]))
         section["paragraphs"] = draw(st.lists(TEXT, min_size=1, max_size=3))
         section["bullets"] = draw(st.lists(TEXT, max_size=7))
     data["plan"]["steps"] = draw(st.lists(TEXT, min_size=1, max_size=7))
@@ -70,12 +74,34 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
+def squashed(text: str) -> str:
+    """Text as printed and read back: bold marks gone, no white space (lines may break
+    anywhere, a long word included)."""
+    return "".join(plain(text).split())
+
+
 @SLOW
 @given(documents())
 def test_valid_documents_always_build(data: dict[str, Any]) -> None:
     doc = Document.model_validate(data)
     pdf, pages = render(doc, ROOT)
-    assert pdf.startswith(b"%PDF-") and pages >= 4
+    assert pdf.startswith(b"%PDF-")
+    theme = make_theme(doc.clinic.colours)
+    with pymupdf.open(stream=pdf, filetype="pdf") as read:
+        assert read.page_count == pages > 0
+        texts = [page.get_text() for page in read]
+        # Between the margins: the running footer (and page 1's band) do not count as text.
+        bodies = [page.get_text(clip=pymupdf.Rect(
+            theme.margin, theme.top_margin, page.rect.width - theme.margin,
+            page.rect.height - theme.bottom_margin)) for page in read]
+        fonts = [font for page in read for font in page.get_fonts(full=True)]
+    assert [i + 1 for i, body in enumerate(bodies) if not body.strip()] == []  # no blank page
+    assert squashed(doc.title) in squashed(texts[0])  # the title opens page 1
+    printed = squashed(" ".join(texts))
+    for heading in [section.heading for section in doc.sections]:
+        assert squashed(heading) in printed, heading
+    assert fonts
+    assert {name for _, ext, _, name, *_ in fonts if ext == "n/a"} == set()  # all embedded
 
 
 def mutate(kind: str, index: int, junk: str) -> str:
