@@ -3,6 +3,7 @@ and no module outgrows a quick read."""
 
 from __future__ import annotations
 
+import ast
 from collections import Counter
 from pathlib import Path
 
@@ -13,17 +14,16 @@ STAGES = {"common": 0, "input": 1, "check": 2, "chart": 2, "pdf": 3, "layout": 4
           "pipeline": 5, "commands": 6}
 MAX_LINES = 250
 # Inside layout/: the shared modules (theme, page, blocks, body, closing, cover, puzzle/, ...)
-# lay out the parts every format prints; rack/ fits them to a booklet, tri-fold or sheet, so
-# it may import them but never the other way round. typeset is the layout's entry: it picks
-# the format, so it may import rack.
-RACK = "handout.layout.rack"
+# lay out the parts every format prints; formats/ puts them on a document's, booklet's,
+# tri-fold's or sheet's pages, so it may import them but never the other way round. typeset
+# is the layout's entry: it picks the format, so it may import formats.
+RACK = "handout.layout.formats"
 LAYOUT_ENTRY = {"handout.layout.typeset"}
-# Shared modules that import rack today: the document format plans its empty space and its
-# body zone with rack's helpers. Listed so that no new one creeps in; move the helpers out of
-# rack (or document into it) and delete the entry.
+# Shared modules that import formats today. Listed so that no new one creeps in; move what
+# they need out of formats and delete the entry.
 RACK_IMPORTS_TODAY = {
-    "handout.layout.document imports handout.layout.rack.fillers",
-    "handout.layout.document imports handout.layout.rack.parts",
+    # the clinic's name must fit the narrowest band across a page: the booklet cover's
+    "handout.layout.preflight imports handout.layout.formats.panels",
 }
 
 
@@ -79,17 +79,17 @@ def test_layout_shared_modules_do_not_import_rack() -> None:
 
 def test_every_import_form_is_seen() -> None:
     """The reader itself: relative and `from handout import x` imports resolve to modules."""
-    probe = PACKAGE / "layout" / "rack" / "probe.py"  # never written: only its place counts
+    probe = PACKAGE / "layout" / "formats" / "probe.py"  # never written: only its place counts
     source = ("from . import zones\nfrom .fit import fit\nfrom .. import theme\n"
               "from ..puzzle import grid\nfrom ...pipeline.build import build\n"
               "def later():\n    from handout import chart\n    import handout.commands.cli\n")
     assert imported_modules(probe, source) == {
-        "handout.layout.rack.zones", "handout.layout.rack.fit", "handout.layout.theme",
+        "handout.layout.formats.zones", "handout.layout.formats.fit", "handout.layout.theme",
         "handout.layout.puzzle.grid", "handout.pipeline.build", "handout.chart",
         "handout.commands.cli"}
-    assert module_path("handout.layout.rack") == probe.with_name("__init__.py")
+    assert module_path("handout.layout.formats") == probe.with_name("__init__.py")
     init = probe.with_name("__init__.py")  # in a package's __init__, "." is the package
-    assert imported_modules(init, "from . import zones\n") == {"handout.layout.rack.zones"}
+    assert imported_modules(init, "from . import zones\n") == {"handout.layout.formats.zones"}
 
 
 def test_no_two_modules_share_a_name() -> None:
@@ -102,3 +102,26 @@ def test_no_module_is_over_the_line_limit() -> None:
     long = {str(p.relative_to(PACKAGE)): n for p in modules()
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+FORMAT_NAMES = {"document", "booklet", "trifold", "sheet"}
+
+
+def format_name_comparisons(path: Path) -> list[str]:
+    """Where a module compares something with a format's name (`fmt == "booklet"`,
+    `fmt in {"trifold", "sheet"}`)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Compare):
+            continue
+        for side in (node.left, *node.comparators):
+            names = [c.value for c in ast.walk(side) if isinstance(c, ast.Constant)]
+            if FORMAT_NAMES & set(names):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    return found
+
+
+def test_no_module_outside_a_format_compares_format_names() -> None:
+    """Each format is one object (layout/formats/): nothing else asks which one it is."""
+    outside = [p for p in modules() if "formats" not in p.relative_to(PACKAGE).parts]
+    assert [hit for p in outside for hit in format_name_comparisons(p)] == []
