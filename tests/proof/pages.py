@@ -15,6 +15,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ PANELS = {"letter": ((3.625 * INCH, 3.6875 * INCH, 3.6875 * INCH),
 PANEL_NAMES = (("flap", "back", "front"), ("inside-left", "inside-middle", "inside-right"))
 LOCALES = Path(__file__).resolve().parents[2] / "handout" / "resources" / "locales"
 # PyMuPDF leaves out text past the page's edge unless asked not to.
-UNCLIPPED = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_MEDIABOX_CLIP
+UNCLIPPED = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_MEDIABOX_CLIP & ~pymupdf.TEXT_PRESERVE_IMAGES
 
 
 # --- The PDF read back ----------------------------------------------------------------------
@@ -161,9 +162,9 @@ def _is_rectangle(items: Sequence[Any], rect: Box) -> bool:
     for item in items:
         if item[0] != "l":
             continue
-        for point in item[1:3]:
-            if min(abs(point.x - rect.x0), abs(point.x - rect.x1), abs(point.y - rect.y0),
-                   abs(point.y - rect.y1)) > on_edge:
+        for x, y in item[1:3]:
+            if min(abs(x - rect.x0), abs(x - rect.x1), abs(y - rect.y0),
+                   abs(y - rect.y1)) > on_edge:
                 return False
     return True
 
@@ -211,7 +212,7 @@ def read(path: Path, fmt: str) -> Printed:
     """The PDF at `path`, built as `fmt`, read back."""
     with pymupdf.open(path) as pdf:  # type: ignore[no-untyped-call]
         pages = [Page(page.number + 1, page.rect.width, page.rect.height,
-                      tuple(_lines(page)), tuple(_drawing(d) for d in page.get_drawings()),
+                      tuple(_lines(page)), tuple(_drawing(d) for d in page.get_cdrawings()),
                       tuple(Box.of(i["bbox"]) for i in page.get_image_info()))
                  for page in pdf]
     paper = paper_of(fmt, pages[0].width, pages[0].height)
@@ -414,12 +415,12 @@ def boxes_apart(printed: Printed) -> list[str]:
 
 @dataclass(frozen=True)
 class Tokens:
-    """What must stay on one line, from the source files: the clinic's phone and website
-    (as printed), the review dates as the locale writes them, "988"; and the booking URL,
-    which may break only right after a slash."""
+    """What must not break, from the source files: the clinic's phone, the review dates as
+    the locale writes them and "988" stay on one line; the clinic's website (as printed)
+    and the booking URL beside the QR code may break only right after a slash."""
 
-    whole: tuple[str, ...]
-    url: str
+    whole: tuple[str, ...]  # the phone first
+    urls: tuple[str, ...]  # the booking URL first
     language: str
 
 
@@ -429,6 +430,7 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
+@cache
 def locale(language: str) -> dict[str, Any]:
     return _load(LOCALES / f"{language}.yaml")
 
@@ -453,12 +455,12 @@ def tokens(content: Path, clinic: Path | None = None) -> Tokens:
     words = locale(language)
     website = str(info.get("website_label") or
                   str(info["website"]).split("://", 1)[1].rstrip("/"))
-    whole = [str(info["phone"]), website, "988"]
+    whole = [str(info["phone"]), "988"]
     review = data.get("review") or {}
     whole += [_date(words, review[key]) for key in ("last_reviewed", "next_review")
               if key in review]
     url = str(info["call_to_action"]["url"]).split("://", 1)[1].rstrip("/")
-    return Tokens(tuple(whole), url, language)
+    return Tokens(tuple(whole), (url, website), language)
 
 
 def text_of(page: Page) -> str:
@@ -482,8 +484,8 @@ def shown(text: str) -> str:
 
 
 def tokens_whole(printed: Printed, words: Tokens) -> list[str]:
-    """Protected words on one line; the URL broken, if at all, only right after a slash;
-    the clinic's phone and website printed somewhere."""
+    """Protected words on one line; a URL broken, if at all, only right after a slash; the
+    clinic's phone and booking URL printed somewhere (else they broke past recognition)."""
     out = []
     found: Counter[str] = Counter()
     for page in printed.pages:
@@ -494,14 +496,14 @@ def tokens_whole(printed: Printed, words: Tokens) -> list[str]:
                 if "\n" in at:
                     out.append(f"{printed.label} p{page.number}: {token!r} is split across "
                                f"lines as {shown(at)!r}")
-        for at in printed_as(words.url, text):
-            found[words.url] += 1
-            bad = [i for i, c in enumerate(at) if c == "\n" and (at[i - 1] != "/")]
-            if bad:
-                out.append(f"{printed.label} p{page.number}: the URL {words.url!r} breaks "
-                           f"not after a slash, as {shown(at)!r}")
+        for url in words.urls:
+            for at in printed_as(url, text):
+                found[url] += 1
+                if any(c == "\n" and at[i - 1] != "/" for i, c in enumerate(at)):
+                    out.append(f"{printed.label} p{page.number}: the URL {url!r} breaks "
+                               f"not right after a slash, as {shown(at)!r}")
     out += [f"{printed.label}: {token!r} is printed nowhere (or split past recognition)"
-            for token in (words.whole[0], words.whole[1]) if not found[token]]
+            for token in (words.whole[0], words.urls[0]) if not found[token]]
     return out
 
 
@@ -527,6 +529,16 @@ def frame_lines(printed: Printed, frame: Frame) -> list[Line]:
     return sorted(found, key=lambda ln: (ln.rect.y1, ln.rect.x0))
 
 
+def at_foot(printed: Printed, frame: Frame, line: Line) -> bool:
+    """Whether nothing follows `line` in its frame: no text, drawing or image starts under
+    it above the footer (a box of lines to write on under a title does follow it)."""
+    page = frame.page
+    feet = [ln.rect.y0 for ln in page.lines if footer(page, ln, printed.body)]
+    foot = min(feet) - 12 if feet else page.height
+    return not any(r.y0 >= line.rect.y1 - 0.5 and r.y1 <= foot
+                   and frame_of(printed, page, r) is frame for r in _marks(page))
+
+
 def heading_blocks(printed: Printed, page: Page) -> list[list[Line]]:
     """Each heading's lines: consecutive heading lines of one size, one under the other."""
     out: list[list[Line]] = []
@@ -536,7 +548,7 @@ def heading_blocks(printed: Printed, page: Page) -> list[list[Line]]:
         last = out[-1][-1] if out else None
         if (last is not None and last.order == line.order - 1
                 and abs(last.size - line.size) < 0.1
-                and 0 <= line.rect.y0 - last.rect.y1 < 0.6 * line.size
+                and -0.5 * line.size <= line.rect.y0 - last.rect.y1 < 0.6 * line.size
                 and frame_of(printed, page, last.rect) is frame_of(printed, page, line.rect)):
             out[-1].append(line)
         else:
@@ -550,7 +562,8 @@ def headings_placed(printed: Printed) -> list[str]:
     out = []
     for frame in printed.frames:
         found = frame_lines(printed, frame)
-        if found and is_heading(found[-1], printed.body):
+        if found and is_heading(found[-1], printed.body) \
+                and at_foot(printed, frame, found[-1]):
             out.append(f"{printed.label} {frame.name}: the heading {short(found[-1].text)!r} "
                        f"is the last line (y={pt(found[-1].rect.y1)})")
     for page in printed.pages:
