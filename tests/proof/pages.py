@@ -272,7 +272,7 @@ def folds(printed: Printed, page: Page) -> tuple[float, ...]:
 
 def frame_of(printed: Printed, page: Page, rect: Box) -> Frame:
     """The frame the centre of `rect` lies in (the page's first if none)."""
-    x = (rect.x0 + rect.x1) / 2
+    x = rect.centre[0]
     mine = [f for f in printed.frames if f.page is page]
     return next((f for f in mine if f.x0 <= x <= f.x1), mine[0])
 
@@ -372,11 +372,19 @@ def _outlines(lines: list[Drawing]) -> list[tuple[Box, Box]]:
     return out
 
 
-def boxes(page: Page) -> list[Box]:
-    """The page's boxes, outermost only, by the ink's box of each: filled or stroked
-    rectangles, and outlines of four lines, at least 12 pt each way, with what lies inside
-    (a box's title band, its border, the tick boxes in it) taken as part of it. A box holds
-    text: rectangles with none in them are artwork (a picture's window, a chart's bars)."""
+@dataclass(frozen=True)
+class Boxed:
+    """A box on the page: its ink's extent, and the first words printed in it."""
+
+    rect: Box
+    words: str
+
+
+def boxes(page: Page) -> list[Boxed]:
+    """The page's boxes, outermost only: filled or stroked rectangles, and outlines of four
+    lines, at least 12 pt each way, with what lies inside (a box's title band, its border,
+    the tick boxes in it) taken as part of it. A box holds text: rectangles with none in
+    them are artwork (a picture's window, a chart's bars)."""
     parts = [d.ink for d in page.drawings
              if d.rectangle and d.rect.width >= 12 and d.rect.height >= 12]
     strokes = [d for d in page.drawings if d.straight_line and d.stroke
@@ -384,29 +392,30 @@ def boxes(page: Page) -> list[Box]:
     parts += [ink for box, ink in _outlines(strokes)
               if box.width >= 12 and box.height >= 12]
     parts.sort(key=lambda r: -r.width * r.height)
-    out: list[Box] = []
+    out: list[Boxed] = []
     for part in parts:
-        if not any(box.grown(1).contains(part) for box in out):
-            out.append(part)
-    centres = [((ln.rect.x0 + ln.rect.x1) / 2, (ln.rect.y0 + ln.rect.y1) / 2)
-               for ln in page.lines]
-    return [box for box in out
-            if any(box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1 for x, y in centres)]
+        if any(box.rect.grown(1).contains(part) for box in out):
+            continue
+        inside = [ln.text for ln in page.lines if part.holds(*ln.rect.centre)]
+        if inside:
+            out.append(Boxed(part, short(inside[0], 30)))
+    return out
 
 
 def boxes_apart(printed: Printed) -> list[str]:
     """Distinct boxes on a page neither overlap nor come within 2 pt of each other."""
     out = []
     for page in printed.pages:
-        for a, b in combinations(boxes(page), 2):
-            dx = max(b.x0 - a.x1, a.x0 - b.x1)
-            dy = max(b.y0 - a.y1, a.y0 - b.y1)
-            gap = max(dx, dy)
+        found = sorted(boxes(page), key=lambda box: (box.rect.y0, box.rect.x0))
+        for one, two in combinations(found, 2):
+            a, b = one.rect, two.rect
+            gap = max(b.x0 - a.x1, a.x0 - b.x1, b.y0 - a.y1, a.y0 - b.y1)
             if gap < NEAREST_BOXES - TOLERANCE:
                 where = frame_of(printed, page, a).name
                 how = "overlap" if gap < 0 else f"are {pt(gap)} pt apart"
-                out.append(f"{printed.label} {where}: the boxes at y={pt(a.y0)}..{pt(a.y1)} "
-                           f"and y={pt(b.y0)}..{pt(b.y1)} (x={pt(a.x0)}, {pt(b.x0)}) {how}")
+                out.append(f"{printed.label} {where}: the boxes {one.words!r} "
+                           f"(y={pt(a.y0)}..{pt(a.y1)}) and {two.words!r} "
+                           f"(y={pt(b.y0)}..{pt(b.y1)}) {how}")
     return out
 
 

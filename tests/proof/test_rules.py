@@ -47,18 +47,20 @@ REFUSED: dict[str, str] = {
 # case:rule (the test's id) -> the violations measured: the first few, and how many more.
 KNOWN_FAILURES: dict[str, str] = {
     'en-document-letter:boxes-apart': (
-        'document letter p9: the boxes at y=220.2..373.9 and y=83.5..219.7 (x=92.6, 91.6) '
-        'are 0.5 pt apart'),
+        "document letter p9: the boxes 'EMERGENCY – Call 911 or go to…' (y=83.5..219.7) and "
+        "'CRISIS LINE – Call or text 98…' (y=220.2..373.9) are 0.5 pt apart"),
     'en-document-letter:headings': (
         "document letter p8: the heading 'Book a visit or sign up for our newsletter' ends "
         "on the single word 'newsletter'"),
     'en-document-letter:padding': (
         "document letter p7: a 'Notes' box (y=330.7)"),
     'en-booklet-letter:boxes-apart': (
-        'booklet letter p8: the boxes at y=430.8..547.9 and y=354.2..431.3 (x=39.1, 39.6) '
-        'overlap; booklet letter p11: the boxes at y=77.3..210.6 and y=209.7..341 (x=37.6, '
-        '38.6) overlap; booklet letter p11: the boxes at y=209.7..341 and y=341.6..472.7 '
-        '(x=38.6, 39.1) are 0.6 pt apart'),
+        "booklet letter p8: the boxes 'Ease your stress' (y=354.2..431.3) and 'Notes' "
+        "(y=430.8..547.9) overlap; booklet letter p11: the boxes 'EMERGENCY – Call 911 or "
+        "go to…' (y=77.3..210.6) and 'CRISIS LINE – Call or text 98…' (y=209.7..341) "
+        "overlap; booklet letter p11: the boxes 'CRISIS LINE – Call or text 98…' "
+        "(y=209.7..341) and 'YOUR CARE TEAM – Call your ca…' (y=341.6..472.7) are 0.6 pt "
+        'apart'),
     'en-booklet-letter:headings': (
         "booklet letter p12: the heading 'Book a visit or sign up for our newsletter' ends "
         "on the single word 'newsletter'"),
@@ -66,32 +68,36 @@ KNOWN_FAILURES: dict[str, str] = {
         "booklet letter p7: a 'Notes' box (y=462.1); booklet letter p8: a 'Notes' box "
         "(y=437.5); booklet letter p9: a 'Notes' box (y=380.6) (+1 more)"),
     'en-trifold-letter:boxes-apart': (
-        'trifold letter p1 flap: the boxes at y=231.4..445.6 and y=66.5..232.3 (x=24.2, '
-        '23.2) overlap; trifold letter p1 flap: the boxes at y=231.4..445.6 and '
-        'y=446.2..573.1 (x=24.2, 24.7) are 0.6 pt apart'),
+        "trifold letter p1 flap: the boxes 'EMERGENCY – Call 911 or go' (y=66.5..232.3) and "
+        "'CRISIS LINE – Call or text' (y=231.4..445.6) overlap; trifold letter p1 flap: the "
+        "boxes 'CRISIS LINE – Call or text' (y=231.4..445.6) and 'Questions for my care "
+        "team' (y=446.2..573.1) are 0.6 pt apart"),
     'en-trifold-letter:headings': (
         "trifold letter p1 back: the heading 'Book a visit or sign up for our newsletter' "
         "ends on the single word 'newsletter'"),
     'en-trifold-letter:padding': (
         "trifold letter p1 back: a 'Notes' box (y=481)"),
     'en-sheet-letter:boxes-apart': (
-        'sheet letter p2 right: the boxes at y=408.9..622.9 and y=226.6..408.3 (x=315.6, '
-        '315.1) are 0.6 pt apart; sheet letter p2 right: the boxes at y=408.9..622.9 and '
-        'y=621.9..717.1 (x=315.6, 315.6) overlap; sheet letter p2 right: the boxes at '
-        'y=226.6..408.3 and y=77.4..227.5 (x=315.1, 314.1) overlap'),
+        "sheet letter p2 right: the boxes 'EMERGENCY – Call 911 or go to…' (y=77.4..227.5) "
+        "and 'CRISIS LINE – Call or text' (y=226.6..408.3) overlap; sheet letter p2 right: "
+        "the boxes 'CRISIS LINE – Call or text' (y=226.6..408.3) and 'YOUR CARE TEAM – Call "
+        "your ca…' (y=408.9..622.9) are 0.6 pt apart; sheet letter p2 right: the boxes "
+        "'YOUR CARE TEAM – Call your ca…' (y=408.9..622.9) and 'Questions for my care team' "
+        '(y=621.9..717.1) overlap'),
     'en-document-a4:boxes-apart': (
-        'document a4 p9: the boxes at y=220.2..373.9 and y=83.5..219.7 (x=92.6, 91.6) are '
-        '0.5 pt apart'),
+        "document a4 p9: the boxes 'EMERGENCY – Call 911 or go to…' (y=83.5..219.7) and "
+        "'CRISIS LINE – Call or text 98…' (y=220.2..373.9) are 0.5 pt apart"),
     'en-document-a4:headings': (
         "document a4 p8: the heading 'Book a visit or sign up for our newsletter' ends on "
         "the single word 'newsletter'"),
     'en-document-a4:padding': (
         "document a4 p7: a 'Notes' box (y=274.7)"),
     'en-booklet-a4:boxes-apart': (
-        'booklet a4 p8: the boxes at y=430.8..531.1 and y=354.2..431.3 (x=39.1, 39.6) '
-        'overlap; booklet a4 p11: the boxes at y=77.3..210.6 and y=209.7..341 (x=37.6, '
-        '38.6) overlap; booklet a4 p11: the boxes at y=209.7..341 and y=341.6..472.7 '
-        '(x=38.6, 39.1) are 0.6 pt apart'),
+        "booklet a4 p8: the boxes 'Ease your stress' (y=354.2..431.3) and 'Notes' "
+        "(y=430.8..531.1) overlap; booklet a4 p11: the boxes 'EMERGENCY – Call 911 or go "
+        "to…' (y=77.3..210.6) and 'CRISIS LINE – Call or text 98…' (y=209.7..341) overlap; "
+        "booklet a4 p11: the boxes 'CRISIS LINE – Call or text 98…' (y=209.7..341) and "
+        "'YOUR CARE TEAM – Call your ca…' (y=341.6..472.7) are 0.6 pt apart"),
     'en-booklet-a4:headings': (
         "booklet a4 p12: the heading 'Book a visit or sign up for our newsletter' ends on "
         "the single word 'newsletter'"),
@@ -99,9 +105,10 @@ KNOWN_FAILURES: dict[str, str] = {
         "booklet a4 p7: a 'Notes' box (y=363.9); booklet a4 p8: a 'Notes' box (y=437.5); "
         "booklet a4 p9: a 'Notes' box (y=365.7) (+1 more)"),
     'en-trifold-a4:boxes-apart': (
-        'trifold a4 p1 flap: the boxes at y=231.4..445.6 and y=66.5..232.3 (x=24.2, 23.2) '
-        'overlap; trifold a4 p1 flap: the boxes at y=231.4..445.6 and y=446.2..556.3 '
-        '(x=24.2, 24.7) are 0.6 pt apart'),
+        "trifold a4 p1 flap: the boxes 'EMERGENCY – Call 911 or go to' (y=66.5..232.3) and "
+        "'CRISIS LINE – Call or text' (y=231.4..445.6) overlap; trifold a4 p1 flap: the "
+        "boxes 'CRISIS LINE – Call or text' (y=231.4..445.6) and 'Questions for my care "
+        "team' (y=446.2..556.3) are 0.6 pt apart"),
     'en-trifold-a4:headings': (
         "trifold a4 p1 back: the heading 'Book a visit or sign up for our newsletter' ends "
         "on the single word 'newsletter'"),
@@ -109,105 +116,118 @@ KNOWN_FAILURES: dict[str, str] = {
         "trifold a4 p1 back: a 'Notes' box (y=468); trifold a4 p2 inside-middle: a 'Notes' "
         "box (y=447.3); trifold a4 p2 inside-right: a 'Notes' box (y=447)"),
     'en-sheet-a4:boxes-apart': (
-        'sheet a4 p2 right: the boxes at y=408.9..622.9 and y=226.6..408.3 (x=307.2, 306.7) '
-        'are 0.6 pt apart; sheet a4 p2 right: the boxes at y=408.9..622.9 and '
-        'y=621.9..766.9 (x=307.2, 307.2) overlap; sheet a4 p2 right: the boxes at '
-        'y=226.6..408.3 and y=77.4..227.5 (x=306.7, 305.7) overlap'),
+        "sheet a4 p2 right: the boxes 'EMERGENCY – Call 911 or go to…' (y=77.4..227.5) and "
+        "'CRISIS LINE – Call or text' (y=226.6..408.3) overlap; sheet a4 p2 right: the "
+        "boxes 'CRISIS LINE – Call or text' (y=226.6..408.3) and 'YOUR CARE TEAM – Call "
+        "your ca…' (y=408.9..622.9) are 0.6 pt apart; sheet a4 p2 right: the boxes 'YOUR "
+        "CARE TEAM – Call your ca…' (y=408.9..622.9) and 'Questions for my care team' "
+        '(y=621.9..766.9) overlap'),
     'es-document-letter:boxes-apart': (
-        'document letter p9: the boxes at y=244..418.7 and y=107.3..243.5 (x=92.6, 91.6) '
-        'are 0.5 pt apart'),
+        "document letter p9: the boxes 'EMERGENCIA – Llame al 911 o v…' (y=107.3..243.5) "
+        "and 'LÍNEA DE CRISIS – Llame o env…' (y=244..418.7) are 0.5 pt apart"),
     'es-document-letter:headings': (
         "document letter p8: the heading 'Haga una cita o suscríbase a nuestro boletín' "
         "ends on the single word 'boletín'"),
     'es-booklet-letter:boxes-apart': (
-        'booklet letter p10: the boxes at y=192.9..407.9 and y=408.5..547.9 (x=38.6, 39.1) '
-        'are 0.6 pt apart; booklet letter p10: the boxes at y=192.9..407.9 and '
-        'y=77.3..193.8 (x=38.6, 37.6) overlap; booklet letter p11: the boxes at '
-        'y=219.6..547.9 and y=39.1..220.6 (x=39.1, 39.1) overlap'),
+        "booklet letter p10: the boxes 'EMERGENCIA – Llame al 911 o v…' (y=77.3..193.8) and "
+        "'LÍNEA DE CRISIS – Llame o env…' (y=192.9..407.9) overlap; booklet letter p10: the "
+        "boxes 'LÍNEA DE CRISIS – Llame o env…' (y=192.9..407.9) and 'Notas' "
+        "(y=408.5..547.9) are 0.6 pt apart; booklet letter p11: the boxes 'SU EQUIPO DE "
+        "ATENCIÓN – Llame…' (y=39.1..220.6) and 'Notas' (y=219.6..547.9) overlap"),
     'es-booklet-letter:padding': (
         "booklet letter p8: a 'Notas' box (y=366); booklet letter p10: a 'Notas' box "
         "(y=415.2); booklet letter p11: a 'Notas' box (y=226.3) (+1 more)"),
     'es-trifold-letter:boxes-apart': (
-        'trifold letter p1 flap: the boxes at y=263.9..528.2 and y=66.5..264.8 (x=24.2, '
-        '23.2) overlap'),
+        "trifold letter p1 flap: the boxes 'EMERGENCIA – Llame al' (y=66.5..264.8) and "
+        "'LÍNEA DE CRISIS – Llame o' (y=263.9..528.2) overlap"),
     'es-trifold-letter:headings': (
         "trifold letter p1 back: the heading 'Haga una cita o suscríbase a nuestro boletín' "
         "ends on the single word 'boletín'"),
     'es-sheet-letter:boxes-apart': (
-        'sheet letter p2 right: the boxes at y=53..301.6 and y=302.2..516.3 (x=315.1, '
-        '315.6) are 0.6 pt apart; sheet letter p2 right: the boxes at y=302.2..516.3 and '
-        'y=515.3..717.1 (x=315.6, 315.6) overlap'),
+        "sheet letter p2 right: the boxes 'LÍNEA DE CRISIS – Llame o env…' (y=53..301.6) "
+        "and 'SU EQUIPO DE ATENCIÓN – Llame…' (y=302.2..516.3) are 0.6 pt apart; sheet "
+        "letter p2 right: the boxes 'SU EQUIPO DE ATENCIÓN – Llame…' (y=302.2..516.3) and "
+        "'Preguntas para mi equipo de a…' (y=515.3..717.1) overlap"),
     'es-sheet-letter:headings': (
         "sheet letter p1 right: the heading 'Haga una cita o suscríbase a nuestro boletín' "
         "ends on the single word 'boletín'"),
     'es-document-a4:boxes-apart': (
-        'document a4 p9: the boxes at y=220.2..413.2 and y=83.5..219.7 (x=92.6, 91.6) are '
-        '0.5 pt apart'),
+        "document a4 p9: the boxes 'EMERGENCIA – Llame al 911 o v…' (y=83.5..219.7) and "
+        "'LÍNEA DE CRISIS – Llame o env…' (y=220.2..413.2) are 0.5 pt apart"),
     'es-booklet-a4:boxes-apart': (
-        'booklet a4 p10: the boxes at y=192.9..374.3 and y=374.9..531.1 (x=38.6, 39.1) are '
-        '0.6 pt apart; booklet a4 p10: the boxes at y=192.9..374.3 and y=77.3..193.8 '
-        '(x=38.6, 37.6) overlap; booklet a4 p11: the boxes at y=202.8..531.1 and '
-        'y=39.1..203.8 (x=39.1, 39.1) overlap'),
+        "booklet a4 p10: the boxes 'EMERGENCIA – Llame al 911 o v…' (y=77.3..193.8) and "
+        "'LÍNEA DE CRISIS – Llame o env…' (y=192.9..374.3) overlap; booklet a4 p10: the "
+        "boxes 'LÍNEA DE CRISIS – Llame o env…' (y=192.9..374.3) and 'Notas' "
+        "(y=374.9..531.1) are 0.6 pt apart; booklet a4 p11: the boxes 'SU EQUIPO DE "
+        "ATENCIÓN – Llame…' (y=39.1..203.8) and 'Notas' (y=202.8..531.1) overlap"),
     'es-booklet-a4:padding': (
         "booklet a4 p4: a 'Notas' box (y=379.5); booklet a4 p8: a 'Notas' box (y=366.5); "
         "booklet a4 p10: a 'Notas' box (y=381.6) (+2 more)"),
     'es-trifold-a4:boxes-apart': (
-        'trifold a4 p1 flap: the boxes at y=248.2..512.5 and y=66.5..249.1 (x=24.2, 23.2) '
-        'overlap'),
+        "trifold a4 p1 flap: the boxes 'EMERGENCIA – Llame al 911 o' (y=66.5..249.1) and "
+        "'LÍNEA DE CRISIS – Llame o' (y=248.2..512.5) overlap"),
     'es-trifold-a4:padding': (
         "trifold a4 p1 back: a 'Notas' box (y=468)"),
     'es-sheet-a4:boxes-apart': (
-        'sheet a4 p2 right: the boxes at y=515.3..766.9 and y=302.2..516.3 (x=307.2, 307.2) '
-        'overlap; sheet a4 p2 right: the boxes at y=53..301.6 and y=302.2..516.3 (x=306.7, '
-        '307.2) are 0.6 pt apart'),
+        "sheet a4 p2 right: the boxes 'LÍNEA DE CRISIS – Llame o env…' (y=53..301.6) and "
+        "'SU EQUIPO DE ATENCIÓN – Llame…' (y=302.2..516.3) are 0.6 pt apart; sheet a4 p2 "
+        "right: the boxes 'SU EQUIPO DE ATENCIÓN – Llame…' (y=302.2..516.3) and 'Preguntas "
+        "para mi equipo de a…' (y=515.3..766.9) overlap"),
     'es-sheet-a4:headings': (
         "sheet a4 p1 right: the heading 'Haga una cita o suscríbase a nuestro boletín' ends "
         "on the single word 'boletín'"),
     'riverside-document-letter:boxes-apart': (
-        'document letter p9: the boxes at y=220.2..373.9 and y=83.5..219.7 (x=92.6, 91.6) '
-        'are 0.5 pt apart'),
+        "document letter p9: the boxes 'EMERGENCY – Call 911 or go to…' (y=83.5..219.7) and "
+        "'CRISIS LINE – Call or text 98…' (y=220.2..373.9) are 0.5 pt apart"),
     'riverside-document-letter:headings': (
         "document letter p8: the heading 'Call or book online to see your family doctor' "
         "ends on the single word 'doctor'"),
     'riverside-document-letter:padding': (
         "document letter p7: a 'Notes' box (y=330.7)"),
     'riverside-booklet-letter:boxes-apart': (
-        'booklet letter p8: the boxes at y=430.8..547.9 and y=354.2..431.3 (x=39.1, 39.6) '
-        'overlap; booklet letter p11: the boxes at y=77.3..210.6 and y=209.7..341 (x=37.6, '
-        '38.6) overlap; booklet letter p11: the boxes at y=209.7..341 and y=341.6..472.7 '
-        '(x=38.6, 39.1) are 0.6 pt apart'),
+        "booklet letter p8: the boxes 'Ease your stress' (y=354.2..431.3) and 'Notes' "
+        "(y=430.8..547.9) overlap; booklet letter p11: the boxes 'EMERGENCY – Call 911 or "
+        "go to…' (y=77.3..210.6) and 'CRISIS LINE – Call or text 98…' (y=209.7..341) "
+        "overlap; booklet letter p11: the boxes 'CRISIS LINE – Call or text 98…' "
+        "(y=209.7..341) and 'YOUR CARE TEAM – Call your ca…' (y=341.6..472.7) are 0.6 pt "
+        'apart'),
     'riverside-booklet-letter:padding': (
         "booklet letter p7: a 'Notes' box (y=462.1); booklet letter p8: a 'Notes' box "
         "(y=437.5); booklet letter p9: a 'Notes' box (y=380.6) (+1 more)"),
     'riverside-trifold-letter:boxes-apart': (
-        'trifold letter p1 flap: the boxes at y=231.4..445.6 and y=66.5..232.3 (x=24.2, '
-        '23.2) overlap; trifold letter p1 flap: the boxes at y=231.4..445.6 and '
-        'y=446.2..573.1 (x=24.2, 24.7) are 0.6 pt apart'),
+        "trifold letter p1 flap: the boxes 'EMERGENCY – Call 911 or go' (y=66.5..232.3) and "
+        "'CRISIS LINE – Call or text' (y=231.4..445.6) overlap; trifold letter p1 flap: the "
+        "boxes 'CRISIS LINE – Call or text' (y=231.4..445.6) and 'Questions for my care "
+        "team' (y=446.2..573.1) are 0.6 pt apart"),
     'riverside-trifold-letter:headings': (
         "trifold letter p1 back: the heading 'Call or book online to see your family "
         "doctor' ends on the single word 'doctor'"),
     'riverside-sheet-letter:boxes-apart': (
-        'sheet letter p2 right: the boxes at y=408.9..622.9 and y=226.6..408.3 (x=315.6, '
-        '315.1) are 0.6 pt apart; sheet letter p2 right: the boxes at y=408.9..622.9 and '
-        'y=621.9..717.1 (x=315.6, 315.6) overlap; sheet letter p2 right: the boxes at '
-        'y=226.6..408.3 and y=77.4..227.5 (x=315.1, 314.1) overlap'),
+        "sheet letter p2 right: the boxes 'EMERGENCY – Call 911 or go to…' (y=77.4..227.5) "
+        "and 'CRISIS LINE – Call or text' (y=226.6..408.3) overlap; sheet letter p2 right: "
+        "the boxes 'CRISIS LINE – Call or text' (y=226.6..408.3) and 'YOUR CARE TEAM – Call "
+        "your ca…' (y=408.9..622.9) are 0.6 pt apart; sheet letter p2 right: the boxes "
+        "'YOUR CARE TEAM – Call your ca…' (y=408.9..622.9) and 'Questions for my care team' "
+        '(y=621.9..717.1) overlap'),
     'riverside-document-a4:boxes-apart': (
-        'document a4 p9: the boxes at y=220.2..373.9 and y=83.5..219.7 (x=92.6, 91.6) are '
-        '0.5 pt apart'),
+        "document a4 p9: the boxes 'EMERGENCY – Call 911 or go to…' (y=83.5..219.7) and "
+        "'CRISIS LINE – Call or text 98…' (y=220.2..373.9) are 0.5 pt apart"),
     'riverside-document-a4:padding': (
         "document a4 p7: a 'Notes' box (y=274.7)"),
     'riverside-booklet-a4:boxes-apart': (
-        'booklet a4 p8: the boxes at y=430.8..531.1 and y=354.2..431.3 (x=39.1, 39.6) '
-        'overlap; booklet a4 p11: the boxes at y=77.3..210.6 and y=209.7..341 (x=37.6, '
-        '38.6) overlap; booklet a4 p11: the boxes at y=209.7..341 and y=341.6..472.7 '
-        '(x=38.6, 39.1) are 0.6 pt apart'),
+        "booklet a4 p8: the boxes 'Ease your stress' (y=354.2..431.3) and 'Notes' "
+        "(y=430.8..531.1) overlap; booklet a4 p11: the boxes 'EMERGENCY – Call 911 or go "
+        "to…' (y=77.3..210.6) and 'CRISIS LINE – Call or text 98…' (y=209.7..341) overlap; "
+        "booklet a4 p11: the boxes 'CRISIS LINE – Call or text 98…' (y=209.7..341) and "
+        "'YOUR CARE TEAM – Call your ca…' (y=341.6..472.7) are 0.6 pt apart"),
     'riverside-booklet-a4:padding': (
         "booklet a4 p7: a 'Notes' box (y=363.9); booklet a4 p8: a 'Notes' box (y=437.5); "
         "booklet a4 p9: a 'Notes' box (y=365.7) (+1 more)"),
     'riverside-trifold-a4:boxes-apart': (
-        'trifold a4 p1 flap: the boxes at y=231.4..445.6 and y=66.5..232.3 (x=24.2, 23.2) '
-        'overlap; trifold a4 p1 flap: the boxes at y=231.4..445.6 and y=446.2..556.3 '
-        '(x=24.2, 24.7) are 0.6 pt apart'),
+        "trifold a4 p1 flap: the boxes 'EMERGENCY – Call 911 or go to' (y=66.5..232.3) and "
+        "'CRISIS LINE – Call or text' (y=231.4..445.6) overlap; trifold a4 p1 flap: the "
+        "boxes 'CRISIS LINE – Call or text' (y=231.4..445.6) and 'Questions for my care "
+        "team' (y=446.2..556.3) are 0.6 pt apart"),
     'riverside-trifold-a4:headings': (
         "trifold a4 p1 back: the heading 'Call or book online to see your family doctor' "
         "ends on the single word 'doctor'"),
@@ -215,74 +235,85 @@ KNOWN_FAILURES: dict[str, str] = {
         "trifold a4 p2 inside-middle: a 'Notes' box (y=447.3); trifold a4 p2 inside-right: "
         "a 'Notes' box (y=447)"),
     'riverside-sheet-a4:boxes-apart': (
-        'sheet a4 p2 right: the boxes at y=408.9..622.9 and y=226.6..408.3 (x=307.2, 306.7) '
-        'are 0.6 pt apart; sheet a4 p2 right: the boxes at y=408.9..622.9 and '
-        'y=621.9..766.9 (x=307.2, 307.2) overlap; sheet a4 p2 right: the boxes at '
-        'y=226.6..408.3 and y=77.4..227.5 (x=306.7, 305.7) overlap'),
+        "sheet a4 p2 right: the boxes 'EMERGENCY – Call 911 or go to…' (y=77.4..227.5) and "
+        "'CRISIS LINE – Call or text' (y=226.6..408.3) overlap; sheet a4 p2 right: the "
+        "boxes 'CRISIS LINE – Call or text' (y=226.6..408.3) and 'YOUR CARE TEAM – Call "
+        "your ca…' (y=408.9..622.9) are 0.6 pt apart; sheet a4 p2 right: the boxes 'YOUR "
+        "CARE TEAM – Call your ca…' (y=408.9..622.9) and 'Questions for my care team' "
+        '(y=621.9..766.9) overlap'),
     'riverside-sheet-a4:headings': (
         "sheet a4 p1 right: the heading 'Call or book online to see your family doctor' "
         "ends on the single word 'doctor'"),
     'sleep-document-letter:boxes-apart': (
-        'document letter p4: the boxes at y=143..214.1 and y=83.5..142.5 (x=92.6, 91.6) are '
-        '0.5 pt apart'),
+        "document letter p4: the boxes 'EMERGENCY – Call 911 now if:' (y=83.5..142.5) and "
+        "'CRISIS LINE – Call or text 98…' (y=143..214.1) are 0.5 pt apart"),
     'sleep-document-letter:headings': (
         "document letter p3: the heading 'Call or book online to see your family doctor' "
         "ends on the single word 'doctor'"),
     'sleep-booklet-letter:boxes-apart': (
-        'booklet letter p6: the boxes at y=245.1..414.8 and y=413.8..544.5 (x=39.1, 39.1) '
-        'overlap; booklet letter p6: the boxes at y=92.9..171.5 and y=172..243.1 (x=37.6, '
-        '38.6) are 0.5 pt apart'),
+        "booklet letter p6: the boxes 'EMERGENCY – Call 911 now if:' (y=92.9..171.5) and "
+        "'CRISIS LINE – Call or text 98…' (y=172..243.1) are 0.5 pt apart; booklet letter "
+        "p6: the boxes 'YOUR CARE TEAM – Call your ca…' (y=245.1..414.8) and 'Notes' "
+        '(y=413.8..544.5) overlap'),
     'sleep-booklet-letter:padding': (
         "booklet letter p6: a 'Notes' box (y=421.5); booklet letter p7: a 'Notes' box "
         "(y=46.8); booklet letter p8: a 'Notes' box (y=376.8)"),
     'sleep-trifold-letter:boxes-apart': (
-        'trifold letter p1 flap: the boxes at y=240.6..418.3 and y=145.9..240 (x=24.7, '
-        '24.2) are 0.6 pt apart; trifold letter p1 flap: the boxes at y=145.9..240 and '
-        'y=66.5..146.8 (x=24.2, 23.2) overlap'),
+        "trifold letter p1 flap: the boxes 'EMERGENCY – Call 911 now' (y=66.5..146.8) and "
+        "'CRISIS LINE – Call or text' (y=145.9..240) overlap; trifold letter p1 flap: the "
+        "boxes 'CRISIS LINE – Call or text' (y=145.9..240) and 'YOUR CARE TEAM – Call' "
+        '(y=240.6..418.3) are 0.6 pt apart'),
     'sleep-trifold-letter:headings': (
         "trifold letter p1 back: the heading 'Call or book online to see your family "
         "doctor' ends on the single word 'doctor'"),
     'sleep-trifold-letter:padding': (
         "trifold letter p1 back: a 'Notes' box (y=430.2)"),
     'sleep-sheet-letter:boxes-apart': (
-        'sheet letter p2 right: the boxes at y=466.2..611.4 and y=610.4..717.1 (x=315.6, '
-        '315.6) overlap; sheet letter p2 right: the boxes at y=466.2..611.4 and '
-        'y=404.1..465.6 (x=315.6, 315.1) are 0.6 pt apart; sheet letter p2 right: the boxes '
-        'at y=336.8..405 and y=404.1..465.6 (x=314.1, 315.1) overlap'),
+        "sheet letter p2 right: the boxes 'EMERGENCY – Call 911 now if:' (y=336.8..405) and "
+        "'CRISIS LINE – Call or text' (y=404.1..465.6) overlap; sheet letter p2 right: the "
+        "boxes 'CRISIS LINE – Call or text' (y=404.1..465.6) and 'YOUR CARE TEAM – Call "
+        "your ca…' (y=466.2..611.4) are 0.6 pt apart; sheet letter p2 right: the boxes "
+        "'YOUR CARE TEAM – Call your ca…' (y=466.2..611.4) and 'Questions for my care team' "
+        '(y=610.4..717.1) overlap'),
     'sleep-document-a4:boxes-apart': (
-        'document a4 p4: the boxes at y=584.3..655.5 and y=524.9..583.8 (x=92.6, 91.6) are '
-        '0.5 pt apart'),
+        "document a4 p4: the boxes 'EMERGENCY – Call 911 now if:' (y=524.9..583.8) and "
+        "'CRISIS LINE – Call or text 98…' (y=584.3..655.5) are 0.5 pt apart"),
     'sleep-booklet-a4:boxes-apart': (
-        'booklet a4 p7: the boxes at y=245.1..414.8 and y=413.8..527.8 (x=39.1, 39.1) '
-        'overlap; booklet a4 p7: the boxes at y=92.9..171.5 and y=172..243.1 (x=37.6, 38.6) '
-        'are 0.5 pt apart'),
+        "booklet a4 p7: the boxes 'EMERGENCY – Call 911 now if:' (y=92.9..171.5) and "
+        "'CRISIS LINE – Call or text 98…' (y=172..243.1) are 0.5 pt apart; booklet a4 p7: "
+        "the boxes 'YOUR CARE TEAM – Call your ca…' (y=245.1..414.8) and 'Notes' "
+        '(y=413.8..527.8) overlap'),
     'sleep-booklet-a4:padding': (
         "booklet a4 p6: a 'Notes' box (y=299); booklet a4 p7: a 'Notes' box (y=421.5); "
         "booklet a4 p8: a 'Notes' box (y=376.8)"),
     'sleep-trifold-a4:boxes-apart': (
-        'trifold a4 p1 flap: the boxes at y=228.4..390.4 and y=133.7..227.8 (x=24.7, 24.2) '
-        'are 0.6 pt apart; trifold a4 p1 flap: the boxes at y=133.7..227.8 and '
-        'y=66.5..134.6 (x=24.2, 23.2) overlap'),
+        "trifold a4 p1 flap: the boxes 'EMERGENCY – Call 911 now if:' (y=66.5..134.6) and "
+        "'CRISIS LINE – Call or text' (y=133.7..227.8) overlap; trifold a4 p1 flap: the "
+        "boxes 'CRISIS LINE – Call or text' (y=133.7..227.8) and 'YOUR CARE TEAM – Call "
+        "your' (y=228.4..390.4) are 0.6 pt apart"),
     'sleep-trifold-a4:headings': (
         "trifold a4 p1 back: the heading 'Call or book online to see your family doctor' "
         "ends on the single word 'doctor'"),
     'sleep-trifold-a4:padding': (
         "trifold a4 p1 back: a 'Notes' box (y=413.4)"),
     'sleep-sheet-a4:boxes-apart': (
-        'sheet a4 p2 right: the boxes at y=497..665.5 and y=664.5..766.7 (x=307.2, 307.2) '
-        'overlap; sheet a4 p2 right: the boxes at y=497..665.5 and y=432.3..496.3 (x=307.2, '
-        '306.7) are 0.7 pt apart; sheet a4 p2 right: the boxes at y=362.4..433.1 and '
-        'y=432.3..496.3 (x=305.7, 306.7) overlap'),
+        "sheet a4 p2 right: the boxes 'EMERGENCY – Call 911 now if:' (y=362.4..433.1) and "
+        "'CRISIS LINE – Call or text' (y=432.3..496.3) overlap; sheet a4 p2 right: the "
+        "boxes 'CRISIS LINE – Call or text' (y=432.3..496.3) and 'YOUR CARE TEAM – Call "
+        "your ca…' (y=497..665.5) are 0.7 pt apart; sheet a4 p2 right: the boxes 'YOUR CARE "
+        "TEAM – Call your ca…' (y=497..665.5) and 'Questions for my care team' "
+        '(y=664.5..766.7) overlap'),
     'sleep-sheet-a4:headings': (
         "sheet a4 p2 left: the heading 'Call or book online to see your family doctor' ends "
         "on the single word 'doctor'"),
     'starter-document-letter:boxes-apart': (
-        'document letter p3: the boxes at y=524.3..595.5 and y=464.9..523.8 (x=92.6, 91.6) '
-        'are 0.5 pt apart'),
+        "document letter p3: the boxes 'EMERGENCY – Call 911 now if:' (y=464.9..523.8) and "
+        "'CRISIS LINE – Call or text 98…' (y=524.3..595.5) are 0.5 pt apart"),
     'starter-booklet-letter:boxes-apart': (
-        'booklet letter p6: the boxes at y=392.8..544.5 and y=245.1..393.8 (x=39.1, 39.1) '
-        'overlap; booklet letter p6: the boxes at y=92.9..171.5 and y=172..243.1 (x=37.6, '
-        '38.6) are 0.5 pt apart'),
+        "booklet letter p6: the boxes 'EMERGENCY – Call 911 now if:' (y=92.9..171.5) and "
+        "'CRISIS LINE – Call or text 98…' (y=172..243.1) are 0.5 pt apart; booklet letter "
+        "p6: the boxes 'YOUR CARE TEAM – Call your ca…' (y=245.1..393.8) and 'Notes' "
+        '(y=392.8..544.5) overlap'),
     'starter-booklet-letter:headings': (
         "booklet letter p8: the heading 'Call us or book a visit online' ends on the single "
         "word 'online'"),
@@ -290,23 +321,26 @@ KNOWN_FAILURES: dict[str, str] = {
         "booklet letter p5: a 'Notes' box (y=308.2); booklet letter p6: a 'Notes' box "
         "(y=400.5); booklet letter p7: a 'Notes' box (y=46.8) (+1 more)"),
     'starter-trifold-letter:boxes-apart': (
-        'trifold letter p1 flap: the boxes at y=280.9..467.2 and y=170.3..279.4 (x=24.7, '
-        '24.2) are 1.5 pt apart; trifold letter p1 flap: the boxes at y=170.3..279.4 and '
-        'y=77.6..170.3 (x=24.2, 23.2) overlap'),
+        "trifold letter p1 flap: the boxes 'EMERGENCY – Call' (y=77.6..170.3) and 'CRISIS "
+        "LINE – Call or' (y=170.3..279.4) overlap; trifold letter p1 flap: the boxes "
+        "'CRISIS LINE – Call or' (y=170.3..279.4) and 'YOUR CARE TEAM –' (y=280.9..467.2) "
+        'are 1.5 pt apart'),
     'starter-trifold-letter:headings': (
         "trifold letter p1 back: the heading 'Call us or book a visit online' ends on the "
         "single word 'online'"),
     'starter-sheet-letter:boxes-apart': (
-        'sheet letter p2 right: the boxes at y=449.9..598.6 and y=597.6..713.7 (x=315.6, '
-        '315.6) overlap; sheet letter p2 right: the boxes at y=338.9..447.9 and '
-        'y=259.8..338.4 (x=315.1, 314.1) are 0.5 pt apart'),
+        "sheet letter p2 right: the boxes 'EMERGENCY – Call 911 now if:' (y=259.8..338.4) "
+        "and 'CRISIS LINE – Call or text' (y=338.9..447.9) are 0.5 pt apart; sheet letter "
+        "p2 right: the boxes 'YOUR CARE TEAM – Call your' (y=449.9..598.6) and 'Questions "
+        "for my care team' (y=597.6..713.7) overlap"),
     'starter-document-a4:boxes-apart': (
-        'document a4 p3: the boxes at y=524.3..595.5 and y=464.9..523.8 (x=92.6, 91.6) are '
-        '0.5 pt apart'),
+        "document a4 p3: the boxes 'EMERGENCY – Call 911 now if:' (y=464.9..523.8) and "
+        "'CRISIS LINE – Call or text 98…' (y=524.3..595.5) are 0.5 pt apart"),
     'starter-booklet-a4:boxes-apart': (
-        'booklet a4 p6: the boxes at y=374.5..527.8 and y=245.1..375.5 (x=39.1, 39.1) '
-        'overlap; booklet a4 p6: the boxes at y=92.9..171.5 and y=172..243.1 (x=37.6, 38.6) '
-        'are 0.5 pt apart'),
+        "booklet a4 p6: the boxes 'EMERGENCY – Call 911 now if:' (y=92.9..171.5) and "
+        "'CRISIS LINE – Call or text 98…' (y=172..243.1) are 0.5 pt apart; booklet a4 p6: "
+        "the boxes 'YOUR CARE TEAM – Call your ca…' (y=245.1..375.5) and 'Notes' "
+        '(y=374.5..527.8) overlap'),
     'starter-booklet-a4:headings': (
         "booklet a4 p8: the heading 'Call us or book a visit online' ends on the single "
         "word 'online'"),
@@ -314,18 +348,19 @@ KNOWN_FAILURES: dict[str, str] = {
         "booklet a4 p5: a 'Notes' box (y=288.6); booklet a4 p6: a 'Notes' box (y=382.2); "
         "booklet a4 p7: a 'Notes' box (y=46.8) (+1 more)"),
     'starter-trifold-a4:boxes-apart': (
-        'trifold a4 p1 flap: the boxes at y=175.4..284.4 and y=82.1..174.9 (x=24.2, 23.2) '
-        'are 0.5 pt apart'),
+        "trifold a4 p1 flap: the boxes 'EMERGENCY – Call' (y=82.1..174.9) and 'CRISIS LINE "
+        "– Call or' (y=175.4..284.4) are 0.5 pt apart"),
     'starter-trifold-a4:headings': (
         "trifold a4 p1 back: the heading 'Call us or book a visit online' ends on the "
         "single word 'online'"),
     'starter-sheet-a4:boxes-apart': (
-        'sheet a4 p2 right: the boxes at y=509..763.6 and y=361.3..510 (x=307.2, 307.2) '
-        'overlap; sheet a4 p2 right: the boxes at y=250.3..359.3 and y=171.2..249.8 '
-        '(x=306.7, 305.7) are 0.5 pt apart'),
+        "sheet a4 p2 right: the boxes 'EMERGENCY – Call 911 now if:' (y=171.2..249.8) and "
+        "'CRISIS LINE – Call or text' (y=250.3..359.3) are 0.5 pt apart; sheet a4 p2 right: "
+        "the boxes 'YOUR CARE TEAM – Call your' (y=361.3..510) and 'Questions for my care "
+        "team' (y=509..763.6) overlap"),
     'en-document-letter-large:boxes-apart': (
-        'document letter p11: the boxes at y=99.7..298.2 and y=299.7..496.1 (x=70, 71) are '
-        '1.5 pt apart'),
+        "document letter p11: the boxes 'EMERGENCY – Call 911 or go to…' (y=99.7..298.2) "
+        "and 'CRISIS LINE – Call or text 98…' (y=299.7..496.1) are 1.5 pt apart"),
     'en-document-letter-large:headings': (
         "document letter p15: the heading 'Book a visit or sign up for our newsletter' ends "
         "on the single word 'newsletter'"),
@@ -333,26 +368,28 @@ KNOWN_FAILURES: dict[str, str] = {
         "document letter p4: a 'Notes' box (y=512.4); document letter p12: a 'Notes' box "
         '(y=553.9)'),
     'en-document-a4-large:boxes-apart': (
-        'document a4 p11: the boxes at y=299.7..521.3 and y=99.7..298.2 (x=71, 70) are 1.5 '
-        'pt apart'),
+        "document a4 p11: the boxes 'EMERGENCY – Call 911 or go to…' (y=99.7..298.2) and "
+        "'CRISIS LINE – Call or text 98…' (y=299.7..521.3) are 1.5 pt apart"),
     'en-document-a4-large:headings': (
         'document a4 p8: the heading "What we know, and what we don\'t know yet" ends on '
         "the single word 'yet'"),
     'en-document-a4-large:padding': (
         "document a4 p12: a 'Notes' box (y=553.9)"),
     'en-document-letter-gray:boxes-apart': (
-        'document letter p9: the boxes at y=220.2..373.9 and y=83.5..219.7 (x=92.6, 91.6) '
-        'are 0.5 pt apart'),
+        "document letter p9: the boxes 'EMERGENCY – Call 911 or go to…' (y=83.5..219.7) and "
+        "'CRISIS LINE – Call or text 98…' (y=220.2..373.9) are 0.5 pt apart"),
     'en-document-letter-gray:headings': (
         "document letter p8: the heading 'Book a visit or sign up for our newsletter' ends "
         "on the single word 'newsletter'"),
     'en-document-letter-gray:padding': (
         "document letter p7: a 'Notes' box (y=330.7)"),
     'en-booklet-letter-gray:boxes-apart': (
-        'booklet letter p8: the boxes at y=430.8..547.9 and y=354.2..431.3 (x=39.1, 39.6) '
-        'overlap; booklet letter p11: the boxes at y=77.3..210.6 and y=209.7..341 (x=37.6, '
-        '38.6) overlap; booklet letter p11: the boxes at y=209.7..341 and y=341.6..472.7 '
-        '(x=38.6, 39.1) are 0.6 pt apart'),
+        "booklet letter p8: the boxes 'Ease your stress' (y=354.2..431.3) and 'Notes' "
+        "(y=430.8..547.9) overlap; booklet letter p11: the boxes 'EMERGENCY – Call 911 or "
+        "go to…' (y=77.3..210.6) and 'CRISIS LINE – Call or text 98…' (y=209.7..341) "
+        "overlap; booklet letter p11: the boxes 'CRISIS LINE – Call or text 98…' "
+        "(y=209.7..341) and 'YOUR CARE TEAM – Call your ca…' (y=341.6..472.7) are 0.6 pt "
+        'apart'),
     'en-booklet-letter-gray:headings': (
         "booklet letter p12: the heading 'Book a visit or sign up for our newsletter' ends "
         "on the single word 'newsletter'"),
@@ -360,19 +397,22 @@ KNOWN_FAILURES: dict[str, str] = {
         "booklet letter p7: a 'Notes' box (y=462.1); booklet letter p8: a 'Notes' box "
         "(y=437.5); booklet letter p9: a 'Notes' box (y=380.6) (+1 more)"),
     'en-trifold-letter-gray:boxes-apart': (
-        'trifold letter p1 flap: the boxes at y=231.4..445.6 and y=66.5..232.3 (x=24.2, '
-        '23.2) overlap; trifold letter p1 flap: the boxes at y=231.4..445.6 and '
-        'y=446.2..573.1 (x=24.2, 24.7) are 0.6 pt apart'),
+        "trifold letter p1 flap: the boxes 'EMERGENCY – Call 911 or go' (y=66.5..232.3) and "
+        "'CRISIS LINE – Call or text' (y=231.4..445.6) overlap; trifold letter p1 flap: the "
+        "boxes 'CRISIS LINE – Call or text' (y=231.4..445.6) and 'Questions for my care "
+        "team' (y=446.2..573.1) are 0.6 pt apart"),
     'en-trifold-letter-gray:headings': (
         "trifold letter p1 back: the heading 'Book a visit or sign up for our newsletter' "
         "ends on the single word 'newsletter'"),
     'en-trifold-letter-gray:padding': (
         "trifold letter p1 back: a 'Notes' box (y=481)"),
     'en-sheet-letter-gray:boxes-apart': (
-        'sheet letter p2 right: the boxes at y=408.9..622.9 and y=226.6..408.3 (x=315.6, '
-        '315.1) are 0.6 pt apart; sheet letter p2 right: the boxes at y=408.9..622.9 and '
-        'y=621.9..717.1 (x=315.6, 315.6) overlap; sheet letter p2 right: the boxes at '
-        'y=226.6..408.3 and y=77.4..227.5 (x=315.1, 314.1) overlap'),
+        "sheet letter p2 right: the boxes 'EMERGENCY – Call 911 or go to…' (y=77.4..227.5) "
+        "and 'CRISIS LINE – Call or text' (y=226.6..408.3) overlap; sheet letter p2 right: "
+        "the boxes 'CRISIS LINE – Call or text' (y=226.6..408.3) and 'YOUR CARE TEAM – Call "
+        "your ca…' (y=408.9..622.9) are 0.6 pt apart; sheet letter p2 right: the boxes "
+        "'YOUR CARE TEAM – Call your ca…' (y=408.9..622.9) and 'Questions for my care team' "
+        '(y=621.9..717.1) overlap'),
 }
 
 
