@@ -7,8 +7,8 @@ whose every problem names file:line:column. A silent defect fails.
 
 The seed is fixed (derandomize), so a run is repeatable: one explicit example (EXTENSION: a
 phone with "ext. 3307", a long website label, three address lines, a wide logo) and 8
-drawn, or 200 with HANDOUT_TORTURE=1 (`make torture`). No shrinking: the first counterexample is reported as
-it was drawn (a shrink would cost a build per format per step).
+drawn, or 200 with HANDOUT_TORTURE=1 (`make torture`). No shrinking: the first
+counterexample is reported as it was drawn (a shrink would cost a build per format per step).
 """
 
 from __future__ import annotations
