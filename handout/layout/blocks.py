@@ -98,7 +98,8 @@ def callout(text: str, theme: Theme) -> Flowable:
     """A key fact pulled out of the text, set large in a box with a rule: a designer's way
     to fill the room a page has left. It repeats what the handout says elsewhere, so it is
     an artifact: a screen reader reads that text once, where it stands."""
-    style = theme.style("h2").clone("callout", textColor=theme.style("body").textColor)
+    # Bold body text, not a heading's size: at a page's foot it must not read as a heading.
+    style = theme.style("body").clone("callout", fontName=BOLD)
     pad = theme.gap(0.8)
     return artifact(grid([[Paragraph(markup(text), style)]], [theme.frame_width], [
         ("LEFTPADDING", (0, 0), (-1, -1), pad + 4), ("RIGHTPADDING", (0, 0), (-1, -1), pad),

@@ -49,6 +49,7 @@ class QuestionsBox(Flowable):  # type: ignore[misc]
         self.rule = theme.body_size * 2.0  # handwriting needs about 2 lines of print
         self.least = least if least is not None else self.rule * 4
         self.height = 0.0
+        self.above = theme.gap(0.8)  # inside its height: clear of the box above it
         self.structure = Element("P")
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -60,7 +61,8 @@ class QuestionsBox(Flowable):  # type: ignore[misc]
         if self.before and stack_height(self.before, avail_width) <= avail_height:
             room = 0.0  # the unit fits here: no room is left to fill
         self.width = avail_width
-        self.height = room if room >= self.least and not self.once.placed else 0.0
+        fits = room - self.above >= self.least and not self.once.placed
+        self.height = room if fits else 0.0
         return avail_width, self.height
 
     def draw(self) -> None:
@@ -69,7 +71,8 @@ class QuestionsBox(Flowable):  # type: ignore[misc]
         self.once.placed = True
         canv, theme = self.canv, self.theme
         size = theme.body_size
-        y = self.height - size * 1.5
+        box = self.height - self.above
+        y = box - size * 1.5
         with marked(canv, self.structure):
             canv.setFillColor(INK)
             canv.setFont(BOLD, size)
@@ -80,7 +83,7 @@ class QuestionsBox(Flowable):  # type: ignore[misc]
         with marked(canv, LAYOUT):
             canv.setStrokeColor(MUTED)
             canv.setLineWidth(1)
-            canv.roundRect(0, 0, self.width, self.height, radius=6, stroke=1, fill=0)
+            canv.roundRect(0, 0, self.width, box, radius=6, stroke=1, fill=0)
             canv.setLineWidth(0.6)
             y += size * 1.3 - self.rule
             while y > self.rule * 0.4:

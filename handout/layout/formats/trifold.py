@@ -108,10 +108,11 @@ def _flap(doc: Document, plan: list[Flowable], theme: Theme, flap: geometry.Slot
     in the inside panels, which the open sheet shows side by side like columns. Returns
     the help panel for the inside ([] when on the flap) and the flap's content."""
     help_whole = help_flowables(doc.help, theme)[1:]  # no space above it at a panel's top
-    if help_whole and stack_height(help_whole, flap.width) <= flap.height:
+    room = flap.height - 2 * theme.body_size  # a margin: a box measured is not a box laid out
+    if help_whole and stack_height(help_whole, flap.width) <= room:
         return [], help_whole
     tiers = help_flowables(doc.help, theme, whole=False)[1:]
-    if plan and stack_height(plan, flap.width) <= flap.height:
+    if plan and stack_height(plan, flap.width) <= room:
         return tiers, plan
     return tiers, []
 
