@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import ActionFlowable, Flowable, Frame, KeepTogether
+from reportlab.platypus import ActionFlowable, Flowable, Frame, FrameBreak, KeepTogether
 from reportlab.platypus.flowables import _listWrapOn
 
 from handout.layout.spread import Gap
@@ -36,7 +36,7 @@ class Floats:
         self.held_in: tuple[int, str] = (0, "")
         self.replay = list(replay)
         self.decided: list[bool] = []
-        self.seen: list[Flowable] = []  # each float is decided once, where it first comes
+        self.seen: set[tuple[int, int, str]] = set()  # (float, page, frame) decided
 
     def next(self, flowables: list[Flowable], page: int, frame: Frame, canv: Canvas) -> bool:
         """Before the layout takes `flowables[0]` into `frame` on `page`: put a waiting
@@ -47,14 +47,18 @@ class Floats:
             moved_on = (page, frame.id) != self.held_in
             if moved_on or isinstance(first, Floating) or not _block(first):
                 # A block ReportLab moved on to this frame must open it (it checks that a
-                # block it put back fits an empty frame): the float comes after it.
-                after = int(moved_on and hasattr(first, "_postponed"))
+                # block it put back fits an empty frame), and the frame break a block kept
+                # together starts with moves on first: the float comes after either.
+                after = int((moved_on and hasattr(first, "_postponed"))
+                            or isinstance(first, type(FrameBreak)))
                 flowables.insert(after, self.waiting)
                 self.waiting = None
             return False
-        if not isinstance(first, Floating) or first in self.seen:
+        # Each float is decided once in each frame it reaches: put back where it was held,
+        # it goes in (or on to the next frame) as any block does; there it may wait again.
+        if not isinstance(first, Floating) or (id(first), page, frame.id) in self.seen:
             return False
-        self.seen.append(first)
+        self.seen.add((id(first), page, frame.id))
         n = len(self.decided)
         hold = self.replay[n] if n < len(self.replay) else not _fits(first, frame, canv)
         self.decided.append(hold)

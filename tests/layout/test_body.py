@@ -32,12 +32,24 @@ def pages_text(path: Path) -> str:
         return " ".join(" ".join(page.get_text().split()) for page in document)
 
 
+def page_of(path: Path, text: str) -> int:
+    doc, _ = prepare(path)
+    pdf, _ = render(doc, path.parent)
+    with pymupdf.open(stream=pdf) as document:
+        return next(n for n, page in enumerate(document)
+                    if text in " ".join(page.get_text().split()))
+
+
 def test_each_figure_mark_places_the_next_figure(tmp_path: Path) -> None:
-    text = pages_text(two_figures(tmp_path, EVERY_KIND))
+    path = two_figures(tmp_path, EVERY_KIND)
+    text = pages_text(path)
     first = text.index("Fig. 1. Gut bacteria variety in depression: results are mixed")
     second = text.index("Fig. 2. Gut bacteria variety in depression: the second chart")
-    assert text.index("What the research says so far") < first < text.index(
-        "Inflammation: the body's alarm system")
+    # A figure that does not fit the room left floats to the next page's top while the
+    # text after it fills the room: never further than the next page.
+    assert text.index("What the research says so far") < first
+    assert page_of(path, "Fig. 1. Gut bacteria") <= page_of(
+        path, "Inflammation: the body's alarm system") + 1
     assert text.index("A calm room helps you sleep.") < second < text.index(
         "The science is still growing")
 

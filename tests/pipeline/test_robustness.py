@@ -176,7 +176,7 @@ def test_internal_errors_are_reported_without_traceback(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pipeline, "render", broken)
+    monkeypatch.setattr(pipeline, "laid_out", broken)
     code = main(["build", str(CONTENT), "-o", str(tmp_path / "h.pdf")])
     err = capsys.readouterr().err
     assert code == 70
