@@ -100,7 +100,8 @@ def name_lines(name: str, room: float) -> NameSet:
     """The clinic's name on one line at NAME_SIZE if it fits `room`; else on two lines of
     about equal width (broken at the space that makes the wider line narrowest), as large
     as fits up to NAME_SIZE * 0.85 and never under NAME_FLOOR. A one-word name is set on
-    one line as large as fits. `over` > 0: it does not fit even at NAME_FLOOR."""
+    one line as large as fits, and so is a name of two or three words while it fits at 1.2
+    times NAME_FLOOR. `over` > 0: it does not fit even at NAME_FLOOR."""
     one = pdfmetrics.stringWidth(name, BOLD, 1)
     if one * NAME_SIZE <= room:
         return NameSet([name], NAME_SIZE)
@@ -108,6 +109,10 @@ def name_lines(name: str, room: float) -> NameSet:
     if len(words) == 1:
         size = max(NAME_FLOOR, room / one)
         return NameSet([name], size, max(0.0, one * size - room))
+    if len(words) <= 3 and room / one >= NAME_FLOOR * 1.2:
+        # Two lines of a name this short would leave one word alone on a line: one line,
+        # a little smaller, while it stays well above the floor.
+        return NameSet([name], room / one)
     pairs = ([" ".join(words[:k]), " ".join(words[k:])] for k in range(1, len(words)))
     pair = min(pairs, key=lambda p: max(pdfmetrics.stringWidth(t, BOLD, 1) for t in p))
     widest = max(pdfmetrics.stringWidth(t, BOLD, 1) for t in pair)
