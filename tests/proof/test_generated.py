@@ -191,16 +191,12 @@ _PLAIN = ("Example(paper='letter', name='AA7', phone='(555) 010-0000', "
           "website='https://www.a00.example', booking='https://www.a00.example/aaa', "
           "address=('1 Aaa Road',), logo=(8, 300), sections=(0,), lengths=(1, ...))")
 FAILING: dict[str, str] = {
-    "boxes-apart": "document letter p9: the boxes 'EMERGENCY – Call 911 or go to…' "
-                   "(y=83.5..219.7) and 'CRISIS LINE – Call or text 98…' (y=220.2..373.9) "
-                   "are 0.5 pt apart, in EXTENSION",
     "tokens-whole": "booklet letter p11: '(555) 010-0107 ext. 3307' is split across lines "
                     "as '(555) 010-0107⏎ext. 3307', in EXTENSION",
     "headings": "document letter p8: the heading 'Book a visit or sign up for our "
                 "newsletter' ends on the single word 'newsletter', in EXTENSION",
     "fullness": "trifold letter p2 inside-middle: 97% empty, and inside-right (one section "
                 f"kept: the tri-fold is built with two blank panels), in {_PLAIN}",
-    "padding": "document letter p7: a 'Notes' box (y=330.7), in EXTENSION",
 }
 
 
