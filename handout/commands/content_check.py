@@ -19,10 +19,11 @@ def content_check(args: argparse.Namespace) -> int:
 
         options = Options(format=args.format, paper=args.paper, large_print=args.large_print,
                           clinic=args.clinic, check=False)
-        problems = fit_problems(args.content, options)
-        for problem in problems:
-            print(f"{problem.file}:{problem.line}:{problem.column}: error: "
-                  f"{problem.path + ': ' if problem.path else ''}{problem.message}")
+        problems, reported = fit_problems(args.content, options)
+        for severity, found in (("error", problems), ("warning", reported)):
+            for problem in found:
+                print(f"{problem.file}:{problem.line}:{problem.column}: {severity}: "
+                      f"{problem.path + ': ' if problem.path else ''}{problem.message}")
         fits = not problems
         if not args.json:
             where = f"the {args.format} ({args.paper}{', large print' if args.large_print else ''})"

@@ -108,15 +108,16 @@ def laid_out(doc: Document, base_dir: Path, options: Options = Options(),
     return printed
 
 
-def fit_problems(content: Path, options: Options) -> list[Problem]:
-    """What `handout check --format` reports: the layout's refusals, located; nothing is
-    written and no chart is kept."""
+def fit_problems(content: Path, options: Options) -> tuple[list[Problem], list[Problem]]:
+    """What `handout check --format` reports, located: the layout's refusals, and the page
+    rules it breaks without refusing (a page a quarter empty). Nothing is written and no
+    chart is kept."""
     doc, located = prepare(content, options.clinic)
     try:
-        _layout(doc, located, content.resolve().parent, options, draw_later)
+        _, _, reported = _layout(doc, located, content.resolve().parent, options, draw_later)
     except ContentError as exc:
-        return exc.problems
-    return []
+        return exc.problems, []
+    return [], reported
 
 
 def build(content: Path, out: Path, options: Options = Options(),

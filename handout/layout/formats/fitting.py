@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from handout.layout.formats.zones import Loc, Overflow
+from handout.input.loader import Loc
+from handout.layout.formats.zones import Overflow
 
 SPACINGS = (1.0, 0.85, 0.7)
 FLOOR, LARGE_FLOOR = 12.0, 18.0  # the smallest body text: patient text, large print

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 
 from handout.chart.art import ChartDrawer
 from handout.input.images import Picture
+from handout.input.loader import Loc
 from handout.input.model import Document, Plan, Puzzle
 from handout.input.placed import ROOMY, shown
 from handout.input.sections import figure_marks, section_blocks
@@ -18,8 +19,6 @@ from handout.layout.closing import sources_flowables
 from handout.layout.figure import figure_flowables
 from handout.layout.page import Mark
 from handout.layout.theme import Theme
-
-Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)

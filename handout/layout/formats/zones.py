@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable, PageTemplate
 
+from handout.input.loader import Loc
 from handout.layout.formats.panels import Geometry
 from handout.layout.page import Mark
 from handout.pdf import Element
-
-Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
