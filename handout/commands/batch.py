@@ -20,8 +20,8 @@ from pydantic import Field, create_model
 
 from handout.common.errors import ContentError, HandoutError
 from handout.input.fields import Strict
+from handout.layout.variant import Variant, settings
 from handout.pipeline.parallel import InProcess, run_check
-from handout.pipeline.variants import Variant, settings
 
 if TYPE_CHECKING:
     from handout.check.runner import Report

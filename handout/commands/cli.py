@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from handout import __version__
 from handout.common.errors import INTERNAL_ERROR, ContentError, HandoutError
-from handout.pipeline.variants import FORMATS, settings
+from handout.layout.variant import FORMATS, settings
 
 if TYPE_CHECKING:
     from handout.pipeline.build import Options

@@ -31,19 +31,8 @@ from handout.layout.page import HandoutTemplate
 from handout.layout.proof import Broken, prove
 from handout.layout.spread import FrameEnd, Gap, Spread, spread, with_gaps
 from handout.layout.theme import REGULAR_BODY, Theme
+from handout.layout.variant import Variant
 from handout.pdf import Recorder
-
-
-@dataclass(frozen=True)
-class Look:
-    """How this print looks: its format and the print variant's choices."""
-
-    format: str = "document"
-    paper: str = "letter"
-    large_print: bool = False
-    grayscale: bool = False
-    print_shop: bool = False
-    tagged: bool = True
 
 
 @dataclass(frozen=True)
@@ -64,7 +53,7 @@ class Pass:
         return [(gap.page, gap.frame) for gap in self.gaps]
 
 
-def typeset(doc: Document, logo: Drawing | None, look: Look,
+def typeset(doc: Document, logo: Drawing | None, look: Variant,
             charts: ChartDrawer = draw_later, pictures: Mapping[str, Picture] | None = None
             ) -> Pass:
     """The laid-out PDF, with the page rules it breaks; `pictures`: the sections' image
@@ -85,7 +74,7 @@ def typeset(doc: Document, logo: Drawing | None, look: Look,
 class _Passes:
     """Layout passes of one document in one format and print variant."""
 
-    def __init__(self, doc: Document, logo: Drawing | None, look: Look,
+    def __init__(self, doc: Document, logo: Drawing | None, look: Variant,
                  charts: ChartDrawer, pictures: Mapping[str, Picture]) -> None:
         self.doc, self.logo, self.look, self.charts, self.pictures = \
             doc, logo, look, charts, pictures
@@ -240,7 +229,7 @@ def _template(doc: Document, theme: Theme, logo: Drawing | None, layout: Layout
     return template, buffer
 
 
-def _build(template: HandoutTemplate, look: Look, layout: Layout) -> None:
+def _build(template: HandoutTemplate, look: Variant, layout: Layout) -> None:
     """Lay out and save: the template then knows its pages, marks and frames' room."""
     tags = Recorder() if look.tagged else None
     if tags is not None and layout.reading_order:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,10 +22,10 @@ from handout.input.sources import load_content
 from handout.input.validate import parse_document
 from handout.layout.formats import format_named
 from handout.layout.preflight import preflight
-from handout.layout.typeset import Look, Pass, typeset
+from handout.layout.typeset import Pass, typeset
+from handout.layout.variant import Variant
 from handout.pdf.impose import impose_booklet
 from handout.pipeline.parallel import IN_PROCESS, InProcess
-from handout.pipeline.variants import Variant
 
 if TYPE_CHECKING:
     from handout.check.runner import Report
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Options(Variant):
-    """One build: the print variant (paper, large print, grayscale, print shop: variants.py)
+    """One build: the print variant (format, paper, large print...: layout/variant.py)
     and how to build it."""
 
     clinic: Path | None = None  # replaces the clinic file the content names
@@ -42,7 +42,6 @@ class Options(Variant):
     # Drawn charts are kept here between builds; None: the `.cache` folder beside the PDF.
     cache_dir: Path | None = None
     cache: bool = True
-    tagged: bool = True  # a tagged (accessible) PDF: structure tree, alt text, artifacts
 
 
 @dataclass(frozen=True)
@@ -99,10 +98,10 @@ def laid_out(doc: Document, base_dir: Path, options: Options = Options(),
     logo = None
     if doc.clinic.logo:
         logo = load_logo((base_dir / doc.clinic.logo).resolve(), grayscale=options.grayscale)
-    look = Look(fmt, options.paper, options.large_print, options.grayscale,
-                options.print_shop, options.tagged)
     pictures = load_pictures(doc.sections, base_dir, grayscale=options.grayscale)
-    printed = typeset(doc, logo, look, charts, pictures)
+    # The layout is given the variant itself (with the format resolved), not the options.
+    variant = Variant(**{f.name: getattr(options, f.name) for f in fields(Variant)})
+    printed = typeset(doc, logo, replace(variant, format=fmt), charts, pictures)
     if options.imposed:  # two pages to a side: the file has half as many pages
         return replace(printed, pdf=impose_booklet(printed.pdf), pages=printed.pages // 2)
     return printed

@@ -1,9 +1,10 @@
 """The print variants, declared once: how one print of a handout differs from the plain one.
 
 `handout build`'s flags (--paper, --large-print, --grayscale, --print-shop) and a batch
-file's `variants:` entries are both made from these fields and their help; `Options` (in
-build.py) is a `Variant` plus how to build it. Every field combines with the others.
-Nothing heavy is imported here: the command line reads it before ReportLab or pydantic.
+file's `variants:` entries are both made from these fields and their help; the layout
+(typeset) lays out a `Variant`, and `Options` (in pipeline/build.py) is a `Variant` plus
+how to build it: one type for all three. Every field combines with the others. Nothing
+heavy is imported here: the command line reads it before ReportLab or pydantic.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ class Variant:
     imposed: bool = field(default=False, metadata=_about(
         "booklet: the print-ready file, 2 pages a side in saddle-stitch order (print both "
         "sides, flip on the short edge, fold, staple)"))
+    # Not a print variant of its own (no help: neither a flag here nor a batch key): the
+    # command line's --no-tags sets it.
+    tagged: bool = True  # a tagged (accessible) PDF: structure tree, alt text, artifacts
 
 
 @dataclass(frozen=True)
@@ -53,4 +57,4 @@ def settings() -> list[Setting]:
     """Every variant field, in the order they are declared."""
     plain = Variant()
     return [Setting(f.name, getattr(plain, f.name), str(f.metadata["help"]),
-                    tuple(f.metadata["choices"])) for f in fields(Variant)]
+                    tuple(f.metadata["choices"])) for f in fields(Variant) if f.metadata]
