@@ -41,9 +41,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-_FORK: ForkContext | None = (multiprocessing.get_context("fork")
-         if sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
-         else None)
+_FORK: ForkContext | None = (
+    multiprocessing.get_context("fork")
+    if sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
+    else None)
 _MISSING: Any = object()  # what a child that failed sent: nothing
 
 
