@@ -3,6 +3,7 @@ the marks fitting reads (the header band is band.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from io import BytesIO
 from types import SimpleNamespace
 from typing import Any
@@ -55,6 +56,10 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.frame_left: dict[tuple[int, str], float] = {}
         self.frame_height: dict[tuple[int, str], float] = {}
         self.floats = Floats()
+        # Asked at each mark: whether this pass can stop there (a fitting pass that has
+        # run over: the rest of its story would not change the answer).
+        self.stop_if: Callable[[dict[str, Mark]], bool] | None = None
+        self.story: list[Flowable] = []
         self.placed: list[Placed] = []  # every block, as placed (layout/proof.py)
         self.loc: Loc = ()  # the part of the content being laid out (from the marks)
         if templates is not None:
@@ -92,10 +97,12 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             self.refused = exc
             raise
 
-    def build(self, *args: Any, **kwargs: Any) -> None:
+    def build(self, flowables: list[Flowable], **kwargs: Any) -> None:
+        """ReportLab's build, remembering the list it lays out from (see `stop_if`)."""
         self.refused = None
+        self.story = flowables
         try:
-            super().build(*args, **kwargs)
+            super().build(flowables, **kwargs)
         except Exception:
             if self.refused is not None:
                 raise self.refused from None
@@ -119,6 +126,8 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             self.marks[flowable.key] = flowable
             if flowable.loc is not None:
                 self.loc = flowable.loc
+            if self.stop_if is not None and self.stop_if(self.marks):
+                del self.story[:]  # ReportLab lays out from this list until it is empty
         elif self.frame is not None and not isinstance(flowable, ActionFlowable | Gap):
             frame = self.frame
             self.placed.append(Placed(flowable, self.page, frame.id, frame._width,

@@ -107,6 +107,8 @@ class _Passes:
                 gaps[n].callout = callout(text, theme)
         template, buffer = _template(doc, theme, self.logo, layout)
         template.floats = Floats(floats)
+        if spread is None and fmt.fitted:  # a pass that has run over stops there
+            template.stop_if = lambda marks: overflow(layout, marks, laid_out=True) is not None
         try:
             _build(template, self.look, layout)
         except (LayoutError, LayoutFitError) as exc:  # one part taller than a page

@@ -59,29 +59,53 @@ def fit(ladders: list[list[Step]], attempt: Callable[[Step], Tried[T]]) -> Tried
     designer's order: fewer parts left out, then more pages); when none does, the
     tightest try of the last (its overflow says how far it is from fitting).
 
-    Most content fits its roomiest step, so that goes first. Otherwise each ladder's
-    tightest step says whether any of its steps can fit, and bisection finds the roomiest
-    that does (a tighter step never takes more room than a roomier one). A tightest step
-    that runs over where neither leaving parts out nor more pages help (a cover) ends
-    the search.
+    For each page count in turn: its roomiest step first (most content fits it), then
+    its tightest step of all (when even that runs over, the next page count); then
+    bisection over its ladders' tightest steps for the first ladder that can fit, and
+    over that ladder's steps for the roomiest that does (a tighter step never takes more
+    room than a roomier one). A tightest step that runs over where neither leaving parts
+    out nor more pages help (a cover) ends the search.
     """
+    groups: list[list[list[Step]]] = []
+    for steps in ladders:
+        if groups and groups[-1][0][0].pages == steps[0].pages:
+            groups[-1].append(steps)
+        else:
+            groups.append([steps])
     tried = attempt(ladders[0][0])
-    if tried.overflow is None:
-        return tried
-    for n, steps in enumerate(ladders):
-        tightest = attempt(steps[-1]) if len(steps) > 1 or n > 0 else tried
+    for n, group in enumerate(groups):
+        roomiest = tried if n == 0 else attempt(group[0][0])
+        if roomiest.overflow is None:
+            return roomiest
+        tightest = attempt(group[-1][-1]) if group[-1][-1] != group[0][0] else roomiest
+        tried = tightest
         if tightest.overflow is not None:
-            tried = tightest
             if not tightest.overflow.zone.after_sections:
                 break  # a cover, or one part too tall for any page: more pages cannot help
             continue
-        low, high, fits = (0 if n == 0 else -1), len(steps) - 1, tightest
-        while high - low > 1:  # steps[low] runs over (or is untried), steps[high] fits
+        # The first ladder whose tightest step fits (the last one's does).
+        low, high, fits = -1, len(group) - 1, tightest
+        while high - low > 1:
             mid = (low + high) // 2
-            t = attempt(steps[mid])
+            t = attempt(group[mid][-1])
             if t.overflow is None:
                 high, fits = mid, t
             else:
                 low = mid
-        return fits
+        return _roomiest(group[high], fits, attempt, tried_first=high == 0)
     return tried
+
+
+def _roomiest(steps: list[Step], fits: Tried[T], attempt: Callable[[Step], Tried[T]], *,
+              tried_first: bool) -> Tried[T]:
+    """The roomiest of `steps` that fits, by bisection: its last (`fits`) does; its first
+    ran over when `tried_first` (the page count's roomiest step)."""
+    low, high = (0 if tried_first else -1), len(steps) - 1
+    while high - low > 1:  # steps[low] runs over (or is untried), steps[high] fits
+        mid = (low + high) // 2
+        t = attempt(steps[mid])
+        if t.overflow is None:
+            high, fits = mid, t
+        else:
+            low = mid
+    return fits

@@ -44,8 +44,12 @@ def test_the_roomiest_step_that_fits_is_found_wherever_it_is(counts: tuple[int, 
             found = fit(steps, attempt)
             assert found.overflow is None
             assert found.step == ladder_[k], (n, k, asked)
-            # The roomiest first, one tightest per page count tried, then bisection.
-            most = 1 + (n + 1) + math.ceil(math.log2(len(ladder_) + 1))
+            # Per page count reached: its roomiest and its tightest step; then bisection
+            # over the ladders' tightest steps and over one ladder's steps.
+            per_count = len(ladders(14, 12, OPTIONAL, 8))
+            counts_reached = n // per_count + 1
+            most = 2 * counts_reached + math.ceil(math.log2(per_count + 1)) + \
+                math.ceil(math.log2(len(ladder_) + 1))
             assert len(asked) <= most, (n, k, len(asked), asked)
             assert len(set(asked)) == len(asked)  # no step laid out twice
 
@@ -63,8 +67,10 @@ def test_more_pages_only_when_no_step_of_fewer_pages_fits() -> None:
     attempt, asked = threshold_passes(steps, (eight, 0))
     found = fit(steps, attempt)
     assert found.step.pages == 12 and found.step == steps[eight][0]
-    # Every 8-page ladder's tightest step was tried, and ran over.
-    assert all(steps[k][-1] in asked for k in range(eight))
+    # The 8 pages' tightest step of all was tried, and ran over: no 8-page step can fit.
+    assert steps[eight - 1][-1] in asked
+    assert not any(s.pages == 8 and s not in (steps[0][0], steps[eight - 1][-1])
+                   for s in asked)
 
 
 def test_when_nothing_fits_the_tightest_try_of_the_last_ladder_says_by_how_much() -> None:
@@ -72,7 +78,10 @@ def test_when_nothing_fits_the_tightest_try_of_the_last_ladder_says_by_how_much(
     attempt, asked = threshold_passes(steps, None)
     found = fit(steps, attempt)
     assert found.overflow is not None and found.step == steps[-1][-1]
-    assert asked == [steps[0][0], *(ladder_[-1] for ladder_ in steps)]
+    # Each page count: its roomiest and its tightest step, nothing more.
+    per_count = len(ladders(14, 12, OPTIONAL, 8))
+    assert asked == [steps[0][0], steps[per_count - 1][-1],
+                     steps[per_count][0], steps[-1][-1]]
 
 
 def test_parts_left_out_are_set_as_large_as_they_then_fit() -> None:
@@ -97,4 +106,5 @@ def test_a_cover_that_runs_over_at_the_tightest_step_is_not_offered_more_pages()
 
     found = fit(steps, attempt)
     assert found.overflow is not None and found.overflow.zone is cover
-    assert asked == [steps[0][0], steps[0][-1]]
+    per_count = len(ladders(14, 12, OPTIONAL, 8))
+    assert asked == [steps[0][0], steps[per_count - 1][-1]]
