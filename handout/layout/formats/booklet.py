@@ -96,17 +96,19 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     story += [*body, Mark("end:inside"), PageBreak()]
     first = True  # the next part starts the page the inside pages' break began
     if plan:
-        story += [KeepTogether(plan), Mark("end:plan"),
+        story += [Mark("start:plan", loc=("plan",)), KeepTogether(plan), Mark("end:plan"),
                   *([QuestionsBox(theme, once)] if under_plan else [])]
         first = False
     if puzzle:
-        story += [*([] if first else [PageBreak()]), *puzzle_flowables(puzzle, theme),
+        story += [*([] if first else [PageBreak()]), Mark("start:puzzle", loc=("puzzle",)),
+                  *puzzle_flowables(puzzle, theme),
                   Mark("end:puzzle")]
         first = False
     if doc.help is not None:
-        story += [*([] if first else [PageBreak()]),
+        story += [*([] if first else [PageBreak()]), Mark("start:help", loc=("help",)),
                   *help_flowables(doc.help, theme, whole=False), Mark("end:help")]
-    story += [_pad_to(back, theme, once), NextPageTemplate("back"), PageBreak(), *contact,
+    story += [_pad_to(back, theme, once), NextPageTemplate("back"), PageBreak(),
+              Mark("start:back", loc=("review",)), *contact,
               QuestionsBox(theme, once, below=review), *review, Mark("end:back")]
     # Each zone from the inside pages on gains a page's room with every page added.
     zones = [Zone("cover", 0, 0, loc=("key_points",)),

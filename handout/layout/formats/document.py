@@ -16,6 +16,7 @@ from handout.layout.formats.fitting import Step
 from handout.layout.formats.parts import Parts, body_zone
 from handout.layout.formats.zones import Layout
 from handout.layout.help_panel import help_flowables
+from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
 from handout.layout.spread import MOST_EMPTY
@@ -45,6 +46,7 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
     # instead of standing alone on a page. Review dates and the disclaimer follow the help
     # panel where the page has room, else they close the references. The handout's one
     # question area takes the room left on the take-home page, if it is enough to write on.
+    out.append(Mark("start:plan", loc=("plan",)))
     here, later = _review(doc, theme)
     plan = plan_flowables(doc.plan, theme)
     contact = [Spacer(1, theme.gap(1)), *contact_flowables(doc.clinic, theme)]
@@ -67,9 +69,11 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
                 questions]
         last = contact
     out += here
-    if doc.puzzle is not None and shown(doc.puzzle, "document", ROOMY):
-        out += [PageBreak(), *puzzle_flowables(doc.puzzle, theme)]
-    out += [PageBreak(), *reference_flowables(doc, theme), *last, *later]
+    if doc.puzzle is not None and shown(doc.puzzle, parts.fmt, ROOMY):
+        out += [PageBreak(), Mark("start:puzzle", loc=("puzzle",)),
+                *puzzle_flowables(doc.puzzle, theme)]
+    out += [PageBreak(), Mark("start:references", loc=("references",)),
+            *reference_flowables(doc, theme), *last, *later]
     return out
 
 

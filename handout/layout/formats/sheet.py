@@ -80,8 +80,8 @@ def _sheet(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> L
         else ([], closing)
     story: list[Flowable] = [
         *title, FrameBreak(), key_points_box(doc, theme), *body, *end1, Mark("end:side1"),
-        PageBreak(), *side2, QuestionsBox(theme, Questions(), below=foot), *foot,
-        Mark("end:side2")]
+        PageBreak(), Mark("start:side2", loc=("plan",)), *side2,
+        QuestionsBox(theme, Questions(), below=foot), *foot, Mark("end:side2")]
     zones = [Zone("side1", 0, 2, marks, loc=("sections",)),
              Zone("side2", 3, 4, loc=("plan",))]
     return Layout(geo, _templates(geo, theme, doc, logo), story, zones)

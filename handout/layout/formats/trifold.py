@@ -87,15 +87,18 @@ def _trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) ->
         flap = [*flap, QuestionsBox(theme, Questions())]
     else:
         back.insert(len(back) - len(closing), QuestionsBox(theme, Questions(), below=closing))
+    flap_loc: tuple[str | int, ...] = ("plan",) if help_panel else ("help",)
     inside = [*help_panel, *([key] if inside_key else []), *body, *plan]
     order = [group("Div", part) for part in (front, [*flap, *inside], back)]
     story: list[Flowable] = [
-        NextPageTemplate("inside"), *back, Mark("end:back"), FrameBreak(),
-        *front, Mark("end:front"), FrameBreak(), *flap, Mark("end:flap"),
+        NextPageTemplate("inside"), Mark("start:back", loc=("references",)), *back,
+        Mark("end:back"), FrameBreak(), Mark("start:front", loc=("key_points",)), *front,
+        Mark("end:front"), FrameBreak(), Mark("start:flap", loc=flap_loc), *flap,
+        Mark("end:flap"),
         *([FrameBreak()] if flap else []), *inside, Mark("end:inside")]
     zones = [Zone("back", 0, 0, loc=("references",)),
              Zone("front", 1, 1, loc=("key_points",)),
-             Zone("flap", 2, 2, loc=("plan",) if help_panel else ("help",)),
+             Zone("flap", 2, 2, loc=flap_loc),
              Zone("inside", 3 if flap else 2, 5, marks, loc=("sections",))]
     return Layout(geo, _templates(geo, theme, doc, logo, order[0]), story, zones,
                   reading_order=order)
