@@ -1,6 +1,7 @@
-"""The model laid out as PDF bytes, in one format: the document, or a rack format fitted
-to its pages, whichever its format object (layout/formats) says. Writes nothing; returns
-the bytes and the page count."""
+"""The model laid out as PDF bytes in one format, as its format object (layout/formats)
+says: fitted to its pages by a search over real layout passes, its spare room given out
+in a spread pass (layout/spread.py), and its pages proved (layout/proof.py). Writes
+nothing; returns the bytes, the page count and the page rules they break."""
 
 from __future__ import annotations
 
