@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import ActionFlowable, Flowable, Frame, FrameBreak, KeepTogether
-from reportlab.platypus.flowables import _listWrapOn
 
+from handout.layout.measure import stack_height
 from handout.layout.spread import Gap
 
 
@@ -82,7 +82,7 @@ def _fits(f: Floating, frame: Frame, canv: Canvas) -> bool:
         return True
     # The frame's current point and its bottom: the room left.
     room = frame._y - frame._y1p - f.getSpaceBefore()
-    # Measured as KeepTogether measures its content (its own wrap says "too tall" to
-    # make the frame split it).
-    height = _listWrapOn(f._content, frame._getAvailableWidth(), canv)[1]
+    # Its content measured (a KeepTogether's own wrap says "too tall", to make the frame
+    # split it).
+    height = stack_height([f], frame._getAvailableWidth(), canv)
     return bool(height <= room or height > frame._height)

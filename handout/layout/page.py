@@ -26,7 +26,7 @@ from handout.input.loader import Loc
 from handout.layout.band import BAND_HEIGHT, draw_band
 from handout.layout.floats import Floats
 from handout.layout.footer import draw_footer
-from handout.layout.proof import Placed
+from handout.layout.proof import Block
 from handout.layout.spread import Gap
 from handout.layout.theme import REGULAR, Theme
 from handout.pdf import FOOTER, HEADER, marked
@@ -60,7 +60,7 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         # run over: the rest of its story would not change the answer).
         self.stop_if: Callable[[dict[str, Mark]], bool] | None = None
         self.story: list[Flowable] = []
-        self.placed: list[Placed] = []  # every block, as placed (layout/proof.py)
+        self.placed: list[Block] = []  # every block, as placed (layout/proof.py)
         self.loc: Loc = ()  # the part of the content being laid out (from the marks)
         if templates is not None:
             self.addPageTemplates(templates)
@@ -130,8 +130,7 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
                 del self.story[:]  # ReportLab lays out from this list until it is empty
         elif self.frame is not None and not isinstance(flowable, ActionFlowable | Gap):
             frame = self.frame
-            self.placed.append(Placed(flowable, self.page, frame.id, frame._width,
-                                      frame._height, self.loc))
+            self.placed.append(Block(flowable, self.page, frame.id, frame._width, self.loc))
         # The height left in this frame so far: at its last flowable, what it left unused
         # (ReportLab's frame keeps its current point and its bottom in these two).
         frame = self.frame

@@ -21,20 +21,19 @@ from reportlab.platypus import Flowable, Paragraph
 
 from handout.input.loader import Loc
 from handout.layout.blocks import Heading
-from handout.layout.spread import MOST_EMPTY
+from handout.layout.spread import MOST_EMPTY, FrameEnd
 from handout.layout.unbroken import NBSP, protected
 
 
 @dataclass(frozen=True)
-class Placed:
-    """One block as the layout placed it: its page (from 1), frame and frame size, and the
-    part of the content it belongs to (the last section started before it)."""
+class Block:
+    """One block as the layout placed it: its page (from 1), frame and the frame's width,
+    and the part of the content it belongs to (the last part started before it)."""
 
     flowable: Flowable
     page: int
     frame: str
     width: float  # the frame's
-    height: float
     loc: Loc
 
 
@@ -55,11 +54,11 @@ class Broken:
 EMPTY_REFUSED = False
 
 
-def prove(placed: Sequence[Placed], left: dict[tuple[int, str], float],
+def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
           names: dict[tuple[int, str], str], *, last_page_ends: bool) -> list[Broken]:
-    """The rules these pages break. `left`: the height each frame had left unused;
-    `names`: how to name each frame ("page 3", "the flap"); `last_page_ends`: the last
-    page may end part-way (a document's)."""
+    """The rules these pages break. `ends`: each frame's height and the height it had
+    left unused; `names`: how to name each frame ("page 3", "the flap");
+    `last_page_ends`: the last page may end part-way (a document's)."""
     out: list[Broken] = []
     for n, p in enumerate(placed):
         where = names.get((p.page, p.frame), f"page {p.page}")
@@ -78,16 +77,18 @@ def prove(placed: Sequence[Placed], left: dict[tuple[int, str], float],
         if width > p.width + 1:
             out.append(Broken(p.loc, where, f"a block is {width - p.width:.0f} pt wider "
                               f"than its column on {where}"))
-    last_page = max((page for page, _ in left), default=0)
+    last_page = max((end.page for end in ends), default=0)
     frames = {(p.page, p.frame): p for p in placed}  # the last block of each frame
-    for key, room in left.items():
+    for end in ends:
+        key = (end.page, end.frame)
         block = frames.get(key)
-        if block is None or (last_page_ends and key[0] == last_page):
+        if block is None or (last_page_ends and end.page == last_page):
             continue
-        if room > MOST_EMPTY * block.height:
-            where = names.get(key, f"page {key[0]}")
-            out.append(Broken(block.loc, where, f"{where} is {room / block.height:.0%} "
-                              f"empty ({room:.0f} pt at its foot)", refused=EMPTY_REFUSED))
+        if end.left > MOST_EMPTY * end.height:
+            where = names.get(key, f"page {end.page}")
+            out.append(Broken(block.loc, where, f"{where} is {end.left / end.height:.0%} "
+                              f"empty ({end.left:.0f} pt at its foot)",
+                              refused=EMPTY_REFUSED))
     return out
 
 

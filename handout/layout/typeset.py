@@ -24,10 +24,10 @@ from handout.layout.floats import Floats
 from handout.layout.footer import FooterCanvas
 from handout.layout.formats import format_named
 from handout.layout.formats.base import Format
-from handout.layout.formats.fillers import stack_height
-from handout.layout.formats.fitting import Step, Tried, fit
+from handout.layout.formats.fitting import Step, Tried, fit, roomiest
 from handout.layout.formats.parts import Parts, figure_maker, optional_parts
 from handout.layout.formats.zones import Layout, Overflow, Zone, overflow
+from handout.layout.measure import stack_height
 from handout.layout.page import HandoutTemplate
 from handout.layout.proof import Broken, prove
 from handout.layout.spread import FrameEnd, Gap, Spread, spread, with_gaps
@@ -124,8 +124,7 @@ class _Passes:
         ends = tuple(FrameEnd(page, frame, left, template.frame_height[(page, frame)])
                      for (page, frame), left in template.frame_left.items())
         names = {key: fmt.frame_name(*key) for key in template.frame_left}
-        broken = prove(template.placed, template.frame_left, names,
-                       last_page_ends=not fmt.fitted)
+        broken = prove(template.placed, ends, names, last_page_ends=not fmt.fitted)
         done = Pass(buffer.getvalue(), template.page, tuple(gaps), ends, tuple(broken),
                     tuple(template.floats.decided))
         return Tried(step, done, overflow(layout, template.marks))
@@ -138,16 +137,9 @@ class _Passes:
         if not self.fmt.fitted or step != self.ladders[0][0] or \
                 not any(end.left > HALF * end.height for end in tried.result.ends):
             return tried
-        sizes = [step.body_size + 0.5 * i for i in range(1, int(GROW * 2) + 1)]
-        best, low, high = tried, -1, len(sizes)  # sizes[low] fits (-1: `step`)
-        while high - low > 1:
-            mid = (low + high) // 2
-            t = self.attempt(replace(step, body_size=sizes[mid]))
-            if t.overflow is None:
-                best, low = t, mid
-            else:
-                high = mid
-        return best
+        larger = [replace(step, body_size=step.body_size + 0.5 * i)
+                  for i in range(int(GROW * 2), 0, -1)]
+        return roomiest([*larger, step], tried, self.attempt, tried_first=False)
 
     def spread(self, tried: Tried[Pass]) -> Pass:
         """The fitted pass laid out again with each frame's spare height given out

@@ -28,11 +28,12 @@ from handout.layout.cover import key_points_box, title_block
 from handout.layout.footer import FOOTER_EDGE
 from handout.layout.formats import panels as geometry
 from handout.layout.formats.base import Format
-from handout.layout.formats.fillers import CoverIcon, Questions, QuestionsBox, stack_height
+from handout.layout.formats.fillers import CoverIcon, Questions, QuestionsBox
 from handout.layout.formats.fitting import Step
 from handout.layout.formats.parts import Parts, body_zone
 from handout.layout.formats.zones import Layout, Overflow, Zone
 from handout.layout.help_panel import help_flowables
+from handout.layout.measure import stack_height
 from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables

@@ -11,11 +11,12 @@ from handout.input.placed import ROOMY, shown
 from handout.layout.closing import contact_flowables, reference_flowables, review_flowables
 from handout.layout.cover import cover_flowables
 from handout.layout.formats.base import Format
-from handout.layout.formats.fillers import Questions, QuestionsBox, fits_a_page, flat
+from handout.layout.formats.fillers import Questions, QuestionsBox, fits_a_page
 from handout.layout.formats.fitting import Step
 from handout.layout.formats.parts import Parts, body_zone
 from handout.layout.formats.zones import Layout
 from handout.layout.help_panel import help_flowables
+from handout.layout.measure import flat
 from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables

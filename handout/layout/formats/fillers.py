@@ -6,16 +6,13 @@ when too little is left to be worth it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
-from io import BytesIO
 
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether
-from reportlab.platypus.flowables import _listWrapOn  # KeepTogether's own measure
+from reportlab.platypus import Flowable
 
 from handout.input.fields import Icon
 from handout.layout.icons import draw_icon
+from handout.layout.measure import stack_height
 from handout.layout.theme import BOLD, INK, MUTED, Theme
 from handout.pdf import LAYOUT, Element, marked
 
@@ -89,29 +86,6 @@ class QuestionsBox(Flowable):  # type: ignore[misc]
             while y > self.rule * 0.4:
                 canv.line(size * 0.6, y, self.width - size * 0.6, y)
                 y -= self.rule
-
-
-def stack_height(flowables: Sequence[Flowable], width: float,
-                 canv: Canvas | None = None) -> float:
-    """The height these flowables take one under another at the top of a frame (a
-    KeepTogether: its content), measured as ReportLab's KeepTogether measures its own:
-    with its list measure, which collapses the space between them as a frame does."""
-    height: float = _listWrapOn(flat(flowables), width, canv or _scratch())[1]
-    return height
-
-
-@cache
-def _scratch() -> Canvas:
-    """A canvas to measure on, never saved."""
-    return Canvas(BytesIO())
-
-
-def flat(flowables: Sequence[Flowable]) -> list[Flowable]:
-    """`flowables` with each KeepTogether replaced by its content, at any depth."""
-    out: list[Flowable] = []
-    for f in flowables:
-        out += flat(f._content) if isinstance(f, KeepTogether) else [f]
-    return out
 
 
 def fits_a_page(flowables: list[Flowable], theme: Theme, page: float) -> bool:

@@ -74,10 +74,10 @@ def fit(ladders: list[list[Step]], attempt: Callable[[Step], Tried[T]]) -> Tried
             groups.append([steps])
     tried = attempt(ladders[0][0])
     for n, group in enumerate(groups):
-        roomiest = tried if n == 0 else attempt(group[0][0])
-        if roomiest.overflow is None:
-            return roomiest
-        tightest = attempt(group[-1][-1]) if group[-1][-1] != group[0][0] else roomiest
+        first = tried if n == 0 else attempt(group[0][0])
+        if first.overflow is None:
+            return first
+        tightest = attempt(group[-1][-1]) if group[-1][-1] != group[0][0] else first
         tried = tightest
         if tightest.overflow is not None:
             if not tightest.overflow.zone.after_sections:
@@ -92,14 +92,14 @@ def fit(ladders: list[list[Step]], attempt: Callable[[Step], Tried[T]]) -> Tried
                 high, fits = mid, t
             else:
                 low = mid
-        return _roomiest(group[high], fits, attempt, tried_first=high == 0)
+        return roomiest(group[high], fits, attempt, tried_first=high == 0)
     return tried
 
 
-def _roomiest(steps: list[Step], fits: Tried[T], attempt: Callable[[Step], Tried[T]], *,
-              tried_first: bool) -> Tried[T]:
-    """The roomiest of `steps` that fits, by bisection: its last (`fits`) does; its first
-    ran over when `tried_first` (the page count's roomiest step)."""
+def roomiest(steps: list[Step], fits: Tried[T], attempt: Callable[[Step], Tried[T]], *,
+             tried_first: bool) -> Tried[T]:
+    """The roomiest of `steps` (roomiest first) that fits, by bisection: its last
+    (`fits`) does; its first ran over when `tried_first`."""
     low, high = (0 if tried_first else -1), len(steps) - 1
     while high - low > 1:  # steps[low] runs over (or is untried), steps[high] fits
         mid = (low + high) // 2
