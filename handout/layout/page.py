@@ -56,9 +56,11 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.frame_left: dict[tuple[int, str], float] = {}
         self.frame_height: dict[tuple[int, str], float] = {}
         self.floats = Floats()
-        # Asked at each mark: whether this pass can stop there (a fitting pass that has
-        # run over: the rest of its story would not change the answer).
-        self.stop_if: Callable[[dict[str, Mark]], bool] | None = None
+        # Asked after each flowable placed, with the marks so far and the page and frame
+        # it went in: whether this pass can stop there (a fitting pass that has run over:
+        # the rest of its story would not change the answer).
+        self.stop_if: Callable[[dict[str, Mark], tuple[int, str]], bool] | None = None
+        self.stopped_at: tuple[int, str] | None = None
         self.story: list[Flowable] = []
         self.placed: list[Block] = []  # every block, as placed (layout/proof.py)
         self.loc: Loc = ()  # the part of the content being laid out (from the marks)
@@ -126,8 +128,6 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             self.marks[flowable.key] = flowable
             if flowable.loc is not None:
                 self.loc = flowable.loc
-            if self.stop_if is not None and self.stop_if(self.marks):
-                del self.story[:]  # ReportLab lays out from this list until it is empty
         elif self.frame is not None and not isinstance(flowable, ActionFlowable | Gap):
             frame = self.frame
             self.placed.append(Block(flowable, self.page, frame.id, frame._width, self.loc))
@@ -137,6 +137,10 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         if frame is not None:
             self.frame_left[(self.page, frame.id)] = frame._y - frame._y1p
             self.frame_height[(self.page, frame.id)] = frame._height
+            if self.stop_if is not None and not isinstance(flowable, ActionFlowable) and \
+                    self.stop_if(self.marks, (self.page, frame.id)):
+                del self.story[:]  # ReportLab lays out from this list until it is empty
+                self.stopped_at = (self.page, frame.id)
         title = getattr(flowable, "outline_title", None)
         if title:
             key = f"h{self._bookmarks}"

@@ -62,6 +62,9 @@ def typeset(doc: Document, logo: Drawing | None, look: Variant,
     passes = _Passes(doc, logo, look, _drawn_once(charts), pictures or {})
     tried = fit(passes.ladders, passes.attempt)
     if tried.overflow is not None:
+        # Laid out to the end, for how far it runs over (a fitting pass stops at the
+        # first frame past its zone).
+        tried = passes.attempt(tried.step, whole=True) if tried.result.pages else tried
         fmt = passes.fmt
         message = fmt.refusal(tried.overflow, tried.step, doc) + \
             _what_fits(doc, fmt, tried, passes.attempt)
@@ -91,10 +94,11 @@ class _Passes:
                               grayscale=look.grayscale, print_shop=look.print_shop)
 
     def attempt(self, step: Step, spread: Spread | None = None,
-                floats: Sequence[bool] = ()) -> Tried[Pass]:
+                floats: Sequence[bool] = (), *, whole: bool = False) -> Tried[Pass]:
         """One layout pass at `step`: its PDF, or where and by how much it runs over.
         `spread`: what the spread pass adds to the gaps between blocks; `floats`: the
-        float decisions of the pass it spreads."""
+        float decisions of the pass it spreads; `whole`: lay out all of a pass that runs
+        over (a fitting pass stops where it does)."""
         doc, fmt, theme = self.doc, self.fmt, self.theme(step)
         maker = figure_maker(doc, theme, self.look.grayscale, self.charts,
                              chart_scale=self.scale)
@@ -108,8 +112,9 @@ class _Passes:
                 gaps[n].callout = callout(text, theme)
         template, buffer = _template(doc, theme, self.logo, layout)
         template.floats = Floats(floats)
-        if spread is None and fmt.fitted:  # a pass that has run over stops there
-            template.stop_if = lambda marks: overflow(layout, marks, laid_out=True) is not None
+        if spread is None and fmt.fitted and not whole:  # a pass that has run over stops
+            template.stop_if = lambda marks, at: \
+                overflow(layout, marks, laid_out=True, at=at) is not None
         try:
             _build(template, self.look, layout)
         except (LayoutError, LayoutFitError) as exc:  # one part taller than a page
@@ -127,7 +132,7 @@ class _Passes:
         broken = prove(template.placed, ends, names, last_page_ends=not fmt.fitted)
         done = Pass(buffer.getvalue(), template.page, tuple(gaps), ends, tuple(broken),
                     tuple(template.floats.decided))
-        return Tried(step, done, overflow(layout, template.marks))
+        return Tried(step, done, overflow(layout, template.marks, at=template.stopped_at))
 
     def grow(self, tried: Tried[Pass]) -> Tried[Pass]:
         """Content that fits its roomiest step with pages to spare (a short booklet's last

@@ -61,14 +61,21 @@ class Overflow:
     room: float = 0.0  # the height of the zone's frames, all together
 
 
-def overflow(layout: Layout, marks: dict[str, Mark], *, laid_out: bool = False
-             ) -> Overflow | None:
+def overflow(layout: Layout, marks: dict[str, Mark], *, laid_out: bool = False,
+             at: tuple[int, str] | None = None) -> Overflow | None:
     """The first zone whose end fell outside its frames, with the amount it ran over
-    (`laid_out`: only among the zones laid out, of a pass that stopped part-way)."""
+    (`laid_out`: only among the zones laid out, of a pass that stopped part-way).
+
+    `at`: the page and frame a pass in progress has reached. The zone being laid out
+    has run over once that frame is past its last, and the amount is then how far it
+    has run so far (a fitting pass needs only the yes or no)."""
     geo = layout.geometry
     for zone in layout.zones:
         assert geo is not None  # a format with zones has fixed pages
         end = marks.get(zone.end)
+        if end is None and at is not None and geo.index(at[0] - 1, at[1]) > zone.last:
+            end = Mark(zone.end)
+            end.page, end.frame = at
         if end is None:  # not laid out
             return None if laid_out else Overflow(zone, 0.0, zone.loc, "")
         if zone.first <= geo.index(end.page - 1, end.frame) <= zone.last:
