@@ -65,6 +65,7 @@ def typeset(doc: Document, logo: Drawing | None, look: Variant,
         # Laid out to the end, for how far it runs over (a fitting pass stops at the
         # first frame past its zone).
         tried = passes.attempt(tried.step, whole=True) if tried.result.pages else tried
+        assert tried.overflow is not None  # the same step, so it runs over again
         fmt = passes.fmt
         message = fmt.refusal(tried.overflow, tried.step, doc) + \
             _what_fits(doc, fmt, tried, passes.attempt)
