@@ -125,3 +125,23 @@ def test_no_module_outside_a_format_compares_format_names() -> None:
     """Each format is one object (layout/formats/): nothing else asks which one it is."""
     outside = [p for p in modules() if "formats" not in p.relative_to(PACKAGE).parts]
     assert [hit for p in outside for hit in format_name_comparisons(p)] == []
+
+
+def libraries(path: Path) -> set[str]:
+    """The top-level names of the libraries a module imports, deferred ones included."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_input_reads_files_and_draws_nothing() -> None:
+    """input/ makes the validated model and reads files; what the PDF draws (ReportLab
+    drawings, svglib's parse of an SVG) is layout's."""
+    drawing = {"reportlab", "svglib"}
+    found = {str(p.relative_to(PACKAGE)): sorted(libraries(p) & drawing)
+             for p in (PACKAGE / "input").rglob("*.py") if libraries(p) & drawing}
+    assert found == {}

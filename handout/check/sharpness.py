@@ -11,7 +11,7 @@ import math
 from pathlib import Path
 
 from handout.check.findings import Finding, Where
-from handout.input.images import inside, load_picture, printed_size
+from handout.input.images import inside, load_raster, printed_size
 from handout.input.model import Document
 from handout.input.sections import images
 
@@ -31,12 +31,11 @@ def sharpness_findings(doc: Document, where: Where, base_dir: Path) -> list[Find
         if path is None or not path.is_file() or path.suffix.lower() == ".svg":
             continue
         try:
-            picture = load_picture(path)
+            picture = load_raster(path)
         except Exception:  # Pillow raises many kinds for a broken file
             continue
-        if picture.pixels is None:
-            continue
-        width = printed_size(picture, WIDEST_COLUMN, TALLEST_TEXT)[0] / 72  # inches
+        points = printed_size(picture.width, picture.height, WIDEST_COLUMN, TALLEST_TEXT)[0]
+        width = points / 72  # inches
         dpi = picture.pixels[0] / width
         if round(dpi) < PRINT_DPI:
             need = math.ceil(PRINT_DPI * width)

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from handout.input.images import Picture
 from handout.input.loader import Loc
 from handout.input.placed import shown
 from handout.input.sections import Block, Box, Section, section_blocks
 from handout.layout.blocks import boxed, bullet_list, heading, paragraphs
+from handout.layout.drawings import Picture
 from handout.layout.icons import beside
 from handout.layout.markup import runt_free
 from handout.layout.pictures import picture_flowables

@@ -19,8 +19,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from handout.common import icon_set
 from handout.input.fields import Icon, Point
-from handout.input.images import parse_svg
 from handout.layout.blocks import bullet_list
+from handout.layout.drawings import parse_svg
 from handout.layout.markup import runt_free
 from handout.layout.theme import Theme
 from handout.pdf import LAYOUT, Element, marked, tag

@@ -11,8 +11,9 @@ from reportlab.graphics import renderPDF
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from handout.input.images import Picture, printed_size
+from handout.input.images import printed_size
 from handout.input.sections import Image
+from handout.layout.drawings import Picture
 from handout.layout.floats import floating
 from handout.layout.markup import markup
 from handout.layout.theme import Theme
@@ -31,8 +32,8 @@ class PictureFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type 
         self.hAlign = "LEFT"
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = printed_size(self.picture, min(self.column, avail_width),
-                                               self.text_height)
+        self.width, self.height = printed_size(self.picture.width, self.picture.height,
+                                               min(self.column, avail_width), self.text_height)
         return self.width, self.height
 
     def draw(self) -> None:

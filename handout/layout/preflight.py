@@ -14,11 +14,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 
 from handout.common.errors import ContentError, Problem
-from handout.input.images import inside, read_svg
+from handout.input.images import inside
 from handout.input.loader import Loc, Located
 from handout.input.model import Document
 from handout.input.sections import images
 from handout.input.sources import display_path
+from handout.layout.drawings import read_svg
 from handout.layout.theme import BOLD, REGULAR, make_theme, register_fonts
 
 MAX_IMAGE_BYTES = 5_000_000

@@ -16,10 +16,10 @@ from reportlab.platypus.doctemplate import LayoutError
 from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
 from handout.chart.cache import chart_key
 from handout.common.errors import LayoutFitError
-from handout.input.images import Picture
 from handout.input.model import Document
 from handout.input.placed import FORMATS, shown
 from handout.layout.blocks import callout
+from handout.layout.drawings import Picture
 from handout.layout.floats import Floats
 from handout.layout.footer import FooterCanvas
 from handout.layout.formats import format_named
@@ -58,7 +58,7 @@ def typeset(doc: Document, logo: Drawing | None, look: Variant,
             charts: ChartDrawer = draw_later, pictures: Mapping[str, Picture] | None = None
             ) -> Pass:
     """The laid-out PDF, with the page rules it breaks; `pictures`: the sections' image
-    files, loaded (input/images.py)."""
+    files, loaded (layout/drawings.py)."""
     passes = _Passes(doc, logo, look, _drawn_once(charts), pictures or {})
     tried = fit(passes.ladders, passes.attempt)
     if tried.overflow is not None:

@@ -14,12 +14,12 @@ from handout.chart.art import ChartDrawer, draw_later
 from handout.chart.cache import ChartCache, cache_folder
 from handout.common.errors import ContentError, HandoutError, LayoutFitError, Problem
 from handout.common.files import write_atomic
-from handout.input.images import load_logo, load_pictures
 from handout.input.loader import Located
 from handout.input.model import Document
 from handout.input.placed import ROOMY, shown
 from handout.input.sources import load_content
 from handout.input.validate import parse_document
+from handout.layout.drawings import load_logo, load_pictures
 from handout.layout.formats import format_named
 from handout.layout.preflight import preflight
 from handout.layout.typeset import Pass, typeset

@@ -3,7 +3,7 @@ story cannot change the answer); a refusal is measured on a pass laid out to the
 
 from __future__ import annotations
 
-from handout.input.images import load_pictures
+from handout.layout.drawings import load_pictures
 from handout.layout.figure import draw_later
 from handout.layout.typeset import _Passes
 from handout.layout.variant import Variant

@@ -128,7 +128,7 @@ def test_batch_builds_in_parallel_and_reports_a_broken_entry(
 
 
 def test_a_gray_logo_leaves_the_cached_colour_logo_alone() -> None:
-    from handout.input.images import load_logo
+    from handout.layout.drawings import load_logo
 
     def colours(node: object, found: set[str]) -> set[str]:
         for attr in ("fillColor", "strokeColor"):

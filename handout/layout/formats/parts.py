@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from reportlab.platypus import Flowable
 
 from handout.chart.art import ChartDrawer
-from handout.input.images import Picture
 from handout.input.loader import Loc
 from handout.input.model import Document, Plan, Puzzle
 from handout.input.placed import ROOMY, shown
@@ -16,6 +15,7 @@ from handout.input.sections import figure_marks, section_blocks
 from handout.layout.blocks import paragraphs
 from handout.layout.body import FigureMaker, Placing, section_flowables
 from handout.layout.closing import sources_flowables
+from handout.layout.drawings import Picture
 from handout.layout.figure import figure_flowables
 from handout.layout.page import Mark
 from handout.layout.theme import Theme
