@@ -42,7 +42,7 @@ def _scores(report: Report) -> list[str]:
 
 
 def _finding(f: Finding) -> list[str]:
-    return [str(f), f"    fix: {f.fix}"]
+    return [str(f), f"    fix: {f.fix}"] if f.fix else [str(f)]
 
 
 def _plural(n: int, word: str) -> str:
@@ -53,12 +53,12 @@ def _count(report: Report) -> str:
     """The last line: how many errors and warnings, in the file(s) where they are (a clinic
     colour's contrast is found in the clinic file, not the content file)."""
     verdict = "passed" if report.ok else "failed"
-    files = list(dict.fromkeys(f.file for f in report.findings))
+    files = list(dict.fromkeys(f.file for f in report.everything))
     if len(files) <= 1:
         where = files[0] if files else report.file
         return (f"check {verdict}: {_plural(report.errors, 'error')}, "
                 f"{_plural(report.warnings, 'warning')} in {where}")
-    counts = {file: [sum(f.file == file and f.severity == kind for f in report.findings)
+    counts = {file: [sum(f.file == file and f.severity == kind for f in report.everything)
                      for kind in ("error", "warning")] for file in files}
     # Where the errors are first, then the content file, then the others as found.
     files.sort(key=lambda file: (counts[file][0] == 0, file != report.file))
@@ -69,8 +69,15 @@ def _count(report: Report) -> str:
 
 
 def table(report: Report) -> str:
-    """The full report: reading level per part, structure scores, then each finding."""
-    lines = [*_grades(report), "", *_scores(report), ""]
+    """The full report: what a build would refuse (the layout's findings) first, then
+    reading level per part, structure scores, and each finding."""
+    lines = []
+    if report.layout:
+        lines += ["What a build would refuse or report"]
+        for f in report.layout:
+            lines += _finding(f)
+        lines += [""]
+    lines += [*_grades(report), "", *_scores(report), ""]
     for f in report.findings:
         lines += _finding(f)
     return "\n".join([*lines, _count(report)]) + "\n"
@@ -107,7 +114,7 @@ def to_data(report: Report) -> dict[str, Any]:
              "failed": [LABELS[k] for k in s.failed]}
             for s in report.scores
         ],
-        "findings": [asdict(f) for f in report.findings],
+        "findings": [asdict(f) for f in report.everything],
     }
 
 

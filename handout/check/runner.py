@@ -27,14 +27,22 @@ class Report:
     rows: tuple[Row, ...]
     scores: tuple[Score, ...]
     findings: tuple[Finding, ...]
+    # What a build would refuse before it lays anything out or while it does (files,
+    # characters, the clinic file, the fit of each format): `handout check` adds these.
+    layout: tuple[Finding, ...] = ()
+
+    @property
+    def everything(self) -> tuple[Finding, ...]:
+        """Every finding: the layout's first, as a build meets them first."""
+        return (*self.layout, *self.findings)
 
     @property
     def errors(self) -> int:
-        return sum(f.severity == "error" for f in self.findings)
+        return sum(f.severity == "error" for f in self.everything)
 
     @property
     def warnings(self) -> int:
-        return sum(f.severity == "warning" for f in self.findings)
+        return sum(f.severity == "warning" for f in self.everything)
 
     @property
     def ok(self) -> bool:

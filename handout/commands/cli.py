@@ -38,11 +38,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true", help="print the report as JSON")
     c.add_argument("--clinic", type=Path, default=None, help="a clinic file to use instead")
     c.add_argument("--format", choices=FORMATS, default="",
-                   help="also lay the handout out in this format (nothing is written) and "
-                   "report what does not fit, where")
+                   help="lay the handout out in this format only (default: each format "
+                   "the content file's `formats:` lists); nothing is written")
     c.add_argument("--paper", choices=("letter", "a4"), default="letter",
-                   help="with --format: the paper (default: letter)")
-    c.add_argument("--large-print", action="store_true", help="with --format: large print")
+                   help="the paper to lay it out on (default: letter)")
+    c.add_argument("--large-print", action="store_true", help="lay it out in large print")
 
     s = sub.add_parser("schema", help="write the JSON Schema editors use to check content files")
     s.add_argument("-o", "--output", type=Path, default=Path("content.schema.json"),

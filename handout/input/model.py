@@ -131,10 +131,12 @@ class Document(Strict):
     topic: str = Field(
         default="", description="e.g. 'mental-health' (then a crisis panel is required)."
     )
-    format: FormatName = Field(
-        default="document",
-        description="What `handout build` makes unless --format says otherwise: document "
-        "(loose pages), booklet (folded, half-letter or A5), trifold or sheet (2 pages).")
+    formats: list[FormatName] = Field(
+        default_factory=lambda: list[FormatName](["document"]), min_length=1,
+        description="The formats this handout is printed in: document (loose pages), "
+        "booklet (folded, half-letter or A5), trifold or sheet (2 pages). `handout build` "
+        "makes each (the first at -o, the others beside it) unless --format picks one; "
+        "`handout check` lays each one out to see that it fits.")
     pages: int = Field(
         default=8, ge=4, le=16, multiple_of=4,
         description="The most pages a booklet may have (a multiple of 4); fitting uses "
@@ -172,6 +174,32 @@ class Document(Strict):
         description="Medical term -> plain explanation. `handout check` requires each term to "
         "be explained where the handout first uses it; not printed.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _formats_list(cls, data: object) -> object:
+        """The older single `format: booklet` reads as `formats: [booklet]`."""
+        if isinstance(data, dict) and "format" in data:
+            if "formats" in data:
+                raise ValueError("this handout has both `format` and `formats`: keep "
+                                 "`formats`, the list of every format it is printed in")
+            data = {("formats" if k == "format" else k): ([v] if k == "format" else v)
+                    for k, v in data.items()}
+        return data
+
+    @field_validator("formats")
+    @classmethod
+    def _each_once(cls, formats: list[str]) -> list[str]:
+        twice = sorted({f for f in formats if formats.count(f) > 1})
+        if twice:
+            raise ValueError(f"{', '.join(twice)} is listed more than once; list each "
+                             "format once")
+        return formats
+
+    @property
+    def format(self) -> str:
+        """The format `handout build` makes first (and alone, with -o and one format)."""
+        return self.formats[0]
 
     @field_validator("figures")
     @classmethod

@@ -29,10 +29,16 @@ RASTER_SUFFIXES = {".png", ".jpg", ".jpeg"}
 
 def preflight(doc: Document, located: Located, base_dir: Path) -> None:
     """Raise `ContentError` listing every character or file problem found."""
+    problems = preflight_problems(doc, located, base_dir)
+    if problems:
+        raise ContentError(problems)
+
+
+def preflight_problems(doc: Document, located: Located, base_dir: Path) -> list[Problem]:
+    """Every character, file (logo, pictures) and clinic-field problem, in file order."""
     problems = [*missing_glyphs(doc, located), *asset_problems(doc, located, base_dir),
                 *furniture_problems(doc, located)]
-    if problems:
-        raise ContentError(sorted(problems, key=lambda p: (p.line, p.column)))
+    return sorted(problems, key=lambda p: (p.file, p.line, p.column))
 
 
 def font_coverage() -> frozenset[int]:

@@ -196,7 +196,9 @@ def _what_fits(doc: Document, fmt: Format, tried: Tried[Pass],
         fewer = replace(step, left_out=(*step.left_out, *(("sections", j) for j in dropped)))
         if attempt(fewer).overflow is None:
             names = " and ".join(f'"{doc.sections[j].heading}"' for j in dropped)
-            others = [name for name in FORMATS if name != fmt.name]
+            # The other formats the handout is printed in (the document at least).
+            others = [name for name in FORMATS if name != fmt.name and name in doc.formats]
+            others = others or ["document"]
             return (f" It fits if {names} {'is' if len(dropped) == 1 else 'are'} left out: "
                     f"add `formats: [{', '.join(others)}]` to "
                     f"{'it' if len(dropped) == 1 else 'them'} (or `optional: true`).")

@@ -107,13 +107,13 @@ def laid_out(doc: Document, base_dir: Path, options: Options = Options(),
     return printed
 
 
-def fit_problems(content: Path, options: Options) -> tuple[list[Problem], list[Problem]]:
-    """What `handout check --format` reports, located: the layout's refusals, and the page
-    rules it breaks without refusing (a page a quarter empty). Nothing is written and no
-    chart is kept."""
-    doc, located = prepare(content, options.clinic)
+def fit_problems(doc: Document, located: Located, base_dir: Path, options: Options
+                 ) -> tuple[list[Problem], list[Problem]]:
+    """What `handout check` reports of one format, located: the layout's refusals, and
+    the page rules it breaks without refusing (a page a quarter empty). Nothing is
+    written and no chart is drawn (Fig. 1 is laid out at its size, from its data)."""
     try:
-        _, _, reported = _layout(doc, located, content.resolve().parent, options, draw_later)
+        _, _, reported = _layout(doc, located, base_dir, options, draw_later)
     except ContentError as exc:
         return exc.problems, []
     return [], reported

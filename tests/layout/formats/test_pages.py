@@ -80,17 +80,18 @@ def test_spanish_and_the_second_clinic_keep_each_formats_pages(rack: Builder,
 
 @pytest.fixture
 def trifold_content(tmp_path: Path) -> Path:
-    """content.yaml with `format: trifold`, beside a link to the real assets."""
+    """content.yaml with `formats: [trifold, document]`, beside a link to the real assets."""
     text = CONTENT.read_text(encoding="utf-8")
-    assert re.search(r"^format: document$", text, re.MULTILINE)
+    listed = r"^formats: \[document, booklet, trifold, sheet\]$"
+    assert re.search(listed, text, re.MULTILINE)
     path = tmp_path / "content.yaml"
-    path.write_text(re.sub(r"^format: document$", "format: trifold", text, flags=re.MULTILINE),
+    path.write_text(re.sub(listed, "formats: [trifold, document]", text, flags=re.MULTILINE),
                     encoding="utf-8")
     (tmp_path / "assets").symlink_to(ROOT / "assets")
     return path
 
 
-def test_format_in_the_content_file_picks_the_format(trifold_content: Path) -> None:
+def test_the_first_format_the_content_file_lists_is_the_one_built(trifold_content: Path) -> None:
     out = trifold_content.parent / "plain.pdf"
     assert main(["build", str(trifold_content), "-o", str(out), "--no-check"]) == 0
     assert sizes(out) == (2, {(792.0, 612.0)})
