@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from handout.commands.cli import main
 from handout.common.errors import ContentError
 from handout.input import loader
+from tests.conftest import CONTENT, ROOT
 
 
 def message(tmp_path: Path, text: str, name: str = "content.yaml") -> str:
@@ -105,3 +107,31 @@ def test_a_json_file_indented_with_tabs_reads(tmp_path: Path) -> None:
     doc = loader.load(path)
     assert doc.data == {"title": "Sleep", "intro": ["Rest.\tNow"]}
     assert doc.values[("intro", 0)] == (3, 12)
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ('  - "This handout is about', '  - "' + "Sleep helps. " * 124 + 'This handout is about',
+     ":74:5: intro[0]: this text is 1,764 characters, over the limit of 1,500 here; split it "
+     "into two paragraphs"),
+    ("  - heading: Your gut does more than digest food",
+     "  - heading: Your gut does more than digest food" + " and more" * 13,
+     ":78:14: sections[0].heading: this text is 152 characters, over the limit of 150 here; "
+     "shorten it"),
+])
+def test_too_long_text_gives_its_length_and_the_limit(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str,
+        expected: str) -> None:
+    text = CONTENT.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "content.yaml"
+    path.write_text(text.replace(old, new, 1).replace(
+        "clinic: assets/clinics/", f"clinic: {ROOT}/assets/clinics/"), encoding="utf-8")
+    code, _, err = cli(capsys, "check", str(path))
+    assert code == 2
+    assert err.splitlines()[0] == f"{path}{expected}"
