@@ -147,7 +147,7 @@ def _watch(args: argparse.Namespace) -> int:
     try:
         watch(args.content, args.output, _options(args))
     except KeyboardInterrupt:  # Ctrl-C: how watching ends; the last PDF written stays
-        print("handout: stopped watching.", flush=True)
+        print("handout: stopped watching.", file=sys.stderr, flush=True)
         return 130
     return 0
 
@@ -174,7 +174,7 @@ def _icons(args: argparse.Namespace) -> int:
     from handout.commands.icon_search import icon_listing
 
     text, found = icon_listing(args.word)
-    print(text, end="")
+    print(text, end="", file=sys.stdout if found else sys.stderr)
     return 0 if found else 1
 
 
@@ -198,10 +198,10 @@ def _build(args: argparse.Namespace) -> int:
         try:
             result = build(args.content, args.output, _options(args), helpers)
         except CheckFailedError as exc:
-            print(summary(exc.report), end="")
+            print(summary(exc.report), end="", file=sys.stderr)
             raise
-    if result.report is not None:
-        print(summary(result.report), end="")
+    if result.report is not None:  # the check's summary: a diagnostic, so on stderr
+        print(summary(result.report), end="", file=sys.stderr)
     for problem in result.page_problems:  # printed anyway
         print(f"{problem} (printed anyway)", file=sys.stderr)
     print(f"Wrote {result.path} ({result.pages} pages, {result.bytes / 1024:.0f} KB) "

@@ -27,7 +27,8 @@ def test_no_word_lists_every_icon(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_a_word_nothing_matches(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["icons", "xyzzy"]) == 1
-    assert capsys.readouterr().out.startswith("No icon matches 'xyzzy'.")
+    out, err = capsys.readouterr()  # nothing found: a diagnostic, on stderr
+    assert out == "" and err.startswith("No icon matches 'xyzzy'.")
 
 
 def test_a_misspelt_word_lists_the_names_spelt_like_it(
