@@ -109,6 +109,9 @@ def format_loc(loc: Loc) -> str:
 
 def read_text(path: Path, shown: str) -> str:
     """Read UTF-8 text (BOM allowed); other bytes are a located error."""
+    if path.is_dir():
+        raise ContentError([Problem(shown, 1, 1, "", "this is a folder, not a file; name the "
+                                    "file in it")])
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

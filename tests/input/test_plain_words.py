@@ -135,3 +135,10 @@ def test_too_long_text_gives_its_length_and_the_limit(
     code, _, err = cli(capsys, "check", str(path))
     assert code == 2
     assert err.splitlines()[0] == f"{path}{expected}"
+
+
+def test_the_loader_calls_a_folder_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(ContentError) as caught:
+        loader.load(tmp_path, "topics")
+    assert [str(p) for p in caught.value.problems] == [
+        "topics:1:1: this is a folder, not a file; name the file in it"]
