@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from handout import __version__
+from handout.commands.paths import check_paths
 from handout.common.errors import INTERNAL_ERROR, ContentError, HandoutError
 from handout.layout.variant import FORMATS, settings
 
@@ -37,10 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
     c.add_argument("--json", action="store_true", help="print the report as JSON")
     c.add_argument("--clinic", type=Path, default=None, help="a clinic file to use instead")
-    c.add_argument("--format", choices=FORMATS, default="",
+    c.add_argument("--format", choices=FORMATS, default="", type=str.lower,
                    help="lay the handout out in this format only (default: each format "
                    "the content file's `formats:` lists); nothing is written")
-    c.add_argument("--paper", choices=("letter", "a4"), default="letter",
+    c.add_argument("--paper", choices=("letter", "a4"), default="letter", type=str.lower,
                    help="the paper to lay it out on (default: letter)")
     c.add_argument("--large-print", action="store_true", help="lay it out in large print")
 
@@ -59,8 +60,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("preview", help="render each page of a PDF to a PNG")
     p.add_argument("pdf", type=Path, help="the PDF to render")
-    p.add_argument("-o", "--output", type=Path, default=Path("build/preview"),
-                   help="folder for page-N.png (default: build/preview)")
+    p.add_argument("-o", "--output", type=Path, default=None,
+                   help="folder for page-N.png (default: beside the PDF, named after it: "
+                   "build/handout.pdf gives build/handout-preview)")
     p.add_argument("--dpi", type=int, default=80, help="resolution (default: 80)")
     return parser
 
@@ -74,7 +76,7 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
         if setting.choices:
             default = f" (default: {setting.default})" if setting.default else ""
             b.add_argument(setting.flag, choices=setting.choices, default=setting.default,
-                           help=setting.help + default)
+                           type=str.lower, help=setting.help + default)
         else:
             b.add_argument(setting.flag, action="store_true", help=setting.help)
     b.add_argument("--clinic", type=Path, default=None,
@@ -129,8 +131,7 @@ def _run(args: argparse.Namespace) -> int:
     except FileNotFoundError:  # e.g. the folder was deleted or renamed in another window
         raise HandoutError("the folder this command runs in no longer exists; go to your "
                            "project folder again (cd) and rerun the command") from None
-    if args.command in {"build", "check", "watch"}:
-        _files_exist(args.content, args.clinic)
+    check_paths(args)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": _check,
         "build": _build, "watch": _watch, "batch": lambda a: _batch(a.batch, a.workers),
@@ -140,22 +141,13 @@ def _run(args: argparse.Namespace) -> int:
     return commands[args.command](args)
 
 
-def _files_exist(content: Path, clinic: Path | None) -> None:
-    if not content.is_file():
-        raise HandoutError(f"content file not found: {content}")
-    if clinic is not None and not clinic.is_file():
-        where = "" if clinic.is_absolute() else (
-            f" (a --clinic path is relative to the folder this command runs in, {Path.cwd()})")
-        raise HandoutError(f"no clinic file at {clinic}; check the name{where}")
-
-
 def _watch(args: argparse.Namespace) -> int:
     from handout.commands.watch import watch
 
     try:
         watch(args.content, args.output, _options(args))
     except KeyboardInterrupt:  # Ctrl-C: how watching ends; the last PDF written stays
-        print("handout: stopped watching.", flush=True)
+        print("handout: stopped watching.", file=sys.stderr, flush=True)
         return 130
     return 0
 
@@ -173,8 +165,8 @@ def _new(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from handout.input.schema import write_schema
 
-    write_schema(args.output)
-    print(f"Wrote {args.output}")
+    written = write_schema(args.output)
+    print(f"Wrote {' and '.join(map(str, written))}")
     return 0
 
 
@@ -182,7 +174,7 @@ def _icons(args: argparse.Namespace) -> int:
     from handout.commands.icon_search import icon_listing
 
     text, found = icon_listing(args.word)
-    print(text, end="")
+    print(text, end="", file=sys.stdout if found else sys.stderr)
     return 0 if found else 1
 
 
@@ -206,10 +198,10 @@ def _build(args: argparse.Namespace) -> int:
         try:
             result = build(args.content, args.output, _options(args), helpers)
         except CheckFailedError as exc:
-            print(summary(exc.report), end="")
+            print(summary(exc.report), end="", file=sys.stderr)
             raise
-    if result.report is not None:
-        print(summary(result.report), end="")
+    if result.report is not None:  # the check's summary: a diagnostic, so on stderr
+        print(summary(result.report), end="", file=sys.stderr)
     for problem in result.page_problems:  # printed anyway
         print(f"{problem} (printed anyway)", file=sys.stderr)
     print(f"Wrote {result.path} ({result.pages} pages, {result.bytes / 1024:.0f} KB) "
@@ -221,8 +213,6 @@ def _batch(path: Path, workers: int | None) -> int:
     """`handout batch`: build everything, report all, exit 1 if anything failed."""
     from handout.commands.batch import ProgressBar, load_batch, plan, run, summary
 
-    if not path.is_file():
-        raise HandoutError(f"batch file not found: {path}")
     batch = load_batch(path)
     base = path.resolve().parent
     jobs = plan(batch, base)

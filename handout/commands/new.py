@@ -50,20 +50,30 @@ def starter_files(today: dt.date) -> dict[str, bytes]:
     }
 
 
+def free_folder(taken: Path) -> Path:
+    """A name for a new folder beside `taken` that is not there yet: `taken`-2, -3, ...
+    (for a file, its name without the extension first: notes.txt gives notes)."""
+    base = taken.with_suffix("") if taken.is_file() else taken
+    candidate, number = base, 2
+    while candidate.exists():
+        candidate, number = base.with_name(f"{base.name}-{number}"), number + 1
+    return candidate
+
+
 def new_handout(folder: Path, today: dt.date) -> list[Path]:
     """Write the starter into `folder` (created if needed); returns the paths written.
     Nothing is written if any of the files is there already."""
     files = starter_files(today)
     if folder.exists() and not folder.is_dir():
         raise HandoutError(f"{folder} is a file, not a folder; name a new folder, "
-                           "e.g. `handout new my-handout`")
+                           f"e.g. `handout new {shlex.quote(str(free_folder(folder)))}`")
     existing = [name for name in files if (folder / name).exists()]
     if existing:
         names = ", ".join(existing[:-1]) + " and " + existing[-1] if len(existing) > 1 \
             else existing[0]
         raise HandoutError(f"{folder} already has {names}, and `handout new` never "
                            "overwrites files; nothing was written. Name a new folder, "
-                           "e.g. `handout new my-handout`")
+                           f"e.g. `handout new {shlex.quote(str(free_folder(folder)))}`")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

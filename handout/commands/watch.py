@@ -33,43 +33,50 @@ def relevant(path: str, folders: Iterable[Path] = ()) -> bool:
     return path.endswith(WATCHED) and not any(part in inside for part in IGNORED)
 
 
-def build_once(content: Path, out: Path, options: Options, stream: TextIO) -> Result | None:
-    """One build, reported in a few lines; errors are printed, never raised."""
+def build_once(content: Path, out: Path, options: Options, stream: TextIO,
+               log: TextIO | None = None) -> Result | None:
+    """One build, reported in a few lines; errors are printed, never raised. The PDF
+    written goes to `stream`; the check's summary and errors to `log` (default: `stream`)."""
     from handout.check.report import summary
 
+    log = log or stream
     try:
         result = build(content, out, options)
     except CheckFailedError as exc:
-        print(summary(exc.report) + f"handout: {exc}", file=stream)
+        print(summary(exc.report) + f"handout: {exc}", file=log)
         return None
     except ContentError as exc:
-        print(f"{exc}\nhandout: kept the last good PDF.", file=stream)
+        print(f"{exc}\nhandout: kept the last good PDF.", file=log)
         return None
     except HandoutError as exc:
-        print(f"handout: {exc}", file=stream)
+        print(f"handout: {exc}", file=log)
         return None
     if result.report is not None:
-        print(summary(result.report), end="", file=stream)
+        print(summary(result.report), end="", file=log)
+    log.flush()  # the summary before the line that follows it
     print(f"Wrote {result.path} ({result.pages} pages) in {result.seconds:.2f} s", file=stream)
     return result
 
 
 def watch(content: Path, out: Path, options: Options, *, stream: TextIO | None = None,
-          stop: threading.Event | None = None, poll: bool = False,
+          log: TextIO | None = None, stop: threading.Event | None = None, poll: bool = False,
           on_build: Callable[[Result | None], None] | None = None) -> None:
     """Build now, then after every saved change under the content's folder until `stop`.
-    Ctrl-C raises KeyboardInterrupt (the caller says it stopped), also during a build."""
+    Ctrl-C raises KeyboardInterrupt (the caller says it stopped), also during a build.
+    Each PDF written is reported on `stream` (stdout); errors, the check's summary and
+    progress ("Watching...", "Changed: ...") on `log` (stderr)."""
     from watchfiles import watch as changes
 
     folders = {content.resolve().parent}
     if options.clinic is not None:
         folders.add(options.clinic.resolve().parent)
-    shown = stream or sys.stdout
+    shown, said = stream or sys.stdout, log or sys.stderr
     report = on_build or (lambda result: None)
 
     def rebuild() -> None:
-        report(build_once(content, out, options, shown))
+        report(build_once(content, out, options, shown, said))
         shown.flush()  # a log or a pipe shows each build as it happens
+        said.flush()
 
     rebuild()
     # What the first build loaded (libraries, fonts, icons, the chart) lives as long as
@@ -77,11 +84,11 @@ def watch(content: Path, out: Path, options: Options, *, stream: TextIO | None =
     # rebuild's collections (the gc module's advice for long-lived objects).
     gc.collect()
     gc.freeze()
-    print(f"Watching {', '.join(map(str, sorted(folders)))} (Ctrl-C to stop)", file=shown,
+    print(f"Watching {', '.join(map(str, sorted(folders)))} (Ctrl-C to stop)", file=said,
           flush=True)
     for batch in changes(*folders, watch_filter=lambda _, path: relevant(path, folders),
                          stop_event=stop, force_polling=poll or None, poll_delay_ms=100, step=10,
                          debounce=200, raise_interrupt=True):
         names = sorted({Path(path).name for _, path in batch})
-        print(f"Changed: {', '.join(names)}", file=shown)
+        print(f"Changed: {', '.join(names)}", file=said)
         rebuild()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import shlex
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -92,25 +93,37 @@ def matching(word: str) -> list[IconInfo]:
     return sorted(found, key=lambda i: (word.lower() not in i.name.lower(), i.name.lower()))
 
 
+def search(word: str) -> tuple[list[IconInfo], bool]:
+    """What `handout icons WORD` lists, and an unknown `icon:` is offered: the icons whose
+    name, title or tags contain `word`; when none do, the names spelt nearly like it (a
+    typo). The flag says which: True for names spelt like `word`."""
+    found = matching(word)
+    if found:
+        return found, False
+    key = word.strip().lower()
+    return [catalogue()[c] for c in _closest(key, [n.lower() for n in names()])], True
+
+
 def unknown(name: str) -> str:
-    """Why `name` is not an icon, with the likeliest names meant."""
+    """Why `name` is not an icon, with the names `handout icons NAME` finds for it."""
     key = name.strip().lower()
     same = sorted({i.name: i for i in catalogue().values()
                    if "/" in i.name and i.name.lower().endswith(f"/{key}")}.items())
     if same:
         both = " or ".join(f"'{n}' ({i.title or n})" for n, i in same)
         return f"two icons are called '{name}': write {both}"
-    shown = [catalogue()[c].name for c in _closest(key, [n.lower() for n in names()])]
-    about = [info.name for info in matching(key)]
-    if shown:
-        hint = "did you mean " + " or ".join(f"'{s}'" for s in shown) + "?"
-    elif about:
-        hint = f"icons about '{name}': " + ", ".join(f"'{s}'" for s in about[:3]) + ";"
-    else:
-        hint = ""
-    word = key if about else key[:4] if shown else "WORD"
-    command = f"`handout icons {word}`"
-    return f"no icon named '{name}'; {hint + ' ' if hint else ''}{command} lists icon names"
+    found, _ = search(key)
+    if not found:
+        return (f"no icon named '{name}'; `handout icons WORD` lists the icons whose name or "
+                "subject has WORD in it, e.g. `handout icons heart`")
+    best = sorted(found, key=lambda i: -difflib.SequenceMatcher(None, key, i.name.lower())
+                  .ratio())[:3]
+    shown = [f"'{info.name}'" for info in best]
+    listed = ", ".join(shown[:-1]) + " or " + shown[-1] if len(shown) > 1 else shown[0]
+    more = len(found) - len(best)
+    which = f"these and {more} more" if more else "them" if len(best) > 1 else "it"
+    return (f"no icon named '{name}'; did you mean {listed}? `handout icons "
+            f"{shlex.quote(name.strip())}` lists {which}")
 
 
 def _closest(key: str, candidates: list[str]) -> list[str]:

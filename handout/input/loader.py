@@ -16,7 +16,7 @@ import yaml
 
 from handout.common.errors import ContentError, Problem
 from handout.input.dates import no_such_day
-from handout.input.syntax import control_character_problem, syntax_problem, yaml_lines
+from handout.input.syntax import control_character_problem, json_text, syntax_problem, yaml_lines
 
 MAX_BYTES = 1_000_000  # a handout is a few KB; anything this big is a mistake
 MAX_NODES = 50_000  # caps alias expansion ("billion laughs") long before it hurts
@@ -109,6 +109,9 @@ def format_loc(loc: Loc) -> str:
 
 def read_text(path: Path, shown: str) -> str:
     """Read UTF-8 text (BOM allowed); other bytes are a located error."""
+    if path.is_dir():
+        raise ContentError([Problem(shown, 1, 1, "", "this is a folder, not a file; name the "
+                                    "file in it")])
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -162,6 +165,8 @@ def load(path: Path, shown: str | None = None, *, c_parser: bool = True) -> Loca
     """
     shown = shown or str(path)
     text = read_text(path, shown)
+    if path.suffix.lower() == ".json":  # JSON is YAML, but its mistakes are called JSON
+        text = json_text(text, shown)
     node = compose(text, shown, c_parser=c_parser)
     if node is None:
         raise ContentError([Problem(shown, 1, 1, "", "the file is empty")])

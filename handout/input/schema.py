@@ -45,7 +45,9 @@ def clinic_schema_text() -> str:
     return _text(ClinicFile.model_json_schema(), "handout clinic file")
 
 
-def write_schema(path: Path) -> None:
-    """Write the content schema to `path` and the clinic schema beside it."""
+def write_schema(path: Path) -> list[Path]:
+    """Write the content schema to `path` and the clinic schema beside it; both paths."""
+    clinic = path.with_name("clinic.schema.json")
     write_atomic(path, schema_text().encode("utf-8"))
-    write_atomic(path.with_name("clinic.schema.json"), clinic_schema_text().encode("utf-8"))
+    write_atomic(clinic, clinic_schema_text().encode("utf-8"))
+    return [path, clinic]

@@ -89,12 +89,26 @@ def _problem(doc: Located, err: ErrorDetails, model: type[BaseModel]) -> Problem
         message += f", got {_describe(value)}"
         if kind == "string_type" and isinstance(value, (bool, int, float)):
             message += "; put it in quotes, like \"...\""
+    if kind == "string_too_long" and isinstance(err.get("input"), str):
+        message = _too_long(loc, err["input"], (err.get("ctx") or {}).get("max_length"))
     if kind == "too_long":
         message = f"too many items: at most {err.get('ctx', {}).get('max_length')}; " \
                   "split the list or shorten it"
     if kind == "missing":
         return doc.problem(loc[:-1], f"'{loc[-1]}' is missing; add it")
     return doc.problem(loc, message)
+
+
+def _too_long(loc: Loc, text: str, limit: object) -> str:
+    """Its length, the limit, and how to make it fit: a paragraph splits in two."""
+    if not isinstance(limit, int):
+        return "this text is too long; shorten it"
+    paragraph = loc[-1:] == ("paragraph",) or (
+        len(loc) > 1 and isinstance(loc[-1], int) and loc[-2] in ("paragraphs", "intro"))
+    how = ("split it into two paragraphs" if paragraph else "split it into two items, or "
+           "shorten it" if loc and isinstance(loc[-1], int) else "shorten it")
+    return (f"this text is {len(text.strip()):,} characters, over the limit of {limit:,} "
+            f"here; {how}")
 
 
 def _commented_out(doc: Located, loc: Loc) -> str:

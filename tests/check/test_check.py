@@ -417,8 +417,9 @@ def test_build_refuses_over_check_errors(tmp_path: Path,
     (tmp_path / "assets").symlink_to(ROOT / "assets")
     out = tmp_path / "h.pdf"
     assert main(["build", str(bad), "-o", str(out)]) == 2
-    captured = capsys.readouterr()
-    assert "the target is 2 or below" in captured.out
+    captured = capsys.readouterr()  # the check's findings are diagnostics here: stderr
+    assert captured.out == ""
+    assert "the target is 2 or below" in captured.err
     assert "--allow-check-errors" in captured.err and not out.exists()
     assert main(["build", str(bad), "-o", str(out), "--allow-check-errors"]) == 0
     assert out.read_bytes().startswith(b"%PDF-")
@@ -438,9 +439,9 @@ def test_summary_names_the_clinic_file_its_error_is_in(
     (tmp_path / "assets" / "pictures").symlink_to(ROOT / "assets" / "pictures")
     last = "check failed: 1 error in clinic.yaml; 2 warnings in content.yaml"
     assert main(["build", "content.yaml", "-o", "h.pdf"]) == 2
-    out = capsys.readouterr().out
-    assert "clinic.yaml:10:12: error: clinic.colours.primary: the primary colour #7FA7CF" in out
-    assert out.splitlines()[-1] == last
+    err = capsys.readouterr().err  # a build's check summary is a diagnostic: stderr
+    assert "clinic.yaml:10:12: error: clinic.colours.primary: the primary colour #7FA7CF" in err
+    assert err.splitlines()[-2] == last  # then the refusal
     assert main(["check", "content.yaml"]) == 1
     assert capsys.readouterr().out.splitlines()[-1] == last
 

@@ -130,7 +130,7 @@ def test_a_fresh_process_refuses_a_build_its_check_fails(tmp_path: Path) -> None
                            str(out)], cwd=tmp_path, capture_output=True, text=True, timeout=300,
                           check=False)
     assert done.returncode == 2, done.stderr
-    assert "content.yaml:" in done.stdout and "grade" in done.stdout
+    assert "content.yaml:" in done.stderr and "grade" in done.stderr and done.stdout == ""
     assert "--allow-check-errors" in done.stderr and not out.exists()
 
 

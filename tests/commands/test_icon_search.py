@@ -26,5 +26,14 @@ def test_no_word_lists_every_icon(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_a_word_nothing_matches(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["icons", "xylophone"]) == 1
-    assert capsys.readouterr().out.startswith("No icon matches 'xylophone'.")
+    assert main(["icons", "xyzzy"]) == 1
+    out, err = capsys.readouterr()  # nothing found: a diagnostic, on stderr
+    assert out == "" and err.startswith("No icon matches 'xyzzy'.")
+
+
+def test_a_misspelt_word_lists_the_names_spelt_like_it(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["icons", "stomak"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("stomach  Stomach, Digestive System")
+    assert "1 icon spelt like 'stomak' (none has it in its name or subject)." in out

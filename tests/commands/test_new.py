@@ -71,7 +71,7 @@ def test_new_never_overwrites_and_writes_nothing(
     err = capsys.readouterr().err
     assert err == (f"handout: {tmp_path} already has content.yaml, and `handout new` never "
                    "overwrites files; nothing was written. Name a new folder, e.g. "
-                   "`handout new my-handout`\n")
+                   f"`handout new {tmp_path}-2`\n")
     assert [p.name for p in tmp_path.iterdir()] == ["content.yaml"]
     assert (tmp_path / "content.yaml").read_text(encoding="utf-8") == "mine"
 
@@ -88,4 +88,16 @@ def test_new_on_a_file_says_it_is_not_a_folder(
     assert main(["new", str(tmp_path / "notes.txt")]) == 2
     assert capsys.readouterr().err == (
         f"handout: {tmp_path / 'notes.txt'} is a file, not a folder; name a new folder, "
-        "e.g. `handout new my-handout`\n")
+        f"e.g. `handout new {tmp_path / 'notes'}`\n")
+
+
+def test_new_on_a_used_folder_suggests_a_free_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 19: `handout new x` on an existing x suggested `x` again."""
+    for name in ("x", "x-2"):
+        assert main(["new", str(tmp_path / name)]) == 0
+    capsys.readouterr()
+    assert main(["new", str(tmp_path / "x")]) == 2
+    suggested = capsys.readouterr().err.rsplit("`handout new ", 1)[1].removesuffix("`\n")
+    assert suggested == str(tmp_path / "x-3")
+    assert main(["new", suggested]) == 0  # and it works

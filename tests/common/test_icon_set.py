@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
+from handout.commands.icon_search import icon_listing
 from handout.common import icon_set
 
 ICONS = icon_set.ICON_DIR / icon_set.STYLE
@@ -29,7 +34,24 @@ def test_icons_are_found_by_name_title_and_tags() -> None:
 
 def test_an_unknown_name_gets_the_likeliest_names() -> None:
     assert icon_set.unknown("stomak") == ("no icon named 'stomak'; did you mean 'stomach'? "
-                                          "`handout icons stom` lists icon names")
+                                          "`handout icons stomak` lists it")
     assert icon_set.unknown("fever") == ("two icons are called 'fever': write 'devices/fever' "
                                          "(High Temperature) or 'emotions/fever' (Fever)")
-    assert icon_set.unknown("brain").startswith("no icon named 'brain'; icons about 'brain':")
+    assert icon_set.unknown("pill") == ("no icon named 'pill'; did you mean 'pill_1', "
+                                        "'pills_2' or 'pills_3'? `handout icons pill` lists "
+                                        "these and 16 more")
+    assert icon_set.unknown("xyzzy") == (
+        "no icon named 'xyzzy'; `handout icons WORD` lists the icons whose name or "
+        "subject has WORD in it, e.g. `handout icons heart`")
+
+
+@pytest.mark.parametrize("word", ["sleeping", "stomak", "brain", "pill", "stomach_pain"])
+def test_an_unknown_name_is_offered_what_handout_icons_lists(word: str) -> None:
+    """One search: the names offered for `icon: WORD` are among those `handout icons WORD`
+    lists, and each listed name is one of them (issue 19: `icon: sleeping` was offered
+    'sling' or 'spleen' while `handout icons sleeping` found `sleepy`)."""
+    listed, _ = icon_listing(word)
+    names = [line.split()[0] for line in listed.splitlines() if line and line[0] != " "][:-2]
+    offered = re.findall(r"'([\w/-]+)'", icon_set.unknown(word).split("did you mean ")[1])
+    assert offered and set(offered) <= set(names)
+    assert len(names) == len(icon_set.search(word)[0])

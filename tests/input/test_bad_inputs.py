@@ -214,7 +214,7 @@ CASES = [
     Case("control_char", sub("title: Your gut and your mood", 'title: "Your gut\\x07"'),
          "cannot print"),
     Case("giant_word", sub("title: Your gut and your mood", "title: " + "a" * 50_000),
-         "at most 150 characters"),
+         "over the limit of 150 here; shorten it"),
     Case("boxed_list_too_long", long_key_points,
          "key_points.items: this boxed list takes about 31 lines in large print; at most 25 "
          "fit on a page: shorten the items or move some out of the box",
@@ -225,7 +225,7 @@ CASES = [
          "sections[6].box.bullets: this boxed list takes about 27 lines in large print",
          line_of("We know:** Your gut and brain")),
     Case("long_heading", sub("title: Your gut and your mood", "title: " + "Gut " * 60),
-         "at most 150 characters"),
+         "over the limit of 150 here; shorten it"),
     Case("clinic_name_too_wide", sub("name: Mind Body 7", "name: " + "W" * 60),
          "too long for the header band", clinic_line("name: Mind"), "clinic"),
     # The grid grows to hold its longest word; 16 letters make it too tall for the page.

@@ -39,11 +39,14 @@ def test_an_icon_by_name_or_with_alt_text() -> None:
 
 @pytest.mark.parametrize(("value", "where", "message"), [
     ("stomak", ("icon",), "no icon named 'stomak'; did you mean 'stomach'? "
-                          "`handout icons stom` lists icon names"),
+                          "`handout icons stomak` lists it"),
+    ("sleeping", ("icon",), "no icon named 'sleeping'; did you mean 'sleepy'? "
+                            "`handout icons sleeping` lists it"),
     ({"name": "ambulanse"}, ("icon", "name"), "did you mean 'ambulance'?"),
     ("fever", ("icon",), "two icons are called 'fever': write 'devices/fever' (High "
                          "Temperature) or 'emotions/fever' (Fever)"),
-    ("brain", ("icon",), "icons about 'brain':"),
+    ("brain", ("icon",), "no icon named 'brain'; did you mean 'child_cognition', 'neurology' "
+                         "or 'neuro_surgery'? `handout icons brain` lists these and 2 more"),
 ])
 def test_an_unknown_icon_says_what_was_meant(value: object, where: tuple[str, ...],
                                              message: str) -> None:

@@ -62,10 +62,12 @@ TAB_INDENT = ("a tab: indent with spaces (YAML does not allow tabs; most editors
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("a:\n  b: c\n d: e\n", "3:2: YAML syntax: expected <block end>, but found "
-     "'<block mapping start>'"),
+    ("a:\n  b: c\n d: e\n", "3:2: the indentation of line 3 matches no line above it; "
+     "indent it 2 spaces, in line with 'b:' on line 2, or start it at the left edge, in "
+     "line with 'a:' on line 1"),
     ("a: [b\n", "2:1: YAML syntax: expected ',' or ']', but got '<stream end>'"),
-    ("a: b: c\n", "1:5: YAML syntax: mapping values are not allowed here"),
+    ("a: b: c\n", "1:5: a ': ' inside text makes YAML read the words before it as a key; "
+     "put the text in quotes: a: \"b: c\""),
     ("a: @b\n", "1:4: YAML syntax: found character '@' that cannot start any token"),
     ('a: "\\q"\n', "1:6: YAML syntax: found unknown escape character 'q'"),
     ("a: *x\n", "1:4: YAML syntax: found undefined alias 'x'"),
