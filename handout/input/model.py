@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from handout.common.translations import base_language, languages
+from handout.input.citations import Reference
 from handout.input.clinic import Clinic
 from handout.input.fields import IconRef, Item, Line, OptionalText, PointRef, Strict, Text
 from handout.input.figures import Figure
@@ -75,12 +76,6 @@ class Puzzle(Placed):
     intro: OptionalText = ""
     riddles: list[Riddle] = Field(min_length=1, max_length=6)
     word_search: WordSearch | None = None
-
-
-class Reference(Strict):
-    text: Text = Field(description="Authors. Title. Journal. Year;volume:pages.")
-    doi: str = Field(default="", pattern=r"^(10\.\d{4,9}/\S+)?$")
-    url: str = Field(default="", pattern=r"^(https?://\S+)?$")
 
 
 class Review(Strict):
@@ -163,7 +158,9 @@ class Document(Strict):
         default=None, description="'When to get help'. A mental-health topic must have one, "
         "with a crisis tier.")
     puzzle: Puzzle | None = None
-    references: list[Reference] = Field(default_factory=list)
+    references: list[Reference] = Field(
+        default_factory=list, description="The sources of its health statements: articles, "
+        "books, reports and web pages.")
     review: Review
     disclaimer: Text
     checks: Checks = Field(default_factory=Checks, description="Targets for `handout check`.")
