@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from handout.common.countries import country
 from handout.common.translations import base_language, languages
 from handout.input.citations import Reference
 from handout.input.clinic import Clinic
@@ -45,7 +46,9 @@ class Plan(Strict):
 
 class HelpTier(Strict):
     level: Literal["emergency", "crisis", "care_team"]
-    heading: Line
+    heading: Line = Field(default="", description=(
+        "What to do, e.g. 'Call or text 988 (Suicide & Crisis Lifeline) if:'. Leave it out "
+        "of an emergency or crisis tier to print the lines of the clinic's country."))
     icon: IconRef | None = Field(
         default=None, description="Instead of the level's own icon (ambulance, phone, doctor).")
     items: list[Item] = Field(min_length=1, max_length=LIST_ITEMS)
@@ -123,9 +126,11 @@ class Document(Strict):
         default="en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$",
         description="Language of the text, e.g. 'en' or 'es'; picks the layout's fixed words.",
     )
-    topic: str = Field(
-        default="", description="e.g. 'mental-health' (then a crisis panel is required)."
-    )
+    topic: str = Field(default="", description="What the handout is about, e.g. 'sleep'.")
+    crisis: bool = Field(default=False, description=(
+        "true when a reader may be in crisis: the handout must then have 'When to get help' "
+        "with a crisis tier and an emergency tier. `handout check` also asks for them when "
+        "the text speaks of suicide, self-harm, overdose..."))
     format: FormatName = Field(
         default="document",
         description="What `handout build` makes unless --format says otherwise: document "
@@ -169,6 +174,27 @@ class Document(Strict):
         description="Medical term -> plain explanation. `handout check` requires each term to "
         "be explained where the handout first uses it; not printed.",
     )
+
+    @field_validator("help")
+    @classmethod
+    def _country_lines(cls, panel: HelpPanel | None,
+                       info: ValidationInfo) -> HelpPanel | None:
+        """A tier without a heading prints the lines of the clinic's country."""
+        clinic, language = info.data.get("clinic"), info.data.get("language", "en")
+        if panel is None or not isinstance(clinic, Clinic):
+            return panel
+        land, tiers = country(clinic.country), []
+        for n, tier in enumerate(panel.tiers):
+            if not tier.heading:
+                heading = land.heading(tier.level, language)
+                if heading is None:
+                    raise ValueError(
+                        f"tiers[{n}] has no heading: write one (only an emergency or crisis "
+                        f"tier takes its heading from the clinic's country, {land.name})")
+                tiers.append(tier.model_copy(update={"heading": heading}))
+            else:
+                tiers.append(tier)
+        return panel.model_copy(update={"tiers": tiers})
 
     @field_validator("figures")
     @classmethod
