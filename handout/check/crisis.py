@@ -32,8 +32,7 @@ def first_mention(doc: Document) -> tuple[Part, str] | None:
 
 def _example(land: Country, level: str, language: str) -> str:
     heading = land.heading(level, language) or land.heading(level, "en") or ""
-    return (f"Add a tier with `level: {level}`; without a `heading:` it prints the lines of "
-            f"{land.name}, the clinic's country: \"{heading}\".")
+    return f'`level: {level}` ({land.name}\'s, without a `heading:`: "{heading}")'
 
 
 def panel_findings(doc: Document, where: Where) -> list[Finding]:
@@ -49,17 +48,19 @@ def panel_findings(doc: Document, where: Where) -> list[Finding]:
         part, words = mention
         why, loc = f'the text speaks of "{words}", so a reader may be in crisis:', part.loc
     if doc.help is None:
-        fix = f"Add `help:` with `tiers:`. {_example(land, 'crisis', doc.language)}"
+        fix = (f"Add `help:` with `tiers:`, one of {_example(land, 'crisis', doc.language)} "
+               f"and one of {_example(land, 'emergency', doc.language)}. A tier written "
+               "without `heading:` prints the lines of the clinic's country.")
         return [where.error(loc, f"{why} it needs a \"When to get help\" panel with a crisis "
                             "tier", fix)]
     levels = {tier.level for tier in doc.help.tiers}
     out: list[Finding] = []
     if "crisis" not in levels:
         out.append(where.error(("help", "tiers"), f"{why} the help panel needs a crisis tier",
-                               _example(land, "crisis", doc.language)))
+                               f"Add a tier of {_example(land, 'crisis', doc.language)}."))
     if "emergency" not in levels:
         out.append(where.warning(("help", "tiers"), "the help panel has no emergency tier",
-                                 _example(land, "emergency", doc.language)))
+                                 f"Add a tier of {_example(land, 'emergency', doc.language)}."))
     return out
 
 
@@ -68,27 +69,26 @@ def line_findings(doc: Document, where: Where) -> list[Finding]:
     that does not answer where they are."""
     land = country(doc.clinic.country)
     owners = {line: other for other in countries() for line in other.lines}
+    tiers = doc.help.tiers if doc.help is not None else []
     out = []
     for part in printed(doc):
         for match in line_pattern().finditer(part.text):
-            line = match.group()
-            other = owners[line]
-            if line in land.lines or other == land:
+            other = owners[match.group()]
+            if match.group() in land.lines or other == land:
                 continue
+            heading = None
+            if part.loc[:2] == ("help", "tiers") and part.loc[-1] == "heading":
+                heading = land.heading(tiers[int(part.loc[2])].level, doc.language)
+            fix = (f'Leave out this `heading:` to print {land.name}\'s: "{heading}".'
+                   if heading else
+                   f"Write {land.name}'s lines here instead, or leave this out: a help panel's "
+                   "emergency and crisis tiers written without `heading:` print the lines of "
+                   "the clinic's country, so one topic file serves clinics in any country.")
             out.append(where.error(
-                part.loc, f"{line} is a crisis line of {other.name}, but the clinic is in "
-                f"{land.name} (`country: {land.code}` in its clinic file), where the lines are "
-                f"{_listed(land.lines)}",
-                "Write the clinic country's lines here; in the help panel, leave out an "
-                "emergency or crisis tier's `heading:` to print them, or give the clinic file "
-                "its own `help:` block."))
+                part.loc, f"{match.group()} is a crisis line of {other.name}, but the clinic "
+                f"is in {land.name} (its clinic file's `country:`), where the "
+                f"lines are {land.summary}", fix))
     return out
-
-
-def _listed(lines: tuple[str, ...]) -> str:
-    numbers = [line for line in lines if any(c.isdigit() for c in line) and "-" not in line
-               and "." not in line]
-    return ", ".join(numbers[:-1]) + f" and {numbers[-1]}" if len(numbers) > 1 else numbers[0]
 
 
 def crisis_findings(doc: Document, where: Where) -> list[Finding]:

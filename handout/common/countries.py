@@ -21,6 +21,7 @@ DEFAULT = "US"
 class Country:
     code: str
     name: str  # as a sentence names it: "the United Kingdom"
+    summary: str  # its lines in a sentence: "999 for an emergency, NHS 111, and..."
     lines: tuple[str, ...]  # "999", "116 123"...
     headings: dict[str, dict[str, str]]  # language -> tier level -> heading
 
@@ -36,7 +37,7 @@ def _all() -> dict[str, Country]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     for path in sorted(COUNTRIES.glob("*.yaml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-        out[path.stem] = Country(path.stem, str(data["name"]),
+        out[path.stem] = Country(path.stem, str(data["name"]), str(data["summary"]),
                                  tuple(str(line) for line in data["lines"]),
                                  {str(k): dict(v) for k, v in data["headings"].items()})
     return out
