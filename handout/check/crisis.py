@@ -81,14 +81,19 @@ def line_findings(doc: Document, where: Where) -> list[Finding]:
                 heading = land.heading(tiers[int(part.loc[2])].level, doc.language)
             fix = (f'Leave out this `heading:` to print {land.name}\'s: "{heading}".'
                    if heading else
-                   f"Write {land.name}'s lines here instead, or leave this out: a help panel's "
-                   "emergency and crisis tiers written without `heading:` print the lines of "
-                   "the clinic's country, so one topic file serves clinics in any country.")
+                   f"Write {_calls(land, doc.language)} instead: each prints the clinic "
+                   "country's line, so one topic file serves clinics in any country.")
             out.append(where.error(
                 part.loc, f"{match.group()} is a crisis line of {other.name}, but the clinic "
                 f"is in {land.name} (its clinic file's `country:`), where the "
                 f"lines are {land.summary}", fix))
     return out
+
+
+def _calls(land: Country, language: str) -> str:
+    """`{crisis_line}` ("call Samaritans free on 116 123" here) or `{emergency_line}`..."""
+    calls = land.placeholders(language)
+    return " or ".join(f'`{key}` ("{value}" here)' for key, value in sorted(calls.items()))
 
 
 def crisis_findings(doc: Document, where: Where) -> list[Finding]:

@@ -24,11 +24,17 @@ class Country:
     summary: str  # its lines in a sentence: "999 for an emergency, NHS 111, and..."
     lines: tuple[str, ...]  # "999", "116 123"...
     headings: dict[str, dict[str, str]]  # language -> tier level -> heading
+    calls: dict[str, dict[str, str]]  # language -> {emergency_line: "call 999", ...}
 
     def heading(self, level: str, language: str) -> str | None:
         """The heading of a tier of `level` in `language`; None for a level or language
         without one (a care team's heading is the clinic's, not the country's)."""
         return self.headings.get(base_language(language), {}).get(level)
+
+    def placeholders(self, language: str) -> dict[str, str]:
+        """What `{emergency_line}` and `{crisis_line}` print in `language`."""
+        calls = self.calls.get(base_language(language)) or self.calls["en"]
+        return {f"{{{key}}}": value for key, value in calls.items()}
 
 
 @cache
@@ -39,7 +45,8 @@ def _all() -> dict[str, Country]:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         out[path.stem] = Country(path.stem, str(data["name"]), str(data["summary"]),
                                  tuple(str(line) for line in data["lines"]),
-                                 {str(k): dict(v) for k, v in data["headings"].items()})
+                                 {str(k): dict(v) for k, v in data["headings"].items()},
+                                 {str(k): dict(v) for k, v in data["calls"].items()})
     return out
 
 

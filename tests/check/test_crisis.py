@@ -157,17 +157,19 @@ def test_a_us_line_for_a_uk_clinic_is_an_error_where_it_is_written(
         f"content.yaml:{key_point}:7: error: key_points.items[3]: 911 is a crisis line of the "
         "United States, but the clinic is in the United Kingdom (its clinic file's `country:`"
         "), where the lines are 999 for an emergency, NHS 111, and Samaritans on 116 123\n"
-        "fix: Write the United Kingdom's lines here instead, or leave this out: a help "
-        "panel's emergency and crisis tiers written without `heading:` print the lines of the "
-        "clinic's country, so one topic file serves clinics in any country."
+        'fix: Write `{crisis_line}` ("call Samaritans free on 116 123" here) or '
+        '`{emergency_line}` ("call 999" here) instead: each prints the clinic country\'s '
+        "line, so one topic file serves clinics in any country."
     ) in findings(out), out
     lines = [f for f in findings(out) if "is a crisis line of" in f]
     assert len(lines) == 5, lines  # 911 and 988 in a key point, the two headings, the chat
 
 
+# content.yaml made to serve a clinic in any country: its key point names the lines with
+# placeholders, its emergency and crisis tiers have no heading, and the US chat line goes.
 UK_TEXT = [
     ("call or text 988 now.** If you are in danger, call 911.",
-     "call Samaritans free on 116 123 now.** If you are in danger, call 999."),
+     "{crisis_line} now.** If you are in danger, {emergency_line}."),
     ('      heading: "Call 911 or go to the nearest emergency room now if:"\n', ""),
     ('      heading: "Call or text 988 (Suicide & Crisis Lifeline) if:"\n', ""),
     ('        - "You would rather type than talk. Then chat online at 988lifeline.org, day or '
@@ -185,7 +187,9 @@ def test_a_uk_clinic_prints_the_uk_lines(tmp_path: Path,
     with pymupdf.open(pdf_path) as pdf:
         pages = [page.get_text().replace("\u00a0", " ") for page in pdf]
     text = " ".join(" ".join(page.split()) for page in pages)
-    assert "EMERGENCY – Call 999 or go to A&E now if:" in text, text
+    assert ("If you have thoughts of suicide, call Samaritans free on 116 123 now. If you are "
+            "in danger, call 999.") in text, text
+    assert "EMERGENCY – Call 999 or go to A&E now if:" in text
     assert "CRISIS LINE – Call NHS 111, or Samaritans free on 116 123, day or night, if:" in text
     assert not re.search(r"\b(?:988|911)\b", text)
     # "116 123" is one number: never split across lines.
@@ -193,9 +197,11 @@ def test_a_uk_clinic_prints_the_uk_lines(tmp_path: Path,
 
 
 def test_the_same_file_prints_the_us_lines_for_a_us_clinic(tmp_path: Path) -> None:
-    content = variant(tmp_path, UK_TEXT[1:])
+    content = variant(tmp_path, UK_TEXT)
     doc = parse_document(load_content(content))
     assert doc.help is not None
+    assert doc.key_points.items[3].text == ("**If you have thoughts of suicide, call or text "
+                                            "988 now.** If you are in danger, call 911.")
     assert [t.heading for t in doc.help.tiers[:2]] == [
         "Call 911 or go to the nearest emergency room now if:",
         "Call or text 988 (Suicide & Crisis Lifeline) if:"]
@@ -205,6 +211,9 @@ def test_the_country_is_read_from_the_clinic_file() -> None:
     assert code_of("uk") == "GB" and code_of("US") == "US" and code_of("FR") is None
     assert country("GB").heading("emergency", "es") == (
         "Llame al 999 o vaya a urgencias (A&E) ahora si:")
+    assert country("GB").placeholders("es") == {
+        "{emergency_line}": "llame al 999",
+        "{crisis_line}": "llame gratis a Samaritans al 116 123"}
 
 
 def test_an_unknown_country_is_refused_at_the_clinic_file_line(
