@@ -32,7 +32,7 @@ def first_mention(doc: Document) -> tuple[Part, str] | None:
 
 def _example(land: Country, level: str, language: str) -> str:
     heading = land.heading(level, language) or land.heading(level, "en") or ""
-    return f'`level: {level}` ({land.name}\'s, without a `heading:`: "{heading}")'
+    return f'`level: {level}` (without a `heading:` it prints, for {land.name}: "{heading}")'
 
 
 def panel_findings(doc: Document, where: Where) -> list[Finding]:
@@ -74,12 +74,12 @@ def line_findings(doc: Document, where: Where) -> list[Finding]:
     for part in printed(doc):
         for match in line_pattern().finditer(part.text):
             other = owners[match.group()]
-            if match.group() in land.lines or other == land:
+            if match.group() in land.lines:
                 continue
             heading = None
             if part.loc[:2] == ("help", "tiers") and part.loc[-1] == "heading":
                 heading = land.heading(tiers[int(part.loc[2])].level, doc.language)
-            fix = (f'Leave out this `heading:` to print {land.name}\'s: "{heading}".'
+            fix = (f'Leave out this `heading:` to print, for {land.name}: "{heading}".'
                    if heading else
                    f"Write {_calls(land, doc.language)} instead: each prints the clinic "
                    "country's line, so one topic file serves clinics in any country.")

@@ -71,11 +71,11 @@ def test_a_depression_handout_that_speaks_of_suicide_needs_the_panel(
     assert (
         f'{content}:{line}:7: error: key_points.items[3]: the text speaks of "suicide", so a '
         'reader may be in crisis: it needs a "When to get help" panel with a crisis tier\n'
-        "fix: Add `help:` with `tiers:`, one of `level: crisis` (the United States's, without "
-        'a `heading:`: "Call or text 988 (Suicide & Crisis Lifeline) if:") and one of `level: '
-        "emergency` (the United States's, without a `heading:`: \"Call 911 or go to the "
-        'nearest emergency room now if:"). A tier written without `heading:` prints the lines '
-        "of the clinic's country.") in findings(out), out
+        "fix: Add `help:` with `tiers:`, one of `level: crisis` (without a `heading:` it "
+        'prints, for the United States: "Call or text 988 (Suicide & Crisis Lifeline) if:") '
+        "and one of `level: emergency` (without a `heading:` it prints, for the United States: "
+        '"Call 911 or go to the nearest emergency room now if:"). A tier written without '
+        "`heading:` prints the lines of the clinic's country.") in findings(out), out
 
 
 def test_spanish_text_is_read_for_crisis_words_too(tmp_path: Path,
@@ -132,11 +132,11 @@ def test_a_uk_clinic_gets_uk_advice_and_no_us_line(tmp_path: Path,
     assert (
         f'{content}:{line}:5: error: help.tiers: the text speaks of "suicide", so a reader '
         "may be in crisis: the help panel needs a crisis tier\nfix: Add a tier of `level: "
-        "crisis` (the United Kingdom's, without a `heading:`: \"Call NHS 111, or Samaritans "
-        'free on 116 123, day or night, if:").') in findings(out), out
+        "crisis` (without a `heading:` it prints, for the United Kingdom: \"Call NHS 111, or "
+        'Samaritans free on 116 123, day or night, if:").') in findings(out), out
     assert (f"{content}:{line}:5: warning: help.tiers: the help panel has no emergency tier\n"
-            "fix: Add a tier of `level: emergency` (the United Kingdom's, without a "
-            '`heading:`: "Call 999 or go to A&E now if:").') in findings(out), out
+            "fix: Add a tier of `level: emergency` (without a `heading:` it prints, for the "
+            'United Kingdom: "Call 999 or go to A&E now if:").') in findings(out), out
     assert not any("988" in fix or "911" in fix
                    for fix in out.splitlines() if fix.strip().startswith("fix:"))
 
@@ -150,7 +150,7 @@ def test_a_us_line_for_a_uk_clinic_is_an_error_where_it_is_written(
         f"content.yaml:{line}:16: error: help.tiers[1].heading: 988 is a crisis line of the "
         "United States, but the clinic is in the United Kingdom (its clinic file's "
         "`country:`), where the lines are 999 for an emergency, NHS 111, and Samaritans on "
-        "116 123\nfix: Leave out this `heading:` to print the United Kingdom's: \"Call NHS "
+        "116 123\nfix: Leave out this `heading:` to print, for the United Kingdom: \"Call NHS "
         '111, or Samaritans free on 116 123, day or night, if:".') in findings(out), out
     key_point = line_of(CONTENT, "If you have thoughts of suicide")
     assert (
