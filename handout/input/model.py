@@ -160,8 +160,9 @@ class Document(Strict):
         default=None, description="'My plan': steps with tick boxes. Leave it out for a topic "
         "without one (the check then looks for `steps` or a `checklist` in the sections).")
     help: HelpPanel | None = Field(
-        default=None, description="'When to get help'. A mental-health topic must have one, "
-        "with a crisis tier.")
+        default=None, description="'When to get help'. A handout whose reader may be in "
+        "crisis (`crisis: true`, or text about suicide, self-harm...) must have one, with a "
+        "crisis tier.")
     puzzle: Puzzle | None = None
     references: list[Reference] = Field(
         default_factory=list, description="The sources of its health statements: articles, "
