@@ -44,16 +44,34 @@ def figure_findings(doc: Document, where: Where) -> list[Finding]:
                   for n, mark in enumerate(marks, start=1) if n > len(figures)]
 
 
+# What finds each kind of source, and how to add it: (what it lacks, the fix).
+_LOOK_UP = {
+    "article": ("this article has no DOI or URL", "Add `doi: 10.xxxx/...` (or `url:`) as "
+                "shown on the paper's journal page."),
+    "book": ("this book has no ISBN or URL", "Add `isbn:` as printed on its back cover or "
+             "copyright page (or `url:`, the publisher's page for it)."),
+    "report": ("this report has no URL, DOI or ISBN", "Add `url:`, the web address where the "
+               "report can be read (or its `doi:` or `isbn:`)."),
+    "web": ("this web page has no URL", "Add `url:`, the page's address as your browser "
+            "shows it (https://...)."),
+}
+
+
 def reference_findings(doc: Document, where: Where) -> list[Finding]:
-    """Every reference can be found: a DOI or a URL."""
+    """Every reference can be found, in the way its kind is found: an article by its DOI or
+    URL, a book by its ISBN or URL, a report or web page by its URL."""
     if not doc.references:
         return [where.warning(("references",), "the handout lists no "
                               "references", "Add the sources of its health statements under "
-                              "`references:`, each with `doi` or `url`.")]
-    return [where.warning(("references", i), "this reference has no DOI or URL, so a reader "
-                          "cannot look it up", "Add `doi: 10.xxxx/...` (or `url:`) as shown "
-                          "on the paper's journal page.")
-            for i, ref in enumerate(doc.references) if not ref.doi and not ref.url]
+                              "`references:`, each with `doi`, `isbn` or `url`.")]
+    out = []
+    for i, ref in enumerate(doc.references):
+        if ref.doi or ref.url or ref.isbn:
+            continue
+        message, fix = _LOOK_UP[ref.source_kind]
+        out.append(where.warning(("references", i), f"{message}, so a reader cannot look it "
+                                 "up", fix))
+    return out
 
 
 def review_findings(doc: Document, where: Where, today: dt.date) -> list[Finding]:

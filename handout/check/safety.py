@@ -1,42 +1,18 @@
-"""Safety checks: the crisis panel for mental-health topics, and a puzzle that can be solved."""
+"""Safety checks: the crisis panel (check/crisis.py), and a puzzle that can be solved."""
 
 from __future__ import annotations
 
 import re
 
+from handout.check.crisis import crisis_findings
 from handout.check.findings import Finding, Where
 from handout.check.passages import printed
 from handout.input.model import Document, Puzzle
 from handout.input.riddles import grid_word, hint, letters
 from handout.input.wordsearch import make_word_search
 
-# Topics whose readers may be in crisis: the handout must say where to get help now.
-MENTAL_HEALTH = frozenset({"mental-health", "depression", "anxiety", "suicide-prevention",
-                           "self-harm", "psychiatry"})
 # A hint typed into the question goes stale when the answer changes (the article's did).
 _TYPED_HINT = re.compile(r"\b\d+\s*letters?\b|\bstarts with\b|\bends with\b", re.IGNORECASE)
-
-
-def crisis_findings(doc: Document, where: Where) -> list[Finding]:
-    """A mental-health handout needs a crisis tier (988 in the US) and an emergency tier."""
-    topic = re.sub(r"[\s_]+", "-", doc.topic.strip().lower())
-    if topic not in MENTAL_HEALTH:
-        return []
-    if doc.help is None:
-        return [where.error(("topic",), f"a {doc.topic} handout needs a \"When to get help\" "
-                            "panel with a crisis tier", "Add `help:` with a tier of level: "
-                            "crisis, e.g. \"Call or text 988 (Suicide & Crisis Lifeline) if:\".")]
-    levels = {tier.level for tier in doc.help.tiers}
-    out: list[Finding] = []
-    if "crisis" not in levels:
-        out.append(where.error(("help", "tiers"), f"a {doc.topic} handout needs a crisis panel",
-                               'Add a tier with level: crisis, e.g. "Call or text 988 '
-                               '(Suicide & Crisis Lifeline) if:".'))
-    if "emergency" not in levels:
-        out.append(where.warning(("help", "tiers"), "the help panel has no emergency tier",
-                                 'Add a tier with level: emergency, e.g. "Call 911 or go to '
-                                 'the nearest emergency room now if:".'))
-    return out
 
 
 def _riddle_findings(doc: Document, puzzle: Puzzle, where: Where) -> list[Finding]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
+from handout.common.countries import DEFAULT, code_of, codes
 from handout.input.fields import HEX_COLOUR, Line, Strict, Url
 
 
@@ -44,6 +45,20 @@ class Clinic(Strict):
     website: Url
     website_label: str = Field(default="", description="Website as printed (default: URL).")
     call_to_action: CallToAction
+    country: str = Field(default=DEFAULT, description=(
+        "Where the clinic is, as a two-letter code (US, GB or UK...): its crisis lines go in "
+        "the 'When to get help' panel, and `handout check` reports another country's."))
+
+    @field_validator("country")
+    @classmethod
+    def _known_country(cls, value: str) -> str:
+        code = code_of(value)
+        if code is None:
+            raise ValueError(
+                f"handout does not know the crisis lines of {value!r}; it knows "
+                f"{', '.join(codes())}. Use one of them, or leave `country:` out and write "
+                "every tier's `heading:` in a `help:` block of the clinic file")
+        return code
 
     @field_validator("address")
     @classmethod

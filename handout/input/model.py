@@ -11,7 +11,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from handout.common.countries import country
 from handout.common.translations import base_language, languages
+from handout.input.citations import Reference
 from handout.input.clinic import Clinic
 from handout.input.fields import IconRef, Item, Line, OptionalText, PointRef, Strict, Text
 from handout.input.figures import Figure
@@ -44,7 +46,9 @@ class Plan(Strict):
 
 class HelpTier(Strict):
     level: Literal["emergency", "crisis", "care_team"]
-    heading: Line
+    heading: Line = Field(default="", description=(
+        "What to do, e.g. 'Call or text 988 (Suicide & Crisis Lifeline) if:'. Leave it out "
+        "of an emergency or crisis tier to print the lines of the clinic's country."))
     icon: IconRef | None = Field(
         default=None, description="Instead of the level's own icon (ambulance, phone, doctor).")
     items: list[Item] = Field(min_length=1, max_length=LIST_ITEMS)
@@ -75,12 +79,6 @@ class Puzzle(Placed):
     intro: OptionalText = ""
     riddles: list[Riddle] = Field(min_length=1, max_length=6)
     word_search: WordSearch | None = None
-
-
-class Reference(Strict):
-    text: Text = Field(description="Authors. Title. Journal. Year;volume:pages.")
-    doi: str = Field(default="", pattern=r"^(10\.\d{4,9}/\S+)?$")
-    url: str = Field(default="", pattern=r"^(https?://\S+)?$")
 
 
 class Review(Strict):
@@ -128,15 +126,17 @@ class Document(Strict):
         default="en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$",
         description="Language of the text, e.g. 'en' or 'es'; picks the layout's fixed words.",
     )
-    topic: str = Field(
-        default="", description="e.g. 'mental-health' (then a crisis panel is required)."
-    )
+    topic: str = Field(default="", description="What the handout is about, e.g. 'sleep'.")
+    crisis: bool = Field(default=False, description=(
+        "true when a reader may be in crisis: the handout must then have 'When to get help' "
+        "with a crisis tier and an emergency tier. `handout check` also asks for them when "
+        "the text speaks of suicide, self-harm, overdose..."))
     formats: list[FormatName] = Field(
         default_factory=lambda: list[FormatName](["document"]), min_length=1,
         description="The formats this handout is printed in: document (loose pages), "
         "booklet (folded, half-letter or A5), trifold or sheet (2 pages). `handout build` "
-        "makes each (the first at -o, the others beside it) unless --format picks one; "
-        "`handout check` lays each one out to see that it fits.")
+        "makes the first unless --format picks another; `handout check` lays each one "
+        "out to see that it fits.")
     pages: int = Field(
         default=8, ge=4, le=16, multiple_of=4,
         description="The most pages a booklet may have (a multiple of 4); fitting uses "
@@ -162,10 +162,13 @@ class Document(Strict):
         default=None, description="'My plan': steps with tick boxes. Leave it out for a topic "
         "without one (the check then looks for `steps` or a `checklist` in the sections).")
     help: HelpPanel | None = Field(
-        default=None, description="'When to get help'. A mental-health topic must have one, "
-        "with a crisis tier.")
+        default=None, description="'When to get help'. A handout whose reader may be in "
+        "crisis (`crisis: true`, or text about suicide, self-harm...) must have one, with a "
+        "crisis tier.")
     puzzle: Puzzle | None = None
-    references: list[Reference] = Field(default_factory=list)
+    references: list[Reference] = Field(
+        default_factory=list, description="The sources of its health statements: articles, "
+        "books, reports and web pages.")
     review: Review
     disclaimer: Text
     checks: Checks = Field(default_factory=Checks, description="Targets for `handout check`.")
@@ -200,6 +203,27 @@ class Document(Strict):
     def format(self) -> str:
         """The format `handout build` makes first (and alone, with -o and one format)."""
         return self.formats[0]
+
+    @field_validator("help")
+    @classmethod
+    def _country_lines(cls, panel: HelpPanel | None,
+                       info: ValidationInfo) -> HelpPanel | None:
+        """A tier without a heading prints the lines of the clinic's country."""
+        clinic, language = info.data.get("clinic"), info.data.get("language", "en")
+        if panel is None or not isinstance(clinic, Clinic):
+            return panel
+        land, tiers = country(clinic.country), []
+        for n, tier in enumerate(panel.tiers):
+            if not tier.heading:
+                heading = land.heading(tier.level, language)
+                if heading is None:
+                    raise ValueError(
+                        f"tiers[{n}] has no heading: write one (only an emergency or crisis "
+                        f"tier takes its heading from the clinic's country, {land.name})")
+                tiers.append(tier.model_copy(update={"heading": heading}))
+            else:
+                tiers.append(tier)
+        return panel.model_copy(update={"tiers": tiers})
 
     @field_validator("figures")
     @classmethod

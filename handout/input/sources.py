@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from handout.common.countries import DEFAULT, code_of, country
 from handout.common.errors import HandoutError
 from handout.common.translations import base_language
 from handout.input.loader import Located, load
@@ -56,7 +57,8 @@ def load_content(content: Path, clinic: Path | None = None) -> Located:
 
 
 def fill_placeholders(doc: Located) -> None:
-    """Replace {clinic}, {phone} and {website} in the text with the clinic's own.
+    """Replace {clinic}, {phone} and {website} in the text with the clinic's own, and
+    {emergency_line} and {crisis_line} with its country's ("call 911", "call or text 988").
 
     So one topic file can say "Call {clinic} at {phone}" for every clinic that uses it.
     """
@@ -67,6 +69,11 @@ def fill_placeholders(doc: Located) -> None:
     values = {f"{{{key}}}": clinic.get(key) for key in ("name", "phone", "website")}
     values["{clinic}"] = values.pop("{name}")
     filled = {k: str(v) for k, v in values.items() if isinstance(v, str)}
+    # The clinic country's lines: "If you are in danger, {emergency_line}." An unknown
+    # country leaves them as written (validation reports it at `country:`).
+    code = code_of(str(clinic.get("country", DEFAULT)))
+    if code is not None:
+        filled.update(country(code).placeholders(str(data.get("language", "en"))))
     for key in data:
         if key != "clinic":
             data[key] = _fill(data[key], filled)

@@ -14,8 +14,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from handout.common.errors import LayoutFitError
+from handout.input.citations import Reference
 from handout.input.clinic import Clinic
-from handout.input.model import Document, Reference
+from handout.input.model import Document
 from handout.layout.blocks import boxed, grid, heading
 from handout.layout.markup import markup, runt_free
 from handout.layout.theme import BOLD, INK, Theme
@@ -155,8 +156,8 @@ def reference_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     widest = max((stringWidth(f"{i}.", ref_style.fontName, size)
                   for i in range(1, len(doc.references) + 1)), default=0.0)
     # A reference without a link ends on two words, never one (a link is its last word).
-    paras = [Paragraph(f"{markup(ref.text)}{_link(ref)}" if _link(ref) else
-                       runt_free(ref.text, ref_style, theme.frame_width), ref_style)
+    paras = [Paragraph(f"{markup(ref.printed())}{_link(ref)}" if _link(ref) else
+                       runt_free(ref.printed(), ref_style, theme.frame_width), ref_style)
              for ref in doc.references]
     if paras:
         out.append(TaggedList(paras, bulletType="1", bulletFormat="%s.", bulletAlign="right",
@@ -177,18 +178,12 @@ def sources_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     h2 = theme.style("h2")
     title = tag(Paragraph(runt_free(theme.text("sources_title"), h2, theme.frame_width), h2),
                 "H3")
-    names = "; ".join(short_reference(ref.text).rstrip(".") for ref in doc.references)
-    text = f"{markup(names)}. {markup(theme.text('sources_more'))}"
+    # Organisations by name, people by the first one's surname: "National Institute of
+    # Mental Health, 2024; Sender et al., 2016".
+    names = "; ".join(ref.short() for ref in doc.references)
+    end = "" if names.endswith(".") else "."
+    text = f"{markup(names)}{end} {markup(theme.text('sources_more'))}"
     return [title, tag(Paragraph(text, style), "P")]
-
-
-def short_reference(text: str) -> str:
-    """"Sender R, Fuchs S. Title. Journal. 2016;14:1." -> "Sender et al. 2016"."""
-    authors = text.split(". ", 1)[0]
-    first = authors.split(",")[0].split(" ")[0].strip(".")
-    many = "," in authors or " and " in authors or " y " in authors
-    year = re.search(r"\b(?:19|20)\d\d\b", text.split(". ", 1)[-1])
-    return f"{first}{' et al.' if many else ''}{' ' + year.group() if year else ''}."
 
 
 def review_flowables(doc: Document, theme: Theme) -> list[Flowable]:

@@ -85,25 +85,33 @@ def footer_lines(clinic: Clinic, room: float) -> list[str] | None:
 
 
 def footer_problem(clinic: Clinic, theme: Theme) -> tuple[str, str]:
-    """For a footer no plan fits: the field to blame and what to do. The plan that runs
-    over least decides; on its longest line, the widest field is the one to shorten."""
+    """For a footer no plan fits: the field to blame and what to do. A field too wide for
+    a line of its own is the one to shorten (the widest, if more are); else the plan that
+    runs over least decides, and on its longest line the widest field is to blame."""
     room = footer_text_room(theme)
 
     def width(line: list[tuple[str, str]]) -> float:
         return float(pdfmetrics.stringWidth(DOT.join(t for _, t in line), REGULAR,
                                             FOOTER_SIZE))
 
-    plan = min(footer_plans(clinic), key=lambda p: max(width(line) for line in p))
-    line = max(plan, key=width)
-    field, _ = max(line, key=lambda f: pdfmetrics.stringWidth(f[1], REGULAR, FOOTER_SIZE))
+    plans = footer_plans(clinic)
+    alone = [[field] for field in plans[0][0] if width([field]) > room]
+    if alone:
+        line = max(alone, key=width)
+        field = line[0][0]
+        place = "even on a line of its own"
+    else:
+        plan = min(plans, key=lambda p: max(width(line) for line in p))
+        line = max(plan, key=width)
+        field, _ = max(line, key=lambda f: width([f]))
+        place = "even with the footer on two lines"
     over = width(line) - room
     hint = {"name": "add short_name: or shorten it", "website": "add a shorter "
             "website_label: (e.g. the domain alone) or shorten it"}.get(field, "shorten it")
     paper = {"a4": "A4"}.get(theme.paper, theme.paper)
     joined = " · ".join(t for _, t in line)
-    return field, (f"too long for the footer: on {paper} paper its line "
-                   f"\"{joined}\" runs {over:.0f} pt past the "
-                   f"room at {FOOTER_SIZE:g} pt, even with the footer on two lines; {hint}")
+    return field, (f"too long for the footer: on {paper} paper \"{joined}\" runs "
+                   f"{over:.0f} pt past the room at {FOOTER_SIZE:g} pt, {place}; {hint}")
 
 
 def footer_text_room(theme: Theme) -> float:

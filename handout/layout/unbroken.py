@@ -1,5 +1,5 @@
-"""Words that must not break across lines: phone numbers, dates, prices, and 988 and 911 with
-the word after them (../shared/print-formats.md).
+"""Words that must not break across lines: phone numbers, dates, prices, and crisis lines
+(988, 911, 999, 116 123...) with the word after them (../shared/print-formats.md).
 
 By ReportLab's own means; no line breaking of ours: the spaces inside such words become
 no-break spaces (U+00A0: the Atkinson Hyperlegible Next fonts have it, as wide as a space,
@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
+from handout.common.countries import countries
 from handout.common.translations import languages, strings
 
 NBSP = "\u00a0"
@@ -30,8 +31,17 @@ _EXTENSION = r",? ?(?i:ext\.?|extension|x) ?\d{1,6}"
 _PHONE = re.compile(rf"(?<![\w+.,-])(?:{_NANP}|{_INTERNATIONAL}|{_GROUPED})(?:{_EXTENSION})?"
                     r"(?![\w-]|[.,]\d)")
 
-# 988 and 911 (also written 9-8-8, 9-1-1) keep the word after them: "text 988 now".
-_CRISIS = re.compile(r"(?<![\w$€£.,/:-])(?:988|911|9-8-8|9-1-1)(?![\w/-]|[.,:]\w) (?=\S)")
+
+@cache
+def _crisis() -> re.Pattern[str]:
+    """Each country's crisis lines (988, 911, 9-8-8, 999, 116 123...: the country files in
+    handout/resources/countries/) are kept whole ("116 123"), and with the word after them
+    where a space follows: "text 988 now"."""
+    numbers = sorted({line for land in countries() for line in land.lines
+                      if not any(c.isalpha() for c in line)}, key=lambda s: (-len(s), s))
+    return re.compile(r"(?<![\w$€£.,/:-])(?:" + "|".join(map(re.escape, numbers)) +
+                      r")(?![\w/-]|[.,:]\w)(?: (?=\S))?")
+
 
 # A price with a space: "$ 20", "20 €", "US$ 15", "15 dólares".
 _PRICE = re.compile(r"(?:(?:US)?[$€£] ?\d[\d.,]*|\d[\d.,]* ?(?:€|\$|£|USD|EUR|dólares|dollars|"
@@ -67,14 +77,14 @@ def _dates() -> re.Pattern[str]:
 
 
 def protected(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each phone number, date, price and 988/911-with-its-word in `text`."""
+    """(start, end) of each phone number, date, price and crisis line (with its word)."""
     for pattern in (_PHONE, _dates(), _PRICE):
         for match in pattern.finditer(text):
             if pattern is not _PHONE or _is_phone(match.group()):
                 yield match.span()
-    for match in _CRISIS.finditer(text):
+    for match in _crisis().finditer(text):
         start, end = match.span()
-        word = re.match(r"\S+", text[end:])
+        word = re.match(r"\S+", text[end:]) if match.group().endswith(" ") else None
         yield start, end + (word.end() if word else 0)
 
 

@@ -340,7 +340,7 @@ def test_references_without_doi_and_old_reviews_warn(doc: Document,
     warnings = messages(report, "warning")
     assert "review.last_reviewed: the last review was 3 years ago" in warnings
     assert "review.next_review: the next review is overdue" in warnings
-    assert any(m.startswith("references[11]: this reference has no DOI") for m in warnings)
+    assert any(m.startswith("references[11]: this article has no DOI") for m in warnings)
     assert report.errors == 0
 
 
@@ -382,13 +382,17 @@ def test_puzzle_answers_must_fit_and_hints_are_not_typed(doc: Document,
             "grows to 12 x 12") in messages(report, "warning")
 
 
-def test_mental_health_topic_needs_a_crisis_panel(doc: Document, located: Located) -> None:
+def test_a_crisis_handout_needs_a_crisis_panel(doc: Document, located: Located) -> None:
     panel = doc.help.model_copy(update={"tiers": [t for t in doc.help.tiers
                                                   if t.level == "care_team"]})
     report = check(doc.model_copy(update={"help": panel}), located)
-    assert "help.tiers: a mental-health handout needs a crisis panel" in messages(report)
-    other = check(doc.model_copy(update={"help": panel, "topic": "nutrition"}), located)
-    assert not any("crisis" in m for m in messages(other))
+    assert ("help.tiers: this handout says `crisis: true`, so the help panel needs a crisis "
+            "tier") in messages(report)
+    # Not declared, and on a topic no list would know: the text speaks of suicide.
+    other = check(doc.model_copy(update={"help": panel, "topic": "nutrition",
+                                         "crisis": False}), located)
+    assert ('help.tiers: the text speaks of "suicide", so a reader may be in crisis: the help '
+            "panel needs a crisis tier") in messages(other)
 
 
 # --- command line --------------------------------------------------------------------------

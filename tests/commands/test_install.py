@@ -31,6 +31,8 @@ RESOURCES = [
     "fonts/OFL.txt",
     "locales/en.yaml",
     "locales/es.yaml",
+    "countries/US.yaml",
+    "countries/GB.yaml",
     "starter/content.yaml",
     "starter/clinic.yaml",
     "starter/clinic-logo.svg",

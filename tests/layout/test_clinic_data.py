@@ -190,6 +190,26 @@ def test_a_footer_that_cannot_fit_blames_the_field_that_runs_over(tmp_path: Path
     assert "clinic.website_label: too long for the footer" in message, message
 
 
+def test_a_website_label_too_long_for_any_footer_line_is_blamed_not_the_name(
+        tmp_path: Path) -> None:
+    # A 57-character name without a short name, and a label too wide even for a line of its
+    # own: the name would fit on a line of its own, so shortening it could not help.
+    label = "www.northkingsbridge-community-health.org/patients/for-families-and-children"
+    message = refusal(tmp_path, "document", short_name="", website_label=label,
+                      name="Northkingsbridge Community Behavioral Health and Wellness")
+    assert re.fullmatch(
+        r"\S*clinic\.yaml:\d+:16: clinic\.website_label: too long for the footer: on letter "
+        rf'paper "{re.escape(label)}" runs \d+ pt past the room at 10 pt, even on a line of '
+        r"its own; shorten it", message), message
+
+
+def test_a_name_too_long_for_the_tri_fold_cover_is_not_a_content_fit(tmp_path: Path) -> None:
+    # Setting the content smaller cannot help a clinic's name: no fitting advice follows.
+    message = refusal(tmp_path, "trifold", short_name="")
+    assert message.endswith("on two lines; add short_name: or shorten it"), message
+    assert "--format document" not in message and "does not fit the tri-fold" not in message
+
+
 def test_a_url_part_too_wide_even_at_the_floor_is_refused(tmp_path: Path) -> None:
     message = refusal(tmp_path, "trifold", url="https://www.northkingsbridge-community-health"
                       ".org/appointments/request-a-call-back")

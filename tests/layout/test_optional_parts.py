@@ -63,15 +63,16 @@ def test_without_help_the_check_asks_when_to_contact_the_care_team(bare: Path) -
     assert finding.fix.startswith("Add `help:`")
 
 
-def test_a_mental_health_topic_needs_the_help_panel(tmp_path: Path) -> None:
+def test_a_crisis_handout_needs_the_help_panel(tmp_path: Path) -> None:
     text = (ROOT / "content.yaml").read_text(encoding="utf-8")
     path = tmp_path / "content.yaml"
     path.write_text(without(text, "help").replace(
         "clinic: assets/", f"clinic: {ROOT}/assets/"), encoding="utf-8")
     (tmp_path / "assets").symlink_to(ROOT / "assets")
     report = check_file(path)
-    [finding] = [f for f in report.findings if f.path == "topic"]
+    [finding] = [f for f in report.findings if f.path == "crisis"]
     assert finding.severity == "error"
-    assert finding.message == ('a mental-health handout needs a "When to get help" panel '
-                               "with a crisis tier")
-    assert finding.line == text.splitlines().index("topic: mental-health") + 1
+    assert finding.message == ('this handout says `crisis: true`, so it needs a "When to get '
+                               'help" panel with a crisis tier')
+    assert finding.line == next(n for n, line in enumerate(text.splitlines(), start=1)
+                                if line.startswith("crisis: true"))

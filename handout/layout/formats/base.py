@@ -65,7 +65,9 @@ class Format(ABC):
 
     def refusal(self, over: Overflow, step: Step, doc: Document) -> str:
         """Why the content does not fit, and what to cut or move."""
-        if not self.fitted:  # a part too tall for any page: the reason says it all
+        # A part too tall for any page, or a clinic field too wide for its place: the
+        # reason says it all (smaller content type would not help a clinic's name).
+        if not self.fitted or (over.reason and over.loc[:1] == ("clinic",)):
             return over.reason
         if over.reason:
             return (f"this does not fit the {self.label}, even at {step.body_size:g} pt with "
