@@ -117,11 +117,11 @@ def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ('  - "This handout is about', '  - "' + "Sleep helps. " * 124 + 'This handout is about',
-     ":74:5: intro[0]: this text is 1,764 characters, over the limit of 1,500 here; split it "
+     ":{line}:5: intro[0]: this text is 1,764 characters, over the limit of 1,500 here; split it "
      "into two paragraphs"),
     ("  - heading: Your gut does more than digest food",
      "  - heading: Your gut does more than digest food" + " and more" * 13,
-     ":78:14: sections[0].heading: this text is 152 characters, over the limit of 150 here; "
+     ":{line}:14: sections[0].heading: this text is 152 characters, over the limit of 150 here; "
      "shorten it"),
 ])
 def test_too_long_text_gives_its_length_and_the_limit(
@@ -134,7 +134,8 @@ def test_too_long_text_gives_its_length_and_the_limit(
         "clinic: assets/clinics/", f"clinic: {ROOT}/assets/clinics/"), encoding="utf-8")
     code, _, err = cli(capsys, "check", str(path))
     assert code == 2
-    assert err.splitlines()[0] == f"{path}{expected}"
+    line = text[:text.index(old)].count("\n") + 1
+    assert err.splitlines()[0] == f"{path}{expected.format(line=line)}"
 
 
 def test_the_loader_calls_a_folder_a_folder(tmp_path: Path) -> None:
