@@ -84,27 +84,30 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
     scan = runt_free(text("scan_or_visit"), body, theme.frame_width)
     link = f"<b>{markup(shown)}</b>"
     # An address written as a block (`address: |`) keeps its lines.
-    rest = [f"{markup(text('call_us'))} <b>{markup(clinic.phone)}</b>",
-            "<br/>".join(runt_free(line, body, theme.frame_width)
-                         for line in clinic.address_lines)]
+    address = "<br/>".join(runt_free(line, body, theme.frame_width)
+                           for line in clinic.address_lines)
     qr = theme.body_size * 6.5
     pad = theme.body_size * 0.8
     beside = theme.frame_width - qr - 3 * pad
+    room = beside + qr + pad - CELL_PADDING  # the box's full width, under the code
     code = tag(qr_drawing(url, qr), "Figure", text("qr_alt", url=url))
     commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                           ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+    call = f"{markup(text('call_us'))} {_phone(clinic.phone, room, body.fontSize)}"
+    rest = [call, address]
     if beside < theme.body_size * NARROW_EMS:
-        room = beside + qr + pad - CELL_PADDING
         lines = [title, *_paras([scan, _url(shown, room, body.fontSize), *rest], body)]
         rows: list[list[object]] = [[lines[:1]], [code], [lines[1:]]]
         table = grid(rows, [room + CELL_PADDING], [("LEFTPADDING", (0, 0), (-1, -1), 0)],
                      structure=group("Div", [*lines, code]))
         return [boxed([table], theme, border=theme.primary, border_width=2)]
-    if stringWidth(shown, BOLD, body.fontSize) <= beside - CELL_PADDING:
+    # Beside the code only when the URL and the phone number each fit its width whole.
+    widest = max(stringWidth(shown, BOLD, body.fontSize),
+                 stringWidth(clinic.phone, BOLD, body.fontSize))
+    if widest <= beside - CELL_PADDING:
         lines = [title, *_paras([f"{scan}<br/>{link}", *rest], body)]
         rows = [[lines, code]]
     else:
-        room = beside + qr + pad - CELL_PADDING
         link = _url(shown, room, body.fontSize)
         top = [title, *_paras([scan], body.clone("scan", spaceAfter=0))]
         lines = [*top, *_paras([link, *rest], body)]
@@ -132,6 +135,21 @@ def _url(shown: str, room: float, size: float) -> str:
             "shorter address (one that forwards to this page)"))
     parts = url_lines(shown, lambda t: stringWidth(t, BOLD, fitted), room)
     text = "<b>" + "<br/>".join(markup(part) for part in parts) + "</b>"
+    return f'<font size="{fitted:g}">{text}</font>' if fitted < size else text
+
+
+def _phone(phone: str, room: float, size: float) -> str:
+    """The phone number's markup, whole on one line `room` points wide: set smaller, down
+    to the 10 pt floor, where it is wider; wider still, the handout is refused (ReportLab
+    would cut it between digits)."""
+    wide = stringWidth(phone, BOLD, 1)
+    fitted = max(FLOOR_SIZE, min(size, math.floor(room / max(wide, 1e-6) * 10) / 10))
+    if wide * fitted > room:
+        raise LayoutFitError(("clinic", "phone"), (
+            f'"{phone}" is {wide * fitted - room:.0f} pt too wide for a line of the contact '
+            f"box even at {FLOOR_SIZE:g} pt, and a phone number is never split; write it "
+            "shorter (e.g. without the country code for local readers)"))
+    text = f"<b>{markup(phone)}</b>"
     return f'<font size="{fitted:g}">{text}</font>' if fitted < size else text
 
 

@@ -13,6 +13,7 @@ from handout.check.findings import Severity
 from handout.common.errors import Problem
 from handout.input.sources import load_content
 from handout.input.validate import parse_document
+from handout.layout.formats import format_named
 from handout.layout.preflight import preflight_problems
 from handout.layout.variant import Variant
 from handout.pipeline.build import Options, fit_problems
@@ -35,9 +36,17 @@ def full_check(content: Path, clinic: Path | None = None, variant: Variant | Non
             options = Options(format=fmt, paper=variant.paper,
                               large_print=variant.large_print, clinic=clinic, check=False)
             errors, warnings = fit_problems(doc, located, base_dir, options)
-            layout += [_finding("error", p) for p in errors]
-            layout += [_finding("warning", p) for p in warnings]
+            label = format_named(fmt).label
+            layout += [_finding("error", _in(label, p)) for p in errors]
+            layout += [_finding("warning", _in(label, p)) for p in warnings]
     return replace(report, layout=tuple(layout))
+
+
+def _in(label: str, problem: Problem) -> Problem:
+    """The problem, saying which format it was found in (several are laid out)."""
+    if f"the {label}" in problem.message:
+        return problem
+    return replace(problem, message=f"in the {label}, {problem.message}")
 
 
 def _finding(severity: Severity, problem: Problem) -> Finding:

@@ -248,3 +248,24 @@ def test_the_footer_plans_one_line_or_two(clinic: Clinic) -> None:
     assert footer_lines(clinic, 1000) == [
         f"{clinic.short}  ·  {clinic.phone}  ·  {clinic.website_text}"]
     assert footer_lines(clinic, 200) is None
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_phone_too_wide_beside_the_qr_code_goes_under_it_whole(tmp_path: Path,
+                                                                  paper: str) -> None:
+    """With a short call-to-action URL the contact box sets its lines beside the QR code:
+    there a tri-fold panel has no room for the whole number, which goes under the code."""
+    text = CLINIC.read_text(encoding="utf-8")
+    long_url = "https://nkbhealth.org/appointments/request-a-call-back/from-our-care-team?from=handout"
+    assert long_url in text
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text(text.replace(long_url, "https://nkbh.org/book").replace(
+        "logo: northkingsbridge-logo.svg", f"logo: {DATA / 'northkingsbridge-logo.svg'}"),
+        encoding="utf-8")
+    out = tmp_path / "trifold.pdf"
+    build(CONTENT, out, Options(check=False, clinic=clinic, format="trifold", paper=paper))
+    with pymupdf.open(out) as pdf:
+        pages = [page_text(page) for page in pdf]
+    phone = "+1 (718) 555-0142 ext. 3307"
+    printed = [p for page in pages for p in occurrences(phone, page)]
+    assert printed and [p for p in printed if "\n" in p] == []
