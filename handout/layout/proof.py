@@ -14,7 +14,9 @@ Each finding is located at the part of the content file it comes from.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import html
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, Paragraph
@@ -55,10 +57,14 @@ EMPTY_REFUSED = False
 
 
 def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
-          names: dict[tuple[int, str], str], *, last_page_ends: bool) -> list[Broken]:
+          names: dict[tuple[int, str], str], *, last_page_ends: bool,
+          owners: Mapping[str, Loc] | None = None) -> list[Broken]:
     """The rules these pages break. `ends`: each frame's height and the height it had
     left unused; `names`: how to name each frame ("page 3", "the flap");
-    `last_page_ends`: the last page may end part-way (a document's)."""
+    `last_page_ends`: the last page may end part-way (a document's); `owners`: where a
+    protected word is written when not in the part being laid out (the clinic's phone
+    number, in the clinic file)."""
+    owners = owners or {}
     out: list[Broken] = []
     for n, p in enumerate(placed):
         where = names.get((p.page, p.frame), f"page {p.page}")
@@ -71,8 +77,9 @@ def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
             if len(lines) > 1 and len(lines[-1].split()) == 1:
                 out.append(Broken(p.loc, where, f'the heading "{" ".join(lines)}" ends '
                                   f'on one word ("{lines[-1]}") on {where}'))
-        out += [Broken(p.loc, where, f'"{token}" is split across two lines on {where}')
-                for token in _split_tokens(lines)]
+        out += [Broken(owners.get(token, p.loc), where,
+                       f'"{token}" is split across two lines on {where}')
+                for para in _paragraphs(p.flowable) for token in _split_tokens(para)]
         width = getattr(p.flowable, "width", 0.0) or 0.0
         if width > p.width + 1:
             out.append(Broken(p.loc, where, f"a block is {width - p.width:.0f} pt wider "
@@ -110,10 +117,34 @@ def _lines(f: Flowable) -> list[str]:
     return [text.replace(NBSP, " ") for text in out]
 
 
-def _split_tokens(lines: list[str]) -> list[str]:
-    """The protected words (layout/unbroken.py) that run from one line onto the next."""
+def _paragraphs(f: Flowable) -> list[Paragraph]:
+    """The laid-out paragraphs in a block: itself, or those inside its box, table, list
+    or kept-together group (a contact box's phone line sits in a table in a box)."""
+    if isinstance(f, Paragraph):
+        return [f] if hasattr(f, "blPara") else []
+    out: list[Paragraph] = []
+    for name in ("_content", "_flowables", "_cellvalues", "body"):
+        out += [p for child in _children(getattr(f, name, None)) for p in _paragraphs(child)]
+    return out
+
+
+def _children(value: object) -> list[Flowable]:
+    """The flowables in a block's attribute: one, a list, or a table's rows of cells."""
+    if isinstance(value, Flowable):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [f for item in value for f in _children(item)]
+    return []
+
+
+def _split_tokens(para: Paragraph) -> list[str]:
+    """The protected words (layout/unbroken.py) of a paragraph that no one line holds
+    whole: broken at a space, or cut inside (ReportLab cuts a word wider than its line)."""
+    lines = _lines(para)
     if len(lines) < 2:
         return []
-    text = "\n".join(lines)
-    flat = text.replace("\n", " ")
-    return [flat[start:end] for start, end in protected(flat) if "\n" in text[start:end]]
+    # The paragraph's source markup, as a reader sees it (its frags are gone once laid out).
+    marked = re.sub(r"<br\s*/?>", "\n", str(getattr(para, "text", "")))
+    text = html.unescape(re.sub(r"<[^>]*>", "", marked)).replace(NBSP, " ")
+    return [token for start, end in protected(text)
+            if not any((token := text[start:end]) in line for line in lines)]

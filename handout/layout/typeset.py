@@ -130,7 +130,8 @@ class _Passes:
         ends = tuple(FrameEnd(page, frame, left, template.frame_height[(page, frame)])
                      for (page, frame), left in template.frame_left.items())
         names = {key: fmt.frame_name(*key) for key in template.frame_left}
-        broken = prove(template.placed, ends, names, last_page_ends=not fmt.fitted)
+        broken = prove(template.placed, ends, names, last_page_ends=not fmt.fitted,
+                       owners={doc.clinic.phone: ("clinic", "phone")})
         done = Pass(buffer.getvalue(), template.page, tuple(gaps), ends, tuple(broken),
                     tuple(template.floats.decided))
         return Tried(step, done, overflow(layout, template.marks, at=template.stopped_at))
