@@ -44,6 +44,9 @@ class Clinic(Strict):
     website: Url
     website_label: str = Field(default="", description="Website as printed (default: URL).")
     call_to_action: CallToAction
+    example: bool = Field(default=False, description=(
+        "true for a made-up clinic, such as the shipped examples: every page then prints "
+        "\"SAMPLE – not for patients\" and `handout check` warns."))
 
     @field_validator("address")
     @classmethod

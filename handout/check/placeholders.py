@@ -1,0 +1,51 @@
+"""Placeholders and made-up values, each a warning where it is written: in the content file
+or in the clinic file (input/fictional.py says what counts). While any remain, a build
+marks every page "SAMPLE – not for patients"; the fix says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from handout.check.findings import Finding, Where
+from handout.input.fictional import fictional_in, placeholder_logo, strings
+from handout.input.model import Document
+
+SAMPLE = 'Until it is, every page prints "SAMPLE – not for patients".'
+
+
+def _without_clinic_values(text: str, doc: Document) -> str:
+    """Text of the content file with the clinic's name, phone and website taken out: the
+    content's {clinic}, {phone} and {website} print them, and a made-up one is reported
+    once, in the clinic file."""
+    clinic = doc.clinic
+    for value in (clinic.name, clinic.phone, clinic.website):
+        text = text.replace(value, " ")
+    return text
+
+
+def placeholder_findings(doc: Document, where: Where) -> list[Finding]:
+    """One warning per field that holds the starter's placeholder text, a made-up phone
+    number or a web address kept for examples; and one for a clinic that says it is an
+    example, or that still has the starter's logo."""
+    located = where.located
+    out: list[Finding] = []
+    for loc, text in strings(located.data):
+        if loc == ("clinic", "logo"):
+            continue  # a file path (the logo's own check is below)
+        found = fictional_in(text if loc[:1] == ("clinic",) else
+                             _without_clinic_values(text, doc))
+        if not found:
+            continue
+        what = "; ".join(dict.fromkeys(f.what for f in found))
+        fixes = " ".join(dict.fromkeys(f.fix for f in found))
+        out.append(where.warning(loc, what, f"{fixes} {SAMPLE}"))
+    if doc.clinic.logo and placeholder_logo(Path(doc.clinic.logo)):
+        out.append(where.warning(("clinic", "logo"), "this is the starter's placeholder logo",
+                                 "Put your clinic's logo (SVG, PNG or JPG) in the clinic "
+                                 f"file's folder and name it here. {SAMPLE}"))
+    if doc.clinic.example:
+        out.append(where.warning(("clinic", "example"), "this clinic file says it is a "
+                                 "made-up example (example: true)", "Build with your own "
+                                 "clinic file (--clinic, or `clinic:` in the content file). "
+                                 'Every page of this one prints "SAMPLE – not for patients".'))
+    return out
