@@ -31,13 +31,17 @@ def test_new_writes_a_starter_that_checks_clean_and_builds(
         assert f"  {folder / name}" in out and FILES[name] in out
     assert out.endswith(f"  handout build {folder}/content.yaml -o {folder}/handout.pdf\n")
 
+    # No error; a warning at each placeholder (tests/check/test_placeholders.py), and so
+    # every page says it is a sample.
     report = check_file(folder / "content.yaml")
-    assert (report.errors, report.warnings) == (0, 0), report.findings
+    assert report.errors == 0 and report.warnings == 10, report.findings
+    assert all("placeholder" in f.message or "made-up" in f.message for f in report.findings)
     result = build(folder / "content.yaml", tmp_path / "out.pdf", Options())
     assert 2 <= result.pages <= 4
     with pymupdf.open(result.path) as pdf:
         text = " ".join(page.get_text() for page in pdf)
         assert "Your Clinic Name" in text and "(555) 555-0100" in text
+        assert all("SAMPLE – not for patients" in page.get_text() for page in pdf)
         assert pdf[0].get_drawings(), "the logo (vector) is drawn in the header band"
 
 
