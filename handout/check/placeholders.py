@@ -7,10 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from handout.check.findings import Finding, Where
+from handout.common.translations import strings as words
 from handout.input.fictional import fictional_in, placeholder_logo, strings
 from handout.input.model import Document
-
-SAMPLE = 'Until it is, every page prints "SAMPLE – not for patients".'
 
 
 def _without_clinic_values(text: str, doc: Document) -> str:
@@ -28,6 +27,8 @@ def placeholder_findings(doc: Document, where: Where) -> list[Finding]:
     number or a web address kept for examples; and one for a clinic that says it is an
     example, or that still has the starter's logo."""
     located = where.located
+    mark = words(doc.language)("sample_mark")  # as the handout prints it
+    sample = f'Until it is, every page prints "{mark}".'
     out: list[Finding] = []
     for loc, text in strings(located.data):
         if loc == ("clinic", "logo"):
@@ -38,14 +39,14 @@ def placeholder_findings(doc: Document, where: Where) -> list[Finding]:
             continue
         what = "; ".join(dict.fromkeys(f.what for f in found))
         fixes = " ".join(dict.fromkeys(f.fix for f in found))
-        out.append(where.warning(loc, what, f"{fixes} {SAMPLE}"))
+        out.append(where.warning(loc, what, f"{fixes} {sample}"))
     if doc.clinic.logo and placeholder_logo(Path(doc.clinic.logo)):
         out.append(where.warning(("clinic", "logo"), "this is the starter's placeholder logo",
                                  "Put your clinic's logo (SVG, PNG or JPG) in the clinic "
-                                 f"file's folder and name it here. {SAMPLE}"))
+                                 f"file's folder and name it here. {sample}"))
     if doc.clinic.example:
         out.append(where.warning(("clinic", "example"), "this clinic file says it is a "
                                  "made-up example (example: true)", "Build with your own "
                                  "clinic file (--clinic, or `clinic:` in the content file). "
-                                 'Every page of this one prints "SAMPLE – not for patients".'))
+                                 f'Every page of this one prints "{mark}".'))
     return out

@@ -133,3 +133,10 @@ def test_an_example_clinic_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     assert ("clinic.example: this clinic file says it is a made-up example (example: true)\n"
             "    fix: Build with your own clinic file (--clinic, or `clinic:` in the content "
             'file). Every page of this one prints "SAMPLE – not for patients".') in out
+
+
+def test_the_fix_quotes_the_mark_as_the_handout_prints_it() -> None:
+    report = check_file(ROOT / "content.es.yaml", TODAY)
+    phone = next(f for f in report.findings if f.path == "clinic.phone")
+    assert phone.fix == ("Put in your clinic's real phone number. Until it is, every page "
+                         'prints "MUESTRA – no es para pacientes".')
