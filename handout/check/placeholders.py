@@ -8,7 +8,7 @@ from pathlib import Path
 
 from handout.check.findings import Finding, Where
 from handout.common.translations import strings as words
-from handout.input.fictional import fictional_in, placeholder_logo, strings
+from handout.input.fictional import Fictional, fictional_in, placeholder_logo, strings
 from handout.input.model import Document
 
 
@@ -22,13 +22,23 @@ def _without_clinic_values(text: str, doc: Document) -> str:
     return text
 
 
+def _said(found: list[Fictional]) -> list[str]:
+    """The starter's words in one field, in one clause: '"A" and "B" are the starter's
+    placeholder text'."""
+    quoted = list(dict.fromkeys(f.what for f in found if f.starter))
+    if not quoted:
+        return []
+    names = " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+    return [f"{names} {'are' if len(quoted) > 1 else 'is'} the starter's placeholder text"]
+
+
 def placeholder_findings(doc: Document, where: Where) -> list[Finding]:
     """One warning per field that holds the starter's placeholder text, a made-up phone
     number or a web address kept for examples; and one for a clinic that says it is an
     example, or that still has the starter's logo."""
     located = where.located
     mark = words(doc.language)("sample_mark")  # as the handout prints it
-    sample = f'Until it is, every page prints "{mark}".'
+    sample = f'While any placeholder is left, every page prints "{mark}".'
     out: list[Finding] = []
     for loc, text in strings(located.data):
         if loc == ("clinic", "logo"):
@@ -37,7 +47,8 @@ def placeholder_findings(doc: Document, where: Where) -> list[Finding]:
                              _without_clinic_values(text, doc))
         if not found:
             continue
-        what = "; ".join(dict.fromkeys(f.what for f in found))
+        what = "; ".join(dict.fromkeys(_said(found) + [f.what for f in found
+                                                        if not f.starter]))
         fixes = " ".join(dict.fromkeys(f.fix for f in found))
         out.append(where.warning(loc, what, f"{fixes} {sample}"))
     if doc.clinic.logo and placeholder_logo(Path(doc.clinic.logo)):

@@ -25,10 +25,12 @@ STARTER_LOGO = RESOURCES / "starter" / "clinic-logo.svg"
 
 @dataclass(frozen=True)
 class Fictional:
-    """One placeholder or made-up value: what it is (quoted as written) and what to do."""
+    """One placeholder or made-up value: what it is (quoted as written) and what to do;
+    `starter`: the starter's placeholder words (`what` is then just the words, quoted)."""
 
     what: str
     fix: str
+    starter: bool = False
 
 
 # The starter's placeholder words (handout/resources/starter/), lower case, with the fix.
@@ -94,8 +96,7 @@ def fictional_in(text: str) -> list[Fictional]:
     found: list[tuple[int, Fictional]] = []
     for match in _STARTER.finditer(text):
         fix = next(fix for words, fix in STARTER_TEXT if words == match.group().lower())
-        found.append((match.start(), Fictional(
-            f'"{match.group()}" is the starter\'s placeholder text', fix)))
+        found.append((match.start(), Fictional(f'"{match.group()}"', fix, starter=True)))
     for match in _DOMAIN.finditer(text):
         found.append((match.start(), Fictional(
             f'"{match.group()}" is a made-up web address: names ending in .example, and '

@@ -16,7 +16,7 @@ from handout.input.fictional import fictional_in, phone_reason
 from tests.conftest import CONTENT, ROOT
 
 TODAY = dt.date(2026, 11, 25)
-SAMPLE = 'Until it is, every page prints "SAMPLE – not for patients".'
+SAMPLE = 'While any placeholder is left, every page prints "SAMPLE – not for patients".'
 
 
 @pytest.mark.parametrize(("number", "reason"), [
@@ -74,6 +74,10 @@ def test_the_untouched_starter_warns_at_each_placeholder_in_both_files(
     assert str(report.findings[0]).endswith(
         "review.reviewer: \"Reviewer's name\" is the starter's placeholder text")
     assert report.findings[4].message == "this is the starter's placeholder logo"
+    assert report.findings[7].message == ('"Example Street" and "Your Town" are the '
+                                          "starter's placeholder text")
+    assert report.findings[7].fix == ("Put in your clinic's street address. Put in your "
+                                      f"clinic's town. {SAMPLE}")
 
 
 def at(path: str, key: str) -> tuple[int, int]:
@@ -138,5 +142,5 @@ def test_an_example_clinic_says_so(capsys: pytest.CaptureFixture[str]) -> None:
 def test_the_fix_quotes_the_mark_as_the_handout_prints_it() -> None:
     report = check_file(ROOT / "content.es.yaml", TODAY)
     phone = next(f for f in report.findings if f.path == "clinic.phone")
-    assert phone.fix == ("Put in your clinic's real phone number. Until it is, every page "
-                         'prints "MUESTRA – no es para pacientes".')
+    assert phone.fix == ("Put in your clinic's real phone number. While any placeholder is "
+                         'left, every page prints "MUESTRA – no es para pacientes".')
