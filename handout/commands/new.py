@@ -136,6 +136,10 @@ def summary(folder: Path, written: list[Path], example: str | None = None) -> st
     lines += [f"  {path!s:<{width}}  {_what(path.name)}" for path in written]
     content = shlex.quote(str(folder / "content.yaml"))
     pdf = shlex.quote(str(folder / "handout.pdf"))
+    lines.append("Replace the placeholders (the clinic's name, phone number, website and logo, "
+                 "the reviewer): `handout check` lists each one, and until they are gone every "
+                 'page prints "SAMPLE – not for patients".' if example is None else
+                 'Its clinic is made up, so every page prints "SAMPLE – not for patients".')
     lines += ["Next, build the PDF (it runs `handout check` first):",
               f"  handout build {content} -o {pdf}"]
     return "\n".join(lines) + "\n"

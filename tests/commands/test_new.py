@@ -33,6 +33,9 @@ def test_new_writes_a_starter_that_checks_clean_and_builds(
     for name in WRITTEN:
         assert f"  {folder / name}" in out and FILES[name] in out
     assert out.endswith(f"  handout build {folder}/content.yaml -o {folder}/handout.pdf\n")
+    assert ("Replace the placeholders (the clinic's name, phone number, website and logo, the "
+            "reviewer): `handout check` lists each one, and until they are gone every page "
+            'prints "SAMPLE – not for patients".\n') in out
 
     # No error; a warning at each placeholder (tests/check/test_placeholders.py), and so
     # every page says it is a sample.
@@ -115,6 +118,7 @@ def test_new_example_writes_the_shipped_example_with_its_clinic_beside_it(
     assert main(["new", str(folder), "--example", "sleep"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"Wrote the example 'sleep' in {folder}/:\n")
+    assert 'Its clinic is made up, so every page prints "SAMPLE – not for patients".\n' in out
     assert sorted(p.name for p in folder.iterdir()) == sorted([
         "content.yaml", "clinic.yaml", "bedroom.svg", "riverside-family-health-logo.svg",
         "content.schema.json", "clinic.schema.json"])
