@@ -29,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
                        "file to edit")
     n.add_argument("folder", type=Path, help="the folder to write them to, e.g. my-handout "
                    "(created if needed)")
+    n.add_argument("--example", metavar="NAME", help="write a shipped example instead of the "
+                   "starter, to read and build: sleep")
 
     _build_arguments(sub.add_parser("build", help="build the PDF from a content file"))
     _build_arguments(sub.add_parser(
@@ -157,8 +159,8 @@ def _new(args: argparse.Namespace) -> int:
 
     from handout.commands.new import new_handout, summary
 
-    written = new_handout(args.folder, dt.date.today())
-    print(summary(args.folder, written), end="")
+    written = new_handout(args.folder, dt.date.today(), args.example)
+    print(summary(args.folder, written, args.example), end="")
     return 0
 
 

@@ -1,13 +1,19 @@
-"""`handout new FOLDER`: a starter handout that a clinic edits, and that builds at once.
+"""`handout new FOLDER`: a starter handout that a clinic edits, and that builds at once;
+`handout new FOLDER --example NAME`: one of the shipped examples, to read and build.
 
-The starter is package data (handout/resources/starter/): a content file, a clinic file and
-its logo. The JSON Schemas that editors check the two files against are written beside them,
-so the `$schema` line at the top of each file works outside this project's checkout too.
+The starter is package data (handout/resources/starter/): a content file, a clinic file, its
+logo and a picture. The examples are package data too (handout/resources/examples/NAME/),
+byte-for-byte copies of the checkout's examples/NAME/ and the clinic file it names
+(tests/commands/test_new.py holds them equal), so `pip install .` carries them; written out,
+the content file names the clinic file beside it. The JSON Schemas that editors check the
+two files against are written beside them, so the `$schema` line at the top of each file
+works outside this project's checkout too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shlex
 from pathlib import Path
 
@@ -16,14 +22,45 @@ from handout.common.resources import RESOURCES
 from handout.input.schema import clinic_schema_text, schema_text
 
 STARTER = RESOURCES / "starter"
+EXAMPLES = RESOURCES / "examples"
 # What each file written is for, in the order they are listed to the user.
 FILES = {
     "content.yaml": "the handout's words: edit these",
     "clinic.yaml": "your clinic's name, colours and contact details",
     "clinic-logo.svg": "a placeholder logo: replace it with your own",
+    "bedroom.svg": "the picture content.yaml shows: replace it, or take it out",
     "content.schema.json": "lets editors such as VS Code check content.yaml as you type",
     "clinic.schema.json": "the same for clinic.yaml",
 }
+
+
+def example_names() -> list[str]:
+    """The shipped examples, by name (`handout new FOLDER --example NAME`)."""
+    return sorted(path.name for path in EXAMPLES.iterdir() if (path / "content.yaml").is_file())
+
+
+def _beside(text: str, schema: str, clinic: bool = False) -> str:
+    """A file of an example as written beside its schema (and its clinic file)."""
+    text = re.sub(r"^# yaml-language-server: \$schema=.*$",
+                  f"# yaml-language-server: $schema={schema}", text, count=1, flags=re.M)
+    if clinic:
+        text = re.sub(r"^clinic: .*$", "clinic: clinic.yaml", text, count=1, flags=re.M)
+    return text
+
+
+def example_files(name: str) -> dict[str, bytes]:
+    """Every file `handout new --example NAME` writes: the example's content and clinic
+    file, each naming what is beside it, its pictures and logo, and the schemas."""
+    folder = EXAMPLES / name
+    content = _beside((folder / "content.yaml").read_text(encoding="utf-8"),
+                      "content.schema.json", clinic=True)
+    clinic = _beside((folder / "clinic.yaml").read_text(encoding="utf-8"), "clinic.schema.json")
+    files = {"content.yaml": content.encode("utf-8"), "clinic.yaml": clinic.encode("utf-8")}
+    files |= {path.name: path.read_bytes() for path in sorted(folder.iterdir())
+              if path.suffix != ".yaml" and path.is_file()}
+    files["content.schema.json"] = schema_text().encode("utf-8")
+    files["clinic.schema.json"] = clinic_schema_text().encode("utf-8")
+    return files
 
 
 def next_year(day: dt.date) -> dt.date:
@@ -45,6 +82,7 @@ def starter_files(today: dt.date) -> dict[str, bytes]:
         "content.yaml": content.encode("utf-8"),
         "clinic.yaml": (STARTER / "clinic.yaml").read_bytes(),
         "clinic-logo.svg": (STARTER / "clinic-logo.svg").read_bytes(),
+        "bedroom.svg": (STARTER / "bedroom.svg").read_bytes(),
         "content.schema.json": schema_text().encode("utf-8"),
         "clinic.schema.json": clinic_schema_text().encode("utf-8"),
     }
@@ -60,10 +98,14 @@ def free_folder(taken: Path) -> Path:
     return candidate
 
 
-def new_handout(folder: Path, today: dt.date) -> list[Path]:
-    """Write the starter into `folder` (created if needed); returns the paths written.
-    Nothing is written if any of the files is there already."""
-    files = starter_files(today)
+def new_handout(folder: Path, today: dt.date, example: str | None = None) -> list[Path]:
+    """Write the starter (or the example named `example`) into `folder` (created if
+    needed); returns the paths written. Nothing is written if any of the files is there
+    already."""
+    if example is not None and example not in example_names():
+        raise HandoutError(f"there is no example called {example!r}; the examples are: "
+                           f"{', '.join(example_names())}")
+    files = starter_files(today) if example is None else example_files(example)
     if folder.exists() and not folder.is_dir():
         raise HandoutError(f"{folder} is a file, not a folder; name a new folder, "
                            f"e.g. `handout new {shlex.quote(str(free_folder(folder)))}`")
@@ -90,13 +132,24 @@ def new_handout(folder: Path, today: dt.date) -> list[Path]:
     return written
 
 
-def summary(folder: Path, written: list[Path]) -> str:
+def _what(name: str) -> str:
+    if name in FILES:
+        return FILES[name]
+    return "the clinic's logo" if "logo" in name else "a picture content.yaml shows"
+
+
+def summary(folder: Path, written: list[Path], example: str | None = None) -> str:
     """What was written, what each file is for, and the command to run next."""
     width = max(len(str(path)) for path in written)
-    lines = [f"Wrote a starter handout in {folder}/:"]
-    lines += [f"  {path!s:<{width}}  {FILES[path.name]}" for path in written]
+    what = "a starter handout" if example is None else f"the example {example!r}"
+    lines = [f"Wrote {what} in {folder}/:"]
+    lines += [f"  {path!s:<{width}}  {_what(path.name)}" for path in written]
     content = shlex.quote(str(folder / "content.yaml"))
     pdf = shlex.quote(str(folder / "handout.pdf"))
+    lines.append("Replace the placeholders (the clinic's name, phone number, website and logo, "
+                 "the reviewer): `handout check` lists each one, and until they are gone every "
+                 'page prints "SAMPLE – not for patients".' if example is None else
+                 'Its clinic is made up, so every page prints "SAMPLE – not for patients".')
     lines += ["Next, build the PDF (it runs `handout check` first):",
               f"  handout build {content} -o {pdf}"]
     return "\n".join(lines) + "\n"

@@ -59,6 +59,9 @@ class Clinic(Strict):
                 f"{', '.join(codes())}. Use one of them, or leave `country:` out and write "
                 "every tier's `heading:` in a `help:` block of the clinic file")
         return code
+    example: bool = Field(default=False, description=(
+        "true for a made-up clinic, such as the shipped examples: every page then prints "
+        "\"SAMPLE – not for patients\" and `handout check` warns."))
 
     @field_validator("address")
     @classmethod

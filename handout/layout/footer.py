@@ -1,5 +1,6 @@
 """The footer on every page: the clinic's name, phone and website on one line or a planned
-two-line footer, and "Page X of Y" (the total written once, as a form)."""
+two-line footer, and "Page X of Y" (the total written once, as a form); and, on a sample's
+pages, the "SAMPLE – not for patients" mark under it."""
 
 from __future__ import annotations
 
@@ -9,12 +10,16 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handout.common.errors import LayoutFitError
 from handout.input.clinic import Clinic
-from handout.layout.theme import FOOTER_SIZE, MUTED, REGULAR, Theme
+from handout.layout.theme import BOLD, FOOTER_SIZE, MUTED, REGULAR, Theme
 from handout.pdf import TaggingCanvas
 
 PAGE_LABEL_ROOM = 80.0  # "Page 10 of 12" at 10 pt, with a gap
 TOTAL_FORM = "handout-page-total"
 FOOTER_EDGE = 0.5 * inch  # nothing in the footer comes nearer the paper's edge than this
+# The sample mark's lowest point: just inside the quarter inch office printers reach, under
+# the footer (whose lowest point is FOOTER_EDGE) and under every format's text frames.
+SAMPLE_EDGE = 0.25 * inch + 1
+SAMPLE_COLOUR = "#A4262C"  # a dark red, 7:1 on white; gray of equal luminance in grayscale
 
 
 class FooterCanvas(TaggingCanvas):
@@ -59,6 +64,19 @@ def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int) -> None:
     canv.drawString(x, y, label)
     canv.translate(x + canv.stringWidth(label, REGULAR, FOOTER_SIZE), y)
     canv.doForm(TOTAL_FORM)
+    canv.restoreState()
+
+
+def draw_sample_mark(canv: Canvas, theme: Theme, centre: float) -> None:
+    """"SAMPLE – not for patients" (in the handout's language), small and bold, centred on
+    `centre` at the foot of the page: under the footer and the text, inside the margin
+    office printers reach. Printed while the handout holds placeholders or made-up contact
+    details (input/fictional.py)."""
+    text = theme.text("sample_mark")
+    canv.saveState()
+    canv.setFillColor(theme.colour(SAMPLE_COLOUR))
+    canv.setFont(BOLD, FOOTER_SIZE)
+    canv.drawCentredString(centre, SAMPLE_EDGE - pdfmetrics.getDescent(BOLD, FOOTER_SIZE), text)
     canv.restoreState()
 
 

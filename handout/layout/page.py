@@ -25,7 +25,7 @@ from handout.input.clinic import Clinic
 from handout.input.loader import Loc
 from handout.layout.band import BAND_HEIGHT, draw_band
 from handout.layout.floats import Floats
-from handout.layout.footer import draw_footer
+from handout.layout.footer import draw_footer, draw_sample_mark
 from handout.layout.proof import Block
 from handout.layout.spread import Gap
 from handout.layout.theme import REGULAR, Theme
@@ -38,8 +38,11 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
     """Two page templates (first page under the band, later pages) and a bookmark per heading."""
 
     def __init__(self, target: BytesIO, theme: Theme, clinic: Clinic, logo: Drawing | None,
-                 templates: list[PageTemplate] | None = None, **meta: Any) -> None:
-        """`templates`: a rack format's pages (layout/formats); None: the document's."""
+                 templates: list[PageTemplate] | None = None, *,
+                 sample: Callable[[int], float] | None = None, **meta: Any) -> None:
+        """`templates`: a rack format's pages (layout/formats); None: the document's.
+        `sample`: for a handout that still holds placeholders, where on page N (from 1) the
+        "SAMPLE – not for patients" mark is centred; None: no mark."""
         height = theme.page_size[1]
         super().__init__(
             target, pagesize=theme.page_size, leftMargin=theme.margin,
@@ -48,6 +51,7 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             initialFontSize=theme.body_size, **meta,
         )
         self.theme, self.clinic, self.logo = theme, clinic, logo
+        self.sample = sample
         if theme.bleed:
             self._print_shop_boxes(theme)
         self._bookmarks = 0
@@ -98,6 +102,13 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         except LayoutFitError as exc:
             self.refused = exc
             raise
+
+    def beforePage(self) -> None:  # noqa: N802 (ReportLab's name)
+        """After the page template's own furniture: the sample mark, on every page of
+        every format (page furniture, like the footer)."""
+        if self.sample is not None:
+            with marked(self.canv, FOOTER):
+                draw_sample_mark(self.canv, self.theme, self.sample(self.page))
 
     def build(self, flowables: list[Flowable], **kwargs: Any) -> None:
         """ReportLab's build, remembering the list it lays out from (see `stop_if`)."""

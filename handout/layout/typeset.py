@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, partial
 from io import BytesIO
+from pathlib import Path
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus.doctemplate import LayoutError
@@ -16,6 +17,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
 from handout.chart.cache import chart_key
 from handout.common.errors import LayoutFitError
+from handout.input.fictional import is_sample
 from handout.input.model import Document
 from handout.input.placed import FORMATS, shown
 from handout.layout.blocks import callout
@@ -88,6 +90,9 @@ class _Passes:
         self.ladders = self.fmt.steps(doc, optional, large_print=look.large_print)
         # One chart for every pass of a fitted format: drawn once, at the starting size.
         self.scale = self.ladders[0][0].body_size / REGULAR_BODY if self.fmt.fitted else None
+        # Placeholders or made-up contact details left: every page says it is a sample.
+        self.sample = is_sample(doc.model_dump(), Path(doc.clinic.logo) if doc.clinic.logo
+                                else None)
 
     def theme(self, step: Step) -> Theme:
         look = self.look
@@ -111,7 +116,8 @@ class _Passes:
                 gaps[n].extra = height
             for n, text in spread.callouts.items():
                 gaps[n].callout = callout(text, theme)
-        template, buffer = _template(doc, theme, self.logo, layout)
+        sample = partial(fmt.sample_centre, theme=theme) if self.sample else None
+        template, buffer = _template(doc, theme, self.logo, layout, sample)
         template.floats = Floats(floats)
         if spread is None and fmt.fitted and not whole:  # a pass that has run over stops
             template.stop_if = lambda marks, at: \
@@ -219,11 +225,11 @@ def _drawn_once(charts: ChartDrawer) -> ChartDrawer:
     return remembered
 
 
-def _template(doc: Document, theme: Theme, logo: Drawing | None, layout: Layout
-              ) -> tuple[HandoutTemplate, BytesIO]:
+def _template(doc: Document, theme: Theme, logo: Drawing | None, layout: Layout,
+              sample: Callable[[int], float] | None = None) -> tuple[HandoutTemplate, BytesIO]:
     buffer = BytesIO()
     template = HandoutTemplate(
-        buffer, theme, doc.clinic, logo, layout.templates,
+        buffer, theme, doc.clinic, logo, layout.templates, sample=sample,
         title=doc.title, author=doc.clinic.name, subject=doc.subtitle or doc.title,
         keywords=", ".join(doc.keywords), creator="handout", producer="handout",
         lang=doc.language, displayDocTitle=True,

@@ -36,6 +36,11 @@ RESOURCES = [
     "starter/content.yaml",
     "starter/clinic.yaml",
     "starter/clinic-logo.svg",
+    "starter/bedroom.svg",
+    "examples/sleep/content.yaml",
+    "examples/sleep/clinic.yaml",
+    "examples/sleep/bedroom.svg",
+    "examples/sleep/riverside-family-health-logo.svg",
     "icons/LICENSE",
     "icons/README.md",
     "icons/meta-data.json",
@@ -105,11 +110,18 @@ def test_installed_wheel_works_outside_the_checkout(
     assert "Wrote x/out.pdf" in run([handout, "build", "x/content.yaml", "-o", "x/out.pdf"],
                                     work, env)
     run([handout, "preview", "x/out.pdf", "-o", "x/png"], work, env)
+    # A shipped example, from the installed package's data, builds beside its own clinic.
+    assert "handout build y/content.yaml" in run([handout, "new", "y", "--example", "sleep"],
+                                                 work, env)
+    assert "Wrote y/out.pdf" in run([handout, "build", "y/content.yaml", "-o", "y/out.pdf",
+                                     "--format", "trifold"], work, env)
     assert run([handout, "icons", "stom"], work, env).startswith("stomach ")
 
     with pymupdf.open(work / "x" / "out.pdf") as pdf:
         pages = pdf.page_count
-        assert 2 <= pages <= 4
+        assert 2 <= pages <= 5
+        # The untouched starter's placeholders mark every page.
+        assert all("SAMPLE – not for patients" in page.get_text() for page in pdf)
         fonts = {font[3] for number in range(pages) for font in pdf.get_page_fonts(number)}
         unembedded = {font[3] for number in range(pages)
                       for font in pdf.get_page_fonts(number) if font[1] == "n/a"}

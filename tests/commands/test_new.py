@@ -12,12 +12,15 @@ import yaml
 
 from handout.check import check_file
 from handout.commands.cli import main
-from handout.commands.new import FILES, next_year, starter_files
+from handout.commands.new import EXAMPLES, FILES, next_year, starter_files
 from handout.input.schema import clinic_schema_text, schema_text
+from handout.input.sources import load_content
+from handout.input.validate import parse_document
 from handout.pipeline.build import Options, build
+from tests.conftest import ROOT
 
-WRITTEN = ["content.yaml", "clinic.yaml", "clinic-logo.svg", "content.schema.json",
-           "clinic.schema.json"]
+WRITTEN = ["content.yaml", "clinic.yaml", "clinic-logo.svg", "bedroom.svg",
+           "content.schema.json", "clinic.schema.json"]
 
 
 def test_new_writes_a_starter_that_checks_clean_and_builds(
@@ -30,14 +33,21 @@ def test_new_writes_a_starter_that_checks_clean_and_builds(
     for name in WRITTEN:
         assert f"  {folder / name}" in out and FILES[name] in out
     assert out.endswith(f"  handout build {folder}/content.yaml -o {folder}/handout.pdf\n")
+    assert ("Replace the placeholders (the clinic's name, phone number, website and logo, the "
+            "reviewer): `handout check` lists each one, and until they are gone every page "
+            'prints "SAMPLE – not for patients".\n') in out
 
+    # No error; a warning at each placeholder (tests/check/test_placeholders.py), and so
+    # every page says it is a sample.
     report = check_file(folder / "content.yaml")
-    assert (report.errors, report.warnings) == (0, 0), report.findings
+    assert report.errors == 0 and report.warnings == 10, report.findings
+    assert all("placeholder" in f.message or "made-up" in f.message for f in report.findings)
     result = build(folder / "content.yaml", tmp_path / "out.pdf", Options())
-    assert 2 <= result.pages <= 4
+    assert 2 <= result.pages <= 5
     with pymupdf.open(result.path) as pdf:
         text = " ".join(page.get_text() for page in pdf)
         assert "Your Clinic Name" in text and "(555) 555-0100" in text
+        assert all("SAMPLE – not for patients" in page.get_text() for page in pdf)
         assert pdf[0].get_drawings(), "the logo (vector) is drawn in the header band"
 
 
@@ -78,8 +88,8 @@ def test_new_never_overwrites_and_writes_nothing(
     assert main(["new", str(tmp_path / "x")]) == 0
     capsys.readouterr()
     assert main(["new", str(tmp_path / "x")]) == 2
-    assert ("already has content.yaml, clinic.yaml, clinic-logo.svg, content.schema.json "
-            "and clinic.schema.json, and" in capsys.readouterr().err)
+    assert ("already has content.yaml, clinic.yaml, clinic-logo.svg, bedroom.svg, "
+            "content.schema.json and clinic.schema.json, and" in capsys.readouterr().err)
 
 
 def test_new_on_a_file_says_it_is_not_a_folder(
@@ -101,3 +111,53 @@ def test_new_on_a_used_folder_suggests_a_free_name(
     suggested = capsys.readouterr().err.rsplit("`handout new ", 1)[1].removesuffix("`\n")
     assert suggested == str(tmp_path / "x-3")
     assert main(["new", suggested]) == 0  # and it works
+
+
+def test_the_starter_shows_every_block_kind_once(tmp_path: Path) -> None:
+    """A clinic learns the kinds of block from the starter: each is there, once."""
+    assert main(["new", str(tmp_path / "s")]) == 0
+    doc = parse_document(load_content(tmp_path / "s" / "content.yaml"))
+    kinds = [name for section in doc.sections for block in section.blocks
+             for name, value in block if value is not None]
+    assert "paragraph" in kinds
+    assert {k: kinds.count(k) for k in set(kinds) - {"paragraph"}} == dict.fromkeys(
+        ["bullets", "steps", "checklist", "table", "box", "image", "figure"], 1)
+
+
+def test_new_example_writes_the_shipped_example_with_its_clinic_beside_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "sleep"
+    assert main(["new", str(folder), "--example", "sleep"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Wrote the example 'sleep' in {folder}/:\n")
+    assert 'Its clinic is made up, so every page prints "SAMPLE – not for patients".\n' in out
+    assert sorted(p.name for p in folder.iterdir()) == sorted([
+        "content.yaml", "clinic.yaml", "bedroom.svg", "riverside-family-health-logo.svg",
+        "content.schema.json", "clinic.schema.json"])
+    content = (folder / "content.yaml").read_text(encoding="utf-8")
+    assert content.startswith("# yaml-language-server: $schema=content.schema.json\n")
+    assert "\nclinic: clinic.yaml\n" in content
+    report = check_file(folder / "content.yaml")
+    # Riverside Family Health is made up and says so: warnings, no error.
+    assert report.ok and {f.file for f in report.findings} == {f"{folder}/clinic.yaml"}
+    result = build(folder / "content.yaml", tmp_path / "sleep.pdf",
+                   Options(format="trifold", cache=False))
+    with pymupdf.open(result.path) as pdf:
+        assert all("SAMPLE – not for patients" in page.get_text() for page in pdf)
+    assert main(["new", str(tmp_path / "other"), "--example", "nap"]) == 2
+    assert capsys.readouterr().err == ("handout: there is no example called 'nap'; the "
+                                       "examples are: sleep\n")
+
+
+@pytest.mark.parametrize(("packaged", "source"), [
+    ("sleep/content.yaml", "examples/sleep/content.yaml"),
+    ("sleep/bedroom.svg", "examples/sleep/bedroom.svg"),
+    ("sleep/clinic.yaml", "assets/clinics/riverside-family-health.yaml"),
+    ("sleep/riverside-family-health-logo.svg", "assets/clinics/riverside-family-health-logo.svg"),
+])
+def test_the_packaged_example_is_the_checkouts(packaged: str, source: str) -> None:
+    """The checkout's examples/ and assets/clinics/ stay the files people edit and the
+    tests build; the package carries copies for `pip install .`. Edited one, copy it:
+    cp SOURCE handout/resources/examples/PACKAGED."""
+    assert (EXAMPLES / packaged).read_bytes() == (ROOT / source).read_bytes(), \
+        f"cp {source} handout/resources/examples/{packaged}"

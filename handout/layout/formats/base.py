@@ -54,6 +54,11 @@ class Format(ABC):
                           language=doc.language, grayscale=grayscale, bleed=print_shop,
                           **kw)  # type: ignore[arg-type]
 
+    def sample_centre(self, page: int, theme: Theme) -> float:
+        """Where the "SAMPLE – not for patients" mark is centred on page `page` (from 1):
+        the middle of the page."""
+        return theme.page_size[0] / 2
+
     def geometry_theme(self, paper: str) -> dict[str, object]:
         """The page, column or margin this format gives the theme (make_theme's keywords)."""
         return {}

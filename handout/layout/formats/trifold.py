@@ -62,6 +62,14 @@ class Trifold(Format):
                logo: Drawing | None) -> Layout:
         return _trifold(doc, theme, parts, logo)
 
+    def sample_centre(self, page: int, theme: Theme) -> float:
+        """The sample mark goes under the front cover panel on the outside, and under the
+        middle panel inside: the one a reader sees first on each side."""
+        if page % 2 == 0:
+            return theme.page_size[0] / 2
+        front = geometry.trifold(theme.paper, 0).slots[1]
+        return front.x + front.width / 2
+
     def frame_name(self, page: int, frame: str) -> str:
         return PANEL_NAMES.get(frame, frame)
 
