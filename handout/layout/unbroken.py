@@ -22,8 +22,9 @@ _SEP = "[ .-]"  # between the digit groups of a phone number
 
 # North American: (555) 014-2200, 555-014-2200, 555.014.2200, +1 555 014 2200, 1-800-...
 _NANP = rf"(?:\+?1{_SEP})?(?:\(\d{{3}}\) ?|\d{{3}}{_SEP})\d{{3}}{_SEP}\d{{4}}"
-# With a country code: +34 912 345 678, +34 91 234 56 78, +52 55 1234 5678, +44 20 7946 0958
-_INTERNATIONAL = rf"\+\d{{1,3}}(?: ?\(\d{{1,4}}\))?(?:{_SEP}\d{{1,4}}){{2,5}}"
+# With a country code: +34 912 345 678, +34 91 234 56 78, +52 55 1234 5678, +44 20 7946 0958,
+# +49 30 90182007 (a German subscriber number has up to 8 digits; 7 to 15 in all: _is_phone)
+_INTERNATIONAL = rf"\+\d{{1,3}}(?: ?\(\d{{1,4}}\))?(?:{_SEP}\d{{1,10}}){{1,5}}"
 # National numbers in digit groups: 912 345 678, 91 234 56 78, 55 1234 5678 (9 to 11 digits)
 _GROUPED = r"\d{2,4}(?:[ .]\d{2,4}){2,4}"
 # An extension after any of them: "ext. 3307", "ext 3307", "x3307", "extension 3307".

@@ -29,6 +29,7 @@ KEPT = [
     ("Call (718) 555-0142 Ext 12.", "Call (718)~555-0142~Ext~12."),
     ("Call (555) 014-2200 x ray", "Call (555)~014-2200 x ray"),  # an x with no number
     ("Ring +44 20 7946 0958 today", "Ring +44~20~7946~0958 today"),
+    ("Ruf an: +49 30 90182007 oder", "Ruf an: +49~30~90182007 oder"),
     ("Appelez le +33 1 23 45 67 89 ou", "Appelez le +33~1~23~45~67~89 ou"),
     ("Reviewed November 20, 2026 by Dr. Lee", "Reviewed November~20,~2026 by Dr. Lee"),
     ("Open on December 1 only", "Open on December~1 only"),
