@@ -55,11 +55,13 @@ def bullet_list(items: Sequence[str], theme: Theme, *, numbered: bool = False,
 
 def boxed(content: list[Flowable], theme: Theme, *, background: Color | None = None,
           border: Color | None = None, border_width: float = 0, rule: Color | None = None,
-          keep_together: bool = True) -> Flowable:
+          keep_together: bool = True, titled: bool = False) -> Flowable:
     """Content in a padded box; a thick left rule marks it without relying on colour alone.
 
     One table row per flowable, so a box taller than the page splits between rows
-    instead of raising ReportLab's LayoutError.
+    instead of raising ReportLab's LayoutError. `titled`: the first row is the box's
+    title, which never ends a page alone and heads the box again where it goes on (a
+    HeaderCell, so a screen reader reads it once).
     """
     pad = theme.gap(0.8)
     commands: list[tuple[object, ...]] = [
@@ -78,6 +80,8 @@ def boxed(content: list[Flowable], theme: Theme, *, background: Color | None = N
         commands.append(("LINEBEFORE", (0, 0), (0, -1), 5, rule))
     table = grid([[item] for item in content], [theme.frame_width], commands,
                  structure=group("Div", content))
+    if titled and len(content) > 1:
+        table.repeatRows = 1  # ReportLab then never splits a table after its first row
     return KeepTogether([table]) if keep_together else table
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from handout.input.loader import Loc
 from handout.input.placed import shown
@@ -16,7 +16,7 @@ from handout.layout.drawings import Picture
 from handout.layout.icons import beside
 from handout.layout.markup import runt_free
 from handout.layout.pictures import picture_flowables
-from handout.layout.tables import checklist, table_flowables
+from handout.layout.tables import HeaderCell, checklist, table_flowables
 from handout.layout.theme import Theme
 from handout.pdf import group, tag
 
@@ -89,10 +89,10 @@ def _block(i: int, loc: Loc, block: Block, theme: Theme, placing: Placing  # noq
 
 def box_flowable(box: Box, theme: Theme, *, keep_together: bool = True) -> Flowable:
     title = theme.style("h2")
-    content: list[Flowable] = [tag(Paragraph(runt_free(box.title, title, theme.frame_width),
-                                             title), "H3")]
+    content: list[Flowable] = [tag(HeaderCell(runt_free(box.title, title, theme.frame_width),
+                                              title), "H3")]
     content.extend(paragraphs(box.paragraphs, theme, "box_body"))
     if box.bullets:
         content.append(bullet_list(box.bullets, theme))
     return boxed(content, theme, background=theme.tint, rule=theme.accent,
-                 keep_together=keep_together)
+                 keep_together=keep_together, titled=True)

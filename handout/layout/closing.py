@@ -18,7 +18,7 @@ from handout.input.citations import Reference
 from handout.input.clinic import Clinic
 from handout.input.model import Document
 from handout.layout.blocks import boxed, grid, heading
-from handout.layout.markup import markup, runt_free
+from handout.layout.markup import PAIR_SHARE, markup, plain, runt_free
 from handout.layout.theme import BOLD, INK, Theme
 from handout.layout.theme import FOOTER_SIZE as FLOOR_SIZE
 from handout.layout.unbroken import url_lines
@@ -79,8 +79,6 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
     url = clinic.call_to_action.url
     shown = _bare(url)
     h2 = theme.style("h2")
-    title = tag(Paragraph(runt_free(clinic.call_to_action.text, h2, theme.frame_width), h2),
-                "H3")
     scan = runt_free(text("scan_or_visit"), body, theme.frame_width)
     link = f"<b>{markup(shown)}</b>"
     # An address written as a block (`address: |`) keeps its lines.
@@ -95,7 +93,17 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
                                           ("LEFTPADDING", (0, 0), (-1, -1), 0)]
     call = f"{markup(text('call_us'))} {_phone(clinic.phone, room, body.fontSize)}"
     rest = [call, address]
-    if beside < theme.body_size * NARROW_EMS:
+    # The title beside the code only when each word, and its last two together (a title
+    # never ends on one word), fit there: ReportLab would cut a longer word inside it.
+    # Else, as in a narrow column, everything stacks.
+    cta = clinic.call_to_action.text
+    words = plain(cta).split()
+    stacked = beside < theme.body_size * NARROW_EMS or \
+        max(stringWidth(w, h2.fontName, h2.fontSize) for w in [*words, " ".join(words[-2:])]) \
+        > beside - CELL_PADDING
+    width = room if stacked else beside - CELL_PADDING
+    title = tag(Paragraph(runt_free(cta, h2, width / PAIR_SHARE), h2), "H3")
+    if stacked:
         lines = [title, *_paras([scan, _url(shown, room, body.fontSize), *rest], body)]
         rows: list[list[object]] = [[lines[:1]], [code], [lines[1:]]]
         table = grid(rows, [room + CELL_PADDING], [("LEFTPADDING", (0, 0), (-1, -1), 0)],

@@ -30,6 +30,7 @@ NEAREST_BOXES = 2.0  # distinct boxes keep at least this far apart
 MOST_EMPTY = 0.25  # of a page's or panel's height
 GAP_LINES = 3  # a gap of up to this many body lines between marks counts as used
 HEADING_SCALE = 1.1  # a heading: bold, and at least this times the body size
+BODY_FLOOR = 12.0  # the smallest body text a handout prints (patient text)
 TOLERANCE = 0.05  # points: rounding in the PDF
 
 # Paper sizes in points, portrait (width, height).
@@ -224,12 +225,14 @@ def read(path: Path, fmt: str) -> Printed:
 
 
 def body_size(pages: Iterable[Page]) -> float:
-    """The size most characters are printed at."""
+    """The size most characters are printed at, small print left out: patient text is
+    never under 12 pt, and a short handout's references (10.5 pt) can outnumber it."""
     sizes: Counter[float] = Counter()
     for page in pages:
         for line in page.lines:
             sizes[round(line.size, 1)] += len(line.text)
-    return sizes.most_common(1)[0][0]
+    readable = Counter({size: n for size, n in sizes.items() if size >= BODY_FLOOR})
+    return (readable or sizes).most_common(1)[0][0]
 
 
 def line_pitch(pages: Iterable[Page], body: float) -> float:

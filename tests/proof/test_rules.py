@@ -121,10 +121,10 @@ def _defective_trifold(path: Path) -> None:
         page.insert_text((x, y), words, fontsize=size, fontname="hebo" if bold else "helv")
 
     for n in range(30):  # the flap: body text from top to bottom
-        text(36, 40 + n * 18, "Body text fills the flap.", 10)
+        text(36, 40 + n * 18, "Body text fills the flap.")
     text(fold - 23, 300, "near", 10)  # 20 pt wide: ends 3 pt before the fold
     for n in range(26):  # the back cover: body text, a split phone, a heading at the foot
-        text(297, 40 + n * 18, "Body text on the back cover.", 10)
+        text(297, 40 + n * 18, "Body text on the back cover.")
     text(297, 519, "Book at www.mindbody7.exam", 10)
     text(297, 532, "ple/book today.", 10)
     text(297, 545, "Call us at (555)", 10)
@@ -136,7 +136,7 @@ def _defective_trifold(path: Path) -> None:
     text(570, 300, "A heading that ends on", 16, bold=True)
     text(570, 320, "one", 16, bold=True)
     for n in range(10):
-        text(570, 345 + n * 18, "Body text under the heading.", 10)
+        text(570, 345 + n * 18, "Body text under the heading.")
     inside = pdf.new_page(width=792, height=612)
     inside.insert_text((300, 40), "Questions for my care team", fontsize=10)
     pdf.save(path)  # type: ignore[no-untyped-call]
