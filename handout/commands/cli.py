@@ -199,7 +199,7 @@ def _build(args: argparse.Namespace) -> int:
     from handout.pipeline.parallel import TwoCores
 
     # Started before the slow imports below, so a chart worker imports matplotlib meanwhile.
-    with TwoCores.start(chart_needed=nothing_cached(cache_folder(args.output))) as helpers:
+    with TwoCores.start(chart_needed=nothing_cached(cache_folder())) as helpers:
         from handout.check.report import summary
         from handout.pipeline.build import CheckFailedError, build
 
