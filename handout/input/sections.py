@@ -55,6 +55,9 @@ class Table(Strict):
         min_length=1, max_length=MAX_ROWS,
         description="Each row has one cell per column (\"\" for an empty cell).")
     caption: OptionalText = Field(default="", description="What the table shows.")
+    source: Note = Field(default="", description="Where the numbers come from, e.g. "
+                         "'Watson 2015; Paruthi 2016'; printed small under the table, as "
+                         "a figure's source is (\"Source: ...\").")
 
     @field_validator("header")
     @classmethod
