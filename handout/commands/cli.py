@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("icons", help="list the icons a content file can name (icon: NAME)")
     i.add_argument("word", nargs="?", help="only icons whose name or subject has this word, "
                    "e.g. stomach")
+    i.add_argument("--sheet", type=Path, default=None, metavar="FILE.pdf",
+                   help="also draw the matching icons, each with its name, on the pages of "
+                   "this PDF, to see what they look like")
 
     p = sub.add_parser("preview", help="render each page of a PDF to a PNG")
     p.add_argument("pdf", type=Path, help="the PDF to render")
@@ -179,10 +182,12 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _icons(args: argparse.Namespace) -> int:
-    from handout.commands.icon_search import icon_listing
+    from handout.commands.icon_search import icon_listing, write_sheet
 
     text, found = icon_listing(args.word)
     print(text, end="")
+    if found and args.sheet is not None:
+        print(write_sheet(args.word, args.sheet))
     return 0 if found else 1
 
 
