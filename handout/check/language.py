@@ -1,4 +1,5 @@
-"""Parts of a translated file still in the language it was translated from.
+"""Parts of a translated file still in the language it was translated from, and the
+clinic's words (call to action, tagline, logo description) with no translation for it.
 
 A clinic translating content.yaml into Spanish may leave a section, a paragraph or a list
 item in English; the build would print it as it is. Each printed part (the title, key
@@ -21,6 +22,7 @@ from typing import Any
 from handout.check.findings import Finding, Where
 from handout.check.passages import Block, Part, blocks
 from handout.common.translations import base_language, languages
+from handout.input.loader import Located
 from handout.input.model import Document
 
 # A verdict the model is this sure of, on at least this many words, is a finding. Measured
@@ -68,6 +70,41 @@ def language_findings(doc: Document, where: Where) -> list[Finding]:
     return found
 
 
+# The clinic's own words that print (or, the logo's, are read aloud) in the handout.
+CLINIC_WORDS = {("call_to_action", "text"): "call to action", ("tagline",): "tagline",
+                ("logo_alt",): "logo description"}
+
+
+def clinic_findings(doc: Document, located: Located, where: Where) -> list[Finding]:
+    """One warning when some of the clinic's words have no translation into the handout's
+    language (they then print as written), at the first of them in the clinic file."""
+    clinic, target = doc.clinic, base_language(doc.language)
+    if base_language(clinic.language) == target:
+        return []
+    missing: list[tuple[tuple[str, ...], str]] = []
+    for key in CLINIC_WORDS:
+        text = getattr(clinic, key[0]) if len(key) == 1 else clinic.call_to_action.text
+        file, inner = located.owner(("clinic", *key))
+        if text and (*inner[:-len(key)], "translations", target, *key) not in file.values:
+            missing.append((key, text))
+    if not missing:
+        return []
+    (first, text), them = missing[0], "them" if len(missing) > 1 else "it"
+    words = [CLINIC_WORDS[key] for key, _ in missing]
+    listed = ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0]
+    lines = ["translations:", f"  {target}:"]
+    for key, _ in missing:
+        lines += [f"    {key[0]}:", f"      {key[1]}: ..."] if len(key) == 2 \
+            else [f"    {key[0]}: ..."]
+    source, language = _name(base_language(clinic.language)), _name(target)
+    return [where.warning(
+        ("clinic", *first),
+        f"the clinic has no {language} {listed}, so this {language} handout has {them} in "
+        f"{source} (\"{_quote(text)}\")",
+        f"Add {them} to the clinic file, in {language}:\n"
+        + "\n".join("        " + line for line in lines))]
+
+
 def _blocks(doc: Document) -> list[Block]:
     """What is read as one: the title and subtitle, then the parts the reading level is
     graded by (check/passages.py)."""
@@ -110,6 +147,6 @@ def _name(language: str) -> str:
     return NAMES.get(language, f"'{language}'")
 
 
-def _quote(text: str, most: int = 60) -> str:
+def _quote(text: str, most: int = 80) -> str:
     text = " ".join(text.replace("**", "").split())
     return text if len(text) <= most else text[:most].rsplit(" ", 1)[0] + "..."
