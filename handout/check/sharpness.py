@@ -36,7 +36,7 @@ def sharpness_findings(doc: Document, where: Where, base_dir: Path) -> list[Find
             continue
         if picture.pixels is None:
             continue
-        width = printed_size(picture, WIDEST_COLUMN, TALLEST_TEXT)[0] / 72  # inches
+        width = printed_size(picture, WIDEST_COLUMN * image.share, TALLEST_TEXT)[0] / 72
         dpi = picture.pixels[0] / width
         if round(dpi) < PRINT_DPI:
             need = math.ceil(PRINT_DPI * width)

@@ -96,6 +96,15 @@ class Image(Strict):
                          "small under the caption.")
     decorative: bool = Field(default=False, description="True when the picture adds "
                              "nothing to the words: screen readers then skip it.")
+    width: Literal["full", "half", "third"] = Field(
+        default="full", description="How much of the text's width the picture may take: "
+        "full (the default), half or third. Beside a half or third picture the paragraphs "
+        "that follow it flow, then continue under it.")
+
+    @property
+    def share(self) -> float:
+        """The part of the text width the picture may take."""
+        return {"full": 1.0, "half": 0.5, "third": 1 / 3}[self.width]
 
     @model_validator(mode="after")
     def _described(self) -> Image:
