@@ -106,13 +106,19 @@ class Inset(_Container, Flowable):  # type: ignore[misc]  # reportlab has no typ
 def beside(picture: Flowable, text: Sequence[Flowable], share: float, theme: Theme
            ) -> list[Flowable]:
     """A narrow picture (from `picture_flowables`) with the paragraphs after it flowing
-    beside it on the right, then under it; the two apart, as they were, when the column
-    leaves the text too little room."""
+    beside it on the right, then under it. Where the column leaves the text too little
+    room, the picture is printed as a full one, the text under it: a small picture alone
+    in a narrow column would only leave a hole beside it."""
     gutter = GUTTER * theme.body_size
     room = theme.frame_width * (1 - share) - gutter
-    if not text or room < LEAST_BESIDE * theme.body_size:
-        return [picture, *text]
     parts = picture._content if isinstance(picture, KeepTogether) else [picture]
+    if not text:
+        return [picture]
+    if room < LEAST_BESIDE * theme.body_size:
+        for part in parts:
+            if isinstance(part, PictureFlowable):
+                part.column = theme.frame_width
+        return [picture, *text]
     inset = Inset(parts, theme.frame_width * share)
     return [ImageAndFlowables(inset, list(text), imageLeftPadding=gutter,
                               imageRightPadding=0, imageBottomPadding=theme.gap(0.4),
