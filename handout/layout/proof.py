@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, ImageAndFlowables, Paragraph
 
 from handout.input.loader import Loc
 from handout.layout.blocks import Heading
@@ -72,7 +72,7 @@ def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
                 out.append(Broken(p.loc, where, f'the heading "{" ".join(lines)}" ends '
                                   f'on one word ("{lines[-1]}") on {where}'))
         out += [Broken(p.loc, where, f'"{token}" is split across two lines on {where}')
-                for token in _split_tokens(lines)]
+                for text in _paragraphs(p.flowable) for token in _split_tokens(_lines(text))]
         width = getattr(p.flowable, "width", 0.0) or 0.0
         if width > p.width + 1:
             out.append(Broken(p.loc, where, f"a block is {width - p.width:.0f} pt wider "
@@ -94,6 +94,14 @@ def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
 
 def _is_heading(f: Flowable) -> bool:
     return isinstance(f, Heading)
+
+
+def _paragraphs(f: Flowable) -> list[Flowable]:
+    """The block itself, or the paragraphs set beside a picture (layout/pictures.py): each
+    piece as it was drawn, beside the picture and under it."""
+    if isinstance(f, ImageAndFlowables):
+        return [*getattr(f, "_C0", []), *getattr(f, "_C1", [])]
+    return [f]
 
 
 def _lines(f: Flowable) -> list[str]:

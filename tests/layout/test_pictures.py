@@ -162,3 +162,23 @@ def test_the_picture_is_read_before_the_text_beside_it(tmp_path: Path) -> None:
         read = spoken(pdf, sequence_texts(out))
     assert read.index("Acalmroomhelps") < read.index("Keepyourbedroom") \
         < read.index("Gotobed")
+
+
+def test_the_builds_own_proof_reads_the_text_beside_a_picture() -> None:
+    """A protected phrase split in a paragraph beside a picture is found by the page proof
+    (layout/proof.py) as in any other paragraph. Set here without the layout's no-break
+    spaces, so that it does split."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import ImageAndFlowables, Paragraph, Spacer
+
+    from handout.layout.pictures import Inset
+    from handout.layout.proof import Block, prove
+
+    text = Paragraph("If you feel unsafe, call 988 now for help.", ParagraphStyle("p"))
+    beside = ImageAndFlowables(Inset([Spacer(100, 100)], 100), [text], imageSide="right")
+    beside.canv = Canvas("unused.pdf")
+    beside.wrap(180, 500)  # 77 pt beside the picture: "988" ends a line, "now" opens one
+    broken = prove([Block(beside, 1, "main", 190, ("sections", 0))], [], {},
+                   last_page_ends=True)
+    assert [b.message for b in broken] == ['"988 now" is split across two lines on page 1']
