@@ -12,7 +12,7 @@ from PIL import Image
 from handout.pipeline.build import Options
 from tests.input.test_sections import EVERY_KIND
 from tests.layout.test_tables import built
-from tests.pdf_structure import elements, sequence_texts, spoken
+from tests.pdf_structure import content_marks, elements, sequence_texts, spoken
 
 ALT = "A red square with a blue circle in it."
 
@@ -159,6 +159,7 @@ def test_the_picture_is_read_before_the_text_beside_it(tmp_path: Path) -> None:
     out = built(tmp_path, narrow(tmp_path, "third"))
     with pikepdf.open(out) as pdf:
         assert image_roles(pdf) == ["/Figure"]
+        list(content_marks(pdf))  # every painting operator is marked, beside ones too
         read = spoken(pdf, sequence_texts(out))
     assert read.index("Acalmroomhelps") < read.index("Keepyourbedroom") \
         < read.index("Gotobed")
