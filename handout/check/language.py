@@ -98,12 +98,15 @@ def clinic_findings(doc: Document, located: Located, where: Where) -> list[Findi
         lines += [f"    {key[0]}:", f"      {key[1]}: ..."] if len(key) == 2 \
             else [f"    {key[0]}: ..."]
     source, language = _name(base_language(clinic.language)), _name(target)
+    inline = located.owner(("clinic", *first))[0] is located  # the clinic's keys written here
+    where_to = ("Move the clinic's keys to a clinic file (`clinic: clinic.yaml`), which can "
+                f"give {them} in {language}:" if inline
+                else f"Add {them} to the clinic file, in {language}:")
     return [where.warning(
         ("clinic", *first),
         f"the clinic has no {language} {listed}, so this {language} handout has {them} in "
         f"{source} (\"{_quote(text)}\")",
-        f"Add {them} to the clinic file, in {language}:\n"
-        + "\n".join("        " + line for line in lines))]
+        where_to + "\n" + "\n".join("        " + line for line in lines))]
 
 
 def _blocks(doc: Document) -> list[Block]:

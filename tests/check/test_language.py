@@ -182,3 +182,17 @@ def test_a_clinic_written_in_the_handouts_language_needs_no_translation(
                if "clinic has" in f.message]
     assert "the clinic has no English call to action, tagline or logo description, so this " \
         "English handout has them in Spanish" in found.message
+
+
+def test_a_clinic_written_in_the_content_file_is_told_to_move_to_a_clinic_file(
+        tmp_path: Path) -> None:
+    clinic = (CLINICS / "riverside-family-health.yaml").read_text(encoding="utf-8")
+    keys = clinic[clinic.index("name:"):clinic.index("translations:")].replace(
+        "riverside-family-health-logo.svg", str(CLINICS / "riverside-family-health-logo.svg"))
+    inline = "clinic:\n" + "".join(f"  {line}\n" for line in keys.strip().splitlines())
+    path = variant(tmp_path, "clinic: assets/clinics/mind-body-7.yaml\n", inline)
+    [found] = [f for f in check_file(path, TODAY).findings if "clinic has" in f.message]
+    assert found.file == str(path) and found.path == "clinic.call_to_action.text"
+    assert found.fix.startswith("Move the clinic's keys to a clinic file (`clinic: "
+                                "clinic.yaml`), which can give them in Spanish:\n"
+                                "        translations:\n")
