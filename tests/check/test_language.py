@@ -85,8 +85,12 @@ def test_an_english_list_item_is_found_and_the_title_too(tmp_path: Path) -> None
     "Lactobacillus rhamnosus GG", "Omega-3 (EPA y DHA)", "Sertraline 50 mg",
     "Kefir, kimchi, kombucha", "Mind Body 7, (555) 010-0107", "Bifidobacterium longum",
     "https://www.mindbody7.example/book", "988 Lifeline",
+    "Sertraline, fluoxetine, escitalopram",
+    "Visite el sitio de la American Heart Association para más información.",
+    "Llame a la National Alliance on Mental Illness (NAMI) si necesita apoyo.",
 ])
 def test_names_drug_names_and_numbers_are_not_english(tmp_path: Path, words: str) -> None:
+    """Nor are English names in a Spanish sentence."""
     path = variant(tmp_path, '      - "¿Puedo ver a un nutricionista?"\n',
                    f'      - "{words}"\n')
     assert language(check_file(path, TODAY)) == []
