@@ -120,6 +120,37 @@ def beside(picture: Flowable, text: Sequence[Flowable], share: float, theme: The
                 part.column = theme.frame_width
         return [picture, *text]
     inset = Inset(parts, theme.frame_width * share)
-    return [ImageAndFlowables(inset, list(text), imageLeftPadding=gutter,
-                              imageRightPadding=0, imageBottomPadding=theme.gap(0.4),
-                              imageSide="right")]
+    return [TextBeside(inset, list(text), imageLeftPadding=gutter, imageRightPadding=0,
+                       imageBottomPadding=theme.gap(0.4), imageSide="right")]
+
+
+class TextBeside(ImageAndFlowables):  # type: ignore[misc]  # reportlab has no type hints
+    """ImageAndFlowables that, where the picture does not fit the room left in the frame,
+    sets the text at the full width down to the frame's foot and the picture at the top of
+    the next, with the rest of the text beside it (as a figure floats, layout/floats.py),
+    instead of leaving the room empty."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        if parts:
+            if type(parts[0]) is ImageAndFlowables:
+                parts[0].__class__ = TextBeside
+            return parts
+        placed: list[Flowable] = []
+        rest, room = list(self._content), avail_height
+        while rest:
+            height = rest[0].wrap(avail_width, room)[1] + rest[0].getSpaceAfter()
+            if height > room:
+                pieces = rest[0].split(avail_width, room)
+                if len(pieces) > 1:
+                    placed.append(pieces[0])
+                    rest = [*pieces[1:], *rest[1:]]
+                break
+            placed.append(rest.pop(0))
+            room -= height
+        if not placed:
+            return []  # not a line fits: all of it moves on
+        return [*placed, TextBeside(self._I, rest, imageLeftPadding=self._ilpad,
+                                    imageRightPadding=self._irpad,
+                                    imageTopPadding=self._itpad,
+                                    imageBottomPadding=self._ibpad, imageSide=self._side)]

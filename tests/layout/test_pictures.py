@@ -161,8 +161,25 @@ def test_the_picture_is_read_before_the_text_beside_it(tmp_path: Path) -> None:
         assert image_roles(pdf) == ["/Figure"]
         list(content_marks(pdf))  # every painting operator is marked, beside ones too
         read = spoken(pdf, sequence_texts(out))
-    assert read.index("Acalmroomhelps") < read.index("Keepyourbedroom") \
-        < read.index("Gotobed")
+    # The text beside it is read after it (the first paragraph, set at the foot of the page
+    # before, comes first: test_the_text_fills_the_page_the_picture_does_not_fit).
+    assert read.index("Acalmroomhelps") < read.index("Gotobed") < read.index("Ifyoucannot")
+
+
+def test_the_text_fills_the_page_the_picture_does_not_fit(tmp_path: Path) -> None:
+    """Here the picture with its caption does not fit the room left on page 4: the text
+    after it fills that room at the full width, and the picture opens page 5 with the rest
+    of the text beside it, as a full picture floats to the next page."""
+    with pymupdf.open(built(tmp_path, narrow(tmp_path, "third"))) as pdf:
+        [at] = [n for n in range(pdf.page_count) if "A calm room helps" in pdf[n].get_text()]
+        first = pdf[at - 1].search_for("Keep your bedroom dark")
+        full = [w for w in pdf[at - 1].get_text("words")  # its lines, not the footer's
+                if first and first[0].y0 <= w[1] < first[0].y0 + 40]
+        [image] = [pymupdf.Rect(i["bbox"]) for i in pdf[at].get_image_info()]
+        beside = pdf[at].search_for("Go to bed and get up")
+    assert first and first[0].x0 < LEFT + 1  # on the page before, at the column's edge
+    assert max(w[2] for w in full) > LEFT + COLUMN * 0.8  # at the full width
+    assert image.y0 < beside[0].y0 + 14 and beside[0].x1 < image.x0  # the rest beside it
 
 
 def test_the_builds_own_proof_reads_the_text_beside_a_picture() -> None:
