@@ -86,8 +86,8 @@ bench: $(VENV)/.installed ## time builds against the import floor (ROUNDS=7)
 	$(BIN)/python -m compileall -q handout
 	$(BIN)/python bench/run.py --rounds $(ROUNDS)
 
-# Only inside the project, nothing in /tmp or elsewhere: build/ holds the PDFs and the
-# chart cache (build/.cache); the bench keeps its temporary folders under build/ too
+# Only inside the project, nothing in /tmp or elsewhere: build/ holds the PDFs (the chart
+# cache is in the user's cache folder, chart/cache.py, and stays); the bench keeps its temporary folders under build/ too
 # (bench/ is to put them there, not in $TMPDIR).
 clean: ## remove build/ and the tools' caches (the .venv stays)
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache bench/__pycache__

@@ -64,6 +64,13 @@ class Tree:
         return {**os.environ, "PYTHONPATH": str(self.path), "HANDOUT_SERVER": "off"}
 
 
+def charts_in(env: dict[str, str], out: Path) -> dict[str, str]:
+    """`env` with the chart cache in the measure's own output folder (`chart-cache` beside
+    the PDF), so emptying that folder empties the cache; an older checkout that keeps its
+    cache beside the PDF ignores the variable, and its `.cache` goes with the folder too."""
+    return {**env, "HANDOUT_CACHE_DIR": str(out.parent / "chart-cache")}
+
+
 def timed(argv: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT
           ) -> tuple[float, int]:
     """Run a fresh process: its wall time, and the peak memory (KB) of the largest process
@@ -132,7 +139,8 @@ class Cold(Measure):
         assert self.tree is not None
         shutil.rmtree(self.out.parent, ignore_errors=True)  # the PDF and its chart cache
         return timed(self.tree.command("build", str(self.folder / "content.yaml"), "-o",
-                                       str(self.out)), self.tree.env, self.tree.path)
+                                       str(self.out)), charts_in(self.tree.env, self.out),
+                     self.tree.path)
 
 
 class ColdFormat(Cold):
@@ -150,7 +158,7 @@ class ColdFormat(Cold):
         shutil.rmtree(self.out.parent, ignore_errors=True)
         return timed(self.tree.command("build", str(self.folder / "content.yaml"), "-o",
                                        str(self.out), "--format", self.format),
-                     self.tree.env, self.tree.path)
+                     charts_in(self.tree.env, self.out), self.tree.path)
 
 
 class Rebuild(Measure):
@@ -165,9 +173,9 @@ class Rebuild(Measure):
     def sample(self, n: int) -> tuple[float, int]:
         assert self.tree is not None
         self.content.write_text(edited(self.text, n), encoding="utf-8")
-        return timed(self.tree.command("build", str(self.content), "-o",
-                                       str(self.folder / "out" / "handout.pdf")),
-                     self.tree.env, self.tree.path)
+        out = self.folder / "out" / "handout.pdf"
+        return timed(self.tree.command("build", str(self.content), "-o", str(out)),
+                     charts_in(self.tree.env, out), self.tree.path)
 
 
 class Watch(Measure):
@@ -184,7 +192,8 @@ class Watch(Measure):
         with self.log.open("wb") as log:
             self.proc = subprocess.Popen(
                 tree.command("watch", str(self.content), "-o", str(self.out)), stdout=log,
-                stderr=subprocess.STDOUT, cwd=tree.path, env={**tree.env, "PYTHONUNBUFFERED": "1"})
+                stderr=subprocess.STDOUT, cwd=tree.path,
+                env={**charts_in(tree.env, self.out), "PYTHONUNBUFFERED": "1"})
         self.saves = 0
         self.wait_for(lambda: "Watching" in self.log.read_text())
         time.sleep(0.5)  # it says "Watching" just before it starts to watch
@@ -250,7 +259,9 @@ class Batch(Measure):
         assert self.tree is not None
         shutil.rmtree(self.folder / "out", ignore_errors=True)  # the PDFs and the chart cache
         seconds, peak = timed(self.tree.command("batch", str(self.folder / "batch.yaml"),
-                                                "-j", str(WORKERS)), self.tree.env, self.tree.path)
+                                                "-j", str(WORKERS)),
+                              charts_in(self.tree.env, self.folder / "out" / "batch"),
+                              self.tree.path)
         built = len(list((self.folder / "out").glob("*/*/*.pdf")))
         if built != self.count:
             raise SystemExit(f"bench: the batch wrote {built} PDFs, not {self.count}")

@@ -21,7 +21,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from run import FLOOR, ROOT, TMP, Tree, timed, wait_for_quiet, workspace
+from run import FLOOR, ROOT, TMP, Tree, charts_in, timed, wait_for_quiet, workspace
 
 WORK = TMP / "workers"
 # `handout build` with some of TwoCores' work done in this process instead.
@@ -57,7 +57,8 @@ class Measure:
             return timed(self.argv)[0]
         shutil.rmtree(self.out.parent, ignore_errors=True)  # the PDF and its chart cache
         return timed([*self.argv, "build", str(self.out.parent.parent / "content.yaml"),
-                      "-o", str(self.out)], self.tree.env, self.tree.path)[0]
+                      "-o", str(self.out)], charts_in(self.tree.env, self.out),
+                     self.tree.path)[0]
 
 
 def measures(variants: list[str], compare: list[str]) -> list[Measure]:

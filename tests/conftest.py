@@ -2,17 +2,34 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pymupdf
 import pytest
 
+from handout.chart.cache import CACHE_ENV
 from handout.input.sources import load_content
 from handout.pipeline.build import Options, Result, build
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content.yaml"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Builds that keep their charts in the default place write to a session folder, never
+    to the real user cache (child processes inherit it)."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    before = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ[CACHE_ENV]
+    else:
+        os.environ[CACHE_ENV] = before
 
 
 def content_data(path: Path = CONTENT) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -63,10 +64,22 @@ class ChartCache:
         self.pending.clear()
 
 
-def cache_folder(out: Path, configured: Path | None = None) -> Path:
-    """Where a build's drawn charts are kept: the configured folder, else `.cache` beside
-    the PDF."""
-    return configured or out.resolve().parent / ".cache"
+# Moves the default cache folder (tests point it at a temporary one).
+CACHE_ENV = "HANDOUT_CACHE_DIR"
+
+
+def cache_folder(configured: Path | None = None) -> Path:
+    """Where drawn charts are kept: the configured folder, else $HANDOUT_CACHE_DIR, else
+    `charts` in the user's cache folder (platformdirs: ~/.cache/handout on Linux,
+    ~/Library/Caches/handout on macOS, %LOCALAPPDATA%\\handout\\Cache on Windows); never
+    beside the PDF, where it would clutter a clinic's shared folder."""
+    if configured is not None:
+        return configured
+    if folder := os.environ.get(CACHE_ENV):
+        return Path(folder)
+    from platformdirs import user_cache_path
+
+    return user_cache_path("handout", appauthor=False) / "charts"
 
 
 def nothing_cached(folder: Path) -> bool:

@@ -10,6 +10,7 @@ from handout.check.contrast import contrast_findings
 from handout.check.evidence import evidence
 from handout.check.findings import Finding, Where
 from handout.check.placeholders import placeholder_findings
+from handout.check.language import clinic_findings, language_findings
 from handout.check.reading import Row, reading_level
 from handout.check.safety import safety
 from handout.check.scores import Score, structure
@@ -60,6 +61,8 @@ def run_checks(doc: Document, located: Located, today: dt.date) -> Report:
     findings += contrast_findings(doc, where)
     findings += safety(doc, where)
     findings += placeholder_findings(doc, where)
+    findings += language_findings(doc, where)
+    findings += clinic_findings(doc, located, where)
     # Pictures are beside the content file (its shown path: absolute, or from here).
     findings += sharpness_findings(doc, where, Path(located.file).resolve().parent)
     # One finding per place and message, the content file's first, in file order, errors

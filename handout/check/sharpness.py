@@ -34,7 +34,8 @@ def sharpness_findings(doc: Document, where: Where, base_dir: Path) -> list[Find
             picture = load_raster(path)
         except Exception:  # Pillow raises many kinds for a broken file
             continue
-        points = printed_size(picture.width, picture.height, WIDEST_COLUMN, TALLEST_TEXT)[0]
+        points = printed_size(picture.width, picture.height, WIDEST_COLUMN * image.share,
+                              TALLEST_TEXT)[0]
         width = points / 72  # inches
         dpi = picture.pixels[0] / width
         if round(dpi) < PRINT_DPI:

@@ -139,8 +139,7 @@ def run_job(job: Job) -> Outcome:
         topic = (_slug(doc.topic) or _topic(job.content, job.content.parent)) \
             if job.by_topic else ""
         out = job.output / clinic / topic / doc.language / f"{job.name}.pdf"
-        options = Options(**asdict(job.variant), clinic=job.clinic,
-                          cache_dir=job.output / ".cache")
+        options = Options(**asdict(job.variant), clinic=job.clinic)
         result = build_prepared(doc, located, job.content.resolve().parent, out, options,
                                 started=started, helpers=_CheckOnce(job))
     except CheckFailedError as exc:

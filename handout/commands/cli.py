@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("icons", help="list the icons a content file can name (icon: NAME)")
     i.add_argument("word", nargs="?", help="only icons whose name or subject has this word, "
                    "e.g. stomach")
+    i.add_argument("--sheet", type=Path, default=None, metavar="FILE.pdf",
+                   help="also draw the matching icons, each with its name, on the pages of "
+                   "this PDF, to see what they look like")
 
     p = sub.add_parser("preview", help="render each page of a PDF to a PNG")
     p.add_argument("pdf", type=Path, help="the PDF to render")
@@ -173,10 +176,12 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _icons(args: argparse.Namespace) -> int:
-    from handout.commands.icon_search import icon_listing
+    from handout.commands.icon_search import icon_listing, write_sheet
 
     text, found = icon_listing(args.word)
     print(text, end="", file=sys.stdout if found else sys.stderr)
+    if found and args.sheet is not None:
+        print(write_sheet(args.word, args.sheet))
     return 0 if found else 1
 
 
@@ -193,7 +198,7 @@ def _build(args: argparse.Namespace) -> int:
     from handout.pipeline.parallel import TwoCores
 
     # Started before the slow imports below, so a chart worker imports matplotlib meanwhile.
-    with TwoCores.start(chart_needed=nothing_cached(cache_folder(args.output))) as helpers:
+    with TwoCores.start(chart_needed=nothing_cached(cache_folder())) as helpers:
         from handout.check.report import summary
         from handout.pipeline.build import CheckFailedError, build
 

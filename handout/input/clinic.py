@@ -30,6 +30,9 @@ class CallToAction(Strict):
 
 class Clinic(Strict):
     name: Line = Field(description="Clinic name as printed in the header and footer.")
+    language: str = Field(default="en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$", description=(
+        "The language the tagline, logo_alt and call to action are written in (default "
+        "'en'). A handout in another language prints their `translations:` for it."))
     short_name: str = Field(default="", max_length=60, description=(
         "A shorter name for the tightest places: the tri-fold's cover band and the footer "
         "(default: the name). Add one when a long name does not fit there."))

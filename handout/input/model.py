@@ -109,6 +109,19 @@ class Checks(Strict):
         default=90, ge=0, le=100,
         description="Lowest PEMAT-P / CDC Clear Communication Index score (out of 100).",
     )
+    translated_from: str = Field(
+        default="", pattern=r"^([a-z]{2}(-[A-Z]{2})?)?$",
+        description="The language this file was translated from, e.g. 'en': `handout "
+        "check` warns about any part still in it. Default: 'en' for a file in another "
+        "language, none for an English one.")
+
+    @field_validator("translated_from")
+    @classmethod
+    def _known_source(cls, value: str) -> str:
+        if value and base_language(value) not in languages():
+            raise ValueError(f"the check tells apart only the languages handout prints "
+                             f"({', '.join(languages())}); use one of them")
+        return value
 
 
 class Document(Strict):

@@ -22,7 +22,8 @@ class ClinicFile(Clinic):
         default=None, description="Replaces the topic's 'When to get help' panel.")
     translations: dict[str, dict[str, Any]] = Field(
         default_factory=dict,
-        description="Per language (e.g. 'es'): tagline, logo_alt, call_to_action text...")
+        description="Per language (e.g. 'es'): tagline, logo_alt and call_to_action text in "
+        "that language; `handout check` warns when a handout's language has none.")
 
 
 def _text(schema: dict[str, Any], title: str) -> str:

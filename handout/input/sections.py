@@ -55,6 +55,9 @@ class Table(Strict):
         min_length=1, max_length=MAX_ROWS,
         description="Each row has one cell per column (\"\" for an empty cell).")
     caption: OptionalText = Field(default="", description="What the table shows.")
+    source: Note = Field(default="", description="Where the numbers come from, e.g. "
+                         "'Watson 2015; Paruthi 2016'; printed small under the table, as "
+                         "a figure's source is (\"Source: ...\").")
 
     @field_validator("header")
     @classmethod
@@ -93,6 +96,15 @@ class Image(Strict):
                          "small under the caption.")
     decorative: bool = Field(default=False, description="True when the picture adds "
                              "nothing to the words: screen readers then skip it.")
+    width: Literal["full", "half", "third"] = Field(
+        default="full", description="How much of the text's width the picture may take: "
+        "full (the default), half or third. Beside a half or third picture the paragraphs "
+        "that follow it flow, then continue under it.")
+
+    @property
+    def share(self) -> float:
+        """The part of the text width the picture may take."""
+        return {"full": 1.0, "half": 0.5, "third": 1 / 3}[self.width]
 
     @model_validator(mode="after")
     def _described(self) -> Image:

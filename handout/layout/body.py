@@ -15,6 +15,7 @@ from handout.layout.blocks import boxed, bullet_list, heading, paragraphs
 from handout.layout.drawings import Picture
 from handout.layout.icons import beside
 from handout.layout.markup import runt_free
+from handout.layout.pictures import beside as picture_beside
 from handout.layout.pictures import picture_flowables
 from handout.layout.tables import HeaderCell, checklist, table_flowables
 from handout.layout.theme import Theme
@@ -43,7 +44,8 @@ def section_flowables(i: int, section: Section, theme: Theme, placing: Placing
     printed = [(loc, block) for loc, block in section_blocks(section)
                if ("sections", i, *loc) not in placing.left_out
                and (block.box is None or shown(block.box, placing.fmt))]
-    made_all = [(block, _block(i, loc, block, theme, placing)) for loc, block in printed]
+    made_all = _text_beside([(block, _block(i, loc, block, theme, placing))
+                             for loc, block in printed], theme)
     made = [flowables for _, flowables in made_all if flowables]
     kinds = [block for block, flowables in made_all if flowables]
     head = [beside(section.icon, heading(section.heading, theme), theme,
@@ -62,6 +64,23 @@ def section_flowables(i: int, section: Section, theme: Theme, placing: Placing
                for part in (f._content if isinstance(f, KeepTogether) else [f])]
     out: list[Flowable] = [KeepTogether(head + opening), *body[first:]]
     group("Sect", out)
+    return out
+
+
+def _text_beside(made: list[tuple[Block, list[Flowable]]], theme: Theme
+                 ) -> list[tuple[Block, list[Flowable]]]:
+    """The paragraphs right after a half or third picture, set beside it: the picture's
+    block then holds them, theirs are left empty."""
+    out = list(made)
+    for n, (block, flowables) in enumerate(made):
+        if block.image is None or block.image.share == 1 or not flowables:
+            continue
+        end = n + 1
+        while end < len(made) and made[end][0].paragraph is not None:
+            end += 1
+        text = [f for _, paragraph in made[n + 1:end] for f in paragraph]
+        out[n] = (block, picture_beside(flowables[0], text, block.image.share, theme))
+        out[n + 1:end] = [(b, []) for b, _ in made[n + 1:end]]
     return out
 
 

@@ -123,7 +123,8 @@ def _paragraphs(f: Flowable) -> list[Paragraph]:
     if isinstance(f, Paragraph):
         return [f] if hasattr(f, "blPara") else []
     out: list[Paragraph] = []
-    for name in ("_content", "_flowables", "_cellvalues", "body"):
+    # (_C0, _C1: the pieces of text set beside a picture and under it, layout/pictures.py)
+    for name in ("_content", "_flowables", "_cellvalues", "body", "_C0", "_C1"):
         out += [p for child in _children(getattr(f, name, None)) for p in _paragraphs(child)]
     return out
 

@@ -54,7 +54,8 @@ def _widths(table: TableData, width: float, size: float, pad: float) -> list[flo
 
 
 def table_flowables(table: TableData, theme: Theme) -> list[Flowable]:
-    """The caption (if any) over the table; the header row repeats after a page break."""
+    """The caption (if any) over the table, its source line (if any) under it; the header
+    row repeats after a page break."""
     element = Element("Table")
     body = theme.style("tight")
     head = ParagraphStyle("th", parent=body, fontName=BOLD)
@@ -87,6 +88,12 @@ def table_flowables(table: TableData, theme: Theme) -> list[Flowable]:
                                spaceBefore=theme.gap(0.3), keepWithNext=1)
         out.append(tag(Paragraph(markup(table.caption), style), "Caption", parent=element))
     out.append(artifact(drawn, element))
+    if table.source:  # under the table, small, as a figure's source line (layout/figure.py)
+        drawn.spaceAfter = theme.gap(0.2)
+        source = ParagraphStyle("table_source", parent=theme.style("small"),
+                                spaceAfter=theme.gap(0.6))
+        out.append(tag(Paragraph(markup(theme.text("source", source=table.source)), source),
+                       "P"))
     return out
 
 

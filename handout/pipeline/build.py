@@ -39,7 +39,8 @@ class Options(Variant):
     clinic: Path | None = None  # replaces the clinic file the content names
     check: bool = True  # run `handout check` first and refuse to build over its errors
     allow_check_errors: bool = False
-    # Drawn charts are kept here between builds; None: the `.cache` folder beside the PDF.
+    # Drawn charts are kept here between builds; None: the user's cache folder
+    # (chart/cache.py: cache_folder).
     cache_dir: Path | None = None
     cache: bool = True
 
@@ -140,7 +141,7 @@ def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
                for _, figure in doc.all_figures()):
         helpers.no_charts()
     pending = helpers.check(doc, located) if options.check else None
-    cache = ChartCache(cache_folder(out, options.cache_dir), helpers.draw_chart) \
+    cache = ChartCache(cache_folder(options.cache_dir), helpers.draw_chart) \
         if options.cache else None
     try:
         pdf, pages, broken = _layout(doc, located, base_dir, options,

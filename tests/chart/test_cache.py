@@ -17,7 +17,15 @@ import pytest
 import handout.common.files
 import handout.pipeline.build
 from handout.chart.art import ChartArt, ChartRequest, draw_chart
-from handout.chart.cache import NOT_DRAWN, ChartCache, chart_key, drawing_code, read_entry
+from handout.chart.cache import (
+    CACHE_ENV,
+    NOT_DRAWN,
+    ChartCache,
+    cache_folder,
+    chart_key,
+    drawing_code,
+    read_entry,
+)
 from handout.chart.data import ChartFigure, ChartGroup, chart_figure
 from handout.chart.render import render_svg
 from handout.common.errors import HandoutError
@@ -59,11 +67,28 @@ def test_rebuild_with_cached_chart_never_imports_matplotlib(tmp_path: Path) -> N
     assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "cold.pdf").read_bytes()
 
 
-def test_default_cache_is_beside_the_pdf_and_can_be_turned_off(tmp_path: Path) -> None:
+def test_default_cache_is_the_user_cache_never_beside_the_pdf(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    users = tmp_path / "home-cache"
+    monkeypatch.delenv(CACHE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(users))  # where platformdirs looks on Linux
+    if sys.platform.startswith("linux"):
+        assert cache_folder() == users / "handout" / "charts"
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "moved"))
+    assert cache_folder() == tmp_path / "moved"
+    assert cache_folder(tmp_path / "configured") == tmp_path / "configured"
+
     build(CONTENT, tmp_path / "on" / "handout.pdf")
-    assert len(list((tmp_path / "on" / ".cache").glob("chart-*.json"))) == 1
+    assert len(list((tmp_path / "moved").glob("chart-*.json"))) == 1
+    assert sorted(p.name for p in (tmp_path / "on").iterdir()) == ["handout.pdf"]
+
+
+def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    build(CONTENT, tmp_path / "on" / "handout.pdf")
     build(CONTENT, tmp_path / "off" / "handout.pdf", Options(cache=False))
-    assert not (tmp_path / "off" / ".cache").exists()
+    assert len(list((tmp_path / "cache").glob("chart-*.json"))) == 1  # the first build's
+    assert sorted(p.name for p in (tmp_path / "off").iterdir()) == ["handout.pdf"]
     assert (tmp_path / "on" / "handout.pdf").read_bytes() == \
         (tmp_path / "off" / "handout.pdf").read_bytes()
 

@@ -45,3 +45,17 @@ def test_enough_pixels_or_a_drawing_is_sharp(tmp_path: Path) -> None:
     assert sharpness(tmp_path, size=450, dpi=300) == []  # prints 1.5 in wide, at 300 dpi
     path = write(tmp_path, picture(tmp_path).replace("square.png", "bedroom.svg"))
     assert not [f for f in check_file(path).findings if "dpi" in f.message]
+
+
+def test_a_third_width_picture_needs_a_third_of_the_pixels(tmp_path: Path) -> None:
+    def third(size: int) -> list[str]:
+        path = write(tmp_path, picture(tmp_path, size=size).replace(
+            '          credit: "Drawing by the clinic team."\n',
+            '          credit: "Drawing by the clinic team."\n          width: third\n'))
+        return [f.message for f in check_file(path, today=dt.date(2027, 1, 1)).findings
+                if "dpi" in f.message]
+
+    assert third(650) == []  # 650 pixels over 6.5 / 3 in: 300 dpi
+    assert third(600) == ["this picture prints at 277 dpi (600 pixels across 2.2 in, its "
+                          "largest size, in large print); under 300 dpi it looks blurry on "
+                          "paper"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pymupdf
 import pytest
 
 from handout.commands.cli import main
@@ -37,3 +40,32 @@ def test_a_misspelt_word_lists_the_names_spelt_like_it(
     out = capsys.readouterr().out
     assert out.startswith("stomach  Stomach, Digestive System")
     assert "1 icon spelt like 'stomak' (none has it in its name or subject)." in out
+
+
+def test_a_sheet_draws_each_matching_icon_over_its_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "icons.pdf"
+    assert main(["icons", "pill", "--sheet", str(out)]) == 0
+    printed = capsys.readouterr().out
+    names = [info.name for info in icon_set.search("pill")[0]]
+    assert f"Wrote {out} ({len(names)} icons with their names, 1 page)" in printed
+    with pymupdf.open(out) as pdf:
+        [page] = pdf
+        assert page.get_text().startswith(f"Icons matching 'pill' ({len(names)})")
+        drawn = [d["rect"] for d in page.get_drawings()]
+        words = {w[4]: pymupdf.Rect(w[:4]) for w in page.get_text("words")}
+        for name in names:
+            # A long name is broken after a '_': its first line is a word of its own.
+            label = words.get(name) or next(words[w] for w in words
+                                            if w.endswith("_") and name.startswith(w))
+            # Strokes of the icon in the 60 points over its name, centred on it.
+            over = [r for r in drawn if label.y0 - 75 < r.y0 and r.y1 < label.y0
+                    and abs((r.x0 + r.x1) / 2 - (label.x0 + label.x1) / 2) < 40]
+            assert over, f"no icon drawn over {name}"
+        # pill_1, the pill in a "no" sign, is there to be seen.
+        assert page.search_for("pill_1")
+
+
+def test_no_sheet_is_written_when_nothing_matches(tmp_path: Path) -> None:
+    assert main(["icons", "xyzzy", "--sheet", str(tmp_path / "icons.pdf")]) == 1
+    assert not (tmp_path / "icons.pdf").exists()

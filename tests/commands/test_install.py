@@ -107,6 +107,12 @@ def test_installed_wheel_works_outside_the_checkout(
     assert run([handout, "--version"], work, env) == f"handout {__version__}\n"
     assert "handout build x/content.yaml" in run([handout, "new", "x"], work, env)
     run([handout, "check", "x/content.yaml"], work, env)
+    # The language model comes inside py3langid's wheel: the starter marked Spanish is
+    # found to be in English, offline.
+    starter = (work / "x" / "content.yaml").read_text(encoding="utf-8")
+    (work / "x" / "es.yaml").write_text(starter.replace("\nlanguage: en\n", "\nlanguage: es\n"),
+                                        encoding="utf-8")
+    assert "is in English, not Spanish" in run([handout, "check", "x/es.yaml"], work, env)
     assert "Wrote x/out.pdf" in run([handout, "build", "x/content.yaml", "-o", "x/out.pdf"],
                                     work, env)
     run([handout, "preview", "x/out.pdf", "-o", "x/png"], work, env)

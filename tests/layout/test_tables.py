@@ -80,3 +80,19 @@ def test_a_checklist_draws_a_tick_box_by_each_item(tmp_path: Path) -> None:
                       and r.y1 > line.y0]
             assert len(beside) == 1, item
             assert beside[0].width == 17.5  # 1.25 x the 14 pt body, as in "My plan"
+
+
+def test_a_table_prints_its_source_line_under_it(tmp_path: Path) -> None:
+    section = EVERY_KIND.replace('            - [Lentils, "8 grams"]\n',
+                                 '            - [Lentils, "8 grams"]\n'
+                                 '          source: "USDA FoodData Central, 2024"\n')
+    with pymupdf.open(built(tmp_path, section)) as pdf:
+        [page] = [p for p in pdf if "Lentils" in p.get_text()]
+        [source] = page.search_for("Source: USDA FoodData Central, 2024")
+        [last_row] = page.search_for("Lentils")
+        spans = [s for b in page.get_text("dict")["blocks"] for line in b.get("lines", [])
+                 for s in line["spans"] if s["text"].startswith("Source: USDA")]
+    # Right under the last row, at the table's left edge, in the small type (10 pt at 14).
+    assert 0 < source.y0 - last_row.y1 < 20  # the row's rule and a small gap between
+    assert abs(source.x0 - last_row.x0) < 1
+    assert spans and spans[0]["size"] < 12

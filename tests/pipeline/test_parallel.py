@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from handout.chart.art import ChartArt, ChartRequest
+from handout.chart.cache import CACHE_ENV
 from handout.pipeline import forks
 from handout.pipeline.build import Options, build
 from handout.pipeline.forks import ChartWorker
@@ -35,16 +36,18 @@ print("matplotlib" in sys.modules, "textstat" in sys.modules,
 """
 
 
-def fresh_build(out: Path, helpers: str) -> list[str]:
-    done = subprocess.run([sys.executable, "-c", BUILD, str(out), helpers], cwd=ROOT,
+def fresh_build(out: Path, helpers: str, cache: Path, script: str = BUILD) -> list[str]:
+    """A build in a fresh interpreter whose chart cache is `cache` (an empty one: drawn)."""
+    env = {**os.environ, CACHE_ENV: str(cache)}
+    done = subprocess.run([sys.executable, "-c", script, str(out), helpers], cwd=ROOT, env=env,
                           text=True, capture_output=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout.split()
 
 
 def test_two_cores_give_the_same_pdf_as_one(tmp_path: Path) -> None:
-    two = fresh_build(tmp_path / "two" / "handout.pdf", "two")
-    one = fresh_build(tmp_path / "one" / "handout.pdf", "one")
+    two = fresh_build(tmp_path / "two" / "handout.pdf", "two", tmp_path / "cache-two")
+    one = fresh_build(tmp_path / "one" / "handout.pdf", "one", tmp_path / "cache-one")
     # With two cores the chart was drawn and the content checked in child processes, which
     # were all waited for by the end of the build.
     assert two == ["False", "False", "0"]
@@ -52,7 +55,8 @@ def test_two_cores_give_the_same_pdf_as_one(tmp_path: Path) -> None:
     assert (tmp_path / "two" / "handout.pdf").read_bytes() == \
         (tmp_path / "one" / "handout.pdf").read_bytes()
     # The worker's chart went into the cache like any other.
-    assert len(list((tmp_path / "two" / ".cache").glob("chart-*.json"))) == 1
+    assert len(list((tmp_path / "cache-two").glob("chart-*.json"))) == 1
+    assert sorted(p.name for p in (tmp_path / "two").iterdir()) == ["handout.pdf"]
 
 
 def gone(pid: int) -> bool:
@@ -83,11 +87,9 @@ def test_a_worker_that_died_is_replaced_by_drawing_here(tmp_path: Path) -> None:
         'helpers = TwoCores.start(chart_needed=True) if sys.argv[2] == "two" else InProcess()',
         "import os, signal\nhelpers = TwoCores.start(chart_needed=True)\n"
         "os.kill(helpers.worker.pid, signal.SIGKILL)")
-    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "k.pdf"), "two"],
-                          cwd=ROOT, text=True, capture_output=True, timeout=120, check=False)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split()[0] == "True"  # drawn here after all
-    fresh_build(tmp_path / "one.pdf", "one")
+    drawn = fresh_build(tmp_path / "k.pdf", "two", tmp_path / "cache-k", script)
+    assert drawn[0] == "True"  # drawn here after all
+    fresh_build(tmp_path / "one.pdf", "one", tmp_path / "cache-one")
     assert (tmp_path / "k.pdf").read_bytes() == (tmp_path / "one.pdf").read_bytes()
 
 

@@ -54,6 +54,7 @@ class Example:
     logo: tuple[int, int]  # width, height of the SVG
     sections: tuple[int, ...]  # which of content.yaml's sections, in order
     lengths: tuple[int, ...] = field(default=())  # items kept: key points, steps, tiers...
+    picture: str = "full"  # the width of content.yaml's picture: full, half or third
 
     def clinic(self) -> dict[str, Any]:
         data = {key: value for key, value in CLINIC.items() if key != "translations"}
@@ -73,6 +74,10 @@ class Example:
         for (owner, key), count in zip(lists, self.lengths, strict=False):
             items = owner[key]
             owner[key] = [items[i % len(items)] for i in range(count)]
+        for section in data["sections"]:
+            for block in section.get("blocks", []):
+                if "image" in block:
+                    block["image"]["width"] = self.picture
         return data
 
     def logo_svg(self) -> str:
@@ -140,16 +145,17 @@ def examples(draw: st.DrawFn) -> Example:
                                                  fullmatch=True))
     return Example(draw(st.sampled_from(["letter", "a4"])), draw(names), draw(phones),
                    website, draw(labels), booking, draw(addresses), draw(logos),
-                   draw(sections), draw(lengths))
+                   draw(sections), draw(lengths), draw(st.sampled_from(["full", "half", "third"])))
 
 
-# Always tried first: an extension phone, a long label, three address lines, a wide logo.
+# Always tried first: an extension phone, a long label, three address lines, a wide logo,
+# and the picture a third wide with text beside it.
 EXTENSION = Example(
     "letter", "Mind Body 7 Family Wellness",
     "(555) 010-0107 ext. 3307", "https://www.mindbody7.example",
     "www.mindbody7.example/patients/handouts/gut-and-mood", "https://www.mindbody7.example/book",
     ("700 Wellness Way", "Suite 7", "Springfield"), (1200, 40),
-    tuple(range(len(BASE["sections"]))), (4, 6, 4, 4, 5, 4, 6))
+    tuple(range(len(BASE["sections"]))), (4, 6, 4, 4, 5, 4, 6), "third")
 
 
 # --- Builds, shared by the rules ------------------------------------------------------------
