@@ -9,8 +9,8 @@ from pathlib import Path
 from handout.check.contrast import contrast_findings
 from handout.check.evidence import evidence
 from handout.check.findings import Finding, Where
-from handout.check.placeholders import placeholder_findings
 from handout.check.language import clinic_findings, language_findings
+from handout.check.placeholders import placeholder_findings
 from handout.check.reading import Row, reading_level
 from handout.check.safety import safety
 from handout.check.scores import Score, structure
