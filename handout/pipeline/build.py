@@ -108,13 +108,13 @@ def laid_out(doc: Document, base_dir: Path, options: Options = Options(),
     return printed
 
 
-def fit_problems(doc: Document, located: Located, base_dir: Path, options: Options
-                 ) -> tuple[list[Problem], list[Problem]]:
+def fit_problems(doc: Document, located: Located, base_dir: Path, options: Options,
+                 charts: ChartDrawer = draw_later) -> tuple[list[Problem], list[Problem]]:
     """What `handout check` reports of one format, located: the layout's refusals, and
-    the page rules it breaks without refusing (a page a quarter empty). Nothing is
-    written and no chart is drawn (Fig. 1 is laid out at its size, from its data)."""
+    the page rules it breaks without refusing (a page a quarter empty). No PDF is written;
+    `charts` draws Fig. 1 (its size takes part in the layout)."""
     try:
-        _, _, reported = _layout(doc, located, base_dir, options, draw_later)
+        _, _, reported = _layout(doc, located, base_dir, options, charts)
     except ContentError as exc:
         return exc.problems, []
     return [], reported

@@ -5,41 +5,79 @@ format the handout is printed in), in one report. Nothing is written."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from handout.chart.art import ChartDrawer
+from handout.chart.cache import ChartCache, cache_folder
 from handout.check import Finding, Report, run_checks
 from handout.check.findings import Severity
 from handout.common.errors import Problem
+from handout.input.loader import Located
+from handout.input.model import Document
 from handout.input.sources import load_content
 from handout.input.validate import parse_document
 from handout.layout.formats import format_named
 from handout.layout.preflight import preflight_problems
 from handout.layout.variant import Variant
 from handout.pipeline.build import Options, fit_problems
+from handout.pipeline.parallel import meanwhile
 
 
 def full_check(content: Path, clinic: Path | None = None, variant: Variant | None = None,
                today: dt.date | None = None) -> Report:
     """The content check's report with what a build would refuse first: for
     `variant.format`, or (when it is "") each format the content file lists. Invalid
-    content raises ContentError, as a build would."""
+    content raises ContentError, as a build would.
+
+    On a machine with two cores the work is shared (pipeline/parallel.py): the content
+    check runs in a child from the start; the first format is laid out here (drawing any
+    chart the cache lacks, once), then the others half here, half in a second child."""
     variant = variant or Variant()
     located = load_content(content, clinic)
     doc = parse_document(located)
     base_dir = content.resolve().parent
-    report = run_checks(doc, located, today or dt.date.today())
+    checked = meanwhile(run_checks, doc, located, today or dt.date.today())
     files = preflight_problems(doc, located, base_dir)
     layout = [_finding("error", p) for p in files]
     if not files:  # a layout needs the files and the characters it prints
-        for fmt in [variant.format] if variant.format else doc.formats:
-            options = Options(format=fmt, paper=variant.paper,
-                              large_print=variant.large_print, clinic=clinic, check=False)
-            errors, warnings = fit_problems(doc, located, base_dir, options)
+        formats: list[str] = [variant.format] if variant.format else list(doc.formats)
+        charts = ChartCache(cache_folder())
+        job = _Layouts(doc, located, base_dir, variant, clinic, charts)
+        first = job.fits(formats[:1])
+        there = meanwhile(job.fits, formats[1::2])
+        here = job.fits(formats[2::2])
+        found = {**first, **there(), **here}
+        charts.save()
+        layout += [finding for fmt in formats for finding in found[fmt]]
+    return replace(checked(), layout=tuple(layout))
+
+
+@dataclass(frozen=True)
+class _Layouts:
+    """The handout laid out in each format a check asks for, as a build would."""
+
+    doc: Document
+    located: Located
+    base_dir: Path
+    variant: Variant
+    clinic: Path | None
+    charts: ChartDrawer
+
+    def fits(self, formats: list[str]) -> dict[str, list[Finding]]:
+        """Each format's refusals, then the page rules it breaks without refusing, each
+        saying which format it was found in."""
+        out = {}
+        for fmt in formats:
+            options = Options(format=fmt, paper=self.variant.paper,
+                              large_print=self.variant.large_print, clinic=self.clinic,
+                              check=False)
+            errors, warnings = fit_problems(self.doc, self.located, self.base_dir, options,
+                                            self.charts)
             label = format_named(fmt).label
-            layout += [_finding("error", _in(label, p)) for p in errors]
-            layout += [_finding("warning", _in(label, p)) for p in warnings]
-    return replace(report, layout=tuple(layout))
+            out[fmt] = [*(_finding("error", _in(label, p)) for p in errors),
+                        *(_finding("warning", _in(label, p)) for p in warnings)]
+        return out
 
 
 def _in(label: str, problem: Problem) -> Problem:

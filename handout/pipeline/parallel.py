@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from handout.chart.art import ChartArt, ChartRequest, draw_later
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from handout.check.runner import Report
@@ -91,3 +93,11 @@ class TwoCores(InProcess):
     def close(self) -> None:
         if self.worker is not None:
             self.worker.shutdown()
+
+
+def meanwhile(fn: Callable[..., T], *args: object) -> Callable[[], T]:
+    """`fn(*args)` in a forked child while this process goes on (here and now, where
+    forking is not safe: forks.context()); call the result for its value."""
+    from handout.pipeline.forks import fork_call
+
+    return fork_call(fn, *args)
