@@ -49,6 +49,9 @@ class Located:
     # Empty values followed by a comment that looks like the value, e.g. `primary: #1F4E79`
     # (YAML reads nothing there): what was written after the key.
     commented: dict[Loc, str] = field(default_factory=dict)
+    # Located warnings that do not stop a build (a translation's stale or untranslated
+    # parts): `handout check` reports them, a build prints them.
+    warnings: list[Problem] = field(default_factory=list)
 
     def mount(self, loc: Loc, other: Located) -> None:
         """Put `other`'s data at `loc`; problems below `loc` are then reported in its file."""
@@ -58,6 +61,7 @@ class Located:
         parent[loc[-1]] = other.data
         self.mounts[loc] = other
         self.problems.extend(other.problems)
+        self.warnings.extend(other.warnings)
 
     def subtree(self, prefix: Loc) -> Located:
         """The part of this file below `prefix`, as a document of its own (same file)."""

@@ -111,6 +111,36 @@ class Checks(Strict):
     )
 
 
+class Translation(Strict):
+    """What a translated content file translates, and whether a person has reviewed it."""
+
+    of: str = Field(default="", description=(
+        "The content file this translates, relative to this file, e.g. content.yaml: "
+        "`handout check` then names each part whose English has changed since."))
+    status: Literal["draft", "reviewed"] = Field(default="draft", description=(
+        "draft until a qualified medical translator has reviewed it: a draft prints "
+        "'Draft translation - not reviewed' in the footer."))
+    reviewed_by: Annotated[str, Field(max_length=150)] = Field(
+        default="", description="Who reviewed it, e.g. 'Ana Ruiz, certified medical "
+        "interpreter'.")
+    date: dt.date | None = Field(default=None, description="When it was reviewed.")
+    sources: dict[str, Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")]] = Field(
+        default_factory=dict, description=(
+            "Written by `handout translate SOURCE --stamp THIS`, not by hand: a "
+            "fingerprint of the English each part translates."))
+
+    @model_validator(mode="after")
+    def _reviewer(self) -> Translation:
+        if self.status == "reviewed" and not self.reviewed_by:
+            raise ValueError("a reviewed translation says who reviewed it: add "
+                             "reviewed_by (and date)")
+        return self
+
+    @property
+    def draft(self) -> bool:
+        return self.status != "reviewed"
+
+
 class Document(Strict):
     """The whole handout."""
 
@@ -171,6 +201,8 @@ class Document(Strict):
         "books, reports and web pages.")
     review: Review
     disclaimer: Text
+    translation: Translation | None = Field(default=None, description=(
+        "In a translation (content.es.yaml): the file it translates and its review."))
     checks: Checks = Field(default_factory=Checks, description="Targets for `handout check`.")
     glossary: dict[Line, Text] = Field(
         default_factory=dict,
