@@ -37,6 +37,7 @@ class Options(Variant):
     and how to build it."""
 
     clinic: Path | None = None  # replaces the clinic file the content names
+    translation: Path | None = None  # a PO file whose texts replace the content's
     check: bool = True  # run `handout check` first and refuse to build over its errors
     allow_check_errors: bool = False
     # Drawn charts are kept here between builds; None: the `.cache` folder beside the PDF.
@@ -54,6 +55,8 @@ class Result:
     # Page rules broken: reported, printed anyway (--allow-check-errors, or a rule not
     # refused yet: layout/proof.py)
     page_problems: list[Problem] = field(default_factory=list)
+    # Located warnings of the input (a translation's stale or untranslated parts).
+    warnings: list[Problem] = field(default_factory=list)
 
 
 class CheckFailedError(HandoutError):
@@ -65,9 +68,11 @@ class CheckFailedError(HandoutError):
                          "or build anyway with --allow-check-errors.")
 
 
-def prepare(content: Path, clinic: Path | None = None) -> tuple[Document, Located]:
-    """Load (content and clinic file), validate and preflight; problems raise ContentError."""
-    located = load_content(content, clinic)
+def prepare(content: Path, clinic: Path | None = None, translation: Path | None = None
+            ) -> tuple[Document, Located]:
+    """Load (content and clinic file, and a PO translation), validate and preflight;
+    problems raise ContentError."""
+    located = load_content(content, clinic, translation)
     doc = parse_document(located)
     preflight(doc, located, content.resolve().parent)
     return doc, located
@@ -126,7 +131,7 @@ def build(content: Path, out: Path, options: Options = Options(),
     `helpers` draws the chart and runs the check (handout/parallel.py); the caller owns it.
     """
     started = time.perf_counter()
-    doc, located = prepare(content, options.clinic)
+    doc, located = prepare(content, options.clinic, options.translation)
     return build_prepared(doc, located, content.resolve().parent, out, options,
                           started=started, helpers=helpers)
 
@@ -152,7 +157,8 @@ def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
     write_atomic(out, pdf)
     if cache is not None:
         cache.save()
-    return Result(out, pages, len(pdf), time.perf_counter() - started, report, broken)
+    return Result(out, pages, len(pdf), time.perf_counter() - started, report, broken,
+                  located.warnings)
 
 
 def _layout(doc: Document, located: Located, base_dir: Path, options: Options,

@@ -19,12 +19,12 @@ from handout.pipeline.build import Options, fit_problems
 
 
 def full_check(content: Path, clinic: Path | None = None, variant: Variant | None = None,
-               today: dt.date | None = None) -> Report:
+               today: dt.date | None = None, translation: Path | None = None) -> Report:
     """The content check's report with what a build would refuse first: for
     `variant.format`, or (when it is "") each format the content file lists. Invalid
     content raises ContentError, as a build would."""
     variant = variant or Variant()
-    located = load_content(content, clinic)
+    located = load_content(content, clinic, translation)
     doc = parse_document(located)
     base_dir = content.resolve().parent
     report = run_checks(doc, located, today or dt.date.today())
@@ -33,7 +33,8 @@ def full_check(content: Path, clinic: Path | None = None, variant: Variant | Non
     if not files:  # a layout needs the files and the characters it prints
         for fmt in [variant.format] if variant.format else doc.formats:
             options = Options(format=fmt, paper=variant.paper,
-                              large_print=variant.large_print, clinic=clinic, check=False)
+                              large_print=variant.large_print, clinic=clinic,
+                              translation=translation, check=False)
             errors, warnings = fit_problems(doc, located, base_dir, options)
             layout += [_finding("error", p) for p in errors]
             layout += [_finding("warning", p) for p in warnings]
