@@ -13,6 +13,7 @@ from handout.check.reading import Row, reading_level
 from handout.check.safety import safety
 from handout.check.scores import Score, structure
 from handout.check.sharpness import sharpness_findings
+from handout.check.translation import translation_findings
 from handout.input.loader import Located
 from handout.input.model import Document
 from handout.input.sources import load_content
@@ -58,6 +59,7 @@ def run_checks(doc: Document, located: Located, today: dt.date) -> Report:
     findings += evidence(doc, where, today)
     findings += contrast_findings(doc, where)
     findings += safety(doc, where)
+    findings += translation_findings(located)
     # Pictures are beside the content file (its shown path: absolute, or from here).
     findings += sharpness_findings(doc, where, Path(located.file).resolve().parent)
     # One finding per place and message, in file order, errors first within a line.
