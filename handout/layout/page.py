@@ -48,6 +48,7 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             initialFontSize=theme.body_size, **meta,
         )
         self.theme, self.clinic, self.logo = theme, clinic, logo
+        self.footer_note = ""  # a draft translation's (footer.footer_note)
         if theme.bleed:
             self._print_shop_boxes(theme)
         self._bookmarks = 0
@@ -157,7 +158,7 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     def _footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         with marked(canv, FOOTER):
-            draw_footer(canv, self.theme, self.clinic, canv.getPageNumber())
+            draw_footer(canv, self.theme, self.clinic, canv.getPageNumber(), self.footer_note)
 
 
 class Mark(Flowable):  # type: ignore[misc]
