@@ -13,7 +13,7 @@ from handout.check.reading import Row, reading_level
 from handout.check.safety import safety
 from handout.check.scores import Score, structure
 from handout.check.sharpness import sharpness_findings
-from handout.check.translation import translation_findings
+from handout.check.stale import translation_findings
 from handout.input.loader import Located
 from handout.input.model import Document
 from handout.input.sources import load_content

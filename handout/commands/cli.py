@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from handout import __version__
 from handout.commands.paths import check_paths
+from handout.commands.translate import translate, translate_arguments
 from handout.common.errors import INTERNAL_ERROR, ContentError, HandoutError
 from handout.layout.variant import FORMATS, settings
 
@@ -47,20 +48,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="the paper to lay it out on (default: letter)")
     c.add_argument("--large-print", action="store_true", help="lay it out in large print")
 
-    t = sub.add_parser("translate", help="write a PO file for translators (Poedit, Weblate, "
-                       "Crowdin), or stamp a YAML translation as in step")
-    t.add_argument("content", type=Path, help="the content file to translate, e.g. "
-                   "content.yaml")
-    t.add_argument("--to", default="", help="the language to translate into, a BCP 47 "
-                   "tag, e.g. vi or zh-Hans")
-    t.add_argument("-o", "--output", type=Path, default=None,
-                   help="the PO file to write, or to update if it is there (default: "
-                   "beside the content, e.g. content.vi.po)")
-    t.add_argument("--from", dest="from_yaml", type=Path, default=None,
-                   help="a YAML translation (e.g. content.es.yaml) whose texts fill the PO")
-    t.add_argument("--stamp", type=Path, default=None,
-                   help="record that this YAML translation (e.g. content.es.yaml) "
-                   "translates the content as it is now")
+    translate_arguments(sub.add_parser(
+        "translate", help="write a PO file for translators (Poedit, Weblate, Crowdin), or "
+        "stamp a YAML translation as in step"))
 
     s = sub.add_parser("schema", help="write the JSON Schema editors use to check content files")
     s.add_argument("-o", "--output", type=Path, default=Path("content.schema.json"),
@@ -155,7 +145,7 @@ def _run(args: argparse.Namespace) -> int:
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": _check,
         "build": _build, "watch": _watch, "batch": lambda a: _batch(a.batch, a.workers),
-        "schema": _schema, "new": _new, "translate": _translate,
+        "schema": _schema, "new": _new, "translate": translate,
         "preview": _preview, "icons": _icons,
     }
     return commands[args.command](args)
@@ -180,12 +170,6 @@ def _new(args: argparse.Namespace) -> int:
     written = new_handout(args.folder, dt.date.today())
     print(summary(args.folder, written), end="")
     return 0
-
-
-def _translate(args: argparse.Namespace) -> int:
-    from handout.commands.translate import translate
-
-    return translate(args)
 
 
 def _schema(args: argparse.Namespace) -> int:

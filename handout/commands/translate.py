@@ -14,7 +14,25 @@ if TYPE_CHECKING:
     from handout.input.loader import Located
 
 
+def translate_arguments(t: argparse.ArgumentParser) -> None:
+    """`handout translate`'s arguments."""
+    t.add_argument("content", type=Path, help="the content file to translate, e.g. "
+                   "content.yaml")
+    t.add_argument("--to", default="", metavar="LANG", help="the language to translate into, a BCP 47 "
+                   "tag, e.g. vi or zh-Hans")
+    t.add_argument("-o", "--output", type=Path, default=None, metavar="OUT.po",
+                   help="the PO file to write, or to update if it is there (default: "
+                   "beside the content, e.g. content.vi.po)")
+    t.add_argument("--from", dest="from_yaml", type=Path, default=None,
+                   metavar="TRANSLATION.yaml",
+                   help="a YAML translation (e.g. content.es.yaml) whose texts fill the PO")
+    t.add_argument("--stamp", type=Path, default=None, metavar="TRANSLATION.yaml",
+                   help="record that this YAML translation (e.g. content.es.yaml) "
+                   "translates the content as it is now")
+
+
 def translate(args: argparse.Namespace) -> int:
+    """`handout translate`: write or update a PO file, or stamp a YAML translation."""
     from handout.input.sources import display_path
 
     if args.stamp is not None:
@@ -46,7 +64,7 @@ def translate(args: argparse.Namespace) -> int:
     if from_yaml is not None and out.is_file():
         raise HandoutError(f"{display_path(out)} is already there; --from writes a new PO "
                            "file: name another with -o, or remove it")
-    from handout.input.po import write_po
+    from handout.input.po_write import write_po
 
     written = write_po(source, args.content, out, language, from_yaml=from_yaml)
     for problem in written.unplaced:
@@ -80,7 +98,7 @@ def _stamp(content: Path, translation: Path) -> int:
     from handout.input.loader import load, read_text
     from handout.input.po import relative
     from handout.input.sources import display_path
-    from handout.input.translation import stamped
+    from handout.input.yaml_translation import stamped
 
     source = _valid_source(content)
     shown = display_path(translation)

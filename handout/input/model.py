@@ -21,6 +21,7 @@ from handout.input.fits import LIST_ITEMS
 from handout.input.loader import Loc
 from handout.input.placed import FormatName, Placed
 from handout.input.sections import Section, fits_in_a_box
+from handout.input.translation import Translation
 
 # The key points box opens page 1: 7 points of two lines still fit there in large print,
 # under a one-line title. Readers take in 3 to 5 main messages: `handout check` warns over 5.
@@ -109,36 +110,6 @@ class Checks(Strict):
         default=90, ge=0, le=100,
         description="Lowest PEMAT-P / CDC Clear Communication Index score (out of 100).",
     )
-
-
-class Translation(Strict):
-    """What a translated content file translates, and whether a person has reviewed it."""
-
-    of: str = Field(default="", description=(
-        "The content file this translates, relative to this file, e.g. content.yaml: "
-        "`handout check` then names each part whose English has changed since."))
-    status: Literal["draft", "reviewed"] = Field(default="draft", description=(
-        "draft until a qualified medical translator has reviewed it: a draft prints "
-        "'Draft translation - not reviewed' in the footer."))
-    reviewed_by: Annotated[str, Field(max_length=150)] = Field(
-        default="", description="Who reviewed it, e.g. 'Ana Ruiz, certified medical "
-        "interpreter'.")
-    date: dt.date | None = Field(default=None, description="When it was reviewed.")
-    sources: dict[str, Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")]] = Field(
-        default_factory=dict, description=(
-            "Written by `handout translate SOURCE --stamp THIS`, not by hand: a "
-            "fingerprint of the English each part translates."))
-
-    @model_validator(mode="after")
-    def _reviewer(self) -> Translation:
-        if self.status == "reviewed" and not self.reviewed_by:
-            raise ValueError("a reviewed translation says who reviewed it: add "
-                             "reviewed_by (and date)")
-        return self
-
-    @property
-    def draft(self) -> bool:
-        return self.status != "reviewed"
 
 
 class Document(Strict):

@@ -63,7 +63,7 @@ def load_content(content: Path, clinic: Path | None = None,
 
 
 def _translated(content: Path, translation: Path | None) -> Located:
-    from handout.input.translation import source_of, yaml_translation_advice
+    from handout.input.yaml_translation import source_of, yaml_translation_advice
 
     if translation is None and content.suffix.lower() == ".po":
         from handout.input.po import po_source

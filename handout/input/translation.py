@@ -1,28 +1,25 @@
-"""Translations of a content file: which of its texts print, what each part of a
-translation translates, and whether the translation is still in step with its source.
+"""What a translation translates: the printed texts of a content file, and a
+translation's `translation:` block (its source and its review).
 
 A part is one printed text, named by its structure path (`sections[2].paragraphs[0]`):
 the same path in content.yaml and in its translation, so parts are matched by where they
-stand, never by their words. A YAML translation (content.es.yaml) records what it
-translates in its `translation:` block: the file (`of: content.yaml`) and, per part, a
-fingerprint of the English it was made from (`sources:`, written by `handout translate
-content.yaml --stamp content.es.yaml`). When the English of a part changes, its
-fingerprint no longer matches: the part is stale, and every check and build says so at the
-part, in the translation's file.
+stand, never by their words. A YAML translation (yaml_translation.py) and a PO file
+(po.py) both translate parts.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-import yaml
+from pydantic import Field, model_validator
 
 from handout.common.errors import Problem
-from handout.input.loader import Loc, Located, format_loc, load
+from handout.input.fields import Strict
+from handout.input.loader import Loc, Located, format_loc
 
 # Keys whose text is not printed, or not translated: the handout's settings, the clinic
 # (translated in its own file's `translations:`), the check's targets and glossary, the
@@ -167,97 +164,31 @@ def stamp_command(source: str, translation: str) -> str:
     return f"handout translate {source} --stamp {translation}"
 
 
-def source_of(doc: Located, path: Path) -> Path | None:
-    """The content file a YAML translation says it translates (`translation.of`)."""
-    block = doc.data.get("translation") if isinstance(doc.data, dict) else None
-    of = block.get("of") if isinstance(block, dict) else None
-    return (path.resolve().parent / of) if isinstance(of, str) and of else None
+class Translation(Strict):
+    """What a translated content file translates, and whether a person has reviewed it."""
 
+    of: str = Field(default="", description=(
+        "The content file this translates, relative to this file, e.g. content.yaml: "
+        "`handout check` then names each part whose English has changed since."))
+    status: Literal["draft", "reviewed"] = Field(default="draft", description=(
+        "draft until a qualified medical translator has reviewed it: a draft prints "
+        "'Draft translation - not reviewed' in the footer."))
+    reviewed_by: Annotated[str, Field(max_length=150)] = Field(
+        default="", description="Who reviewed it, e.g. 'Ana Ruiz, certified medical "
+        "interpreter'.")
+    date: dt.date | None = Field(default=None, description="When it was reviewed.")
+    sources: dict[str, Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")]] = Field(
+        default_factory=dict, description=(
+            "Written by `handout translate SOURCE --stamp THIS`, not by hand: a "
+            "fingerprint of the English each part translates."))
 
-def yaml_translation_advice(doc: Located, path: Path, source_shown: str) -> list[Problem]:
-    """Where a YAML translation is out of step with the file it translates, located in the
-    translation: stale parts, English parts it lacks, records of parts no longer there.
+    @model_validator(mode="after")
+    def _reviewer(self) -> Translation:
+        if self.status == "reviewed" and not self.reviewed_by:
+            raise ValueError("a reviewed translation says who reviewed it: add "
+                             "reviewed_by (and date)")
+        return self
 
-    A translation that says `status: reviewed` but has such parts is printed as a draft
-    (its `status` is set to draft here): the review was of other English."""
-    source_path = source_of(doc, path)
-    if source_path is None:
-        return []
-    block = doc.data["translation"]
-    if not source_path.is_file():
-        return [Advice(*doc.locate(("translation", "of")), "translation.of",
-                       f"no file at {source_shown}; name the content file this translates "
-                       "(relative to this file)", "")]
-    source = load(source_path, shown=source_shown)
-    sources = block.get("sources") if isinstance(block.get("sources"), dict) else {}
-    stamp = stamp_command(source_shown, doc.file)
-    advice: list[Problem] = []
-
-    def warn(loc: Loc, message: str, fix: str, *, prefer_key: bool = False) -> None:
-        file, line, column = doc.locate(loc, prefer_key=prefer_key)
-        advice.append(Advice(file, line, column, format_loc(loc), message, fix))
-
-    parts = printed_parts(source)
-    if not sources:
-        warn(("translation",), f"nothing records which version of {source.file} this "
-             "translates, so a change there cannot be found here",
-             f"when it says what {source.file} says now, run `{stamp}`", prefer_key=True)
-    for part in parts:
-        mine = as_text(part.loc, value_at(doc.data, part.loc))
-        if mine is None:
-            warn(part.loc, f"{source.file}:{part.line} ({part.path}) is not translated "
-                 f"in {doc.file}: add its translation here",
-                 f"translate it, then run `{stamp}`")
-        elif sources and part.path not in sources:
-            warn(part.loc, f"nothing records what this part of {doc.file} translates: "
-                 f"review it against {source.file}:{part.line}",
-                 f"when it says what the English says now, run `{stamp}`")
-        elif sources and sources[part.path] != fingerprint(part.text):
-            warn(part.loc, f"this part of {doc.file} translates an older version of "
-                 f"{source.file}:{part.line}: review it",
-                 f"when it says what the English says now, run `{stamp}`")
-    paths = {part.path for part in parts}
-    for gone in sorted(set(sources) - paths):
-        warn(("translation", "sources", gone), f"{source.file} no longer has {gone}: "
-             "review this translation's parts against it",
-             f"then run `{stamp}`", prefer_key=True)
-    if advice and block.get("status") == "reviewed":
-        block["status"] = "draft"
-        warn(("translation", "status"), f"{len(advice)} part{'s' * (len(advice) != 1)} "
-             "of this translation changed in the English since its review: it prints as "
-             "a draft until they are reviewed and stamped", f"review them, then run `{stamp}`")
-    return advice
-
-
-def stamped(text: str, doc: Located, source: Located, of: str) -> tuple[str, int]:
-    """`text` (the YAML translation `doc`) with its `translation:` block recording the
-    fingerprint of each part it translates now: the block is rewritten in place (or added
-    at the end), keeping `of`, `status`, `reviewed_by` and `date`. Returns the new text and
-    how many parts it records."""
-    block = doc.data.get("translation") if isinstance(doc.data, dict) else None
-    keep = {k: v for k, v in (block or {}).items() if k != "sources"}
-    sources = {part.path: fingerprint(part.text) for part in printed_parts(source)
-               if as_text(part.loc, value_at(doc.data, part.loc)) is not None}
-    keep.pop("of", None)
-    new = {"translation": {"of": of,
-                           "status": keep.pop("status", "draft"), **keep,
-                           "sources": sources}}
-    dumped = yaml.safe_dump(new, allow_unicode=True, sort_keys=False, width=1000)
-    comment = ("# What this file translates, and its review. `sources` (written by "
-               f"`{stamp_command(source.file, doc.file)}`, not "
-               "by hand)\n# holds a fingerprint of the English each part translates: "
-               "`handout check` names the parts whose English has changed since.\n")
-    lines = text.splitlines(keepends=True)
-    if block is None:
-        tail = "" if not lines or lines[-1].endswith("\n") else "\n"
-        return text + tail + "\n" + comment + dumped, len(sources)
-    start = doc.keys[("translation",)][0] - 1
-    later = [line for (key, *rest), (line, _) in doc.keys.items()
-             if not rest and line - 1 > start]
-    end = min(later) - 1 if later else len(lines)
-    while later and end > start + 1 and (not lines[end - 1].strip()
-                                         or lines[end - 1].startswith("#")):
-        end -= 1  # the next key's own comments and the blank line before them stay
-    if start >= 2 and lines[start - 2].startswith("# What this file translates"):
-        start -= 2  # the comment written with the block is written again
-    return "".join([*lines[:start], comment, dumped, *lines[end:]]), len(sources)
+    @property
+    def draft(self) -> bool:
+        return self.status != "reviewed"
