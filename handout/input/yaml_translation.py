@@ -100,10 +100,12 @@ def stamped(text: str, doc: Located, source: Located, of: str) -> tuple[str, int
                            "status": keep.pop("status", "draft"), **keep,
                            "sources": sources}}
     dumped = yaml.safe_dump(new, allow_unicode=True, sort_keys=False, width=1000)
-    comment = ("# What this file translates, and its review. `sources` (written by "
-               f"`{stamp_command(source.file, doc.file)}`, not "
-               "by hand)\n# holds a fingerprint of the English each part translates: "
-               "`handout check` names the parts whose English has changed since.\n")
+    command = stamp_command(source.file, doc.file)
+    comment = ("# What this file translates, and its review (a draft until a qualified "
+               "medical\n# translator has reviewed it). `sources` is written by\n"
+               f"# `{command}`, not by hand:\n# a fingerprint of the English each part "
+               "translates, so that `handout check` names\n# the parts whose English has "
+               "changed since.\n")
     lines = text.splitlines(keepends=True)
     if block is None:
         tail = "" if not lines or lines[-1].endswith("\n") else "\n"
@@ -115,6 +117,10 @@ def stamped(text: str, doc: Located, source: Located, of: str) -> tuple[str, int
     while later and end > start + 1 and (not lines[end - 1].strip()
                                          or lines[end - 1].startswith("#")):
         end -= 1  # the next key's own comments and the blank line before them stay
-    if start >= 2 and lines[start - 2].startswith("# What this file translates"):
-        start -= 2  # the comment written with the block is written again
+    above = start
+    while above > 0 and lines[above - 1].startswith("#"):
+        above -= 1
+        if lines[above].startswith("# What this file translates"):
+            start = above  # the comment written with the block is written again
+            break
     return "".join([*lines[:start], comment, dumped, *lines[end:]]), len(sources)
