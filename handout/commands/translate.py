@@ -18,8 +18,8 @@ def translate_arguments(t: argparse.ArgumentParser) -> None:
     """`handout translate`'s arguments."""
     t.add_argument("content", type=Path, help="the content file to translate, e.g. "
                    "content.yaml")
-    t.add_argument("--to", default="", metavar="LANG", help="the language to translate into, a BCP 47 "
-                   "tag, e.g. vi or zh-Hans")
+    t.add_argument("--to", default="", metavar="LANG", help="the language to translate "
+                   "into, a BCP 47 tag, e.g. vi or zh-Hans")
     t.add_argument("-o", "--output", type=Path, default=None, metavar="OUT.po",
                    help="the PO file to write, or to update if it is there (default: "
                    "beside the content, e.g. content.vi.po)")

@@ -34,6 +34,7 @@ def load_content(content: Path, clinic: Path | None = None,
     given as the content is built the same way, from the content file it names. A YAML
     translation that names its source (`translation.of`) gets a warning at each part
     out of step with it (input/translation.py)."""
+    content, translation = source_and_translation(content, translation)
     doc = _translated(content, translation)
     if not isinstance(doc.data, dict):
         return doc  # validation reports it
@@ -62,13 +63,20 @@ def load_content(content: Path, clinic: Path | None = None,
     return doc
 
 
-def _translated(content: Path, translation: Path | None) -> Located:
-    from handout.input.yaml_translation import source_of, yaml_translation_advice
-
+def source_and_translation(content: Path, translation: Path | None = None
+                           ) -> tuple[Path, Path | None]:
+    """A PO file given as the content stands for the content file it names (its header's
+    X-Handout-Source) translated by it: (content file, PO file or None)."""
     if translation is None and content.suffix.lower() == ".po":
         from handout.input.po import po_source
 
-        translation, content = content, po_source(content, display_path(content))
+        return po_source(content, display_path(content)), content
+    return content, translation
+
+
+def _translated(content: Path, translation: Path | None) -> Located:
+    from handout.input.yaml_translation import source_of, yaml_translation_advice
+
     if translation is not None:
         from handout.input.po import translated
 

@@ -17,7 +17,7 @@ from handout.common.files import write_atomic
 from handout.input.loader import Located
 from handout.input.model import Document
 from handout.input.placed import ROOMY, shown
-from handout.input.sources import load_content
+from handout.input.sources import load_content, source_and_translation
 from handout.input.validate import parse_document
 from handout.layout.drawings import load_logo, load_pictures
 from handout.layout.formats import format_named
@@ -131,7 +131,8 @@ def build(content: Path, out: Path, options: Options = Options(),
     `helpers` draws the chart and runs the check (handout/parallel.py); the caller owns it.
     """
     started = time.perf_counter()
-    doc, located = prepare(content, options.clinic, options.translation)
+    content, translation = source_and_translation(content, options.translation)
+    doc, located = prepare(content, options.clinic, translation)
     return build_prepared(doc, located, content.resolve().parent, out, options,
                           started=started, helpers=helpers)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from handout.check import Finding, Report, run_checks
 from handout.check.findings import Severity
 from handout.common.errors import Problem
-from handout.input.sources import load_content
+from handout.input.sources import load_content, source_and_translation
 from handout.input.validate import parse_document
 from handout.layout.preflight import preflight_problems
 from handout.layout.variant import Variant
@@ -24,6 +24,7 @@ def full_check(content: Path, clinic: Path | None = None, variant: Variant | Non
     `variant.format`, or (when it is "") each format the content file lists. Invalid
     content raises ContentError, as a build would."""
     variant = variant or Variant()
+    content, translation = source_and_translation(content, translation)
     located = load_content(content, clinic, translation)
     doc = parse_document(located)
     base_dir = content.resolve().parent

@@ -203,3 +203,18 @@ def test_the_english_draft_words_in_a_sheet_footer(
                        "sheet.pdf", "--no-check")
     assert code == 0, err
     assert all("Draft translation – not reviewed" in page for page in pdf_pages("sheet.pdf"))
+
+
+def test_a_po_file_in_a_folder_of_its_own(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Path("translations").mkdir()
+    run(capsys, "translate", "content.yaml", "--to", "es", "-o", "translations/content.es.po")
+    po = fill("translations/content.es.po")
+    assert po.metadata["X-Handout-Source"] == "../content.yaml"
+    assert po[0].occurrences[0][0] == "../content.yaml"
+    # The clinic file and the pictures are the content file's, relative to it.
+    code, _, err = run(capsys, "build", "translations/content.es.po", "-o", "es.pdf",
+                       "--no-check")
+    assert code == 0, err
+    code, out, _ = run(capsys, "check", "translations/content.es.po")
+    assert code == 0 and "not translated" not in out
