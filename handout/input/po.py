@@ -25,7 +25,7 @@ import polib
 
 from handout.common.errors import ContentError, HandoutError, Problem
 from handout.input.loader import Loc, Located, read_text
-from handout.input.translation import Advice, from_text, printed_parts
+from handout.input.translation import PLACEHOLDERS, Advice, from_text, printed_parts
 
 SOURCE = "X-Handout-Source"
 STATUS = "X-Handout-Status"
@@ -77,15 +77,19 @@ def translated(source: Located, po_path: Path, shown: str) -> Located:
     if not LANGUAGE_TAG.match(language):
         raise ContentError([Problem(shown, 1, 1, "", f"the header's Language is "
                                     f"{language!r}: set it to the language's tag, e.g. vi")])
-    said = next((n + 1 for n, text in enumerate(lines) if text.startswith('"Language:')), 1)
-    source.mount(("language",), Located(shown, language, {(): (said, 1)}))
+    source.mount(("language",), Located(shown, language, {(): (_header_line(lines,
+                                                                             "Language"), 1)}),
+                 whole=True)
     status = po.metadata.get(STATUS, "draft") or "draft"
     review: dict[str, Any] = {"status": status}
     if po.metadata.get(REVIEWED_BY):
         review["reviewed_by"] = po.metadata[REVIEWED_BY]
     if po.metadata.get(REVIEW_DATE):
         review["date"] = _date(po.metadata[REVIEW_DATE])
-    data["translation"] = review
+    header: dict[Loc, tuple[int, int]] = {(): (_header_line(lines, STATUS), 1)}
+    for key, name in (("status", STATUS), ("reviewed_by", REVIEWED_BY), ("date", REVIEW_DATE)):
+        header[(key,)] = (_header_line(lines, name), 1)
+    source.mount(("translation",), Located(shown, review, header), whole=True)
     out_of_step = 0
     for part in printed_parts(source):
         entry = entries.get(part.path)
@@ -108,11 +112,17 @@ def translated(source: Located, po_path: Path, shown: str) -> Located:
                 shown, line, 1, part.path, message,
                 f"run `handout translate {source.file} --to {language} -o {shown}` (it "
                 "shows the old English beside the new), review it and clear its fuzzy mark"))
+        dropped = [p for p in PLACEHOLDERS if p in entry.msgid and p not in entry.msgstr]
+        if dropped:
+            source.warnings.append(Advice(
+                shown, line, 1, part.path, f"the translation leaves out {', '.join(dropped)}: "
+                "the English prints the clinic's own number, website or line there",
+                "copy each {...} into the translation as it is"))
         value = from_text(part.loc, entry.msgstr)
         values: dict[Loc, tuple[int, int]] = {(): (line, 1)}
         if isinstance(value, list):
             values.update({(i,): (line, 1) for i in range(len(value))})
-        source.mount(part.loc, Located(shown, value, values))
+        source.mount(part.loc, Located(shown, value, values), whole=True)
     if out_of_step and status == "reviewed":
         review["status"] = "draft"  # the review was of other English
         source.warnings.append(Advice(
@@ -120,6 +130,11 @@ def translated(source: Located, po_path: Path, shown: str) -> Located:
             "in the English since the review: the handout prints as a draft until they are "
             "reviewed", "review them, then set the header's X-Handout-Status again"))
     return source
+
+
+def _header_line(lines: list[str], name: str) -> int:
+    """The line of a header field ("Language: vi\n"), or 1."""
+    return next((n + 1 for n, text in enumerate(lines) if text.startswith(f'"{name}:')), 1)
 
 
 def _msgstr_line(lines: list[str], entry: polib.POEntry | None) -> int:

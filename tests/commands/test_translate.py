@@ -218,3 +218,33 @@ def test_a_po_file_in_a_folder_of_its_own(
     assert code == 0, err
     code, out, _ = run(capsys, "check", "translations/content.es.po")
     assert code == 0 and "not translated" not in out
+
+
+def test_mistakes_in_a_po_file_are_located_in_it(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "translate", "content.yaml", "--to", "es", "-o", "content.es.po")
+    po = fill("content.es.po")
+    po.find("sections[0].heading", by="msgctxt").msgstr = "y" * 200
+    po.find("help.tiers[2].heading", by="msgctxt").msgstr = "Llame a {clinic}:"
+    po.metadata["X-Handout-Status"] = "reviewed"  # and no one named
+    po.save()
+    code, _, err = run(capsys, "build", "content.yaml", "--translation", "content.es.po",
+                       "-o", "es.pdf", "--no-check")
+    assert code == 2
+    header = Path("content.es.po").read_text(encoding="utf-8").splitlines().index(
+        '"X-Handout-Status: reviewed\\n"') + 1
+    assert f"content.es.po:{header}:1: translation: a reviewed translation says who " \
+        "reviewed it: add reviewed_by (and date)" in err.splitlines()
+    heading = msgstr_line("content.es.po", "sections[0].heading")
+    assert f"content.es.po:{heading}:1: sections[0].heading: this text is 200 characters, " \
+        "over the limit of 150 here; shorten it" in err.splitlines()
+    po.find("sections[0].heading", by="msgctxt").msgstr = "Su intestino"
+    del po.metadata["X-Handout-Status"]
+    po.save()
+    code, _, err = run(capsys, "build", "content.yaml", "--translation", "content.es.po",
+                       "-o", "es.pdf", "--no-check")
+    assert code == 0
+    line = msgstr_line("content.es.po", "help.tiers[2].heading")
+    assert f"content.es.po:{line}:1: warning: help.tiers[2].heading: the translation leaves " \
+        "out {phone}: the English prints the clinic's own number, website or line there" \
+        in err.splitlines()
