@@ -55,6 +55,11 @@ def translate(args: argparse.Namespace) -> int:
             raise HandoutError(f"{display_path(args.from_yaml)} is in {written_in!r}, not "
                                f"{language!r}: leave out --to, or give --to {written_in}")
         language = written_in
+    if not language and args.output is not None and args.output.is_file():
+        from handout.input.po import read_po  # updating a PO: its own language
+
+        language = str(read_po(args.output, display_path(args.output)).metadata.get(
+            "Language", ""))
     if not language:
         raise HandoutError("say which language to translate into: --to vi (a BCP 47 tag)")
     out = args.output or args.content.with_name(f"{args.content.stem}.{language}.po")

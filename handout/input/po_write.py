@@ -58,6 +58,9 @@ def write_po(source: Located, source_path: Path, out: Path, language: str, *,
     now = (today or dt.date.today()).isoformat()
     written = Written()
     old = read_po(out, str(out)) if out.is_file() and from_yaml is None else None
+    if old is not None and old.metadata.get("Language", language) != language:
+        raise HandoutError(f"{out} translates into {old.metadata['Language']!r}, not "
+                           f"{language!r}: name another file with -o")
     po = polib.POFile(wrapwidth=78)
     po.header = (f"Translation of {relative(source_path, out.parent)} into {language}, "
                  "written by `handout translate`.\nmsgctxt: where the text stands in the "
