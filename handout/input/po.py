@@ -126,9 +126,10 @@ def translated(source: Located, po_path: Path, shown: str) -> Located:
     if out_of_step and status == "reviewed":
         review["status"] = "draft"  # the review was of other English
         source.warnings.append(Advice(
-            shown, 1, 1, "", f"{out_of_step} entr{'ies' if out_of_step != 1 else 'y'} changed "
-            "in the English since the review: the handout prints as a draft until they are "
-            "reviewed", "review them, then set the header's X-Handout-Status again"))
+            shown, header[("status",)][0], 1, "translation.status",
+            f"{out_of_step} entr{'ies' if out_of_step != 1 else 'y'} changed in the English "
+            "since the review: the handout prints as a draft until they are reviewed",
+            "review them, then set the header's X-Handout-Status again"))
     return source
 
 

@@ -151,7 +151,9 @@ def test_a_changed_english_sentence_flags_the_spanish_part(
 def test_a_changed_english_sentence_flags_the_po_entry(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "translate", "content.yaml", "--to", "es", "-o", "content.es.po")
-    fill("content.es.po")
+    po = fill("content.es.po")
+    po.metadata.update({"X-Handout-Status": "reviewed", "X-Handout-Reviewed-By": "A. Ruiz"})
+    po.save()
     english = Path("content.yaml").read_text(encoding="utf-8")
     Path("content.yaml").write_text(english.replace(OLD, NEW), encoding="utf-8")
     place = "sections[0].paragraphs[1]"
@@ -161,6 +163,9 @@ def test_a_changed_english_sentence_flags_the_po_entry(
     code, _, err = run(capsys, "build", "content.yaml", "--translation", "content.es.po",
                        "-o", "es.pdf", "--no-check")
     assert code == 0 and expected in err.splitlines()
+    # Its review was of other English: printed as a draft, and said so.
+    assert "1 entry changed in the English since the review" in err
+    assert DRAFT_ES in pdf_pages("es.pdf")[0]
     # Updated as msgmerge would: the entry fuzzy, the old English beside the new.
     code, out, _ = run(capsys, "translate", "content.yaml", "--to", "es", "-o", "content.es.po")
     assert code == 0 and out.startswith("Updated content.es.po: ")
