@@ -130,20 +130,18 @@ def _variant(entry: dict[str, Any]) -> tuple[str, Variant]:
 def run_job(job: Job) -> Outcome:
     """Build one job, after the content check as `handout build` runs it; every error
     becomes the outcome's reason (runs in a worker)."""
-    from handout.input.sources import source_and_translation
-    from handout.pipeline.build import CheckFailedError, Options, build_prepared, prepare
+    from handout.pipeline.build import CheckFailedError, Options, build_prepared, folder_of, prepare
 
     try:
         started = time.perf_counter()
-        content, translation = source_and_translation(job.content)  # a PO: its source's
-        doc, located = prepare(content, job.clinic, translation)
+        doc, located = prepare(job.content, job.clinic)
         clinic = job.clinic.stem if job.clinic else _slug(doc.clinic.name)
         topic = (_slug(doc.topic) or _topic(job.content, job.content.parent)) \
             if job.by_topic else ""
         out = job.output / clinic / topic / doc.language / f"{job.name}.pdf"
         options = Options(**asdict(job.variant), clinic=job.clinic,
                           cache_dir=job.output / ".cache")
-        result = build_prepared(doc, located, content.resolve().parent, out, options,
+        result = build_prepared(doc, located, folder_of(job.content), out, options,
                                 started=started, helpers=_CheckOnce(job))
     except CheckFailedError as exc:
         errors = [f for f in exc.report.findings if f.severity == "error"]

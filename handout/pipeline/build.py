@@ -78,6 +78,11 @@ def prepare(content: Path, clinic: Path | None = None, translation: Path | None 
     return doc, located
 
 
+def folder_of(content: Path) -> Path:
+    """The folder a content file's pictures are relative to (a PO file's: its source's)."""
+    return source_and_translation(content)[0].resolve().parent
+
+
 def read_document(content: Path, clinic: Path | None = None) -> Document:
     return prepare(content, clinic)[0]
 

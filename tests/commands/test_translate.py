@@ -253,3 +253,14 @@ def test_mistakes_in_a_po_file_are_located_in_it(
     assert f"content.es.po:{line}:1: warning: help.tiers[2].heading: the translation leaves " \
         "out {phone}: the English prints the clinic's own number, website or line there" \
         in err.splitlines()
+
+
+def test_a_batch_builds_a_po_translation(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "translate", "content.yaml", "--to", "es", "-o", "content.es.po")
+    fill("content.es.po")
+    Path("batch.yaml").write_text("contents: [content.es.po]\nvariants:\n  - name: doc\n"
+                                  "output: out\n", encoding="utf-8")
+    code, out, err = run(capsys, "batch", "batch.yaml", "-j", "1")
+    assert code == 0, out + err
+    assert "[es] Your gut and your mood" in pdf_pages("out/mind-body-7/es/doc.pdf")[0]
