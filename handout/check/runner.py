@@ -15,6 +15,7 @@ from handout.check.reading import Row, reading_level
 from handout.check.safety import safety
 from handout.check.scores import Score, structure
 from handout.check.sharpness import sharpness_findings
+from handout.check.stale import translation_findings
 from handout.input.loader import Located
 from handout.input.model import Document
 from handout.input.sources import load_content
@@ -63,6 +64,7 @@ def run_checks(doc: Document, located: Located, today: dt.date) -> Report:
     findings += placeholder_findings(doc, where)
     findings += language_findings(doc, where)
     findings += clinic_findings(doc, located, where)
+    findings += translation_findings(located)
     # Pictures are beside the content file (its shown path: absolute, or from here).
     findings += sharpness_findings(doc, where, Path(located.file).resolve().parent)
     # One finding per place and message, the content file's first, in file order, errors

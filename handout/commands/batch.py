@@ -130,7 +130,7 @@ def _variant(entry: dict[str, Any]) -> tuple[str, Variant]:
 def run_job(job: Job) -> Outcome:
     """Build one job, after the content check as `handout build` runs it; every error
     becomes the outcome's reason (runs in a worker)."""
-    from handout.pipeline.build import CheckFailedError, Options, build_prepared, prepare
+    from handout.pipeline.build import CheckFailedError, Options, build_prepared, folder_of, prepare
 
     try:
         started = time.perf_counter()
@@ -140,7 +140,7 @@ def run_job(job: Job) -> Outcome:
             if job.by_topic else ""
         out = job.output / clinic / topic / doc.language / f"{job.name}.pdf"
         options = Options(**asdict(job.variant), clinic=job.clinic)
-        result = build_prepared(doc, located, job.content.resolve().parent, out, options,
+        result = build_prepared(doc, located, folder_of(job.content), out, options,
                                 started=started, helpers=_CheckOnce(job))
     except CheckFailedError as exc:
         errors = [f for f in exc.report.findings if f.severity == "error"]

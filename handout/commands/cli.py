@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from handout import __version__
 from handout.commands.paths import check_paths
+from handout.commands.translate import translate, translate_arguments
 from handout.common.errors import INTERNAL_ERROR, ContentError, HandoutError
 from handout.layout.variant import FORMATS, settings
 
@@ -40,12 +41,18 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("content", type=Path, help="the content file, e.g. content.yaml")
     c.add_argument("--json", action="store_true", help="print the report as JSON")
     c.add_argument("--clinic", type=Path, default=None, help="a clinic file to use instead")
+    c.add_argument("--translation", type=Path, default=None,
+                   help="a PO file (handout translate) whose texts replace the content's")
     c.add_argument("--format", choices=FORMATS, default="", type=str.lower,
                    help="lay the handout out in this format only (default: each format "
                    "the content file's `formats:` lists); nothing is written")
     c.add_argument("--paper", choices=("letter", "a4"), default="letter", type=str.lower,
                    help="the paper to lay it out on (default: letter)")
     c.add_argument("--large-print", action="store_true", help="lay it out in large print")
+
+    translate_arguments(sub.add_parser(
+        "translate", help="write a PO file for translators (Poedit, Weblate, Crowdin), or "
+        "stamp a YAML translation as in step"))
 
     s = sub.add_parser("schema", help="write the JSON Schema editors use to check content files")
     s.add_argument("-o", "--output", type=Path, default=Path("content.schema.json"),
@@ -87,6 +94,8 @@ def _build_arguments(b: argparse.ArgumentParser) -> None:
     b.add_argument("--clinic", type=Path, default=None,
                    help="a clinic file (assets/clinics/*.yaml) to use instead of the one "
                    "the content names")
+    b.add_argument("--translation", type=Path, default=None,
+                   help="a PO file (handout translate) whose texts replace the content's")
     b.add_argument("--allow-check-errors", action="store_true",
                    help="build even when the content check finds errors")
     b.add_argument("--no-check", action="store_true",
@@ -99,7 +108,8 @@ def _options(args: argparse.Namespace) -> Options:
     from handout.pipeline.build import Options  # deferred: `handout check --help` stays instant
 
     variant = {setting.name: getattr(args, setting.name) for setting in settings()}
-    return Options(**variant, clinic=args.clinic, check=not args.no_check,
+    return Options(**variant, clinic=args.clinic, translation=args.translation,
+                   check=not args.no_check,
                    allow_check_errors=args.allow_check_errors, tagged=not args.no_tags)
 
 
@@ -140,7 +150,7 @@ def _run(args: argparse.Namespace) -> int:
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": _check,
         "build": _build, "watch": _watch, "batch": lambda a: _batch(a.batch, a.workers),
-        "schema": _schema, "new": _new,
+        "schema": _schema, "new": _new, "translate": translate,
         "preview": _preview, "icons": _icons,
     }
     return commands[args.command](args)
@@ -209,6 +219,11 @@ def _build(args: argparse.Namespace) -> int:
             raise
     if result.report is not None:  # the check's summary: a diagnostic, so on stderr
         print(summary(result.report), end="", file=sys.stderr)
+    if result.report is None:  # else the check's summary has listed them
+        for warning in result.warnings:  # a translation's stale or untranslated parts
+            print(f"{warning.file}:{warning.line}:{warning.column}: warning: "
+                  f"{warning.path + ': ' if warning.path else ''}{warning.message}",
+                  file=sys.stderr)
     for problem in result.page_problems:  # printed anyway
         print(f"{problem} (printed anyway)", file=sys.stderr)
     print(f"Wrote {result.path} ({result.pages} pages, {result.bytes / 1024:.0f} KB) "

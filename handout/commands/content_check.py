@@ -14,6 +14,6 @@ def content_check(args: argparse.Namespace) -> int:
 
     variant = Variant(format=args.format or "", paper=args.paper,
                       large_print=args.large_print)
-    report = full_check(args.content, args.clinic, variant)
+    report = full_check(args.content, args.clinic, variant, translation=args.translation)
     print(to_json(report) if args.json else table(report), end="")
     return 0 if report.ok else 1

@@ -18,6 +18,14 @@ def check_paths(args: argparse.Namespace) -> None:
         existing_file(args.content, "content file", "content.yaml")
         if args.clinic is not None:
             existing_file(args.clinic, "clinic file", "clinic.yaml", clinic=True)
+        if args.translation is not None:
+            existing_file(args.translation, "translation file", "content.vi.po")
+    if args.command == "translate":
+        existing_file(args.content, "content file", "content.yaml")
+        for given, usual in ((args.from_yaml, "content.es.yaml"), (args.stamp,
+                                                                   "content.es.yaml")):
+            if given is not None:
+                existing_file(given, "translation file", usual)
     if args.command in {"build", "watch"}:
         pdf_output(args.output)
     if args.command == "batch":

@@ -18,7 +18,7 @@ from typing import TextIO
 from handout.common.errors import ContentError, HandoutError
 from handout.pipeline.build import CheckFailedError, Options, Result, build
 
-WATCHED = (".yaml", ".yml", ".svg", ".png", ".jpg", ".jpeg")
+WATCHED = (".yaml", ".yml", ".po", ".svg", ".png", ".jpg", ".jpeg")
 IGNORED = ("/build/", "/.venv/", "/.git/", "/.cache/")
 
 
@@ -68,8 +68,9 @@ def watch(content: Path, out: Path, options: Options, *, stream: TextIO | None =
     from watchfiles import watch as changes
 
     folders = {content.resolve().parent}
-    if options.clinic is not None:
-        folders.add(options.clinic.resolve().parent)
+    for other in (options.clinic, options.translation):
+        if other is not None:
+            folders.add(other.resolve().parent)
     shown, said = stream or sys.stdout, log or sys.stderr
     report = on_build or (lambda result: None)
 

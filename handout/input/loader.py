@@ -49,15 +49,21 @@ class Located:
     # Empty values followed by a comment that looks like the value, e.g. `primary: #1F4E79`
     # (YAML reads nothing there): what was written after the key.
     commented: dict[Loc, str] = field(default_factory=dict)
+    # Warnings that do not stop a build (a translation's stale parts): reported, printed.
+    warnings: list[Problem] = field(default_factory=list)
+    whole: set[Loc] = field(default_factory=set)  # mounts that own their own place too
 
-    def mount(self, loc: Loc, other: Located) -> None:
-        """Put `other`'s data at `loc`; problems below `loc` are then reported in its file."""
+    def mount(self, loc: Loc, other: Located, *, whole: bool = False) -> None:
+        """Put `other`'s data at `loc`: problems below it (`whole`: at it) are its file's."""
         parent = self.data
         for part in loc[:-1]:
             parent = parent[part]
         parent[loc[-1]] = other.data
         self.mounts[loc] = other
+        if whole:
+            self.whole.add(loc)
         self.problems.extend(other.problems)
+        self.warnings.extend(other.warnings)
 
     def subtree(self, prefix: Loc) -> Located:
         """The part of this file below `prefix`, as a document of its own (same file)."""
@@ -70,7 +76,8 @@ class Located:
     def owner(self, loc: Loc) -> tuple[Located, Loc]:
         """The file `loc` is written in (following mounted files), and `loc` within it."""
         for prefix, other in self.mounts.items():
-            if len(loc) > len(prefix) and loc[: len(prefix)] == prefix:
+            inside = len(loc) > len(prefix) or (prefix in self.whole and loc == prefix)
+            if inside and loc[: len(prefix)] == prefix:
                 return other.owner(loc[len(prefix):])
         return self, loc
 

@@ -21,6 +21,7 @@ from handout.input.fits import LIST_ITEMS
 from handout.input.loader import Loc
 from handout.input.placed import FormatName, Placed
 from handout.input.sections import Section, fits_in_a_box
+from handout.input.translation import Translation
 
 # The key points box opens page 1: 7 points of two lines still fit there in large print,
 # under a one-line title. Readers take in 3 to 5 main messages: `handout check` warns over 5.
@@ -184,6 +185,8 @@ class Document(Strict):
         "books, reports and web pages.")
     review: Review
     disclaimer: Text
+    translation: Translation | None = Field(default=None, description=(
+        "In a translation (content.es.yaml): the file it translates and its review."))
     checks: Checks = Field(default_factory=Checks, description="Targets for `handout check`.")
     glossary: dict[Line, Text] = Field(
         default_factory=dict,

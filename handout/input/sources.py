@@ -26,9 +26,16 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_content(content: Path, clinic: Path | None = None) -> Located:
-    """The content file with its clinic mounted at `clinic`; problems stay located."""
-    doc = load(content, shown=display_path(content))
+def load_content(content: Path, clinic: Path | None = None,
+                 translation: Path | None = None) -> Located:
+    """The content file with its clinic mounted at `clinic`; problems stay located.
+
+    `translation`: a PO file whose texts replace the content's (input/po.py). A PO file
+    given as the content is built the same way, from the content file it names. A YAML
+    translation that names its source (`translation.of`) gets a warning at each part
+    out of step with it (input/translation.py)."""
+    content, translation = source_and_translation(content, translation)
+    doc = _translated(content, translation)
     if not isinstance(doc.data, dict):
         return doc  # validation reports it
     named = doc.data.get("clinic")
@@ -53,6 +60,38 @@ def load_content(content: Path, clinic: Path | None = None) -> Located:
             del other.data["help"]
     doc.mount(("clinic",), other)
     fill_placeholders(doc)
+    return doc
+
+
+def source_and_translation(content: Path, translation: Path | None = None
+                           ) -> tuple[Path, Path | None]:
+    """A PO file given as the content stands for the content file it names (its header's
+    X-Handout-Source) translated by it: (content file, PO file or None)."""
+    if translation is None and content.suffix.lower() == ".po":
+        from handout.input.po import po_source
+
+        return po_source(content, display_path(content)), content
+    return content, translation
+
+
+def _translated(content: Path, translation: Path | None) -> Located:
+    from handout.input.yaml_translation import source_of, yaml_translation_advice
+
+    if translation is not None:
+        from handout.input.po import translated
+
+        if not translation.is_file():  # the caller chose it: not located here
+            raise HandoutError(f"no translation file at {display_path(translation)}")
+        if translation.suffix.lower() != ".po":
+            raise HandoutError(f"--translation takes a PO file (.po), not "
+                               f"{display_path(translation)}; build a YAML translation "
+                               "as a content file of its own")
+        return translated(load(content, shown=display_path(content)), translation,
+                          display_path(translation))
+    doc = load(content, shown=display_path(content))
+    source = source_of(doc, content)
+    if source is not None:
+        doc.warnings += yaml_translation_advice(doc, content, display_path(source))
     return doc
 
 

@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handout.common.errors import LayoutFitError
 from handout.input.clinic import Clinic
+from handout.input.model import Document
 from handout.layout.theme import BOLD, FOOTER_SIZE, MUTED, REGULAR, Theme
 from handout.pdf import TaggingCanvas
 
@@ -39,13 +40,22 @@ class FooterCanvas(TaggingCanvas):
         super().save()
 
 
-def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int) -> None:
-    """Clinic, phone, website and "Page X of Y" on a thin rule; 10 pt, the smallest text.
-    One line, or two planned lines (footer_lines); never a line run past its room."""
+def footer_note(doc: Document, theme: Theme) -> str:
+    """"Draft translation - not reviewed" (in the handout's language) for a translation
+    no one has reviewed yet, or whose English changed since (input/translation.py)."""
+    draft = doc.translation is not None and doc.translation.draft
+    return theme.text("draft_translation") if draft else ""
+
+
+def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int,
+                note: str = "") -> None:
+    """Clinic, phone, website (and a draft translation's `note`) and "Page X of Y" on a
+    thin rule; 10 pt, the smallest text. One line, or two planned lines (footer_lines);
+    never a line run past its room."""
     width, _ = theme.page_size
-    lines = footer_lines(clinic, footer_text_room(theme))
+    lines = footer_lines(clinic, footer_text_room(theme), note)
     if lines is None:
-        field, message = footer_problem(clinic, theme)
+        field, message = footer_problem(clinic, theme, note)
         raise LayoutFitError(("clinic", field), message)
     leading = FOOTER_SIZE * 1.25
     # The lowest line's descenders stay FOOTER_EDGE above the paper's edge, which office
@@ -83,26 +93,31 @@ def draw_sample_mark(canv: Canvas, theme: Theme, centre: float) -> None:
 DOT = "  \u00b7  "
 
 
-def footer_plans(clinic: Clinic) -> list[list[list[tuple[str, str]]]]:
+def footer_plans(clinic: Clinic, note: str = "") -> list[list[list[tuple[str, str]]]]:
     """The footer's possible layouts, best first: each a list of lines, each line the
-    (field, text) pairs it joins with dots. The name is the short name, if any."""
+    (field, text) pairs it joins with dots. The name is the short name, if any; a `note`
+    ends the last line, or takes the second line of its own."""
     name = ("short_name" if clinic.short_name else "name", clinic.short)
     phone = ("phone", clinic.phone)
     web = ("website_label" if clinic.website_label else "website", clinic.website_text)
+    if note:
+        draft = ("draft", note)
+        return [[[name, phone, web, draft]], [[name, phone, web], [draft]],
+                [[name, phone], [web, draft]], [[name], [phone, web, draft]]]
     return [[[name, phone, web]], [[name, phone], [web]], [[name], [phone, web]]]
 
 
-def footer_lines(clinic: Clinic, room: float) -> list[str] | None:
-    """Name, phone and website on one line, or on two planned lines, each within `room`;
-    None when no plan fits."""
-    for plan in footer_plans(clinic):
+def footer_lines(clinic: Clinic, room: float, note: str = "") -> list[str] | None:
+    """Name, phone and website (and `note`) on one line, or on two planned lines, each
+    within `room`; None when no plan fits."""
+    for plan in footer_plans(clinic, note):
         lines = [DOT.join(text for _, text in line) for line in plan]
         if all(pdfmetrics.stringWidth(line, REGULAR, FOOTER_SIZE) <= room for line in lines):
             return lines
     return None
 
 
-def footer_problem(clinic: Clinic, theme: Theme) -> tuple[str, str]:
+def footer_problem(clinic: Clinic, theme: Theme, note: str = "") -> tuple[str, str]:
     """For a footer no plan fits: the field to blame and what to do. A field too wide for
     a line of its own is the one to shorten (the widest, if more are); else the plan that
     runs over least decides, and on its longest line the widest field is to blame."""
@@ -112,7 +127,7 @@ def footer_problem(clinic: Clinic, theme: Theme) -> tuple[str, str]:
         return float(pdfmetrics.stringWidth(DOT.join(t for _, t in line), REGULAR,
                                             FOOTER_SIZE))
 
-    plans = footer_plans(clinic)
+    plans = footer_plans(clinic, note)
     alone = [[field] for field in plans[0][0] if width([field]) > room]
     if alone:
         line = max(alone, key=width)

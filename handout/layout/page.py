@@ -52,6 +52,7 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         )
         self.theme, self.clinic, self.logo = theme, clinic, logo
         self.sample = sample
+        self.footer_note = ""  # a draft translation's (footer.footer_note)
         if theme.bleed:
             self._print_shop_boxes(theme)
         self._bookmarks = 0
@@ -168,7 +169,7 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     def _footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         with marked(canv, FOOTER):
-            draw_footer(canv, self.theme, self.clinic, canv.getPageNumber())
+            draw_footer(canv, self.theme, self.clinic, canv.getPageNumber(), self.footer_note)
 
 
 class Mark(Flowable):  # type: ignore[misc]

@@ -23,7 +23,7 @@ from handout.input.placed import FORMATS, shown
 from handout.layout.blocks import callout
 from handout.layout.drawings import Picture
 from handout.layout.floats import Floats
-from handout.layout.footer import FooterCanvas
+from handout.layout.footer import FooterCanvas, footer_note
 from handout.layout.formats import format_named
 from handout.layout.formats.base import Format
 from handout.layout.formats.fitting import Step, Tried, fit, roomiest
@@ -234,6 +234,7 @@ def _template(doc: Document, theme: Theme, logo: Drawing | None, layout: Layout,
         keywords=", ".join(doc.keywords), creator="handout", producer="handout",
         lang=doc.language, displayDocTitle=True,
     )
+    template.footer_note = footer_note(doc, theme)
     # Tagging happens while the pages are drawn: the canvas's recorder marks the content
     # and writes the structure tree into the same single save (handout/pdf).
     return template, buffer

@@ -17,7 +17,7 @@ from handout.common.files import write_atomic
 from handout.input.loader import Located
 from handout.input.model import Document
 from handout.input.placed import ROOMY, shown
-from handout.input.sources import load_content
+from handout.input.sources import load_content, source_and_translation
 from handout.input.validate import parse_document
 from handout.layout.drawings import load_logo, load_pictures
 from handout.layout.formats import format_named
@@ -37,6 +37,7 @@ class Options(Variant):
     and how to build it."""
 
     clinic: Path | None = None  # replaces the clinic file the content names
+    translation: Path | None = None  # a PO file whose texts replace the content's
     check: bool = True  # run `handout check` first and refuse to build over its errors
     allow_check_errors: bool = False
     # Drawn charts are kept here between builds; None: the user's cache folder
@@ -55,6 +56,8 @@ class Result:
     # Page rules broken: reported, printed anyway (--allow-check-errors, or a rule not
     # refused yet: layout/proof.py)
     page_problems: list[Problem] = field(default_factory=list)
+    # Located warnings of the input (a translation's stale or untranslated parts).
+    warnings: list[Problem] = field(default_factory=list)
 
 
 class CheckFailedError(HandoutError):
@@ -66,12 +69,19 @@ class CheckFailedError(HandoutError):
                          "or build anyway with --allow-check-errors.")
 
 
-def prepare(content: Path, clinic: Path | None = None) -> tuple[Document, Located]:
-    """Load (content and clinic file), validate and preflight; problems raise ContentError."""
-    located = load_content(content, clinic)
+def prepare(content: Path, clinic: Path | None = None, translation: Path | None = None
+            ) -> tuple[Document, Located]:
+    """Load (content and clinic file, and a PO translation), validate and preflight;
+    problems raise ContentError."""
+    located = load_content(content, clinic, translation)
     doc = parse_document(located)
     preflight(doc, located, content.resolve().parent)
     return doc, located
+
+
+def folder_of(content: Path) -> Path:
+    """The folder a content file's pictures are relative to (a PO file's: its source's)."""
+    return source_and_translation(content)[0].resolve().parent
 
 
 def read_document(content: Path, clinic: Path | None = None) -> Document:
@@ -127,7 +137,8 @@ def build(content: Path, out: Path, options: Options = Options(),
     `helpers` draws the chart and runs the check (handout/parallel.py); the caller owns it.
     """
     started = time.perf_counter()
-    doc, located = prepare(content, options.clinic)
+    content, translation = source_and_translation(content, options.translation)
+    doc, located = prepare(content, options.clinic, translation)
     return build_prepared(doc, located, content.resolve().parent, out, options,
                           started=started, helpers=helpers)
 
@@ -153,7 +164,8 @@ def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
     write_atomic(out, pdf)
     if cache is not None:
         cache.save()
-    return Result(out, pages, len(pdf), time.perf_counter() - started, report, broken)
+    return Result(out, pages, len(pdf), time.perf_counter() - started, report, broken,
+                  located.warnings)
 
 
 def _layout(doc: Document, located: Located, base_dir: Path, options: Options,

@@ -15,7 +15,7 @@ from handout.check.findings import Severity
 from handout.common.errors import Problem
 from handout.input.loader import Located
 from handout.input.model import Document
-from handout.input.sources import load_content
+from handout.input.sources import load_content, source_and_translation
 from handout.input.validate import parse_document
 from handout.layout.formats import format_named
 from handout.layout.preflight import preflight_problems
@@ -25,7 +25,7 @@ from handout.pipeline.parallel import meanwhile
 
 
 def full_check(content: Path, clinic: Path | None = None, variant: Variant | None = None,
-               today: dt.date | None = None) -> Report:
+               today: dt.date | None = None, translation: Path | None = None) -> Report:
     """The content check's report with what a build would refuse first: for
     `variant.format`, or (when it is "") each format the content file lists. Invalid
     content raises ContentError, as a build would.
@@ -34,7 +34,8 @@ def full_check(content: Path, clinic: Path | None = None, variant: Variant | Non
     check runs in a child from the start; the first format is laid out here (drawing any
     chart the cache lacks, once), then the others half here, half in a second child."""
     variant = variant or Variant()
-    located = load_content(content, clinic)
+    content, translation = source_and_translation(content, translation)
+    located = load_content(content, clinic, translation)
     doc = parse_document(located)
     base_dir = content.resolve().parent
     checked = meanwhile(run_checks, doc, located, today or dt.date.today())
@@ -43,7 +44,7 @@ def full_check(content: Path, clinic: Path | None = None, variant: Variant | Non
     if not files:  # a layout needs the files and the characters it prints
         formats: list[str] = [variant.format] if variant.format else list(doc.formats)
         charts = ChartCache(cache_folder())
-        job = _Layouts(doc, located, base_dir, variant, clinic, charts)
+        job = _Layouts(doc, located, base_dir, variant, clinic, translation, charts)
         first = job.fits(formats[:1])
         there = meanwhile(job.fits, formats[1::2])
         here = job.fits(formats[2::2])
@@ -62,6 +63,7 @@ class _Layouts:
     base_dir: Path
     variant: Variant
     clinic: Path | None
+    translation: Path | None
     charts: ChartDrawer
 
     def fits(self, formats: list[str]) -> dict[str, list[Finding]]:
@@ -71,7 +73,7 @@ class _Layouts:
         for fmt in formats:
             options = Options(format=fmt, paper=self.variant.paper,
                               large_print=self.variant.large_print, clinic=self.clinic,
-                              check=False)
+                              translation=self.translation, check=False)
             errors, warnings = fit_problems(self.doc, self.located, self.base_dir, options,
                                             self.charts)
             label = format_named(fmt).label

@@ -51,6 +51,8 @@ def test_check_prints_its_report_on_stdout(capsys: pytest.CaptureFixture[str]) -
     (["new", "{tmp}/x"], "Wrote a starter handout in {tmp}/x/:"),
     (["schema", "-o", "{tmp}/content.schema.json"], "Wrote {tmp}/content.schema.json and"),
     (["icons", "stom"], "stomach "),
+    (["translate", str(CONTENT), "--to", "vi", "-o", "{tmp}/content.vi.po"],
+     "Wrote {tmp}/content.vi.po: "),
     (["--version"], "handout "),
 ])
 def test_results_go_to_stdout(argv: list[str], starts: str, tmp_path: Path,

@@ -27,9 +27,13 @@ def grid_box(page: pymupdf.Page) -> pymupdf.Rect | None:
 
 
 def words(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, str]]:
-    """The page's words above its footer (the last line), with their boxes."""
+    """The page's words above its footer (under the footer's rule: one line, or two for a
+    draft translation's), with their boxes."""
     found = [(pymupdf.Rect(w[:4]), w[4]) for w in page.get_text("words")]
-    footer = max(box.y1 for box, _ in found) - 3
+    rules = [d["rect"].y0 for d in page.get_drawings() if d["rect"].height < 3
+             and d["rect"].width > page.rect.width / 2
+             and d["rect"].y0 > page.rect.height - 1.5 * 72]
+    footer = max(rules) if rules else max(box.y1 for box, _ in found) - 3
     return [(box, word) for box, word in found if box.y1 < footer]
 
 

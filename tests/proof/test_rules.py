@@ -48,8 +48,6 @@ REFUSED: dict[str, str] = {
 KNOWN_FAILURES: dict[str, str] = {
     'en-document-letter:fullness': (
         'document letter p5: 34% empty'),
-    'es-document-letter:fullness': (
-        'document letter p9: 25% empty'),
     'es-booklet-letter:fullness': (
         'booklet letter p11: 59% empty'),
     'es-trifold-letter:fullness': (

@@ -25,7 +25,7 @@ from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
 from handout.layout.closing import contact_flowables, review_flowables
 from handout.layout.cover import key_points_box, title_block
-from handout.layout.footer import FOOTER_EDGE
+from handout.layout.footer import DOT, FOOTER_EDGE, footer_note
 from handout.layout.formats import panels as geometry
 from handout.layout.formats.base import Format
 from handout.layout.formats.fillers import CoverIcon, Questions, QuestionsBox
@@ -147,8 +147,8 @@ def _templates(geo: geometry.Geometry, theme: Theme, doc: Document,
         with marked(canv, FOOTER):
             canv.setFont(REGULAR, FOOTER_SIZE)
             canv.setFillColor(MUTED)
-            canv.drawCentredString(theme.page_size[0] / 2, FOOTER_EDGE,
-                                   str(canv.getPageNumber()))
+            canv.drawCentredString(theme.page_size[0] / 2, FOOTER_EDGE, DOT.join(
+                [*filter(None, [footer_note(doc, theme)]), str(canv.getPageNumber())]))
 
     back = geo.slots[-1].page
     return [PageTemplate("cover", geo.frames(0), onPage=cover),

@@ -22,7 +22,7 @@ from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
 from handout.layout.closing import contact_flowables, review_flowables, sources_flowables
 from handout.layout.cover import key_points_box, title_block
-from handout.layout.footer import draw_footer
+from handout.layout.footer import draw_footer, footer_note
 from handout.layout.formats import panels as geometry
 from handout.layout.formats.base import Format
 from handout.layout.formats.fillers import Questions, QuestionsBox
@@ -92,7 +92,7 @@ def _templates(geo: geometry.Geometry, theme: Theme, doc: Document,
                logo: Drawing | None) -> list[PageTemplate]:
     def footer(canv: Canvas, _doc: BaseDocTemplate) -> None:
         with marked(canv, FOOTER):
-            draw_footer(canv, theme, doc.clinic, canv.getPageNumber())
+            draw_footer(canv, theme, doc.clinic, canv.getPageNumber(), footer_note(doc, theme))
 
     def first(canv: Canvas, doc_: BaseDocTemplate) -> None:
         with marked(canv, HEADER):
