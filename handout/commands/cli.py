@@ -149,7 +149,7 @@ def _run(args: argparse.Namespace) -> int:
     check_paths(args)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": _check,
-        "build": _build, "watch": _watch, "batch": lambda a: _batch(a.batch, a.workers),
+        "build": _build, "watch": _watch, "batch": _batch,
         "schema": _schema, "new": _new, "translate": translate,
         "preview": _preview, "icons": _icons,
     }
@@ -231,18 +231,10 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _batch(path: Path, workers: int | None) -> int:
-    """`handout batch`: build everything, report all, exit 1 if anything failed."""
-    from handout.commands.batch import ProgressBar, load_batch, plan, run, summary
+def _batch(args: argparse.Namespace) -> int:
+    from handout.commands.batch_command import batch_command
 
-    batch = load_batch(path)
-    base = path.resolve().parent
-    jobs = plan(batch, base)
-    outcomes = run(jobs, workers or batch.workers, ProgressBar(len(jobs)))
-    print(summary(outcomes, Path.cwd()), end="")
-    failed = sum(not o.ok for o in outcomes)
-    print(f"{len(outcomes) - failed} built, {failed} failed.")
-    return 1 if failed else 0
+    return batch_command(args.batch, args.workers)
 
 
 def _check(args: argparse.Namespace) -> int:

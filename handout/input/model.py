@@ -19,7 +19,7 @@ from handout.input.fields import IconRef, Item, Line, OptionalText, PointRef, St
 from handout.input.figures import Figure
 from handout.input.fits import LIST_ITEMS
 from handout.input.loader import Loc
-from handout.input.placed import FormatName, Placed
+from handout.input.placed import FormatName, Placed, each_format_once, formats_list
 from handout.input.sections import Section, fits_in_a_box
 from handout.input.translation import Translation
 
@@ -194,26 +194,8 @@ class Document(Strict):
         "be explained where the handout first uses it; not printed.",
     )
 
-    @model_validator(mode="before")
-    @classmethod
-    def _formats_list(cls, data: object) -> object:
-        """The older single `format: booklet` reads as `formats: [booklet]`."""
-        if isinstance(data, dict) and "format" in data:
-            if "formats" in data:
-                raise ValueError("this handout has both `format` and `formats`: keep "
-                                 "`formats`, the list of every format it is printed in")
-            data = {("formats" if k == "format" else k): ([v] if k == "format" else v)
-                    for k, v in data.items()}
-        return data
-
-    @field_validator("formats")
-    @classmethod
-    def _each_once(cls, formats: list[str]) -> list[str]:
-        twice = sorted({f for f in formats if formats.count(f) > 1})
-        if twice:
-            raise ValueError(f"{', '.join(twice)} is listed more than once; list each "
-                             "format once")
-        return formats
+    _formats_list = model_validator(mode="before")(formats_list)
+    _each_once = field_validator("formats")(each_format_once)
 
     @property
     def format(self) -> str:

@@ -35,3 +35,22 @@ class Placed(Strict):
 def shown(part: Placed, fmt: str, default: tuple[str, ...] = FORMATS) -> bool:
     """Whether `part` prints in format `fmt`."""
     return fmt in (part.formats if part.formats is not None else default)
+
+
+def formats_list(data: object) -> object:
+    """A content file's older single `format: booklet`, read as `formats: [booklet]`."""
+    if isinstance(data, dict) and "format" in data:
+        if "formats" in data:
+            raise ValueError("this handout has both `format` and `formats`: keep "
+                             "`formats`, the list of every format it is printed in")
+        data = {("formats" if k == "format" else k): ([v] if k == "format" else v)
+                for k, v in data.items()}
+    return data
+
+
+def each_format_once(formats: list[str]) -> list[str]:
+    """A content file's `formats:`, each listed once."""
+    twice = sorted({f for f in formats if formats.count(f) > 1})
+    if twice:
+        raise ValueError(f"{', '.join(twice)} is listed more than once; list each format once")
+    return formats
