@@ -157,9 +157,15 @@ def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
     try:
         pdf, pages, broken = _layout(doc, located, base_dir, options,
                                      cache or helpers.draw_chart)
-    except ContentError:
-        _refuse_if_check_failed(pending, options)  # the check's findings come first
-        raise
+    except ContentError as exc:
+        # What does not fit comes first; the check's errors, if any, follow it.
+        report = pending() if pending is not None else None
+        errors = [] if report is None or options.allow_check_errors else [
+            Problem(f.file, f.line, f.column, f.path, f"{f.message}. {f.fix}")
+            for f in report.everything if f.severity == "error"]
+        if not errors:
+            raise
+        raise ContentError([*exc.problems, *errors]) from exc
     report = _refuse_if_check_failed(pending, options)
     write_atomic(out, pdf)
     if cache is not None:

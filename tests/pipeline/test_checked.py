@@ -98,3 +98,21 @@ def test_formats_said_twice_are_refused(tmp_path: Path, listed: str, message: st
     text = CONTENT.read_text(encoding="utf-8")
     with pytest.raises(ContentError, match=re.escape(message)):
         read_document(project(tmp_path, text.replace(LISTED, listed)))
+
+
+def test_a_build_that_cannot_fit_names_the_fit_first_then_the_check(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A too-long tri-fold whose text also fails the check: the fit is what to fix first
+    (it was blamed on the check's targets)."""
+    text = CONTENT.read_text(encoding="utf-8")
+    head = "  - heading: What you can do\n    icon: nutrition\n    paragraphs:\n"
+    text = text.replace(head, head + "".join(MORE.format(n=n) for n in range(1, 13)))
+    assert "  max_grade: 7 " in text
+    text = text.replace("    optional: true\n", "").replace("  max_grade: 7 ", "  max_grade: 2 ")
+    path = project(tmp_path, text)
+    assert main(["build", str(path), "--format", "trifold", "-o", str(tmp_path / "t.pdf")]) == 2
+    err = capsys.readouterr().err
+    problems = [line for line in err.splitlines() if re.match(r"\S+content\.yaml:\d+:\d+: ", line)]
+    assert "this does not fit the tri-fold" in problems[0], err
+    assert any("grade" in line for line in problems[1:]), err
+    assert not (tmp_path / "t.pdf").exists()
