@@ -100,7 +100,12 @@ def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
 
 
 def _is_heading(f: Flowable) -> bool:
-    return isinstance(f, Heading)
+    """A section's heading, or a paragraph set as one (a sources or box title)."""
+    return isinstance(f, Heading) or (
+        isinstance(f, Paragraph) and getattr(f.style, "name", "") in HEADING_STYLES)
+
+
+HEADING_STYLES = {"h1", "h2"}
 
 
 def _lines(f: Flowable) -> list[str]:
@@ -123,8 +128,11 @@ def _paragraphs(f: Flowable) -> list[Paragraph]:
     if isinstance(f, Paragraph):
         return [f] if hasattr(f, "blPara") else []
     out: list[Paragraph] = []
-    # (_C0, _C1: the pieces of text set beside a picture and under it, layout/pictures.py)
-    for name in ("_content", "_flowables", "_cellvalues", "body", "_C0", "_C1"):
+    # Text set beside a picture (layout/pictures.py) as drawn: beside it and under it (its
+    # _content is the same text before it was split).
+    names = ("_C0", "_C1") if hasattr(f, "_C0") else \
+        ("_content", "_flowables", "_cellvalues", "body")
+    for name in names:
         out += [p for child in _children(getattr(f, name, None)) for p in _paragraphs(child)]
     return out
 

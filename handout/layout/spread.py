@@ -63,6 +63,10 @@ def with_gaps(story: Sequence[Flowable]) -> tuple[list[Flowable], list[Gap]]:
 
     def gap() -> None:
         gaps.append(Gap())
+        # A heading's keep-with-next reaches past the gap to the block under it
+        # (ReportLab keeps a run of keep-with-next flowables with the one after them).
+        if out and out[-1].getKeepWithNext():
+            gaps[-1].keepWithNext = 1
         out.append(gaps[-1])
 
     for f in story:
