@@ -61,8 +61,20 @@ def boxed(content: list[Flowable], theme: Theme, *, background: Color | None = N
     One table row per flowable, so a box taller than the page splits between rows
     instead of raising ReportLab's LayoutError.
     """
+    commands = box_commands(theme, background=background, border=border,
+                            border_width=border_width, rule=rule)
+    table = grid([[item] for item in content], [theme.frame_width], commands,
+                 structure=group("Div", content))
+    return KeepTogether([table]) if keep_together else table
+
+
+def box_commands(theme: Theme, *, background: Color | None = None,
+                 border: Color | None = None, border_width: float = 0,
+                 rule: Color | None = None) -> list[tuple[object, ...]]:
+    """A box's table style: padding, background, border and the rule at its left."""
     pad = theme.gap(0.8)
     commands: list[tuple[object, ...]] = [
+        ("FONT", (0, 0), (-1, -1), REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), pad + (4 if rule else 0)),
         ("RIGHTPADDING", (0, 0), (-1, -1), pad),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -76,9 +88,7 @@ def boxed(content: list[Flowable], theme: Theme, *, background: Color | None = N
         commands.append(("BOX", (0, 0), (-1, -1), border_width, border))
     if rule is not None:
         commands.append(("LINEBEFORE", (0, 0), (0, -1), 5, rule))
-    table = grid([[item] for item in content], [theme.frame_width], commands,
-                 structure=group("Div", content))
-    return KeepTogether([table]) if keep_together else table
+    return commands
 
 
 def grid(rows: list[list[object]], widths: list[float], commands: list[tuple[object, ...]],

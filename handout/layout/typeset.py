@@ -103,7 +103,8 @@ class _Passes:
         doc, fmt, theme = self.doc, self.fmt, self.theme(step)
         maker = figure_maker(doc, theme, self.look.grayscale, self.charts,
                              chart_scale=self.scale)
-        parts = Parts(fmt.name, maker, frozenset(step.left_out), self.pictures)
+        parts = Parts(fmt.name, maker, frozenset(step.left_out), self.pictures,
+                      split_boxes=fmt.splits_boxes)
         layout = fmt.layout(doc, theme, parts, step, self.logo)
         layout.story, gaps = with_gaps(layout.story)
         if spread is not None:

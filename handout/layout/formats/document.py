@@ -28,7 +28,7 @@ from handout.layout.when import When
 class DocumentFormat(Format):
     """Loose pages of the paper, as many as the content needs: nothing to fit."""
 
-    name, label, fitted = "document", "document", False
+    name, label, fitted, splits_boxes = "document", "document", False, True
 
     def layout(self, doc: Document, theme: Theme, parts: Parts, step: Step,
                logo: Drawing | None) -> Layout:
