@@ -81,12 +81,27 @@ def with_gaps(story: Sequence[Flowable]) -> tuple[list[Flowable], list[Gap]]:
 
 @dataclass(frozen=True)
 class FrameEnd:
-    """Where a frame was left: its page (from 1), id, height and the height left unused."""
+    """Where a frame was left: its page (from 1), id, height and the height left unused;
+    `filled`: where its blocks printed, each (top, bottom) in points from its top."""
 
     page: int
     frame: str
     left: float
     height: float
+    filled: tuple[tuple[float, float], ...] = ()
+
+    def empty(self, allowed: float) -> float:
+        """The height nothing is printed in: each stretch between two blocks, above the
+        first or under the last, taller than `allowed` (a wider gap between blocks reads
+        as space, not as a hole), as the proof measures a printed page."""
+        empty, reach = 0.0, 0.0
+        for top, bottom in sorted(self.filled):
+            if top - reach > allowed:
+                empty += top - reach
+            reach = max(reach, bottom)
+        if self.height - reach > allowed:
+            empty += self.height - reach
+        return empty
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from handout.layout.formats.zones import Layout, Overflow, Zone, overflow
 from handout.layout.measure import stack_height
 from handout.layout.page import HandoutTemplate
 from handout.layout.proof import Broken, prove
-from handout.layout.spread import FrameEnd, Gap, Spread, spread, with_gaps
+from handout.layout.spread import MOST_EMPTY, FrameEnd, Gap, Spread, spread, with_gaps
 from handout.layout.theme import REGULAR_BODY, Theme
 from handout.layout.variant import Variant
 from handout.pdf import Recorder
@@ -128,10 +128,12 @@ class _Passes:
                 "a part (a box, a list or a table) is taller than a whole page or panel"
             zone = Zone("part", 0, 0, loc=loc)
             return Tried(step, Pass(b"", 0), Overflow(zone, 0.0, loc, "", reason))
-        ends = tuple(FrameEnd(page, frame, left, template.frame_height[(page, frame)])
+        ends = tuple(FrameEnd(page, frame, left, template.frame_height[(page, frame)],
+                              tuple(template.filled.get((page, frame), ())))
                      for (page, frame), left in template.frame_left.items())
         names = {key: fmt.frame_name(*key) for key in template.frame_left}
-        broken = prove(template.placed, ends, names, last_page_ends=not fmt.fitted)
+        broken = prove(template.placed, ends, names, last_page_ends=not fmt.fitted,
+                       pitch=theme.style("body").leading, locs=template.frame_loc)
         done = Pass(buffer.getvalue(), template.page, tuple(gaps), ends, tuple(broken),
                     tuple(template.floats.decided))
         return Tried(step, done, overflow(layout, template.marks, at=template.stopped_at))
@@ -142,7 +144,7 @@ class _Passes:
         still fits; bisection over the half points."""
         step = tried.step
         if not self.fmt.fitted or step != self.ladders[0][0] or \
-                not any(end.left > HALF * end.height for end in tried.result.ends):
+                not any(end.left > MOST_EMPTY * end.height for end in tried.result.ends):
             return tried
         larger = [replace(step, body_size=step.body_size + 0.5 * i)
                   for i in range(int(GROW * 2), 0, -1)]
