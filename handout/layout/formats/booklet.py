@@ -37,6 +37,7 @@ from handout.layout.measure import stack_height
 from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
+from handout.layout.spread import MOST_EMPTY
 from handout.layout.theme import FOOTER_SIZE, MUTED, REGULAR, Theme
 from handout.layout.when import When
 from handout.pdf import FOOTER, HEADER, marked
@@ -94,7 +95,10 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     width = geo.slots[1].width
     under_plan = bool(plan) and stack_height(plan, width) < stack_height([*contact, *review],
                                                                          width)
-    story += [*body, Mark("end:inside"), PageBreak()]
+    # Where the inside pages end with a quarter of their last page or more left, the
+    # question area takes that room: the reader has read the text, and the plan follows.
+    story += [*body, QuestionsBox(theme, once, least=page * MOST_EMPTY), Mark("end:inside"),
+              PageBreak()]
     first = True  # the next part starts the page the inside pages' break began
     if plan:
         story += [Mark("start:plan", loc=("plan",)), KeepTogether(plan), Mark("end:plan"),
