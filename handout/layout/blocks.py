@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from handout.layout.markup import markup, runt_free
 from handout.layout.theme import BOLD, INK, REGULAR, Theme
@@ -20,6 +20,17 @@ class Heading(Paragraph):  # type: ignore[misc]
         super().__init__(runt_free(text, style, column), style)
         self.outline_title = text
         self.outline_level = level
+
+
+class SpaceAbove(Spacer):  # type: ignore[misc]
+    """Space above a block that is not there at the top of a page, column or panel (as
+    ReportLab drops a paragraph's space before): a page never opens with blank room."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        if frame is not None and getattr(frame, "_atTop", False):
+            return avail_width, 0.0
+        return super().wrap(avail_width, avail_height)  # type: ignore[no-any-return]
 
 
 def heading(text: str, theme: Theme, level: int = 0) -> Heading:

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from handout.input.fields import Icon
 from handout.input.model import HelpPanel, HelpTier
-from handout.layout.blocks import bullet_list, grid, heading
+from handout.layout.blocks import SpaceAbove, bullet_list, grid, heading
 from handout.layout.icons import IconBeside, icon_size
 from handout.layout.markup import markup, runt_free
 from handout.layout.theme import BOLD, Theme
@@ -58,11 +58,11 @@ def help_flowables(panel: HelpPanel | None, theme: Theme, *, whole: bool = True
         content.append(tier_box(tier, theme))
     group("Sect", content)
     if not whole:  # each tier a block of its own that stays whole
-        return [Spacer(1, theme.gap(0.8)), KeepTogether(content[:2]),
+        return [SpaceAbove(1, theme.gap(0.8)), KeepTogether(content[:2]),
                 *(f if isinstance(f, Spacer) else KeepTogether([f]) for f in content[2:])]
     # One KeepTogether, at the story's top level: inside another it would report a height
     # of 0xFFFFFF (ReportLab forces its split that way) and always start a new page.
-    return [Spacer(1, theme.gap(0.8)), KeepTogether(content)]
+    return [SpaceAbove(1, theme.gap(0.8)), KeepTogether(content)]
 
 
 def _colour(hex_colour: str | None, theme: Theme) -> Color:
