@@ -79,11 +79,12 @@ def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
         if width > p.width + 1:
             out.append(Broken(p.loc, where, f"a block is {width - p.width:.0f} pt wider "
                               f"than its column on {where}"))
-    return out + _empty(placed, ends, names, last_page_ends, GAP_LINES * pitch, locs or {})
+    return out + _empty(placed, ends, names, last_page_ends=last_page_ends,
+                        allowed=GAP_LINES * pitch, locs=locs or {})
 
 
 def _empty(placed: Sequence[Block], ends: Sequence[FrameEnd],
-           names: dict[tuple[int, str], str], last_page_ends: bool, allowed: float,
+           names: dict[tuple[int, str], str], *, last_page_ends: bool, allowed: float,
            locs: dict[tuple[int, str], Loc]) -> list[Broken]:
     """Each page, column or panel a quarter empty or more, measured as the proof
     measures the printed page (FrameEnd.empty), and located at the part that moved on to

@@ -153,19 +153,43 @@ class _Passes:
     def spread(self, tried: Tried[Pass]) -> Pass:
         """The fitted pass laid out again with each frame's spare height given out
         (layout/spread.py); the fitted pass itself when there is nothing to give, or if
-        anything would fall elsewhere than it did (then the spread pass is not used)."""
+        anything would fall elsewhere than it did. Then the frame before the first gap
+        that moved keeps its room and the pass is tried again (a figure held back for the
+        next page lets the blocks after it take the room the spread gave out), up to
+        RESPREAD times; else the spread pass is not used."""
         theme = self.theme(tried.step)
         width = theme.frame_width
         facts = _facts(self.doc)
         plan = spread(tried.result.gaps, tried.result.ends, theme.body_size, facts=facts,
                       callout=lambda text: stack_height([callout(text, theme)], width),
                       skip_last=not self.fmt.fitted)
-        if not plan:
-            return tried.result
-        again = self.attempt(tried.step, plan, tried.result.floats)
-        same = again.overflow is None and again.result.pages == tried.result.pages and \
-            again.result.placed == tried.result.placed
-        return again.result if same else tried.result
+        placed = tried.result.placed
+        for _ in range(RESPREAD + 1):
+            if not plan:
+                return tried.result
+            again = self.attempt(tried.step, plan, tried.result.floats)
+            if again.overflow is None and again.result.pages == tried.result.pages and \
+                    again.result.placed == placed:
+                return again.result
+            plan = _kept_back(plan, placed, again.result.placed)
+        return tried.result
+
+
+def _kept_back(plan: Spread, placed: list[tuple[int, str]], moved: list[tuple[int, str]]
+               ) -> Spread:
+    """`plan` less what it gives the frame before the first gap that fell elsewhere in
+    the pass it made (`moved`) than in the fitted pass (`placed`); less all it gives
+    before that gap if that frame had nothing."""
+    first = next((n for n, (a, b) in enumerate(zip(placed, moved, strict=False)) if a != b),
+                 min(len(placed), len(moved)))
+    frame = placed[first - 1] if first else None
+    mine = {n for n in (*plan.extra, *plan.callouts) if placed[n] == frame}
+    if not mine:
+        mine = {n for n in (*plan.extra, *plan.callouts) if n < first}
+    if not mine:
+        return Spread()
+    return Spread({n: h for n, h in plan.extra.items() if n not in mine},
+                  {n: t for n, t in plan.callouts.items() if n not in mine})
 
 
 def _facts(doc: Document) -> list[str]:
@@ -176,7 +200,7 @@ def _facts(doc: Document) -> list[str]:
 
 
 GROW = 4.0  # points a short handout's text may grow past the format's usual size
-HALF = 0.5  # a frame more than half empty in the fitted pass asks for larger text
+RESPREAD = 2  # spread passes tried again, each without the frame that moved a block
 MOST_LEFT_OUT = 5  # sections a refusal tries leaving out, to say what would fit
 
 
