@@ -7,15 +7,16 @@ on each side, never inside an item, never before its paragraphs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from handout.layout.blocks import box_commands, bullet_list
 from handout.layout.markup import runt_free
 from handout.layout.measure import stack_height
 from handout.layout.theme import Theme
-from handout.pdf import Element, artifact, group
+from handout.pdf import Element, TaggedList, artifact, group
 
 LEAST = 2  # items a box keeps on each side of a split
 
@@ -35,35 +36,37 @@ class SplitBox(Table):  # type: ignore[misc]
         return self.maker.split(self, aW, aH)
 
 
-class BoxMaker:
-    """Makes a box, whole or in the parts a split gives (each a SplitBox)."""
+Style = Callable[[int, int], list[tuple[object, ...]]]  # rows before the items, items
 
-    def __init__(self, title: str, lead: Sequence[Row], items: Sequence[Row],
-                 theme: Theme, structure: Element) -> None:
-        self.title, self.lead, self.items, self.theme = title, list(lead), list(items), theme
-        self.structure = structure
+
+class BoxMaker:
+    """Makes a box, whole or in the parts a split gives (each a SplitBox): `style` gives
+    its table style for so many rows before the items and so many items; `again` makes
+    the row that opens a continued part (its title, marked as continued)."""
+
+    def __init__(self, lead: Sequence[Row], items: Sequence[Row], *, style: Style,
+                 again: Callable[[], Row], structure: Element) -> None:
+        self.lead, self.items = list(lead), list(items)
+        self.style, self.again, self.structure = style, again, structure
 
     def make(self, lead: Sequence[Row], items: Sequence[Row]) -> SplitBox:
-        theme = self.theme
-        table = SplitBox([[row] for row in [*lead, *items]], colWidths=[theme.frame_width])
-        table.setStyle(box_commands(theme, background=theme.tint, rule=theme.accent))
+        width = self.width
+        table = SplitBox([[row] for row in [*lead, *items]], colWidths=[width])
+        table.setStyle(self.style(len(lead), len(items)))
         table.maker, table.lead, table.items = self, list(lead), list(items)
         return artifact(table, self.structure)
 
-    def whole(self) -> SplitBox:
+    width = 0.0  # the column's, set by `whole`
+
+    def whole(self, width: float) -> SplitBox:
+        self.width = width
         return self.make(self.lead, self.items)
 
     def first_rows(self, width: float) -> float:
-        """The height of the box's first part at its smallest: title, paragraphs and
-        LEAST items."""
+        """The height of the box's first part at its smallest: the rows before the items
+        and LEAST items."""
         part = self.make(self.lead, self.items[:LEAST])
         return float(part.wrap(width, 1e6)[1])
-
-    def continued(self) -> Row:
-        """The title again, marked as continued: an artifact (a screen reader has read it)."""
-        style = self.theme.style("h2")
-        text = self.theme.text("box_continued", title=self.title)
-        return [artifact(Paragraph(runt_free(text, style, self.theme.frame_width), style))]
 
     def split(self, box: SplitBox, width: float, height: float) -> list[Flowable]:
         """The box split after as many items as fit `height`, LEAST at least on each side;
@@ -72,8 +75,24 @@ class BoxMaker:
         for k in range(len(items) - LEAST, LEAST - 1, -1):
             head = self.make(lead, items[:k])
             if head.wrap(width, height)[1] <= height:
-                return [head, self.make([self.continued()], items[k:])]
+                return [head, self.make([self.again()], items[k:])]
         return []
+
+
+def continued_title(title: str, style: ParagraphStyle, theme: Theme) -> Flowable:
+    """A box's title again on the next page, marked as continued: an artifact (a screen
+    reader has read it where the box began)."""
+    text = theme.text("box_continued", title=title)
+    return artifact(Paragraph(runt_free(text, style, theme.frame_width), style))
+
+
+def item_rows(listing: TaggedList) -> list[Row]:
+    """A list's items, each drawn with its bullet, as ReportLab lays a list out. A cell
+    keeps the space after a flowable only before another: an empty spacer keeps it."""
+    items: list[Flowable] = list(listing._content)
+    rows: list[Row] = [[item, Spacer(1, 0)] for item in items[:-1]]
+    rows.append([items[-1]])
+    return rows
 
 
 def split_box(title: Flowable, title_text: str, paragraphs: Sequence[Flowable],
@@ -83,13 +102,12 @@ def split_box(title: Flowable, title_text: str, paragraphs: Sequence[Flowable],
         return None
     listing = bullet_list(bullets, theme)
     structure = group("Div", [title, *paragraphs, listing])
-    # The list's items, each drawn with its bullet, as ReportLab lays a list out. A cell
-    # keeps the space after a flowable only before another: an empty spacer keeps it.
-    items: list[Flowable] = list(listing._content)
-    rows: list[Row] = [[item, Spacer(1, 0)] for item in items[:-1]]
-    rows.append([items[-1]])
     lead = [[title], *([p] for p in paragraphs)]
-    return BoxMaker(title_text, lead, rows, theme, structure).whole()
+    commands = box_commands(theme, background=theme.tint, rule=theme.accent)
+    maker = BoxMaker(lead, item_rows(listing), style=lambda _lead, _items: commands,
+                     again=lambda: [continued_title(title_text, theme.style("h2"), theme)],
+                     structure=structure)
+    return maker.whole(theme.frame_width)
 
 
 def opening_least(head: Sequence[Flowable], box: SplitBox, width: float) -> float:

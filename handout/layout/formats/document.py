@@ -51,7 +51,7 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
     here, later = _review(doc, theme)
     plan = plan_flowables(doc.plan, theme)
     contact = [Spacer(1, theme.gap(1)), *contact_flowables(doc.clinic, theme)]
-    help_panel = help_flowables(doc.help, theme)
+    help_panel = help_flowables(doc.help, theme, split_last=True)
     once = Questions()
     questions = QuestionsBox(theme, once, below=review_flowables(doc, theme))
     last: list[Flowable] = []
