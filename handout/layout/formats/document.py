@@ -16,7 +16,7 @@ from handout.layout.formats.fitting import Step
 from handout.layout.formats.parts import Parts, body_zone
 from handout.layout.formats.zones import Layout
 from handout.layout.help_panel import help_flowables
-from handout.layout.measure import flat
+from handout.layout.measure import flat, stack_height
 from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
@@ -66,9 +66,12 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
         out += [QuestionsBox(theme, once, least=least, before=unit), _whole(unit),
                 QuestionsBox(theme, once), *help_panel, questions]
     else:
-        out += [*([_whole(plan)] if fits_a_page(plan, theme, page) else plan), *help_panel,
+        # The contact box closes the sections where their last page has room for it (the
+        # plan then starts the next page), else the handout.
+        here_contact, last = _contact(contact, theme, page)
+        out += [*here_contact,
+                *([_whole(plan)] if fits_a_page(plan, theme, page) else plan), *help_panel,
                 questions]
-        last = contact
     out += here
     if doc.puzzle is not None and shown(doc.puzzle, parts.fmt, ROOMY):
         out += [PageBreak(), Mark("start:puzzle", loc=("puzzle",)),
@@ -82,6 +85,22 @@ def _whole(flowables: list[Flowable]) -> Flowable:
     """One unit on one page: nested KeepTogethers flattened (one inside another would
     always start a new page)."""
     return KeepTogether(flat(flowables))
+
+
+def _contact(contact: list[Flowable], theme: Theme, page: float
+             ) -> tuple[list[Flowable], list[Flowable]]:
+    """The contact box after the sections, where the page they end on (`page`: a page's
+    height) has room for it, or at the handout's end: decided while the page is laid out
+    (one layout pass). Sections that end at a page's foot leave no room to fill."""
+    needed = stack_height(contact, theme.frame_width) + theme.gap(1)
+    placed: list[bool] = []
+
+    def room_here(_page: int, height: float) -> bool:
+        placed.append(bool(needed <= height < page - 1))
+        return placed[-1]
+
+    later = When(lambda _page, _height: not (placed and placed[-1]), contact)
+    return [When(room_here, contact)], [later]
 
 
 def _review(doc: Document, theme: Theme) -> tuple[list[Flowable], list[Flowable]]:
