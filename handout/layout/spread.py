@@ -122,7 +122,8 @@ def spread(gaps: Sequence[Gap], ends: Sequence[FrameEnd], most: float, *,
     """The room each frame had left (`ends`), given out: shared among the gaps with a
     block after them in that frame, at most `most` points each; then, where a quarter of
     the frame or more is still empty, a callout with the next of `facts` (`callout`: its
-    height) halfway down that room, in the gap at its foot. `skip_last`: the story's last
+    height) at the foot of that room, in the gap at the frame's foot (set halfway down,
+    it would leave two holes instead of one). `skip_last`: the story's last
     frame keeps its room (a document's last page ends where its text does)."""
     last = (ends[-1].page, ends[-1].frame) if ends else None
     unused = list(facts)
@@ -145,7 +146,7 @@ def spread(gaps: Sequence[Gap], ends: Sequence[FrameEnd], most: float, *,
             left -= share * len(inner)
         if unused and foot and left > MOST_EMPTY * end.height:
             height = callout(unused[0])
-            if height + most <= left:  # set halfway down the room that is left
+            if height + most <= left:  # at the foot of the room that is left
                 out.callouts[foot[-1]] = unused.pop(0)
-                out.extra[foot[-1]] = max(most, (left - height) / 2)
+                out.extra[foot[-1]] = left - height - LEAST
     return out

@@ -42,6 +42,8 @@ from handout.layout.theme import FOOTER_SIZE, MUTED, REGULAR, Theme
 from handout.layout.when import When
 from handout.pdf import FOOTER, HEADER, marked
 
+LARGE_QR = 11.0  # the back cover's QR code where it has the room, in body sizes
+
 
 class Booklet(Format):
     """Half-letter (A5) pages, 8 of them or up to the content's `pages:`."""
@@ -111,9 +113,15 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
         first = False
     if doc.help is not None:
         story += [*([] if first else [PageBreak()]), Mark("start:help", loc=("help",)),
-                  *help_flowables(doc.help, theme, whole=False), Mark("end:help")]
+                  *help_flowables(doc.help, theme, whole=False),
+                  QuestionsBox(theme, once, least=page * MOST_EMPTY), Mark("end:help")]
+    # On the back cover without the question area, the QR code grows into the room (a
+    # picture grows rather than leave the page a quarter empty), where it fits.
+    large = contact_flowables(doc.clinic, theme, qr_ems=LARGE_QR)
+    room = stack_height([*large, *review], width) + theme.gap(2)
     story += [_pad_to(back, theme, once), NextPageTemplate("back"), PageBreak(),
-              Mark("start:back", loc=("review",)), *contact,
+              Mark("start:back", loc=("review",)),
+              When(lambda _page, height: once.placed and height >= room, large, contact),
               QuestionsBox(theme, once, below=review), *review, Mark("end:back")]
     # Each zone from the inside pages on gains a page's room with every page added.
     zones = [Zone("cover", 0, 0, loc=("key_points",)),
