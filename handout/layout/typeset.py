@@ -24,7 +24,7 @@ from handout.layout.floats import Floats
 from handout.layout.footer import FooterCanvas
 from handout.layout.formats import format_named
 from handout.layout.formats.base import Format
-from handout.layout.formats.fitting import Step, Tried, fit, roomiest
+from handout.layout.formats.fitting import SPACINGS, Step, Tried, fit, roomiest
 from handout.layout.formats.parts import Parts, figure_maker, optional_parts
 from handout.layout.formats.zones import Layout, Overflow, Zone, overflow
 from handout.layout.measure import stack_height
@@ -73,7 +73,7 @@ def typeset(doc: Document, logo: Drawing | None, look: Variant,
             message += (" Large print needs about twice the room of regular print: the "
                         "large-print document (--format document --large-print) holds it all.")
         raise LayoutFitError(tried.overflow.loc, message)
-    return passes.spread(passes.grow(tried))
+    return passes.spread(passes.loosen(passes.grow(tried)))
 
 
 class _Passes:
@@ -149,6 +149,21 @@ class _Passes:
         larger = [replace(step, body_size=step.body_size + 0.5 * i)
                   for i in range(int(GROW * 2), 0, -1)]
         return roomiest([*larger, step], tried, self.attempt, tried_first=False)
+
+    def loosen(self, tried: Tried[Pass]) -> Tried[Pass]:
+        """Content fitted at tight spacing that leaves a frame a quarter empty, set at the
+        loosest spacing that still fits at the same size (the room then goes to the space
+        between all the blocks, not to one page's foot)."""
+        step = tried.step
+        if not self.fmt.fitted or \
+                not any(end.left > MOST_EMPTY * end.height for end in tried.result.ends):
+            return tried
+        for spacing in SPACINGS:
+            if spacing > step.spacing:
+                looser = self.attempt(replace(step, spacing=spacing))
+                if looser.overflow is None:
+                    return looser
+        return tried
 
     def spread(self, tried: Tried[Pass]) -> Pass:
         """The fitted pass laid out again with each frame's spare height given out
