@@ -106,9 +106,9 @@ def _empty(placed: Sequence[Block], ends: Sequence[FrameEnd],
         after = next((first[k] for k in order[n + 1:] if k in first), None)
         if after is not None:
             there = names.get((after.page, after.frame), f"page {after.page}")
-            loc, why = after.loc, (f"the part after it does not fit the room and starts on "
+            loc, why = after.loc, (f"this part, next, does not fit the room and starts on "
                                    f"{there}: add to the part before it (a paragraph, a "
-                                   "picture) or shorten or split this one")
+                                   "picture)")
         else:
             loc, why = locs.get(key, ()), "add to the part on it (a paragraph, a picture)"
         out.append(Broken(loc, where, f"{where} is {empty / end.height:.0%} empty "

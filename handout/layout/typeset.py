@@ -155,8 +155,7 @@ class _Passes:
         loosest spacing that still fits at the same size (the room then goes to the space
         between all the blocks, not to one page's foot)."""
         step = tried.step
-        if not self.fmt.fitted or \
-                not any(end.left > MOST_EMPTY * end.height for end in tried.result.ends):
+        if not self.fmt.fitted or not _empty_frame(tried.result):
             return tried
         for spacing in SPACINGS:
             if spacing > step.spacing:
@@ -188,6 +187,11 @@ class _Passes:
                 return again.result
             plan = _kept_back(plan, placed, again.result.placed)
         return tried.result
+
+
+def _empty_frame(done: Pass) -> bool:
+    """Whether a frame of the pass has a quarter of its height or more left at its foot."""
+    return any(end.left > MOST_EMPTY * end.height for end in done.ends)
 
 
 def _kept_back(plan: Spread, placed: list[tuple[int, str]], moved: list[tuple[int, str]]

@@ -84,7 +84,9 @@ def _trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) ->
     else:
         back.insert(len(back) - len(closing), QuestionsBox(theme, Questions(), below=closing))
     flap_loc: tuple[str | int, ...] = ("plan",) if help_panel else ("help",)
-    inside = [*help_panel, *([key] if inside_key else []), *body, *plan]
+    # The plan located: a page rule it breaks names it (layout/proof.py).
+    plan_mark = [Mark("part:plan", loc=("plan",))] if plan else []
+    inside = [*help_panel, *([key] if inside_key else []), *body, *plan_mark, *plan]
     order = [group("Div", part) for part in (front, [*flap, *inside], back)]
     story: list[Flowable] = [
         NextPageTemplate("inside"), Mark("start:back", loc=("references",)), *back,
