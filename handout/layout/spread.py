@@ -19,6 +19,9 @@ from reportlab.platypus import ActionFlowable, Flowable, PageBreak
 LEAST = 1.0  # points of a frame's spare room never given out (rounding)
 SPLIT_LINES = 3  # frames with less room left than this many lines (of `most`) keep it
 MOST_EMPTY = 0.25  # a page or panel a quarter empty or more looks unfinished
+# The question area takes the room left on a page where that is this share of it or more:
+# a little under a quarter, as the box keeps a margin above it and the page's gaps count.
+FILL_FROM = 0.2
 
 
 class Gap(Flowable):  # type: ignore[misc]

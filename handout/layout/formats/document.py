@@ -20,7 +20,7 @@ from handout.layout.measure import flat, stack_height
 from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
-from handout.layout.spread import MOST_EMPTY
+from handout.layout.spread import FILL_FROM
 from handout.layout.theme import REGULAR_BODY, Theme
 from handout.layout.when import When
 
@@ -57,7 +57,7 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
     last: list[Flowable] = []
     # Where the take-home unit moves on and leaves a quarter of the page or more, the
     # question area fills that room, just before the plan.
-    least = page * MOST_EMPTY
+    least = page * FILL_FROM
     if fits_a_page([*plan, *contact, *help_panel], theme, page):
         unit = [*plan, *contact, *help_panel]
         out += [QuestionsBox(theme, once, least=least, before=unit), _whole(unit), questions]
@@ -70,8 +70,8 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
         # plan then starts the next page), else the handout.
         here_contact, last = _contact(contact, theme, page)
         out += [*here_contact,
-                *([_whole(plan)] if fits_a_page(plan, theme, page) else plan), *help_panel,
-                questions]
+                *([_whole(plan)] if fits_a_page(plan, theme, page) else plan),
+                QuestionsBox(theme, once, least=least), *help_panel, questions]
     out += here
     if doc.puzzle is not None and shown(doc.puzzle, parts.fmt, ROOMY):
         out += [PageBreak(), Mark("start:puzzle", loc=("puzzle",)),
