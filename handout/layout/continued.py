@@ -121,14 +121,19 @@ class Opening(KeepTogether):  # type: ignore[misc]
     together, except where the room left holds them with the box's first part (`least`);
     then they start here and the box splits."""
 
-    def __init__(self, flowables: list[Flowable], least: float) -> None:
+    def __init__(self, flowables: list[Flowable], least: float, *,
+                 taller_only: bool = False) -> None:
+        """`taller_only`: start here only when the whole is taller than a fresh frame (it
+        cannot be kept together anyway); else move on whole, as a KeepTogether."""
         super().__init__(flowables)
-        self.least = least
+        self.least, self.taller_only = least, taller_only
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (ReportLab's)
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
-        if self._H > aH >= self.least:
+        frame = getattr(self, "_frame", None)
+        taller = frame is not None and frame._height < self._H
+        if self._H > aH >= self.least and (taller or not self.taller_only):
             return list(self._content)
         parts: list[Flowable] = super().split(aW, aH)
         return parts

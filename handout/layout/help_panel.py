@@ -17,9 +17,10 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from handout.input.fields import Icon
 from handout.input.model import HelpPanel, HelpTier
 from handout.layout.blocks import SpaceAbove, bullet_list, grid, heading
-from handout.layout.continued import LEAST, BoxMaker, item_rows
+from handout.layout.continued import LEAST, BoxMaker, Opening, item_rows
 from handout.layout.icons import IconBeside, icon_size
 from handout.layout.markup import markup, runt_free
+from handout.layout.measure import stack_height
 from handout.layout.theme import BOLD, REGULAR, Theme
 from handout.pdf import artifact, group, tag
 
@@ -65,7 +66,11 @@ def help_flowables(panel: HelpPanel | None, theme: Theme, *, whole: bool = True,
         return [SpaceAbove(1, theme.gap(0.8)), KeepTogether(content[:2]),
                 *(f if isinstance(f, Spacer) else KeepTogether([f]) for f in content[2:])]
     # One KeepTogether, at the story's top level: inside another it would report a height
-    # of 0xFFFFFF (ReportLab forces its split that way) and always start a new page.
+    # of 0xFFFFFF (ReportLab forces its split that way) and always start a new page. A panel
+    # taller than a page (large print) starts where its heading and first tier fit.
+    if split_last:
+        least = stack_height(content[:2], theme.frame_width)
+        return [SpaceAbove(1, theme.gap(0.8)), Opening(content, least, taller_only=True)]
     return [SpaceAbove(1, theme.gap(0.8)), KeepTogether(content)]
 
 

@@ -69,9 +69,13 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
         # The contact box closes the sections where their last page has room for it (the
         # plan then starts the next page), else the handout.
         here_contact, last = _contact(contact, theme, page)
+        # The question area under the plan where that page has room, unless the help panel
+        # runs onto a second page, whose room it then takes.
+        under_plan = [QuestionsBox(theme, once, least=least)] \
+            if fits_a_page(help_panel, theme, page) else []
         out += [*here_contact,
                 *([_whole(plan)] if fits_a_page(plan, theme, page) else plan),
-                QuestionsBox(theme, once, least=least), *help_panel, questions]
+                *under_plan, *help_panel, questions]
     out += here
     if doc.puzzle is not None and shown(doc.puzzle, parts.fmt, ROOMY):
         out += [PageBreak(), Mark("start:puzzle", loc=("puzzle",)),
