@@ -76,9 +76,8 @@ def _block(f: Flowable) -> bool:
 
 
 def _fits(f: Floating, frame: Frame, canv: Canvas) -> bool:
-    """Whether `f` fits the room left in `frame`. One taller than an empty frame too (a
-    chart with a long caption, in large print) is held as well: it starts the next frame,
-    where it splits after its chart, while the text after it fills this one."""
+    """Whether `f` fits the room left in `frame`, or would not fit an empty one either
+    (then holding it back gains nothing)."""
     if frame._atTop:  # ReportLab's frame: nothing placed in it yet
         return True
     # The frame's current point and its bottom: the room left.
@@ -86,4 +85,4 @@ def _fits(f: Floating, frame: Frame, canv: Canvas) -> bool:
     # Its content measured (a KeepTogether's own wrap says "too tall", to make the frame
     # split it).
     height = stack_height([f], frame._getAvailableWidth(), canv)
-    return bool(height <= room)
+    return bool(height <= room or height > frame._height)

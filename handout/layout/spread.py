@@ -121,17 +121,13 @@ class Spread:
 
 def spread(gaps: Sequence[Gap], ends: Sequence[FrameEnd], most: float, *,
            facts: Sequence[str] = (), callout: Callable[[str], float] = lambda _: 0.0,
-           skip_last: bool = False, hole: float = 0.0) -> Spread:
+           skip_last: bool = False) -> Spread:
     """The room each frame had left (`ends`), given out: shared among the gaps with a
     block after them in that frame, at most `most` points each; then, where a quarter of
     the frame or more is still empty, a callout with the next of `facts` (`callout`: its
     height) at the foot of that room, in the gap at the frame's foot (set halfway down,
     it would leave two holes instead of one). `skip_last`: the story's last
-    frame keeps its room (a document's last page ends where its text does).
-
-    `hole`: a stretch taller than this with nothing printed counts as empty (FrameEnd.empty);
-    where the room left is still that tall, the gaps widen further, each staying under it:
-    a page that would otherwise be refused as a quarter empty reads as an airy page."""
+    frame keeps its room (a document's last page ends where its text does)."""
     last = (ends[-1].page, ends[-1].frame) if ends else None
     unused = list(facts)
     out = Spread()
@@ -151,19 +147,9 @@ def spread(gaps: Sequence[Gap], ends: Sequence[FrameEnd], most: float, *,
         if share > 0.5:
             out.extra.update(dict.fromkeys(inner, share))
             left -= share * len(inner)
-        above = left  # the room over the foot's callout, if it gets one
         if unused and foot and left > MOST_EMPTY * end.height:
             height = callout(unused[0])
             if height + most <= left:  # at the foot of the room that is left
                 out.callouts[foot[-1]] = unused.pop(0)
-                above = left - height - LEAST
-        # Still a hole: each inner gap takes up to `hole`, less its own space and share.
-        wider = max(0.0, hole - 2 * most - LEAST)
-        if hole and inner and above > hole and wider > 0.5:
-            more = min(wider, above / len(inner))
-            for n in inner:
-                out.extra[n] = out.extra.get(n, 0.0) + more
-            above -= more * len(inner)
-        if foot[-1:] and foot[-1] in out.callouts:
-            out.extra[foot[-1]] = max(0.0, above)
+                out.extra[foot[-1]] = left - height - LEAST
     return out
