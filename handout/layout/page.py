@@ -142,11 +142,11 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         # (ReportLab's frame keeps its current point and its bottom in these two).
         frame = self.frame
         if frame is not None:
-            key = (self.page, frame.id)
-            self.frame_left[key] = frame._y - frame._y1p
-            self.frame_height[key] = frame._height
-            self.frame_loc.setdefault(key, self.loc)
-            self._fill(flowable, key)
+            where = (self.page, frame.id)
+            self.frame_left[where] = frame._y - frame._y1p
+            self.frame_height[where] = frame._height
+            self.frame_loc.setdefault(where, self.loc)
+            self._fill(flowable, where)
             if self.stop_if is not None and not isinstance(flowable, ActionFlowable) and \
                     self.stop_if(self.marks, (self.page, frame.id)):
                 del self.story[:]  # ReportLab lays out from this list until it is empty

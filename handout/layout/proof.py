@@ -92,7 +92,7 @@ def _empty(placed: Sequence[Block], ends: Sequence[FrameEnd],
     out = []
     last_page = max((end.page for end in ends), default=0)
     order = [(end.page, end.frame) for end in ends]
-    first = {}  # the first block of each frame
+    first: dict[tuple[int, str], Block] = {}  # the first block of each frame
     for p in placed:
         first.setdefault((p.page, p.frame), p)
     for n, end in enumerate(ends):
