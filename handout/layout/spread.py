@@ -153,3 +153,20 @@ def spread(gaps: Sequence[Gap], ends: Sequence[FrameEnd], most: float, *,
                 out.callouts[foot[-1]] = unused.pop(0)
                 out.extra[foot[-1]] = left - height - LEAST
     return out
+
+
+def kept_back(plan: Spread, placed: list[tuple[int, str]], moved: list[tuple[int, str]]
+               ) -> Spread:
+    """`plan` less what it gives the frame before the first gap that fell elsewhere in
+    the pass it made (`moved`) than in the fitted pass (`placed`); less all it gives
+    before that gap if that frame had nothing."""
+    first = next((n for n, (a, b) in enumerate(zip(placed, moved, strict=False)) if a != b),
+                 min(len(placed), len(moved)))
+    frame = placed[first - 1] if first else None
+    mine = {n for n in (*plan.extra, *plan.callouts) if placed[n] == frame}
+    if not mine:
+        mine = {n for n in (*plan.extra, *plan.callouts) if n < first}
+    if not mine:
+        return Spread()
+    return Spread({n: h for n, h in plan.extra.items() if n not in mine},
+                  {n: t for n, t in plan.callouts.items() if n not in mine})

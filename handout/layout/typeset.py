@@ -17,20 +17,26 @@ from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
 from handout.chart.cache import chart_key
 from handout.common.errors import LayoutFitError
 from handout.input.model import Document
-from handout.input.placed import FORMATS, shown
 from handout.layout.blocks import callout
 from handout.layout.drawings import Picture
 from handout.layout.floats import Floats
 from handout.layout.footer import FooterCanvas
 from handout.layout.formats import format_named
-from handout.layout.formats.base import Format
-from handout.layout.formats.fitting import SPACINGS, Step, Tried, fit, roomiest
+from handout.layout.formats.fitting import SPACINGS, Step, Tried, fit, roomiest, what_fits
 from handout.layout.formats.parts import Parts, figure_maker, optional_parts
 from handout.layout.formats.zones import Layout, Overflow, Zone, overflow
 from handout.layout.measure import stack_height
 from handout.layout.page import HandoutTemplate
 from handout.layout.proof import Broken, prove
-from handout.layout.spread import MOST_EMPTY, FrameEnd, Gap, Spread, spread, with_gaps
+from handout.layout.spread import (
+    MOST_EMPTY,
+    FrameEnd,
+    Gap,
+    Spread,
+    kept_back,
+    spread,
+    with_gaps,
+)
 from handout.layout.theme import REGULAR_BODY, Theme
 from handout.layout.variant import Variant
 from handout.pdf import Recorder
@@ -68,7 +74,7 @@ def typeset(doc: Document, logo: Drawing | None, look: Variant,
         assert tried.overflow is not None  # the same step, so it runs over again
         fmt = passes.fmt
         message = fmt.refusal(tried.overflow, tried.step, doc) + \
-            _what_fits(doc, fmt, tried, passes.attempt)
+            what_fits(doc, fmt, tried, passes.attempt)
         if look.large_print:
             message += (" Large print needs about twice the room of regular print: the "
                         "large-print document (--format document --large-print) holds it all.")
@@ -185,30 +191,13 @@ class _Passes:
             if again.overflow is None and again.result.pages == tried.result.pages and \
                     again.result.placed == placed:
                 return again.result
-            plan = _kept_back(plan, placed, again.result.placed)
+            plan = kept_back(plan, placed, again.result.placed)
         return tried.result
 
 
 def _empty_frame(done: Pass) -> bool:
     """Whether a frame of the pass has a quarter of its height or more left at its foot."""
     return any(end.left > MOST_EMPTY * end.height for end in done.ends)
-
-
-def _kept_back(plan: Spread, placed: list[tuple[int, str]], moved: list[tuple[int, str]]
-               ) -> Spread:
-    """`plan` less what it gives the frame before the first gap that fell elsewhere in
-    the pass it made (`moved`) than in the fitted pass (`placed`); less all it gives
-    before that gap if that frame had nothing."""
-    first = next((n for n, (a, b) in enumerate(zip(placed, moved, strict=False)) if a != b),
-                 min(len(placed), len(moved)))
-    frame = placed[first - 1] if first else None
-    mine = {n for n in (*plan.extra, *plan.callouts) if placed[n] == frame}
-    if not mine:
-        mine = {n for n in (*plan.extra, *plan.callouts) if n < first}
-    if not mine:
-        return Spread()
-    return Spread({n: h for n, h in plan.extra.items() if n not in mine},
-                  {n: t for n, t in plan.callouts.items() if n not in mine})
 
 
 def _facts(doc: Document) -> list[str]:
@@ -220,35 +209,6 @@ def _facts(doc: Document) -> list[str]:
 
 GROW = 4.0  # points a short handout's text may grow past the format's usual size
 RESPREAD = 2  # spread passes tried again, each without the frame that moved a block
-MOST_LEFT_OUT = 5  # sections a refusal tries leaving out, to say what would fit
-
-
-def _what_fits(doc: Document, fmt: Format, tried: Tried[Pass],
-               attempt: Callable[[Step], Tried[Pass]]) -> str:
-    """Which sections, left out of this format, would let the rest fit: found by real
-    passes at the tightest step, leaving out one more section each time, the last first
-    (the first section, the handout's opening, always stays). "" when none would do."""
-    over, step = tried.overflow, tried.step
-    assert over is not None
-    if not over.zone.parts:  # the sections' own zone did not run over: leaving one out
-        return ""            # would not help
-    printed = [i for i, s in enumerate(doc.sections)
-               if shown(s, fmt.name) and ("sections", i) not in step.left_out]
-    dropped: list[int] = []
-    for i in reversed(printed[1:]):
-        if len(dropped) == MOST_LEFT_OUT:
-            break
-        dropped.insert(0, i)
-        fewer = replace(step, left_out=(*step.left_out, *(("sections", j) for j in dropped)))
-        if attempt(fewer).overflow is None:
-            names = " and ".join(f'"{doc.sections[j].heading}"' for j in dropped)
-            # The other formats the handout is printed in (the document at least).
-            others = [name for name in FORMATS if name != fmt.name and name in doc.formats]
-            others = others or ["document"]
-            return (f" It fits if {names} {'is' if len(dropped) == 1 else 'are'} left out: "
-                    f"add `formats: [{', '.join(others)}]` to "
-                    f"{'it' if len(dropped) == 1 else 'them'} (or `optional: true`).")
-    return ""
 
 
 def _drawn_once(charts: ChartDrawer) -> ChartDrawer:
