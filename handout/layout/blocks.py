@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from handout.layout.markup import markup, runt_free
 from handout.layout.theme import BOLD, INK, REGULAR, Theme
@@ -20,6 +20,17 @@ class Heading(Paragraph):  # type: ignore[misc]
         super().__init__(runt_free(text, style, column), style)
         self.outline_title = text
         self.outline_level = level
+
+
+class SpaceAbove(Spacer):  # type: ignore[misc]
+    """Space above a block that is not there at the top of a page, column or panel (as
+    ReportLab drops a paragraph's space before): a page never opens with blank room."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        if frame is not None and getattr(frame, "_atTop", False):
+            return avail_width, 0.0
+        return super().wrap(avail_width, avail_height)  # type: ignore[no-any-return]
 
 
 def heading(text: str, theme: Theme, level: int = 0) -> Heading:
@@ -63,8 +74,22 @@ def boxed(content: list[Flowable], theme: Theme, *, background: Color | None = N
     title, which never ends a page alone and heads the box again where it goes on (a
     HeaderCell, so a screen reader reads it once).
     """
+    commands = box_commands(theme, background=background, border=border,
+                            border_width=border_width, rule=rule)
+    table = grid([[item] for item in content], [theme.frame_width], commands,
+                 structure=group("Div", content))
+    if titled and len(content) > 1:
+        table.repeatRows = 1  # ReportLab then never splits a table after its first row
+    return KeepTogether([table]) if keep_together else table
+
+
+def box_commands(theme: Theme, *, background: Color | None = None,
+                 border: Color | None = None, border_width: float = 0,
+                 rule: Color | None = None) -> list[tuple[object, ...]]:
+    """A box's table style: padding, background, border and the rule at its left."""
     pad = theme.gap(0.8)
     commands: list[tuple[object, ...]] = [
+        ("FONT", (0, 0), (-1, -1), REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), pad + (4 if rule else 0)),
         ("RIGHTPADDING", (0, 0), (-1, -1), pad),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -78,11 +103,7 @@ def boxed(content: list[Flowable], theme: Theme, *, background: Color | None = N
         commands.append(("BOX", (0, 0), (-1, -1), border_width, border))
     if rule is not None:
         commands.append(("LINEBEFORE", (0, 0), (0, -1), 5, rule))
-    table = grid([[item] for item in content], [theme.frame_width], commands,
-                 structure=group("Div", content))
-    if titled and len(content) > 1:
-        table.repeatRows = 1  # ReportLab then never splits a table after its first row
-    return KeepTogether([table]) if keep_together else table
+    return commands
 
 
 def grid(rows: list[list[object]], widths: list[float], commands: list[tuple[object, ...]],

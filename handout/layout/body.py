@@ -12,6 +12,7 @@ from handout.input.loader import Loc
 from handout.input.placed import shown
 from handout.input.sections import Block, Box, Section, section_blocks
 from handout.layout.blocks import boxed, bullet_list, heading, paragraphs
+from handout.layout.continued import Opening, SplitBox, opening_least, split_box
 from handout.layout.drawings import Picture
 from handout.layout.icons import beside
 from handout.layout.markup import runt_free
@@ -36,6 +37,7 @@ class Placing:
     figures: Mapping[tuple[int, Loc], int] = field(default_factory=dict)
     pictures: Mapping[str, Picture] = field(default_factory=dict)
     left_out: frozenset[Loc] = frozenset()
+    split_boxes: bool = False  # a long box may split between its items (layout/continued)
 
 
 def section_flowables(i: int, section: Section, theme: Theme, placing: Placing
@@ -58,11 +60,16 @@ def section_flowables(i: int, section: Section, theme: Theme, placing: Placing
     box = kinds[1].box if len(kinds) == 2 else None
     if box is not None and len(made[0]) == 1:
         first = 3
-        made[1] = [Spacer(1, theme.gap(0.3)), box_flowable(box, theme, keep_together=False)]
+        made[1] = [Spacer(1, theme.gap(0.3)),
+                   box_flowable(box, theme, keep_together=False, split=placing.split_boxes)]
     body = [f for flowables in made for f in flowables]
     opening = [part for f in body[:first]
                for part in (f._content if isinstance(f, KeepTogether) else [f])]
-    out: list[Flowable] = [KeepTogether(head + opening), *body[first:]]
+    kept: Flowable = KeepTogether(head + opening)
+    if first == 3 and isinstance(opening[-1], SplitBox):  # may start here and split
+        kept = Opening(head + opening, opening_least(head + opening[:-1], opening[-1],
+                                                     theme.frame_width))
+    out: list[Flowable] = [kept, *body[first:]]
     group("Sect", out)
     return out
 
@@ -97,7 +104,8 @@ def _block(i: int, loc: Loc, block: Block, theme: Theme, placing: Placing  # noq
     if block.table is not None:
         return table_flowables(block.table, theme)
     if block.box is not None:
-        return [Spacer(1, theme.gap(0.3)), box_flowable(block.box, theme)]
+        return [Spacer(1, theme.gap(0.3)),
+                box_flowable(block.box, theme, split=placing.split_boxes)]
     if block.image is not None:
         return picture_flowables(block.image, placing.pictures[block.image.file], theme)
     number = placing.figures.get((i, loc))
@@ -106,11 +114,17 @@ def _block(i: int, loc: Loc, block: Block, theme: Theme, placing: Placing  # noq
     return placing.figure(number)
 
 
-def box_flowable(box: Box, theme: Theme, *, keep_together: bool = True) -> Flowable:
+def box_flowable(box: Box, theme: Theme, *, keep_together: bool = True,
+                 split: bool = False) -> Flowable:
+    """The box, kept whole; `split`: one with a long list may split between its items."""
     title = theme.style("h2")
     content: list[Flowable] = [tag(HeaderCell(runt_free(box.title, title, theme.frame_width),
                                               title), "H3")]
     content.extend(paragraphs(box.paragraphs, theme, "box_body"))
+    if split and box.bullets:
+        made = split_box(content[0], box.title, content[1:], box.bullets, theme)
+        if made is not None:
+            return made
     if box.bullets:
         content.append(bullet_list(box.bullets, theme))
     return boxed(content, theme, background=theme.tint, rule=theme.accent,

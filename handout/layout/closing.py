@@ -25,6 +25,7 @@ from handout.layout.unbroken import url_lines
 from handout.pdf import TaggedList, group, tag
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
+QR_EMS = 6.5  # the QR code's size, in body sizes
 NARROW_EMS = 7.0  # less room than this beside the QR code, and the contact box stacks
 CELL_PADDING = 6.0  # ReportLab's default right padding of a table cell
 
@@ -67,8 +68,10 @@ def qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(m) for m in row) for row in qr.modules)
 
 
-def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
+def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
+                      ) -> list[Flowable]:
     """Call to action with its QR code; the URL is printed too (some readers have no phone).
+    `qr_ems`: the code's size in body sizes (larger where a page has room for it).
 
     The URL stays on one line beside the code when it fits there; else it and the lines
     after it take the box's full width under the code, where a URL still too long breaks
@@ -84,7 +87,7 @@ def contact_flowables(clinic: Clinic, theme: Theme) -> list[Flowable]:
     # An address written as a block (`address: |`) keeps its lines.
     address = "<br/>".join(runt_free(line, body, theme.frame_width)
                            for line in clinic.address_lines)
-    qr = theme.body_size * 6.5
+    qr = theme.body_size * qr_ems
     pad = theme.body_size * 0.8
     beside = theme.frame_width - qr - 3 * pad
     room = beside + qr + pad - CELL_PADDING  # the box's full width, under the code

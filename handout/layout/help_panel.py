@@ -16,11 +16,13 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from handout.input.fields import Icon
 from handout.input.model import HelpPanel, HelpTier
-from handout.layout.blocks import bullet_list, grid, heading
+from handout.layout.blocks import SpaceAbove, bullet_list, grid, heading
+from handout.layout.continued import LEAST, BoxMaker, Opening, item_rows
 from handout.layout.icons import IconBeside, icon_size
 from handout.layout.markup import markup, runt_free
-from handout.layout.theme import BOLD, Theme
-from handout.pdf import group, tag
+from handout.layout.measure import stack_height
+from handout.layout.theme import BOLD, REGULAR, Theme
+from handout.pdf import artifact, group, tag
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,13 @@ LOOKS = {
 }
 
 
-def help_flowables(panel: HelpPanel | None, theme: Theme, *, whole: bool = True
-                   ) -> list[Flowable]:
+def help_flowables(panel: HelpPanel | None, theme: Theme, *, whole: bool = True,
+                   split_last: bool = False) -> list[Flowable]:
     """The panel's heading and its tiers, kept on one page (split only if taller); with
     `whole` false (a narrow column), the tiers may go on in the next column or panel,
-    each tier's box whole and the heading with the first."""
+    each tier's box whole and the heading with the first. `split_last`: a panel taller
+    than a page may split its care team tier (the least urgent, last) between its items,
+    its band repeated as continued (layout/continued.py)."""
     if panel is None:  # a topic without one
         return []
     content: list[Flowable] = [heading(panel.title, theme)]
@@ -55,14 +59,19 @@ def help_flowables(panel: HelpPanel | None, theme: Theme, *, whole: bool = True
         if i:
             # Apart by more than the thickest border (4 pt): boxes never touch.
             content.append(Spacer(1, theme.gap(0.4) + 4))
-        content.append(tier_box(tier, theme))
+        split = split_last and tier.level == "care_team" and i == len(panel.tiers) - 1
+        content.append(split_tier(tier, theme) if split else tier_box(tier, theme))
     group("Sect", content)
     if not whole:  # each tier a block of its own that stays whole
-        return [Spacer(1, theme.gap(0.8)), KeepTogether(content[:2]),
+        return [SpaceAbove(1, theme.gap(0.8)), KeepTogether(content[:2]),
                 *(f if isinstance(f, Spacer) else KeepTogether([f]) for f in content[2:])]
     # One KeepTogether, at the story's top level: inside another it would report a height
-    # of 0xFFFFFF (ReportLab forces its split that way) and always start a new page.
-    return [Spacer(1, theme.gap(0.8)), KeepTogether(content)]
+    # of 0xFFFFFF (ReportLab forces its split that way) and always start a new page. A panel
+    # taller than a page (large print) starts where its heading and first tier fit.
+    if split_last:
+        least = stack_height(content[:2], theme.frame_width)
+        return [SpaceAbove(1, theme.gap(0.8)), Opening(content, least, taller_only=True)]
+    return [SpaceAbove(1, theme.gap(0.8)), KeepTogether(content)]
 
 
 def _colour(hex_colour: str | None, theme: Theme) -> Color:
@@ -102,3 +111,55 @@ def tier_box(tier: HelpTier, theme: Theme) -> Flowable:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), _colour(look.band, theme)))
     return grid([[band], [items]], [theme.frame_width], commands,
                 structure=group("Div", [band, items]))
+
+
+def _band(tier: HelpTier, theme: Theme, *, continued: bool = False) -> tuple[Flowable, float]:
+    """The tier's band as tier_box draws it: icon, label and heading (continued: an
+    artifact, "... (continued)"); and the padding above it, room for the icon."""
+    look = LOOKS[tier.level]
+    on_band = _colour(look.on_band or look.ink, theme)
+    size = theme.body_size
+    style = theme.style("body").clone(
+        "tier", fontName=BOLD, textColor=on_band, leading=size * 1.3 + 0.1, spaceAfter=0)
+    label = theme.text(f"tier_{tier.level}").upper()
+    if continued:
+        title = runt_free(theme.text("box_continued", title=tier.heading), style,
+                          theme.frame_width)
+        head: Flowable = artifact(Paragraph(f"{markup(label)}\u00a0\u2013 {title}", style))
+    else:
+        title = runt_free(tier.heading, style, theme.frame_width)
+        head = tag(Paragraph(f"{markup(label)}\u00a0\u2013 {title}", style), "H3")
+    icon = icon_size(theme, style.leading)
+    band = IconBeside(tier.icon or Icon(name=look.icon), head, on_band, icon, size * 0.5)
+    return band, (icon - style.leading) / 2 + 2
+
+
+def split_tier(tier: HelpTier, theme: Theme) -> Flowable:
+    """The tier as tier_box draws it, one row per item, that may split between them (a
+    tier of fewer than 2 * LEAST items: tier_box's)."""
+    if len(tier.items) < 2 * LEAST:
+        return tier_box(tier, theme)
+    look = LOOKS[tier.level]
+    ink = _colour(look.ink, theme)
+    band, above = _band(tier, theme)
+    listing = bullet_list(tier.items, theme, style="tight")
+    pad = theme.body_size * 0.7
+
+    def style(_lead: int, items: int) -> list[tuple[object, ...]]:
+        commands: list[tuple[object, ...]] = [
+            ("FONT", (0, 0), (-1, -1), REGULAR),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, 0), above),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), pad * 0.15),
+            ("TOPPADDING", (0, 1), (-1, 1), pad * 0.3),
+            ("BOTTOMPADDING", (0, items), (-1, items), pad * 0.25),
+            ("BOX", (0, 0), (-1, -1), look.border, ink)]
+        if look.band:
+            commands.append(("BACKGROUND", (0, 0), (-1, 0), _colour(look.band, theme)))
+        return commands
+
+    maker = BoxMaker([[band]], item_rows(listing), style=style,
+                     again=lambda: [_band(tier, theme, continued=True)[0]],
+                     structure=group("Div", [band, listing]))
+    return maker.whole(theme.frame_width)

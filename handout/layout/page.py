@@ -18,6 +18,7 @@ from reportlab.platypus import (
     Frame,
     NextPageTemplate,
     PageTemplate,
+    Spacer,
 )
 
 from handout.common.errors import LayoutFitError
@@ -60,6 +61,10 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.marks: dict[str, Mark] = {}
         self.frame_left: dict[tuple[int, str], float] = {}
         self.frame_height: dict[tuple[int, str], float] = {}
+        # What each frame printed: each block's extent, from the frame's top (points down).
+        self.filled: dict[tuple[int, str], list[tuple[float, float]]] = {}
+        self.frame_loc: dict[tuple[int, str], Loc] = {}  # the part laid out as it began
+        self._before: tuple[int, str, float, bool] | None = None  # see handle_flowable
         self.floats = Floats()
         # Asked after each flowable placed, with the marks so far and the page and frame
         # it went in: whether this pass can stop there (a fitting pass that has run over:
@@ -130,6 +135,8 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         """ReportLab's, after a figure or picture that does not fit here is held back for
         the next frame (layout/floats.py)."""
         frame = getattr(self, "frame", None)  # none before the first page begins
+        if frame is not None:  # where the next block starts (see afterFlowable)
+            self._before = (self.page, frame.id, frame._y, bool(frame._atTop))
         if frame is None or not self.floats.next(flowables, self.page, frame, self.canv):
             super().handle_flowable(flowables)
 
@@ -147,8 +154,11 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         # (ReportLab's frame keeps its current point and its bottom in these two).
         frame = self.frame
         if frame is not None:
-            self.frame_left[(self.page, frame.id)] = frame._y - frame._y1p
-            self.frame_height[(self.page, frame.id)] = frame._height
+            where = (self.page, frame.id)
+            self.frame_left[where] = frame._y - frame._y1p
+            self.frame_height[where] = frame._height
+            self.frame_loc.setdefault(where, self.loc)
+            self._fill(flowable, where)
             if self.stop_if is not None and not isinstance(flowable, ActionFlowable) and \
                     self.stop_if(self.marks, (self.page, frame.id)):
                 del self.story[:]  # ReportLab lays out from this list until it is empty
@@ -159,6 +169,24 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             self._bookmarks += 1
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=getattr(flowable, "outline_level", 0))
+
+    def _fill(self, flowable: Flowable, key: tuple[int, str]) -> None:
+        """Where `flowable`, just placed, printed in its frame (layout/proof.py measures
+        the frame's empty room from these): nothing for a space, a mark or a gap between
+        blocks, except a callout drawn at a gap's foot."""
+        if isinstance(flowable, ActionFlowable | Spacer | Mark):
+            return
+        frame = self.frame
+        top_y = frame._y2 - frame._topPadding  # the frame's top
+        bottom = frame._y + flowable.getSpaceAfter()
+        before = self._before
+        top = before[2] if before is not None and before[:2] == key else top_y
+        if before is not None and before[:2] == key and not before[3]:
+            top -= flowable.getSpaceBefore()
+        if isinstance(flowable, Gap):
+            top = bottom + flowable.callout_height
+        if top - bottom > 0.5:
+            self.filled.setdefault(key, []).append((top_y - top, top_y - bottom))
 
     # Tagged, band and footer are page furniture (artifacts): the footer repeats the
     # clinic's name and contact on every page; the band's logo is a Figure of its own.

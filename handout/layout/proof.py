@@ -49,21 +49,23 @@ class Broken:
     refused: bool = True  # False: reported, the PDF still written (see EMPTY_REFUSED)
 
 
-# A page or panel a quarter empty is reported on every build but not yet refused: the
-# layout has spread, floats, growing text and callouts, and still leaves such pages in
-# some content (a short booklet's last pages); refusing them would refuse handouts that
-# print well otherwise. Set True once every example passes.
-EMPTY_REFUSED = False
+# A page or panel a quarter empty is refused like an overflow: the layout spreads, splits
+# long boxes, floats figures, grows text and pulls callouts, so a page it still cannot
+# fill is the content's to change.
+EMPTY_REFUSED = True
+GAP_LINES = 3  # a stretch of up to this many body lines between blocks reads as space
 
 
 def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
-          names: dict[tuple[int, str], str], *, last_page_ends: bool,
+          names: dict[tuple[int, str], str], *, last_page_ends: bool, pitch: float = 0.0,
+          locs: dict[tuple[int, str], Loc] | None = None,
           owners: Mapping[str, Loc] | None = None) -> list[Broken]:
-    """The rules these pages break. `ends`: each frame's height and the height it had
-    left unused; `names`: how to name each frame ("page 3", "the flap");
-    `last_page_ends`: the last page may end part-way (a document's); `owners`: where a
-    protected word is written when not in the part being laid out (the clinic's phone
-    number, in the clinic file)."""
+    """The rules these pages break. `ends`: each frame's height, the height it had
+    left unused and where its blocks printed; `names`: how to name each frame ("page 3",
+    "the flap"); `last_page_ends`: the last page may end part-way (a document's);
+    `pitch`: the body text's line pitch; `locs`: the part laid out as each frame began;
+    `owners`: where a protected word is written when not in the part being laid out (the
+    clinic's phone number, in the clinic file)."""
     owners = owners or {}
     out: list[Broken] = []
     for n, p in enumerate(placed):
@@ -84,18 +86,41 @@ def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
         if width > p.width + 1:
             out.append(Broken(p.loc, where, f"a block is {width - p.width:.0f} pt wider "
                               f"than its column on {where}"))
+    return out + _empty(placed, ends, names, last_page_ends=last_page_ends,
+                        allowed=GAP_LINES * pitch, locs=locs or {})
+
+
+def _empty(placed: Sequence[Block], ends: Sequence[FrameEnd],
+           names: dict[tuple[int, str], str], *, last_page_ends: bool, allowed: float,
+           locs: dict[tuple[int, str], Loc]) -> list[Broken]:
+    """Each page, column or panel a quarter empty or more, measured as the proof
+    measures the printed page (FrameEnd.empty), and located at the part that moved on to
+    the next one and left that room (else the part the frame holds)."""
+    out = []
     last_page = max((end.page for end in ends), default=0)
-    frames = {(p.page, p.frame): p for p in placed}  # the last block of each frame
-    for end in ends:
+    order = [(end.page, end.frame) for end in ends]
+    first: dict[tuple[int, str], Block] = {}  # the first block of each frame
+    for p in placed:
+        first.setdefault((p.page, p.frame), p)
+    for n, end in enumerate(ends):
         key = (end.page, end.frame)
-        block = frames.get(key)
-        if block is None or (last_page_ends and end.page == last_page):
+        if last_page_ends and end.page == last_page:
             continue
-        if end.left > MOST_EMPTY * end.height:
-            where = names.get(key, f"page {end.page}")
-            out.append(Broken(block.loc, where, f"{where} is {end.left / end.height:.0%} "
-                              f"empty ({end.left:.0f} pt at its foot)",
-                              refused=EMPTY_REFUSED))
+        empty = end.empty(allowed)
+        if empty <= MOST_EMPTY * end.height:
+            continue
+        where = names.get(key, f"page {end.page}")
+        after = next((first[k] for k in order[n + 1:] if k in first), None)
+        if after is not None:
+            there = names.get((after.page, after.frame), f"page {after.page}")
+            loc, why = after.loc, (f"this part, next, does not fit the room and starts on "
+                                   f"{there}: add to the part before it (a paragraph, a "
+                                   "picture)")
+        else:
+            loc, why = locs.get(key, ()), "add to the part on it (a paragraph, a picture)"
+        out.append(Broken(loc, where, f"{where} is {empty / end.height:.0%} empty "
+                          f"({empty:.0f} pt with nothing printed); {why}",
+                          refused=EMPTY_REFUSED))
     return out
 
 

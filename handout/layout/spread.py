@@ -19,6 +19,9 @@ from reportlab.platypus import ActionFlowable, Flowable, PageBreak
 LEAST = 1.0  # points of a frame's spare room never given out (rounding)
 SPLIT_LINES = 3  # frames with less room left than this many lines (of `most`) keep it
 MOST_EMPTY = 0.25  # a page or panel a quarter empty or more looks unfinished
+# The question area takes the room left on a page where that is this share of it or more:
+# a little under a quarter, as the box keeps a margin above it and the page's gaps count.
+FILL_FROM = 0.2
 
 
 class Gap(Flowable):  # type: ignore[misc]
@@ -85,12 +88,27 @@ def with_gaps(story: Sequence[Flowable]) -> tuple[list[Flowable], list[Gap]]:
 
 @dataclass(frozen=True)
 class FrameEnd:
-    """Where a frame was left: its page (from 1), id, height and the height left unused."""
+    """Where a frame was left: its page (from 1), id, height and the height left unused;
+    `filled`: where its blocks printed, each (top, bottom) in points from its top."""
 
     page: int
     frame: str
     left: float
     height: float
+    filled: tuple[tuple[float, float], ...] = ()
+
+    def empty(self, allowed: float) -> float:
+        """The height nothing is printed in: each stretch between two blocks, above the
+        first or under the last, taller than `allowed` (a wider gap between blocks reads
+        as space, not as a hole), as the proof measures a printed page."""
+        empty, reach = 0.0, 0.0
+        for top, bottom in sorted(self.filled):
+            if top - reach > allowed:
+                empty += top - reach
+            reach = max(reach, bottom)
+        if self.height - reach > allowed:
+            empty += self.height - reach
+        return empty
 
 
 @dataclass(frozen=True)
@@ -111,7 +129,8 @@ def spread(gaps: Sequence[Gap], ends: Sequence[FrameEnd], most: float, *,
     """The room each frame had left (`ends`), given out: shared among the gaps with a
     block after them in that frame, at most `most` points each; then, where a quarter of
     the frame or more is still empty, a callout with the next of `facts` (`callout`: its
-    height) halfway down that room, in the gap at its foot. `skip_last`: the story's last
+    height) at the foot of that room, in the gap at the frame's foot (set halfway down,
+    it would leave two holes instead of one). `skip_last`: the story's last
     frame keeps its room (a document's last page ends where its text does)."""
     last = (ends[-1].page, ends[-1].frame) if ends else None
     unused = list(facts)
@@ -134,7 +153,24 @@ def spread(gaps: Sequence[Gap], ends: Sequence[FrameEnd], most: float, *,
             left -= share * len(inner)
         if unused and foot and left > MOST_EMPTY * end.height:
             height = callout(unused[0])
-            if height + most <= left:  # set halfway down the room that is left
+            if height + most <= left:  # at the foot of the room that is left
                 out.callouts[foot[-1]] = unused.pop(0)
-                out.extra[foot[-1]] = max(most, (left - height) / 2)
+                out.extra[foot[-1]] = left - height - LEAST
     return out
+
+
+def kept_back(plan: Spread, placed: list[tuple[int, str]], moved: list[tuple[int, str]]
+               ) -> Spread:
+    """`plan` less what it gives the frame before the first gap that fell elsewhere in
+    the pass it made (`moved`) than in the fitted pass (`placed`); less all it gives
+    before that gap if that frame had nothing."""
+    first = next((n for n, (a, b) in enumerate(zip(placed, moved, strict=False)) if a != b),
+                 min(len(placed), len(moved)))
+    frame = placed[first - 1] if first else None
+    mine = {n for n in (*plan.extra, *plan.callouts) if placed[n] == frame}
+    if not mine:
+        mine = {n for n in (*plan.extra, *plan.callouts) if n < first}
+    if not mine:
+        return Spread()
+    return Spread({n: h for n, h in plan.extra.items() if n not in mine},
+                  {n: t for n, t in plan.callouts.items() if n not in mine})

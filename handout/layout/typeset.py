@@ -19,20 +19,26 @@ from handout.chart.cache import chart_key
 from handout.common.errors import LayoutFitError
 from handout.input.fictional import is_sample
 from handout.input.model import Document
-from handout.input.placed import FORMATS, shown
 from handout.layout.blocks import callout
 from handout.layout.drawings import Picture
 from handout.layout.floats import Floats
 from handout.layout.footer import FooterCanvas, footer_note
 from handout.layout.formats import format_named
-from handout.layout.formats.base import Format
-from handout.layout.formats.fitting import Step, Tried, fit, roomiest
+from handout.layout.formats.fitting import SPACINGS, Step, Tried, fit, roomiest, what_fits
 from handout.layout.formats.parts import Parts, figure_maker, optional_parts
 from handout.layout.formats.zones import Layout, Overflow, Zone, overflow
 from handout.layout.measure import stack_height
 from handout.layout.page import HandoutTemplate
 from handout.layout.proof import Broken, prove
-from handout.layout.spread import FrameEnd, Gap, Spread, spread, with_gaps
+from handout.layout.spread import (
+    MOST_EMPTY,
+    FrameEnd,
+    Gap,
+    Spread,
+    kept_back,
+    spread,
+    with_gaps,
+)
 from handout.layout.theme import REGULAR_BODY, Theme
 from handout.layout.variant import Variant
 from handout.pdf import Recorder
@@ -70,12 +76,12 @@ def typeset(doc: Document, logo: Drawing | None, look: Variant,
         assert tried.overflow is not None  # the same step, so it runs over again
         fmt = passes.fmt
         message = fmt.refusal(tried.overflow, tried.step, doc) + \
-            _what_fits(doc, fmt, tried, passes.attempt)
+            what_fits(doc, fmt, tried, passes.attempt)
         if look.large_print:
             message += (" Large print needs about twice the room of regular print: the "
                         "large-print document (--format document --large-print) holds it all.")
         raise LayoutFitError(tried.overflow.loc, message)
-    return passes.spread(passes.grow(tried))
+    return passes.spread(passes.loosen(passes.grow(tried)))
 
 
 class _Passes:
@@ -108,7 +114,8 @@ class _Passes:
         doc, fmt, theme = self.doc, self.fmt, self.theme(step)
         maker = figure_maker(doc, theme, self.look.grayscale, self.charts,
                              chart_scale=self.scale)
-        parts = Parts(fmt.name, maker, frozenset(step.left_out), self.pictures)
+        parts = Parts(fmt.name, maker, frozenset(step.left_out), self.pictures,
+                      split_boxes=fmt.splits_boxes)
         layout = fmt.layout(doc, theme, parts, step, self.logo)
         layout.story, gaps = with_gaps(layout.story)
         if spread is not None:
@@ -133,10 +140,12 @@ class _Passes:
                 "a part (a box, a list or a table) is taller than a whole page or panel"
             zone = Zone("part", 0, 0, loc=loc)
             return Tried(step, Pass(b"", 0), Overflow(zone, 0.0, loc, "", reason))
-        ends = tuple(FrameEnd(page, frame, left, template.frame_height[(page, frame)])
+        ends = tuple(FrameEnd(page, frame, left, template.frame_height[(page, frame)],
+                              tuple(template.filled.get((page, frame), ())))
                      for (page, frame), left in template.frame_left.items())
         names = {key: fmt.frame_name(*key) for key in template.frame_left}
         broken = prove(template.placed, ends, names, last_page_ends=not fmt.fitted,
+                       pitch=theme.style("body").leading, locs=template.frame_loc,
                        owners={doc.clinic.phone: ("clinic", "phone")})
         done = Pass(buffer.getvalue(), template.page, tuple(gaps), ends, tuple(broken),
                     tuple(template.floats.decided))
@@ -148,28 +157,54 @@ class _Passes:
         still fits; bisection over the half points."""
         step = tried.step
         if not self.fmt.fitted or step != self.ladders[0][0] or \
-                not any(end.left > HALF * end.height for end in tried.result.ends):
+                not any(end.left > MOST_EMPTY * end.height for end in tried.result.ends):
             return tried
         larger = [replace(step, body_size=step.body_size + 0.5 * i)
                   for i in range(int(GROW * 2), 0, -1)]
         return roomiest([*larger, step], tried, self.attempt, tried_first=False)
 
+    def loosen(self, tried: Tried[Pass]) -> Tried[Pass]:
+        """Content fitted at tight spacing that leaves a frame a quarter empty, set at the
+        loosest spacing that still fits at the same size (the room then goes to the space
+        between all the blocks, not to one page's foot)."""
+        step = tried.step
+        if not self.fmt.fitted or not _empty_frame(tried.result):
+            return tried
+        for spacing in SPACINGS:
+            if spacing > step.spacing:
+                looser = self.attempt(replace(step, spacing=spacing))
+                if looser.overflow is None:
+                    return looser
+        return tried
+
     def spread(self, tried: Tried[Pass]) -> Pass:
         """The fitted pass laid out again with each frame's spare height given out
         (layout/spread.py); the fitted pass itself when there is nothing to give, or if
-        anything would fall elsewhere than it did (then the spread pass is not used)."""
+        anything would fall elsewhere than it did. Then the frame before the first gap
+        that moved keeps its room and the pass is tried again (a figure held back for the
+        next page lets the blocks after it take the room the spread gave out), up to
+        RESPREAD times; else the spread pass is not used."""
         theme = self.theme(tried.step)
         width = theme.frame_width
         facts = _facts(self.doc)
         plan = spread(tried.result.gaps, tried.result.ends, theme.body_size, facts=facts,
                       callout=lambda text: stack_height([callout(text, theme)], width),
                       skip_last=not self.fmt.fitted)
-        if not plan:
-            return tried.result
-        again = self.attempt(tried.step, plan, tried.result.floats)
-        same = again.overflow is None and again.result.pages == tried.result.pages and \
-            again.result.placed == tried.result.placed
-        return again.result if same else tried.result
+        placed = tried.result.placed
+        for _ in range(RESPREAD + 1):
+            if not plan:
+                return tried.result
+            again = self.attempt(tried.step, plan, tried.result.floats)
+            if again.overflow is None and again.result.pages == tried.result.pages and \
+                    again.result.placed == placed:
+                return again.result
+            plan = kept_back(plan, placed, again.result.placed)
+        return tried.result
+
+
+def _empty_frame(done: Pass) -> bool:
+    """Whether a frame of the pass has a quarter of its height or more left at its foot."""
+    return any(end.left > MOST_EMPTY * end.height for end in done.ends)
 
 
 def _facts(doc: Document) -> list[str]:
@@ -180,36 +215,7 @@ def _facts(doc: Document) -> list[str]:
 
 
 GROW = 4.0  # points a short handout's text may grow past the format's usual size
-HALF = 0.5  # a frame more than half empty in the fitted pass asks for larger text
-MOST_LEFT_OUT = 5  # sections a refusal tries leaving out, to say what would fit
-
-
-def _what_fits(doc: Document, fmt: Format, tried: Tried[Pass],
-               attempt: Callable[[Step], Tried[Pass]]) -> str:
-    """Which sections, left out of this format, would let the rest fit: found by real
-    passes at the tightest step, leaving out one more section each time, the last first
-    (the first section, the handout's opening, always stays). "" when none would do."""
-    over, step = tried.overflow, tried.step
-    assert over is not None
-    if not over.zone.parts:  # the sections' own zone did not run over: leaving one out
-        return ""            # would not help
-    printed = [i for i, s in enumerate(doc.sections)
-               if shown(s, fmt.name) and ("sections", i) not in step.left_out]
-    dropped: list[int] = []
-    for i in reversed(printed[1:]):
-        if len(dropped) == MOST_LEFT_OUT:
-            break
-        dropped.insert(0, i)
-        fewer = replace(step, left_out=(*step.left_out, *(("sections", j) for j in dropped)))
-        if attempt(fewer).overflow is None:
-            names = " and ".join(f'"{doc.sections[j].heading}"' for j in dropped)
-            # The other formats the handout is printed in (the document at least).
-            others = [name for name in FORMATS if name != fmt.name and name in doc.formats]
-            others = others or ["document"]
-            return (f" It fits if {names} {'is' if len(dropped) == 1 else 'are'} left out: "
-                    f"add `formats: [{', '.join(others)}]` to "
-                    f"{'it' if len(dropped) == 1 else 'them'} (or `optional: true`).")
-    return ""
+RESPREAD = 2  # spread passes tried again, each without the frame that moved a block
 
 
 def _drawn_once(charts: ChartDrawer) -> ChartDrawer:

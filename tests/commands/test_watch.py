@@ -97,6 +97,6 @@ def test_ctrl_c_stops_watching_in_our_words_with_exit_130(tmp_path: Path) -> Non
         for reader in readers:
             reader.join(timeout=30)
     # The PDF written is the result (stdout); progress and the stop are diagnostics (stderr).
-    assert wrote.startswith("Wrote out/h.pdf (11 pages) in ")
+    assert wrote.startswith("Wrote out/h.pdf (10 pages) in ")
     assert watching_line == f"Watching {tmp_path.resolve()} (Ctrl-C to stop)\n"
     assert (code, list(out.queue), list(err.queue)) == (130, [], ["handout: stopped watching.\n"])

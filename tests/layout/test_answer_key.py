@@ -38,11 +38,13 @@ def words(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, str]]:
 
 
 @pytest.mark.parametrize(("content", "options", "pages"), [
-    (CONTENT, {}, 11),
+    # A long box that splits (its title continued) no longer leaves a page part empty: one
+    # page fewer in content.yaml's Letter document and large-print A4, and in Spanish.
+    (CONTENT, {}, 10),
     (CONTENT, {"paper": "a4"}, 10),
     (CONTENT, {"large_print": True}, 17),
-    (CONTENT, {"large_print": True, "paper": "a4"}, 17),
-    (ROOT / "content.es.yaml", {}, 12),
+    (CONTENT, {"large_print": True, "paper": "a4"}, 16),
+    (ROOT / "content.es.yaml", {}, 11),
 ], ids=["letter", "a4", "large-print", "large-print-a4", "spanish"])
 def test_the_answers_sit_boxed_at_the_foot_well_under_the_grid(
         tmp_path: Path, content: Path, options: dict[str, object], pages: int) -> None:

@@ -126,7 +126,9 @@ def test_footer_and_band_are_not_cut(handout: Handout) -> None:
 @pytest.mark.parametrize(("content", "options"), [
     ("content.yaml", ["--large-print", "--paper", "a4"]),
     ("content.es.yaml", []),
-    ("content.es.yaml", ["--large-print"]),
+    # A4: on Letter the Spanish large print leaves its plan's page a third empty and is
+    # refused (layout/proof.py).
+    ("content.es.yaml", ["--large-print", "--paper", "a4"]),
 ])
 def test_titles_never_end_on_a_lone_word(tmp_path: Path, content: str,
                                          options: list[str]) -> None:

@@ -3,6 +3,7 @@ and no chart): it passes the check and builds in every format, read back from th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pikepdf
@@ -10,6 +11,7 @@ import pymupdf
 import pytest
 
 from handout.check import check_file
+from handout.common.errors import ContentError
 from handout.pipeline.build import Options, build
 from tests.pdf_structure import elements
 
@@ -65,11 +67,27 @@ def test_the_document_prints_the_table_checklist_steps_and_picture(
 
 
 @pytest.mark.parametrize("variant", [
-    Options(paper="a4"), Options(large_print=True), Options(grayscale=True),
-    Options(print_shop=True), Options(format="booklet", large_print=True),
+    Options(paper="a4"), Options(grayscale=True),
+    Options(print_shop=True),
     Options(format="booklet", imposed=True), Options(format="trifold", paper="a4")])
 def test_it_builds_in_the_print_variants(tmp_path: Path, variant: Options) -> None:
     out = tmp_path / "v.pdf"
     options = Options(**{**variant.__dict__, "check": False, "cache_dir": tmp_path / "c"})
     result = build(SLEEP, out, options)
     assert result.pages >= 2 and out.stat().st_size > 10_000
+
+
+# Large print leaves pages of the sleep example more than a quarter empty (the document's
+# references page; the booklet's help page and two blank pages before its back cover): the
+# build refuses them, located, and writes nothing (layout/proof.py).
+@pytest.mark.parametrize("variant", [
+    Options(large_print=True), Options(format="booklet", large_print=True)])
+def test_large_print_pages_it_cannot_fill_are_refused_located(tmp_path: Path,
+                                                              variant: Options) -> None:
+    out = tmp_path / "v.pdf"
+    options = Options(**{**variant.__dict__, "check": False, "cache_dir": tmp_path / "c"})
+    with pytest.raises(ContentError) as caught:
+        build(SLEEP, out, options)
+    assert all(re.search(r"sleep/content.yaml:\d+:\d+: .* is \d+% empty", str(p))
+               for p in caught.value.problems), caught.value.problems
+    assert not out.exists()

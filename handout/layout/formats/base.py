@@ -27,6 +27,8 @@ class Format(ABC):
     imposable: ClassVar[bool] = False  # --imposed makes its 2-up print file
     # The plan's extra tip may be left out where room is shortest.
     drops_plan_extra: ClassVar[bool] = False
+    # A long box may split between its list items, its title repeated (layout/continued).
+    splits_boxes: ClassVar[bool] = False
     # How a refusal names each zone (layout/formats/zones.py).
     zone_names: ClassVar[dict[str, str]] = {}
 

@@ -37,9 +37,12 @@ from handout.layout.measure import stack_height
 from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
+from handout.layout.spread import FILL_FROM
 from handout.layout.theme import FOOTER_SIZE, MUTED, REGULAR, Theme
 from handout.layout.when import When
 from handout.pdf import FOOTER, HEADER, marked
+
+LARGE_QR = 11.0  # the back cover's QR code where it has the room, in body sizes
 
 
 class Booklet(Format):
@@ -94,7 +97,11 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     width = geo.slots[1].width
     under_plan = bool(plan) and stack_height(plan, width) < stack_height([*contact, *review],
                                                                          width)
-    story += [*body, Mark("end:inside"), PageBreak()]
+    # Where the inside pages end with a quarter of their last page or more left and the
+    # plan follows, the question area takes that room (without a plan, pages to spare go
+    # before the back cover, and the first of them takes it).
+    rescue = [QuestionsBox(theme, once, least=page * FILL_FROM)] if plan else []
+    story += [*body, *rescue, Mark("end:inside"), PageBreak()]
     first = True  # the next part starts the page the inside pages' break began
     if plan:
         story += [Mark("start:plan", loc=("plan",)), KeepTogether(plan), Mark("end:plan"),
@@ -107,9 +114,18 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
         first = False
     if doc.help is not None:
         story += [*([] if first else [PageBreak()]), Mark("start:help", loc=("help",)),
-                  *help_flowables(doc.help, theme, whole=False), Mark("end:help")]
-    story += [_pad_to(back, theme, once), NextPageTemplate("back"), PageBreak(),
-              Mark("start:back", loc=("review",)), *contact,
+                  *help_flowables(doc.help, theme, whole=False),
+                  QuestionsBox(theme, once, least=page * FILL_FROM), Mark("end:help")]
+    # On the back cover without the question area, the QR code grows into the room (a
+    # picture grows rather than leave the page a quarter empty), where it fits.
+    large = contact_flowables(doc.clinic, theme, qr_ems=LARGE_QR)
+    room = stack_height([*large, *review], width) + theme.gap(2)
+    # A page the parts before the back cover leave a quarter empty (or blank: a page break
+    # with nothing after it) takes the question area, if it has no place yet.
+    story += [QuestionsBox(theme, once, least=page * FILL_FROM), _pad_to(back, theme, once),
+              NextPageTemplate("back"), PageBreak(),
+              Mark("start:back", loc=("review",)),
+              When(lambda _page, height: once.placed and height >= room, large, contact),
               QuestionsBox(theme, once, below=review), *review, Mark("end:back")]
     # Each zone from the inside pages on gains a page's room with every page added.
     zones = [Zone("cover", 0, 0, loc=("key_points",)),

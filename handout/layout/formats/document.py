@@ -16,11 +16,11 @@ from handout.layout.formats.fitting import Step
 from handout.layout.formats.parts import Parts, body_zone
 from handout.layout.formats.zones import Layout
 from handout.layout.help_panel import help_flowables
-from handout.layout.measure import flat
+from handout.layout.measure import flat, stack_height
 from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
-from handout.layout.spread import MOST_EMPTY
+from handout.layout.spread import FILL_FROM
 from handout.layout.theme import REGULAR_BODY, Theme
 from handout.layout.when import When
 
@@ -28,7 +28,7 @@ from handout.layout.when import When
 class DocumentFormat(Format):
     """Loose pages of the paper, as many as the content needs: nothing to fit."""
 
-    name, label, fitted = "document", "document", False
+    name, label, fitted, splits_boxes = "document", "document", False, True
 
     def layout(self, doc: Document, theme: Theme, parts: Parts, step: Step,
                logo: Drawing | None) -> Layout:
@@ -51,13 +51,13 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
     here, later = _review(doc, theme)
     plan = plan_flowables(doc.plan, theme)
     contact = [Spacer(1, theme.gap(1)), *contact_flowables(doc.clinic, theme)]
-    help_panel = help_flowables(doc.help, theme)
+    help_panel = help_flowables(doc.help, theme, split_last=True)
     once = Questions()
     questions = QuestionsBox(theme, once, below=review_flowables(doc, theme))
     last: list[Flowable] = []
     # Where the take-home unit moves on and leaves a quarter of the page or more, the
     # question area fills that room, just before the plan.
-    least = page * MOST_EMPTY
+    least = page * FILL_FROM
     if fits_a_page([*plan, *contact, *help_panel], theme, page):
         unit = [*plan, *contact, *help_panel]
         out += [QuestionsBox(theme, once, least=least, before=unit), _whole(unit), questions]
@@ -66,9 +66,16 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
         out += [QuestionsBox(theme, once, least=least, before=unit), _whole(unit),
                 QuestionsBox(theme, once), *help_panel, questions]
     else:
-        out += [*([_whole(plan)] if fits_a_page(plan, theme, page) else plan), *help_panel,
-                questions]
-        last = contact
+        # The contact box closes the sections where their last page has room for it (the
+        # plan then starts the next page), else the handout.
+        here_contact, last = _contact(contact, theme, page)
+        # The question area under the plan where that page has room, unless the help panel
+        # runs onto a second page, whose room it then takes.
+        under_plan = [QuestionsBox(theme, once, least=least)] \
+            if fits_a_page(help_panel, theme, page) else []
+        out += [*here_contact,
+                *([_whole(plan)] if fits_a_page(plan, theme, page) else plan),
+                *under_plan, *help_panel, questions]
     out += here
     if doc.puzzle is not None and shown(doc.puzzle, parts.fmt, ROOMY):
         out += [PageBreak(), Mark("start:puzzle", loc=("puzzle",)),
@@ -82,6 +89,22 @@ def _whole(flowables: list[Flowable]) -> Flowable:
     """One unit on one page: nested KeepTogethers flattened (one inside another would
     always start a new page)."""
     return KeepTogether(flat(flowables))
+
+
+def _contact(contact: list[Flowable], theme: Theme, page: float
+             ) -> tuple[list[Flowable], list[Flowable]]:
+    """The contact box after the sections, where the page they end on (`page`: a page's
+    height) has room for it, or at the handout's end: decided while the page is laid out
+    (one layout pass). Sections that end at a page's foot leave no room to fill."""
+    needed = stack_height(contact, theme.frame_width) + theme.gap(1)
+    placed: list[bool] = []
+
+    def room_here(_page: int, height: float) -> bool:
+        placed.append(bool(needed <= height < page - 1))
+        return placed[-1]
+
+    later = When(lambda _page, _height: not (placed and placed[-1]), contact)
+    return [When(room_here, contact)], [later]
 
 
 def _review(doc: Document, theme: Theme) -> tuple[list[Flowable], list[Flowable]]:

@@ -11,10 +11,12 @@ tightest step, and bisection between a step that runs over and one that fits.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from dataclasses import dataclass, replace
+from typing import Generic, Protocol, TypeVar
 
 from handout.input.loader import Loc
+from handout.input.model import Document
+from handout.input.placed import FORMATS, shown
 from handout.layout.formats.zones import Overflow
 
 SPACINGS = (1.0, 0.85, 0.7)
@@ -109,3 +111,41 @@ def roomiest(steps: list[Step], fits: Tried[T], attempt: Callable[[Step], Tried[
         else:
             low = mid
     return fits
+
+
+MOST_LEFT_OUT = 5  # sections a refusal tries leaving out, to say what would fit
+
+
+class HasName(Protocol):
+    """A format, as `what_fits` needs it: its name."""
+
+    @property
+    def name(self) -> str: ...
+
+
+def what_fits(doc: Document, fmt: HasName, tried: Tried[T],
+              attempt: Callable[[Step], Tried[T]]) -> str:
+    """Which sections, left out of this format, would let the rest fit: found by real
+    passes at the tightest step, leaving out one more section each time, the last first
+    (the first section, the handout's opening, always stays). "" when none would do."""
+    over, step = tried.overflow, tried.step
+    assert over is not None
+    if not over.zone.parts:  # the sections' own zone did not run over: leaving one out
+        return ""            # would not help
+    printed = [i for i, s in enumerate(doc.sections)
+               if shown(s, fmt.name) and ("sections", i) not in step.left_out]
+    dropped: list[int] = []
+    for i in reversed(printed[1:]):
+        if len(dropped) == MOST_LEFT_OUT:
+            break
+        dropped.insert(0, i)
+        fewer = replace(step, left_out=(*step.left_out, *(("sections", j) for j in dropped)))
+        if attempt(fewer).overflow is None:
+            names = " and ".join(f'"{doc.sections[j].heading}"' for j in dropped)
+            # The other formats the handout is printed in (the document at least).
+            others = [name for name in FORMATS if name != fmt.name and name in doc.formats]
+            others = others or ["document"]
+            return (f" It fits if {names} {'is' if len(dropped) == 1 else 'are'} left out: "
+                    f"add `formats: [{', '.join(others)}]` to "
+                    f"{'it' if len(dropped) == 1 else 'them'} (or `optional: true`).")
+    return ""

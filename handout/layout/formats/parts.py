@@ -31,6 +31,7 @@ class Parts:
     figure: FigureMaker | None = None
     left_out: frozenset[Loc] = field(default_factory=frozenset)
     pictures: Mapping[str, Picture] = field(default_factory=dict)
+    split_boxes: bool = False  # a long box may split between its items (layout/continued)
 
     def puzzle(self, doc: Document) -> Puzzle | None:
         p = doc.puzzle
@@ -89,7 +90,8 @@ def body_zone(doc: Document, theme: Theme, parts: Parts, *, sources: bool = True
     # The n-th `figure: true` places the n-th figure, where both print.
     placed = {mark: n for n, mark in enumerate(figure_marks(doc.sections))
               if n in figures and mark[0] in printed}
-    placing = Placing(parts.fmt, figure, placed, parts.pictures, parts.left_out)
+    placing = Placing(parts.fmt, figure, placed, parts.pictures, parts.left_out,
+                      parts.split_boxes)
     out: list[Flowable] = paragraphs(doc.intro, theme) if intro else []
     marks = []
     for i in printed:

@@ -36,6 +36,7 @@ from handout.layout.help_panel import help_flowables
 from handout.layout.measure import stack_height
 from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
+from handout.layout.spread import FILL_FROM
 from handout.layout.theme import MUTED, Theme
 from handout.pdf import HEADER, LAYOUT, group, marked
 
@@ -87,12 +88,18 @@ def _trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) ->
     # The one question area goes under the flap's panel or beside the contact details,
     # whichever has more room; it takes that room when there is enough to write on.
     column = geo.slots[2].width  # the flap and the back cover are equally tall
+    once = Questions()
     if flap and stack_height(flap, column) < stack_height(back, column):
-        flap = [*flap, QuestionsBox(theme, Questions())]
+        flap = [*flap, QuestionsBox(theme, once)]
     else:
-        back.insert(len(back) - len(closing), QuestionsBox(theme, Questions(), below=closing))
+        back.insert(len(back) - len(closing), QuestionsBox(theme, once, below=closing))
     flap_loc: tuple[str | int, ...] = ("plan",) if help_panel else ("help",)
-    inside = [*help_panel, *([key] if inside_key else []), *body, *plan]
+    # The plan located: a page rule it breaks names it (layout/proof.py).
+    plan_mark = [Mark("part:plan", loc=("plan",))] if plan else []
+    # Where the inside panels end with a quarter of the last one left, the question area
+    # takes that room, if it has no place yet (the back cover is laid out first).
+    rescue = QuestionsBox(theme, once, least=geo.slots[-1].height * FILL_FROM)
+    inside = [*help_panel, *([key] if inside_key else []), *body, *plan_mark, *plan, rescue]
     order = [group("Div", part) for part in (front, [*flap, *inside], back)]
     story: list[Flowable] = [
         NextPageTemplate("inside"), Mark("start:back", loc=("references",)), *back,
