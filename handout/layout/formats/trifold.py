@@ -24,7 +24,12 @@ from reportlab.platypus import (
 
 from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
-from handout.layout.closing import contact_flowables, review_flowables, sources_flowables
+from handout.layout.closing import (
+    QR_EMS,
+    contact_flowables,
+    review_flowables,
+    sources_flowables,
+)
 from handout.layout.cover import key_points_box, title_block
 from handout.layout.formats import panels as geometry
 from handout.layout.formats.base import Format
@@ -91,6 +96,7 @@ def _trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) ->
     once = Questions()
     if flap and stack_height(flap, column) < stack_height(back, column):
         flap = [*flap, QuestionsBox(theme, once)]
+        back = _grown(doc, theme, back, closing, geo.slots[0])
     else:
         back.insert(len(back) - len(closing), QuestionsBox(theme, once, below=closing))
     flap_loc: tuple[str | int, ...] = ("plan",) if help_panel else ("help",)
@@ -99,7 +105,11 @@ def _trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) ->
     # Where the inside panels end with a quarter of the last one left, the question area
     # takes that room, if it has no place yet (the back cover is laid out first).
     rescue = QuestionsBox(theme, once, least=geo.slots[-1].height * FILL_FROM)
-    inside = [*help_panel, *([key] if inside_key else []), *body, *plan_mark, *plan, rescue]
+    # Where the plan (kept whole) does not fit the room a panel has left, the question
+    # area takes that room, if it has no place yet, and the plan opens the next panel.
+    before_plan = [QuestionsBox(theme, once, before=plan)] if plan else []
+    inside = [*help_panel, *([key] if inside_key else []), *body, *plan_mark, *before_plan,
+              *plan, rescue]
     order = [group("Div", part) for part in (front, [*flap, *inside], back)]
     story: list[Flowable] = [
         NextPageTemplate("inside"), Mark("start:back", loc=("references",)), *back,
@@ -113,6 +123,20 @@ def _trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) ->
              Zone("inside", 3 if flap else 2, 5, marks, loc=("sections",))]
     return Layout(geo, _templates(geo, theme, doc, logo, order[0]), story, zones,
                   reading_order=order)
+
+
+def _grown(doc: Document, theme: Theme, back: list[Flowable], closing: list[Flowable],
+           panel: geometry.Slot) -> list[Flowable]:
+    """The back cover without the question area: where it would be a quarter empty, its
+    QR code grows into the room (a picture grows rather than leave a panel unfinished),
+    up to most of the panel's width."""
+    room = panel.height - stack_height(back, panel.width) - theme.gap(2)
+    if room <= FILL_FROM * panel.height:
+        return back
+    most = 0.8 * panel.width / theme.body_size  # in body sizes, as contact_flowables
+    ems = min(most, QR_EMS + room / theme.body_size)
+    grown = [*contact_flowables(doc.clinic, theme, qr_ems=ems), *closing]
+    return grown if stack_height(grown, panel.width) <= panel.height - theme.gap(2) else back
 
 
 def _flap(doc: Document, plan: list[Flowable], theme: Theme, flap: geometry.Slot
