@@ -14,6 +14,7 @@ from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
 from handout.input.figures import Figure
 from handout.layout.floats import floating
 from handout.layout.markup import markup, runt_free
+from handout.layout.measure import stack_height
 from handout.layout.theme import Theme
 from handout.pdf import group, tag
 
@@ -68,7 +69,13 @@ def figure_flowables(
     parts = [tag(title, "P"), tag(chart, "Figure", figure.alt_text), gap, tag(caption, "P"),
              tag(source, "P")]
     group("Div", parts)
-    return [floating(parts)]
+    # One block that waits for room (a float); but a figure taller than a page (a long
+    # caption in large print) would leave the page before it empty: then only the title
+    # and the chart wait, and the caption and source follow as text that may go on.
+    text_height = theme.page_size[1] - theme.top_margin - theme.bottom_margin
+    if stack_height(parts, theme.frame_width) <= text_height:
+        return [floating(parts)]
+    return [floating(parts[:3]), *parts[3:]]
 
 
 def chart_request(figure: Figure, theme: Theme, *, grayscale: bool = False,

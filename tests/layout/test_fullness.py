@@ -65,23 +65,27 @@ def test_large_print_splits_the_care_team_tier_not_the_urgent_ones(tmp_path: Pat
     assert "EMERGENCY" not in texts[help_page + 1]
 
 
+SLEEP = ROOT / "examples" / "sleep" / "content.yaml"
+
+
 def test_a_page_the_layout_cannot_fill_is_refused_located_and_nothing_written(
         tmp_path: Path) -> None:
-    out = tmp_path / "trifold.pdf"
+    out = tmp_path / "large.pdf"
     with pytest.raises(ContentError) as caught:
-        build(ROOT / "content.es.yaml", out, Options(format="trifold", check=False))
+        build(SLEEP, out, Options(large_print=True, check=False))
     message = str(caught.value)
-    assert message.startswith("content.es.yaml:214:3: plan: the inside middle panel is "), message
-    assert "% empty" in message and "starts on the inside right panel" in message
+    assert message.startswith("examples/sleep/content.yaml:135:3: references: page 6 is "), \
+        message
+    assert "% empty" in message and "starts on page 7" in message
     assert not out.exists()
 
 
 def test_allow_check_errors_prints_the_page_and_lists_it(tmp_path: Path) -> None:
-    out = tmp_path / "trifold.pdf"
-    result = build(ROOT / "content.es.yaml", out,
-                   Options(format="trifold", check=False, allow_check_errors=True))
+    out = tmp_path / "large.pdf"
+    result = build(SLEEP, out, Options(large_print=True, check=False,
+                                       allow_check_errors=True))
     assert out.exists()
-    assert any("inside middle panel is" in str(p) for p in result.page_problems)
+    assert any("page 6 is" in str(p) for p in result.page_problems)
 
 
 def test_emptiness_counts_holes_taller_than_the_allowance_wherever_they_are() -> None:
