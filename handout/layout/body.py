@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from handout.input.loader import Loc
 from handout.input.placed import shown
@@ -16,6 +16,7 @@ from handout.layout.drawings import Picture
 from handout.layout.icons import beside
 from handout.layout.markup import runt_free
 from handout.layout.pictures import picture_flowables
+from handout.layout.runs import Paragraph
 from handout.layout.tables import checklist, table_flowables
 from handout.layout.theme import Theme
 from handout.pdf import group, tag

@@ -9,6 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handout.common.errors import LayoutFitError
 from handout.input.clinic import Clinic
+from handout.layout.fontstack import draw_string, font_chain
 from handout.layout.theme import FOOTER_SIZE, MUTED, REGULAR, Theme
 from handout.pdf import TaggingCanvas
 
@@ -51,13 +52,15 @@ def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int) -> None:
     canv.setLineWidth(0.8)
     canv.line(theme.margin, y + 14, width - theme.margin, y + 14)
     canv.setFillColor(MUTED)
-    canv.setFont(REGULAR, FOOTER_SIZE)
+    canv.setFont(theme.regular, FOOTER_SIZE)
+    chain, face = theme.chain, theme.regular
     for i, line in enumerate(lines):
-        canv.drawString(theme.margin, y - i * leading, line)
+        draw_string(canv, theme.margin, y - i * leading, line, face=face, size=FOOTER_SIZE,
+                    chain=chain)
     label = theme.text("page_of", page=page)
-    x = width - theme.margin - canv.stringWidth(label + "00", REGULAR, FOOTER_SIZE)
-    canv.drawString(x, y, label)
-    canv.translate(x + canv.stringWidth(label, REGULAR, FOOTER_SIZE), y)
+    x = width - theme.margin - chain.width(label + "00", face, FOOTER_SIZE)
+    shown = draw_string(canv, x, y, label, face=face, size=FOOTER_SIZE, chain=chain)
+    canv.translate(x + shown, y)
     canv.doForm(TOTAL_FORM)
     canv.restoreState()
 
@@ -79,7 +82,7 @@ def footer_lines(clinic: Clinic, room: float) -> list[str] | None:
     None when no plan fits."""
     for plan in footer_plans(clinic):
         lines = [DOT.join(text for _, text in line) for line in plan]
-        if all(pdfmetrics.stringWidth(line, REGULAR, FOOTER_SIZE) <= room for line in lines):
+        if all(font_chain().width(line, REGULAR, FOOTER_SIZE) <= room for line in lines):
             return lines
     return None
 
@@ -91,8 +94,7 @@ def footer_problem(clinic: Clinic, theme: Theme) -> tuple[str, str]:
     room = footer_text_room(theme)
 
     def width(line: list[tuple[str, str]]) -> float:
-        return float(pdfmetrics.stringWidth(DOT.join(t for _, t in line), REGULAR,
-                                            FOOTER_SIZE))
+        return font_chain().width(DOT.join(t for _, t in line), REGULAR, FOOTER_SIZE)
 
     plans = footer_plans(clinic)
     alone = [[field] for field in plans[0][0] if width([field]) > room]

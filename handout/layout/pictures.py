@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from handout.input.images import printed_size
 from handout.input.sections import Image
 from handout.layout.drawings import Picture
 from handout.layout.floats import floating
 from handout.layout.markup import markup
+from handout.layout.runs import Paragraph
 from handout.layout.theme import Theme
 from handout.pdf import artifact, group, tag
 

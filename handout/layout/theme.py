@@ -22,6 +22,7 @@ from handout.common import colours, fonts
 from handout.common.colours import to_gray
 from handout.common.translations import Strings, strings
 from handout.input.clinic import Colours
+from handout.layout.fontstack import Chain, font_chain
 
 # The font files live in handout.common.fonts (no ReportLab: the chart code reads them too).
 FONT_DIR, FONT_FILES = fonts.FONT_DIR, fonts.FONT_FILES
@@ -74,7 +75,23 @@ class Theme:
     # None: the paper's page and the width between the margins.
     page: tuple[float, float] | None = None
     column: float | None = None
+    # The clinic's own fonts (clinic file, `fonts:`) as (language or script, file) pairs.
+    fonts: tuple[tuple[str, str], ...] = ()
     styles: dict[str, ParagraphStyle] = field(default_factory=dict, compare=False)
+
+    @property
+    def chain(self) -> Chain:
+        """The fonts this document's text is set in, by preference (layout/fontstack.py)."""
+        return font_chain(self.language, self.fonts)
+
+    @property
+    def regular(self) -> str:
+        """The regular face of the language's own letters (Atkinson, or Noto Sans)."""
+        return self.chain.primary.regular
+
+    @property
+    def bold(self) -> str:
+        return self.chain.primary.bold
 
     @property
     def text(self) -> Strings:
@@ -125,7 +142,8 @@ def make_theme(colours: Colours, *, paper: str = "letter", large_print: bool = F
                language: str = "en", grayscale: bool = False, bleed: bool = False,
                body_size: float | None = None, spacing: float = 1.0,
                page: tuple[float, float] | None = None, column: float | None = None,
-               margin: float | None = None) -> Theme:
+               margin: float | None = None, fonts: tuple[tuple[str, str], ...] = ()
+               ) -> Theme:
     """The theme for one build variant; every option combines with the others.
 
     `body_size`, `spacing`, `page`, `column` and `margin` are set by a fixed format's
@@ -138,7 +156,7 @@ def make_theme(colours: Colours, *, paper: str = "letter", large_print: bool = F
     theme = Theme(colours=colours, paper=paper, body_size=body, language=language,
                   grayscale=grayscale, bleed=BLEED if bleed else 0.0, margin=margin,
                   top_margin=(0.85 if large_print else 0.75) * inch, spacing=spacing,
-                  page=page, column=column)
+                  page=page, column=column, fonts=fonts)
     theme.styles.update(_styles(theme))
     return theme
 
@@ -146,9 +164,15 @@ def make_theme(colours: Colours, *, paper: str = "letter", large_print: bool = F
 def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
     b = theme.body_size
     s = b * theme.spacing  # the unit of space between blocks
+    chain = theme.chain
+    regular, bold = theme.regular, theme.bold
+    # Chinese and Japanese break lines between characters, with ReportLab's rules for the
+    # punctuation that may not start or end a line; other languages at spaces, and none
+    # is hyphenated (no hyphenationLang).
+    wrap = {"wordWrap": "CJK"} if chain.cjk else {}
     body = ParagraphStyle(
         "body",
-        fontName=REGULAR,
+        fontName=regular,
         fontSize=b,
         leading=round(b * 1.4, 1),
         textColor=INK,
@@ -157,6 +181,8 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
         splitLongWords=True,
         allowWidows=0,
         allowOrphans=0,
+        fontChain=chain,
+        **wrap,
     )
 
     def derive(name: str, **kw: object) -> ParagraphStyle:
@@ -165,19 +191,19 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "title": derive(
-            "title", fontName=BOLD, fontSize=b * 2, leading=b * 2.35, textColor=theme.primary,
+            "title", fontName=bold, fontSize=b * 2, leading=b * 2.35, textColor=theme.primary,
             spaceAfter=s * 0.3,
         ),
         "subtitle": derive(
-            "subtitle", fontName=REGULAR, fontSize=b * 1.2, leading=b * 1.6, textColor=MUTED,
+            "subtitle", fontName=regular, fontSize=b * 1.2, leading=b * 1.6, textColor=MUTED,
             spaceAfter=s * 0.9,
         ),
         "h1": derive(
-            "h1", fontName=BOLD, fontSize=b * 1.45, leading=b * 1.8, textColor=theme.primary,
+            "h1", fontName=bold, fontSize=b * 1.45, leading=b * 1.8, textColor=theme.primary,
             spaceBefore=s * 0.9, spaceAfter=s * 0.45, keepWithNext=1,
         ),
         "h2": derive(
-            "h2", fontName=BOLD, fontSize=b * 1.15, leading=b * 1.5, textColor=INK,
+            "h2", fontName=bold, fontSize=b * 1.15, leading=b * 1.5, textColor=INK,
             spaceBefore=s * 0.2, spaceAfter=s * 0.3, keepWithNext=1,
         ),
         "bullet": derive("bullet", spaceAfter=s * 0.3),

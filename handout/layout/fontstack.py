@@ -1,0 +1,257 @@
+"""Which font prints each run of text.
+
+A document's language picks a chain of font families (`font_chain`): the family its own
+letters are set in (Atkinson Hyperlegible Next where it has them all; Noto Sans for
+Vietnamese and Cyrillic), then the clinic's own fonts (clinic file, `fonts:`), the bundled
+Noto Sans and Noto Sans SC / TC / KR subsets in the order the language prefers them, and
+last a system font that matplotlib's font manager finds. A run of text goes to the first
+family that has every character of it: a word is never set in two designs unless no one
+font has it all, and each Han or Hangul character is a run of its own, so a Latin drug
+name in Chinese text keeps the Latin font and the Chinese around it the CJK font.
+
+Fonts are registered with ReportLab on first need: an English build reads only Atkinson.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from handout.common.fonts import (
+    BOLD,
+    FONT_DIR,
+    NOTO_FILES,
+    NOTO_SANS_LANGUAGES,
+    REGULAR,
+    cjk_order,
+    font_slot,
+    primary_subtag,
+)
+
+# Characters set without spaces between words (Han, kana, Hangul, their punctuation and
+# full-width forms): each is a run of its own, so the text around it keeps its font.
+WIDE = ("\u1100-\u11ff\u2e80-\u2fff\u3000-\u30ff\u3100-\u31ff\u3200-\u9fff\ua960-\ua97f"
+        "\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff")
+_TOKEN = re.compile(rf"\s+|[{WIDE}]|[^\s{WIDE}]+")
+
+
+@dataclass(frozen=True)
+class Family:
+    """A regular and a bold face registered with ReportLab under `regular` and `bold`."""
+
+    regular: str
+    bold: str
+    regular_file: str
+    bold_file: str
+    label: str  # for messages: "Noto Sans SC (...)", or the clinic's file
+
+    def face(self, bold: bool) -> str:
+        return self.bold if bold else self.regular
+
+
+ATKINSON = Family(REGULAR, BOLD, "", "", "Atkinson Hyperlegible Next")
+
+
+def bundled(name: str) -> Family:
+    regular, bold, label = NOTO_FILES[name]
+    return Family(name, f"{name}-Bold", str(FONT_DIR / regular), str(FONT_DIR / bold), label)
+
+
+def clinic_family(path: str) -> Family:
+    """A clinic's own font file: one file serves as regular and bold (a full font with both
+    weights can be named twice, `Name-Bold` beside it is taken as its bold)."""
+    file = Path(path)
+    bold = file.with_name(f"{file.stem.removesuffix('-Regular')}-Bold{file.suffix}")
+    name = f"Clinic-{re.sub(r'[^A-Za-z0-9]+', '', file.stem)[:40]}"
+    return Family(name, f"{name}-Bold", str(file), str(bold if bold.is_file() else file),
+                  str(file))
+
+
+@cache
+def register(family: Family) -> Family:
+    """Register `family`'s faces once per process; TTFError (a font ReportLab cannot
+    embed, e.g. CFF outlines) and OSError propagate."""
+    from handout.layout.theme import register_fonts
+
+    register_fonts()
+    if family.regular_file:
+        pdfmetrics.registerFont(TTFont(family.regular, family.regular_file))
+        pdfmetrics.registerFont(TTFont(family.bold, family.bold_file))
+        pdfmetrics.registerFontFamily(family.regular, normal=family.regular,
+                                      bold=family.bold, italic=family.regular,
+                                      boldItalic=family.bold)
+    return family
+
+
+@cache
+def face_coverage(face: str) -> frozenset[int]:
+    """Code points a registered face can draw."""
+    register(ATKINSON)
+    return frozenset(pdfmetrics.getFont(face).face.charToGlyph)
+
+
+def coverage(family: Family) -> frozenset[int]:
+    """Code points both faces of `family` can draw (registering it on first use)."""
+    register(family)
+    return face_coverage(family.regular) & face_coverage(family.bold)
+
+
+@dataclass(frozen=True)
+class Chain:
+    """The families a document's text may be set in, in order of preference."""
+
+    configured: tuple[Family, ...]
+    cjk: bool = False  # the language breaks lines between characters
+
+    @property
+    def families(self) -> tuple[Family, ...]:
+        """The configured families, then the system fonts found for missing text."""
+        return (*self.configured, *SYSTEM)
+
+    @property
+    def primary(self) -> Family:
+        return self.configured[0]
+
+    def missing(self, text: str) -> list[str]:
+        """The characters of `text` (not spaces) that no family can print, in order."""
+        found: dict[str, None] = {}
+        for char in text:
+            if not char.isspace() and not any(ord(char) in coverage(f) for f in self.families):
+                found[char] = None
+        return list(found)
+
+    def runs(self, text: str, face: str, bold: bool) -> list[tuple[str, str]]:
+        """`text` as (face, run) pairs: `face` where it has the characters, else the
+        first family's face of the same weight that has them."""
+        own = face_coverage(face)
+        if all(ord(c) in own for c in text):
+            return [(face, text)] if text else []
+        faces = [(face, own), *((f.face(bold), coverage(f)) for f in self.families)]
+        out: list[tuple[str, str]] = []
+        for token in _TOKEN.findall(text):
+            before = out[-1][0] if out else face
+            if token.isspace() and all(ord(c) in face_coverage(before) for c in token):
+                parts = [(before, token)]
+            else:
+                parts = _place(token, faces, face)
+            for name, part in parts:
+                if out and out[-1][0] == name:
+                    out[-1] = (name, out[-1][1] + part)
+                else:
+                    out.append((name, part))
+        return out
+
+    def width(self, text: str, face: str, size: float) -> float:
+        """The printed width of `text` set from `face`, run by run."""
+        bold = is_bold(face)
+        return float(sum(pdfmetrics.stringWidth(run, name, size)
+                         for name, run in self.runs(text, face, bold)))
+
+
+def _place(token: str, faces: list[tuple[str, frozenset[int]]],
+           default: str) -> list[tuple[str, str]]:
+    """A word in the first face that has all of it; else character by character."""
+    codes = {ord(c) for c in token}
+    for name, has in faces:
+        if codes <= has:
+            return [(name, token)]
+    return [(next((n for n, has in faces if ord(c) in has), default), c) for c in token]
+
+
+def is_bold(face: str) -> bool:
+    return face.endswith(("-Bold", "-SemiBold"))
+
+
+@cache
+def font_chain(language: str = "en", clinic_fonts: tuple[tuple[str, str], ...] = ()) -> Chain:
+    """The chain for `language` (a BCP 47 tag) and a clinic's `fonts:` (key, file) pairs;
+    bad clinic files are left out here (preflight reports them where they are named)."""
+    own: dict[str, list[Family]] = {}
+    for key, path in clinic_fonts:
+        family = clinic_family(path)
+        if font_problem(family) is None:
+            own.setdefault(font_slot(key), []).append(family)
+    first = primary_subtag(language)
+    order = [REGULAR, "NotoSans", *cjk_order(language)]
+    if first in NOTO_SANS_LANGUAGES:
+        order = ["NotoSans", REGULAR, *cjk_order(language)]
+    elif font_slot(language) != REGULAR:  # Chinese, Korean: Latin runs stay in Atkinson
+        order = [REGULAR, *cjk_order(language), "NotoSans"]
+    families: list[Family] = []
+    for slot in order:
+        families += own.get(slot, [])
+        families.append(ATKINSON if slot == REGULAR else bundled(slot))
+    return Chain(tuple(families), cjk=first in {"zh", "ja"})
+
+
+def font_problem(family: Family) -> str | None:
+    """Why a clinic's font file cannot be used, or None."""
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    path = Path(family.regular_file)
+    if not path.is_file():
+        return f"no font file at {path}; check the path"
+    try:
+        register(family)
+    except TTFError as error:
+        return (f"{path.name} cannot be embedded ({error}); name a TrueType font (.ttf "
+                "with glyf outlines, such as the Noto Sans TTFs from Google Fonts)")
+    except OSError as error:
+        return f"{path.name} cannot be read: {error}"
+    return None
+
+
+SYSTEM: list[Family] = []  # system fonts found in this process, for every chain
+
+
+def add_system_font(chars: Iterable[str]) -> Family | None:
+    """Find a system font for `chars` and add it to every chain (SYSTEM); None if none."""
+    family = system_family(chars)
+    if family is not None and family not in SYSTEM:
+        SYSTEM.append(family)
+    return family
+
+
+def system_family(chars: Iterable[str]) -> Family | None:
+    """An installed TrueType font that has every one of `chars`, found through matplotlib's
+    font manager (the last resort: slow the first time, and only asked for missing text)."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    wanted = {ord(c) for c in chars}
+    for entry in sorted(font_manager.fontManager.ttflist, key=lambda e: e.fname):
+        if not entry.fname.lower().endswith(".ttf"):
+            continue
+        try:
+            if wanted <= set(FT2Font(entry.fname).get_charmap()):
+                family = clinic_family(entry.fname)
+                if font_problem(family) is None:
+                    return family
+        except (OSError, RuntimeError):
+            continue
+    return None
+
+
+def draw_string(canv: Any, x: float, y: float, text: str, *, face: str, size: float,
+                chain: Chain) -> float:
+    """Draw `text` on a canvas whose font is set to `face` at `size`, from (x, y), each run
+    in a face that has it (the canvas counterpart of runs.Paragraph). Text `face` has in
+    full is drawn as canv.drawString would; returns the width drawn."""
+    runs = chain.runs(text, face, is_bold(face))
+    if len(runs) == 1 and runs[0][0] == face:
+        canv.drawString(x, y, text)
+        return float(pdfmetrics.stringWidth(text, face, size))
+    start = x
+    for name, run in runs:
+        canv.setFont(name, size)
+        canv.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, name, size)
+    canv.setFont(face, size)
+    return x - start

@@ -1,0 +1,88 @@
+"""Paragraphs whose every run of text is set in a font that has it.
+
+`Paragraph` is ReportLab's, given markup in which each run the style's font cannot print is
+wrapped in `<font name=...>` naming the face of the same weight that can (fontstack.py):
+a Latin drug name in Chinese text stays in the Latin font, the Chinese in Noto Sans SC.
+Only the markup passed in is rewritten (public API, no ReportLab internals), and text the
+style's font has in full is passed on unchanged, byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html import escape, unescape
+from typing import Any
+
+from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph as RLParagraph
+
+from handout.layout.fontstack import Chain, face_coverage, font_chain, is_bold
+
+_TAG = re.compile(r"(<[^>]*>)")
+_NAME = re.compile(r"""\b(?:name|face|fontName)\s*=\s*["']([^"']+)["']""")
+_BOLD_TAGS = {"b", "strong"}
+_ITALIC_TAGS = {"i", "em"}
+
+
+def chain_of(style: ParagraphStyle) -> Chain:
+    """The style's font chain (set by the theme for the document's language), else the
+    default one."""
+    chain = getattr(style, "fontChain", None)
+    return chain if isinstance(chain, Chain) else font_chain()
+
+
+def font_runs(text: str, style: ParagraphStyle) -> str:
+    """`text` (paragraph markup) with each run its style's font lacks wrapped in a
+    `<font name=...>` of a face that has it."""
+    plain = unescape(_TAG.sub("", text))
+    own = face_coverage(style.fontName)
+    if all(ord(c) in own for c in plain):
+        return text
+    # Decomposed accents (e + U+0302 + U+0301) would be drawn after their letter, as
+    # ReportLab does no shaping: composed ones are single glyphs in the font.
+    text = unicodedata.normalize("NFC", text)
+    chain = chain_of(style)
+    stack = [ps2tt(style.fontName)]
+    out = []
+    for piece in _TAG.split(text):
+        if not piece:
+            continue
+        if piece.startswith("<"):
+            out.append(piece)
+            _follow(piece, stack)
+            continue
+        family, bold, italic = stack[-1]
+        face = tt2ps(family, bold, italic)
+        for name, run in chain.runs(unescape(piece), face, is_bold(face)):
+            body = escape(run, quote=False)
+            out.append(body if name == face else f'<font name="{name}">{body}</font>')
+    return "".join(out)
+
+
+def _follow(tag: str, stack: list[tuple[str, int, int]]) -> None:
+    """Track the font (family, bold, italic) in effect after `tag`."""
+    if tag.startswith("</"):
+        if len(stack) > 1:
+            stack.pop()
+        return
+    if tag.endswith("/>"):
+        return
+    name = tag[1:].split(None, 1)[0].rstrip(">").lower() if len(tag) > 2 else ""
+    family, bold, italic = stack[-1]
+    named = _NAME.search(tag) if name in {"font", "span"} else None
+    if named:
+        family, bold, italic = ps2tt(named.group(1))
+    stack.append((family, 1 if name in _BOLD_TAGS else bold,
+                  1 if name in _ITALIC_TAGS else italic))
+
+
+class Paragraph(RLParagraph):  # type: ignore[misc]  # ReportLab is untyped
+    """ReportLab's Paragraph, each run of its text in a font that has it (font_runs)."""
+
+    def __init__(self, text: str | None, style: ParagraphStyle | None = None, *args: Any,
+                 **kwargs: Any) -> None:
+        if text is not None and style is not None:  # None: a split's part, from frags
+            text = font_runs(text, style)
+        super().__init__(text, style, *args, **kwargs)
