@@ -12,7 +12,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handout.common.errors import LayoutFitError
 from handout.input.clinic import Clinic
-from handout.layout.fontstack import draw_string, font_chain
+from handout.layout.fontstack import font_chain
+from handout.layout.runs import draw_string
 from handout.layout.theme import BOLD, FOOTER_SIZE, WHITE, Theme
 from handout.pdf import Element, marked
 

@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -238,20 +237,3 @@ def system_family(chars: Iterable[str]) -> Family | None:
             continue
     return None
 
-
-def draw_string(canv: Any, x: float, y: float, text: str, *, face: str, size: float,
-                chain: Chain) -> float:
-    """Draw `text` on a canvas whose font is set to `face` at `size`, from (x, y), each run
-    in a face that has it (the canvas counterpart of runs.Paragraph). Text `face` has in
-    full is drawn as canv.drawString would; returns the width drawn."""
-    runs = chain.runs(text, face, is_bold(face))
-    if len(runs) == 1 and runs[0][0] == face:
-        canv.drawString(x, y, text)
-        return float(pdfmetrics.stringWidth(text, face, size))
-    start = x
-    for name, run in runs:
-        canv.setFont(name, size)
-        canv.drawString(x, y, run)
-        x += pdfmetrics.stringWidth(run, name, size)
-    canv.setFont(face, size)
-    return x - start

@@ -9,7 +9,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handout.common.errors import LayoutFitError
 from handout.input.clinic import Clinic
-from handout.layout.fontstack import draw_string, font_chain
+from handout.layout.fontstack import font_chain
+from handout.layout.runs import draw_string
 from handout.layout.theme import FOOTER_SIZE, MUTED, REGULAR, Theme
 from handout.pdf import TaggingCanvas
 

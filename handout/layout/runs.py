@@ -16,6 +16,7 @@ from typing import Any
 
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph as RLParagraph
 
 from handout.layout.fontstack import Chain, face_coverage, font_chain, is_bold
@@ -86,3 +87,21 @@ class Paragraph(RLParagraph):  # type: ignore[misc]  # ReportLab is untyped
         if text is not None and style is not None:  # None: a split's part, from frags
             text = font_runs(text, style)
         super().__init__(text, style, *args, **kwargs)
+
+
+def draw_string(canv: Any, x: float, y: float, text: str, *, face: str, size: float,
+                chain: Chain) -> float:
+    """Draw `text` on a canvas whose font is set to `face` at `size`, from (x, y), each run
+    in a face that has it (the canvas counterpart of runs.Paragraph). Text `face` has in
+    full is drawn as canv.drawString would; returns the width drawn."""
+    runs = chain.runs(text, face, is_bold(face))
+    if len(runs) == 1 and runs[0][0] == face:
+        canv.drawString(x, y, text)
+        return float(pdfmetrics.stringWidth(text, face, size))
+    start = x
+    for name, run in runs:
+        canv.setFont(name, size)
+        canv.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, name, size)
+    canv.setFont(face, size)
+    return x - start

@@ -52,7 +52,7 @@ class Format(ABC):
             kw |= {"body_size": step.body_size, "spacing": step.spacing}
         return make_theme(doc.clinic.colours, paper=paper, large_print=large_print,
                           language=doc.language, grayscale=grayscale, bleed=print_shop,
-                          **kw)  # type: ignore[arg-type]
+                          fonts=tuple(sorted(doc.clinic.fonts.items())), **kw)  # type: ignore[arg-type]
 
     def geometry_theme(self, paper: str) -> dict[str, object]:
         """The page, column or margin this format gives the theme (make_theme's keywords)."""
