@@ -20,10 +20,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph as RLParagraph
 
 from handout.layout.fontstack import Chain, face_coverage, font_chain, is_bold
+from handout.layout.kinsoku import kinsoku
 
 _TAG = re.compile(r"(<[^>]*>)")
 _NAME = re.compile(r"""\b(?:name|face|fontName)\s*=\s*["']([^"']+)["']""")
 _BOLD_TAGS = {"b", "strong"}
+THIN = "\u2009"
 _ITALIC_TAGS = {"i", "em"}
 
 
@@ -45,6 +47,11 @@ def font_runs(text: str, style: ParagraphStyle) -> str:
     # ReportLab does no shaping: composed ones are single glyphs in the font.
     text = unicodedata.normalize("NFC", text)
     chain = chain_of(style)
+    # Chinese and Japanese: ReportLab's CJK wrap lets a closing mark (。，) hang past the
+    # line's end, then takes the overhang out of the line's word spaces, drawing the words
+    # over each other when there are few. A thin space (not a word space; still a space
+    # to the wrap) keeps Latin words and numbers apart from the Han, at about 1/5 em.
+    spaces = str.maketrans({" ": THIN, "\xa0": THIN}) if chain.cjk else {}
     stack = [ps2tt(style.fontName)]
     out = []
     for piece in _TAG.split(text):
@@ -56,7 +63,7 @@ def font_runs(text: str, style: ParagraphStyle) -> str:
             continue
         family, bold, italic = stack[-1]
         face = tt2ps(family, bold, italic)
-        for name, run in chain.runs(unescape(piece), face, is_bold(face)):
+        for name, run in chain.runs(unescape(piece).translate(spaces), face, is_bold(face)):
             body = escape(run, quote=False)
             out.append(body if name == face else f'<font name="{name}">{body}</font>')
     return "".join(out)
@@ -87,6 +94,12 @@ class Paragraph(RLParagraph):  # type: ignore[misc]  # ReportLab is untyped
         if text is not None and style is not None:  # None: a split's part, from frags
             text = font_runs(text, style)
         super().__init__(text, style, *args, **kwargs)
+
+    def breakLinesCJK(self, widths: Any) -> Any:  # noqa: N802  # ReportLab's name
+        """ReportLab's CJK lines, with Chinese punctuation kept off line starts and ends
+        (kinsoku.py)."""
+        return kinsoku(super().breakLinesCJK(widths),
+                       (self.style.fontName, self.style.fontSize))
 
 
 def draw_string(canv: Any, x: float, y: float, text: str, *, face: str, size: float,
