@@ -14,7 +14,9 @@ Fonts are registered with ReportLab on first need: an English build reads only A
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -122,7 +124,10 @@ class Chain:
         """The characters of `text` (not spaces) that no family can print, in order."""
         found: dict[str, None] = {}
         for char in text:
-            if not char.isspace() and not any(ord(char) in coverage(f) for f in self.families):
+            if char.isspace():
+                continue
+            if unicodedata.category(char) == "Cc" or not any(
+                    ord(char) in coverage(f) for f in self.families):
                 found[char] = None
         return list(found)
 
@@ -211,7 +216,10 @@ SYSTEM: list[Family] = []  # system fonts found in this process, for every chain
 
 
 def add_system_font(chars: Iterable[str]) -> Family | None:
-    """Find a system font for `chars` and add it to every chain (SYSTEM); None if none."""
+    """Find a system font for `chars` and add it to every chain (SYSTEM); None if none, or
+    if HANDOUT_SYSTEM_FONTS=0 (tests that must not depend on the machine's fonts)."""
+    if os.environ.get("HANDOUT_SYSTEM_FONTS") == "0":
+        return None
     family = system_family(chars)
     if family is not None and family not in SYSTEM:
         SYSTEM.append(family)
@@ -224,9 +232,12 @@ def system_family(chars: Iterable[str]) -> Family | None:
     from matplotlib import font_manager
     from matplotlib.ft2font import FT2Font
 
-    wanted = {ord(c) for c in chars}
+    wanted = {ord(c) for c in chars if not unicodedata.category(c).startswith("C")}
+    if not wanted:
+        return None
     for entry in sorted(font_manager.fontManager.ttflist, key=lambda e: e.fname):
-        if not entry.fname.lower().endswith(".ttf"):
+        # Last Resort (matplotlib ships it) "has" every character as a placeholder box.
+        if not entry.fname.lower().endswith(".ttf") or "lastresort" in entry.fname.lower():
             continue
         try:
             if wanted <= set(FT2Font(entry.fname).get_charmap()):

@@ -20,6 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from handout.common import colours, fonts
 from handout.common.colours import to_gray
+from handout.common.fonts import primary_subtag
 from handout.common.translations import Strings, strings
 from handout.input.clinic import Colours
 from handout.layout.fontstack import Chain, font_chain
@@ -133,6 +134,8 @@ class Theme:
         return self.styles[name]
 
 
+STACKED_MARKS = {"vi"}  # languages with two marks on one letter
+STACKED_INK = 1.3  # em: the tallest stacked capital to the lowest descender, and a hair
 REGULAR_BODY = 14.0  # older readers: 13-14 pt (handout-standards.md)
 LARGE_PRINT_SIZE = 18.0  # APH / RNIB large print: 18 pt or more
 BLEED = 0.125 * inch  # 1/8 inch (3 mm), what print shops ask for
@@ -170,6 +173,10 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
     # punctuation that may not start or end a line; other languages at spaces, and none
     # is hyphenated (no hyphenationLang).
     wrap = {"wordWrap": "CJK"} if chain.cjk else {}
+    # Vietnamese stacks two marks on a letter (Ỗ reaches 1.054 em in Noto Sans, g goes
+    # down to -0.24): no line is set closer than that, so a mark never touches the
+    # descenders of the line above. Other languages keep their spacing.
+    ink = STACKED_INK if primary_subtag(theme.language) in STACKED_MARKS else 0.0
     body = ParagraphStyle(
         "body",
         fontName=regular,
@@ -191,7 +198,8 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "title": derive(
-            "title", fontName=bold, fontSize=b * 2, leading=b * 2.35, textColor=theme.primary,
+            "title", fontName=bold, fontSize=b * 2, leading=max(b * 2.35, b * 2 * ink),
+            textColor=theme.primary,
             spaceAfter=s * 0.3,
         ),
         "subtitle": derive(
@@ -199,7 +207,8 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
             spaceAfter=s * 0.9,
         ),
         "h1": derive(
-            "h1", fontName=bold, fontSize=b * 1.45, leading=b * 1.8, textColor=theme.primary,
+            "h1", fontName=bold, fontSize=b * 1.45, leading=max(b * 1.8, b * 1.45 * ink),
+            textColor=theme.primary,
             spaceBefore=s * 0.9, spaceAfter=s * 0.45, keepWithNext=1,
         ),
         "h2": derive(
