@@ -45,8 +45,8 @@ RTL_LANGUAGES = {"ar": "Arabic", "fa": "Farsi", "ur": "Urdu", "he": "Hebrew", "i
 RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff"
                       "\U0001e800-\U0001efff]")
 RTL_REFUSAL = ("handout cannot print right-to-left text ({what}) yet: its PDF library would "
-               "print it backwards. Make this handout in another language; the README's "
-               "Languages section says what right-to-left support would take")
+               "print it backwards. {fix}; the README's Languages section says what "
+               "right-to-left support would take")
 
 
 def rtl_language(tag: str) -> str | None:

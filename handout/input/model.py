@@ -120,7 +120,8 @@ class Document(Strict):
     def _known_language(cls, value: str) -> str:
         rtl = rtl_language(value)
         if rtl:
-            raise ValueError(RTL_REFUSAL.format(what=f"{rtl}, language: {value}"))
+            raise ValueError(RTL_REFUSAL.format(what=f"{rtl}, language: {value}",
+                                                fix="Make this handout in another language"))
         if base_language(value) not in languages():
             raise ValueError(f"no layout wording for {value!r} yet; use one of "
                              f"{', '.join(languages())}")

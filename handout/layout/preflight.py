@@ -69,7 +69,8 @@ def missing_glyphs(doc: Document, located: Located) -> list[Problem]:
         if loc in rtl:
             letter = RTL_TEXT.search(text)
             script = _name(letter.group()).split()[0].title() if letter else "Arabic"
-            problems.append(located.problem(loc, RTL_REFUSAL.format(what=f"{script} letters")))
+            problems.append(located.problem(loc, RTL_REFUSAL.format(
+                what=f"{script} letters", fix="Remove them, or write the words in Latin letters")))
         elif bad := chain.missing(text):
             problems.append(located.problem(loc, _lacking(bad, doc.language)))
     return problems

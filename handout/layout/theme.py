@@ -195,10 +195,10 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
     def derive(name: str, **kw: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=body, **kw)
 
-    return {
+    styles = {
         "body": body,
         "title": derive(
-            "title", fontName=bold, fontSize=b * 2, leading=max(b * 2.35, b * 2 * ink),
+            "title", fontName=bold, fontSize=b * 2, leading=b * 2.35,
             textColor=theme.primary,
             spaceAfter=s * 0.3,
         ),
@@ -207,7 +207,7 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
             spaceAfter=s * 0.9,
         ),
         "h1": derive(
-            "h1", fontName=bold, fontSize=b * 1.45, leading=max(b * 1.8, b * 1.45 * ink),
+            "h1", fontName=bold, fontSize=b * 1.45, leading=b * 1.8,
             textColor=theme.primary,
             spaceBefore=s * 0.9, spaceAfter=s * 0.45, keepWithNext=1,
         ),
@@ -228,3 +228,6 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
         ),
         "footer": derive("footer", fontSize=10, leading=12, textColor=MUTED),
     }
+    for style in styles.values() if ink else ():
+        style.leading = max(style.leading, style.fontSize * ink)
+    return styles
