@@ -114,7 +114,7 @@ class Chain:
     @property
     def families(self) -> tuple[Family, ...]:
         """The configured families, then the system fonts found for missing text."""
-        return (*self.configured, *SYSTEM)
+        return (*self.configured, *(SYSTEM if system_fonts() else ()))
 
     @property
     def primary(self) -> Family:
@@ -215,36 +215,19 @@ def font_problem(family: Family) -> str | None:
 SYSTEM: list[Family] = []  # system fonts found in this process, for every chain
 
 
+def system_fonts() -> bool:
+    """Whether system fonts may stand in (HANDOUT_SYSTEM_FONTS=0: not, for tests)."""
+    return os.environ.get("HANDOUT_SYSTEM_FONTS") != "0"
+
+
 def add_system_font(chars: Iterable[str]) -> Family | None:
-    """Find a system font for `chars` and add it to every chain (SYSTEM); None if none, or
-    if HANDOUT_SYSTEM_FONTS=0 (tests that must not depend on the machine's fonts)."""
-    if os.environ.get("HANDOUT_SYSTEM_FONTS") == "0":
+    """Find a system font for `chars` (systemfonts.py) and add it to every chain; None if
+    none, or if HANDOUT_SYSTEM_FONTS=0 (tests that must not depend on the machine)."""
+    from handout.layout.systemfonts import system_family
+
+    if not system_fonts():
         return None
     family = system_family(chars)
     if family is not None and family not in SYSTEM:
         SYSTEM.append(family)
     return family
-
-
-def system_family(chars: Iterable[str]) -> Family | None:
-    """An installed TrueType font that has every one of `chars`, found through matplotlib's
-    font manager (the last resort: slow the first time, and only asked for missing text)."""
-    from matplotlib import font_manager
-    from matplotlib.ft2font import FT2Font
-
-    wanted = {ord(c) for c in chars if not unicodedata.category(c).startswith("C")}
-    if not wanted:
-        return None
-    for entry in sorted(font_manager.fontManager.ttflist, key=lambda e: e.fname):
-        # Last Resort (matplotlib ships it) "has" every character as a placeholder box.
-        if not entry.fname.lower().endswith(".ttf") or "lastresort" in entry.fname.lower():
-            continue
-        try:
-            if wanted <= set(FT2Font(entry.fname).get_charmap()):
-                family = clinic_family(entry.fname)
-                if font_problem(family) is None:
-                    return family
-        except (OSError, RuntimeError):
-            continue
-    return None
-

@@ -158,3 +158,21 @@ def test_a_clinic_font_that_cannot_be_embedded_is_a_located_error(tmp_path: Path
                              "Noto Sans TTFs from Google Fonts)")
     assert found[1] == (f"{clinic}:{line_of(clinic, '  vi:')}:7: clinic.fonts.vi: no font "
                         f"file at {tmp_path / 'missing.ttf'}; check the path")
+
+
+def test_a_system_font_is_the_last_resort(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A character no bundled font has prints in an installed font that has it (found
+    through matplotlib's font manager), here a snowman in DejaVu Sans where installed."""
+    from handout.layout.systemfonts import system_family
+
+    monkeypatch.delenv("HANDOUT_SYSTEM_FONTS")
+    found = system_family("\u2603")
+    if found is None:
+        pytest.skip("no installed font has a snowman")
+    path = content(tmp_path, "vi", **{"title: Ngủ đủ giấc mỗi đêm": "title: Ngủ ngon \u2603"})
+    out = build(path, tmp_path / "out.pdf", Options(allow_check_errors=True)).path
+    with pymupdf.open(out) as pdf:
+        assert "Ngủngon\u2603" in "".join(pdf[0].get_text().split())
+        fonts = {f[3].split("+", 1)[-1] for f in pdf[0].get_fonts() if f[1] != "n/a"}
+    assert any(name.startswith("DejaVu") for name in fonts) or found.label in fonts, fonts
