@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -137,7 +137,7 @@ class Chain:
         own = face_coverage(face)
         if all(ord(c) in own for c in text):
             return [(face, text)] if text else []
-        faces = [(face, own), *((f.face(bold), coverage(f)) for f in self.families)]
+        faces = _Faces(face, bold, self.families)
         out: list[tuple[str, str]] = []
         for token in _TOKEN.findall(text):
             before = out[-1][0] if out else face
@@ -159,8 +159,20 @@ class Chain:
                          for name, run in self.runs(text, face, bold)))
 
 
-def _place(token: str, faces: list[tuple[str, frozenset[int]]],
-           default: str) -> list[tuple[str, str]]:
+class _Faces:
+    """`face`, then each family's face of the same weight, with what each can draw: a
+    family is registered only when a character gets as far as it (fonts load lazily)."""
+
+    def __init__(self, face: str, bold: bool, families: tuple[Family, ...]) -> None:
+        self.face, self.bold, self.families = face, bold, families
+
+    def __iter__(self) -> Iterator[tuple[str, frozenset[int]]]:
+        yield self.face, face_coverage(self.face)
+        for family in self.families:
+            yield family.face(self.bold), coverage(family)
+
+
+def _place(token: str, faces: _Faces, default: str) -> list[tuple[str, str]]:
     """A word in the first face that has all of it; else character by character."""
     codes = {ord(c) for c in token}
     for name, has in faces:
