@@ -164,3 +164,15 @@ def test_pages_render(built: dict[tuple[str, str], Path], language: str, fmt: st
             dark = sum(1 for value in pix.samples if value < 128)
             if len(squeezed(page.get_text())) > 3:  # more than a page number
                 assert dark > 100, f"page {page.number + 1} of {language} {fmt} is blank"
+
+
+@pytest.mark.parametrize(("language", "face"), [
+    ("zh-Hans", "NotoSansSC"), ("zh", "NotoSansSC"), ("zh-Hant", "NotoSansTC"),
+    ("zh-TW", "NotoSansTC"), ("zh-Hant-HK", "NotoSansTC")])
+def test_han_characters_take_the_forms_of_the_language(language: str, face: str) -> None:
+    from handout.layout.fontstack import font_chain
+
+    assert font_chain(language).runs("睡眠 sleep", "Atkinson", False) == [
+        (face, "睡眠 "), ("Atkinson", "sleep")]
+    assert font_chain(language).runs("睡眠 sleep", "Atkinson-Bold", True)[0] == (
+        f"{face}-Bold", "睡眠 ")
