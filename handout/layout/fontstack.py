@@ -98,6 +98,7 @@ def face_coverage(face: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(face).face.charToGlyph)
 
 
+@cache
 def coverage(family: Family) -> frozenset[int]:
     """Code points both faces of `family` can draw (registering it on first use)."""
     register(family)
