@@ -30,6 +30,9 @@ NOTO_FILES = {
     "NotoSansKR": ("NotoSansKR_400Regular.ttf", "NotoSansKR_700Bold.ttf",
                    "Noto Sans KR (Korean, common syllables)"),
 }
+# The same families as matplotlib names them (the charts' text).
+NOTO_NAMES = {"NotoSans": "Noto Sans", "NotoSansSC": "Noto Sans SC",
+              "NotoSansTC": "Noto Sans TC", "NotoSansKR": "Noto Sans KR"}
 
 # Languages whose own letters Atkinson lacks (Vietnamese tone marks, Cyrillic, Greek): their
 # text is set in Noto Sans throughout, not word by word in two designs.

@@ -176,3 +176,20 @@ def test_han_characters_take_the_forms_of_the_language(language: str, face: str)
         (face, "睡眠 "), ("Atkinson", "sleep")]
     assert font_chain(language).runs("睡眠 sleep", "Atkinson-Bold", True)[0] == (
         f"{face}-Bold", "睡眠 ")
+
+
+def test_chart_text_in_chinese_has_its_glyphs() -> None:
+    """The chart draws Chinese labels in Noto Sans SC (matplotlib's font fallback): no
+    'Glyph missing' warning, which the test settings turn into an error."""
+    from handout.chart.render import chart_families, render_svg
+    from handout.input.model import Document
+    from handout.input.sources import load_content
+
+    assert chart_families("en") == ["Atkinson Hyperlegible Next", "DejaVu Sans"]
+    assert chart_families("zh-Hans")[:2] == ["Atkinson Hyperlegible Next", "Noto Sans SC"]
+    assert chart_families("vi")[:2] == ["Noto Sans", "Atkinson Hyperlegible Next"]
+    doc = Document.model_validate(load_content(DATA / "content.zh-Hans.yaml").data)
+    assert doc.figure is not None
+    svg = render_svg(doc.figure, width_in=6, primary="#1F4E79", accent="#0B6E4F",
+                     language="zh-Hans")
+    assert svg.count(b"<path") > 50  # the labels' glyphs, drawn as outlines
