@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from html import escape, unescape
 from typing import Any
 
@@ -19,10 +20,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph as RLParagraph
 
-from handout.layout.fontstack import Chain, face_coverage, font_chain, is_bold
+from handout.layout.fontstack import WIDE, Chain, face_coverage, font_chain, is_bold
 from handout.layout.kinsoku import kinsoku
 
 _TAG = re.compile(r"(<[^>]*>)")
+_WIDE = re.compile(f"[{WIDE}]")
 _NAME = re.compile(r"""\b(?:name|face|fontName)\s*=\s*["']([^"']+)["']""")
 _BOLD_TAGS = {"b", "strong"}
 THIN = "\u2009"
@@ -39,20 +41,24 @@ def chain_of(style: ParagraphStyle) -> Chain:
 def font_runs(text: str, style: ParagraphStyle) -> str:
     """`text` (paragraph markup) with each run its style's font lacks wrapped in a
     `<font name=...>` of a face that has it."""
+    return _font_runs(text, style.fontName, chain_of(style))
+
+
+@lru_cache(maxsize=4096)  # fitting makes the same paragraphs again in each pass
+def _font_runs(text: str, font: str, chain: Chain) -> str:
     plain = unescape(_TAG.sub("", text))
-    own = face_coverage(style.fontName)
+    own = face_coverage(font)
     if all(ord(c) in own for c in plain):
         return text
     # Decomposed accents (e + U+0302 + U+0301) would be drawn after their letter, as
     # ReportLab does no shaping: composed ones are single glyphs in the font.
     text = unicodedata.normalize("NFC", text)
-    chain = chain_of(style)
     # Chinese and Japanese: ReportLab's CJK wrap lets a closing mark (。，) hang past the
     # line's end, then takes the overhang out of the line's word spaces, drawing the words
     # over each other when there are few. A thin space (not a word space; still a space
     # to the wrap) keeps Latin words and numbers apart from the Han, at about 1/5 em.
     spaces = str.maketrans({" ": THIN, "\xa0": THIN}) if chain.cjk else {}
-    stack = [ps2tt(style.fontName)]
+    stack = [ps2tt(font)]
     out = []
     for piece in _TAG.split(text):
         if not piece:
@@ -93,6 +99,10 @@ class Paragraph(RLParagraph):  # type: ignore[misc]  # ReportLab is untyped
                  **kwargs: Any) -> None:
         if text is not None and style is not None:  # None: a split's part, from frags
             text = font_runs(text, style)
+            # A paragraph of a Chinese handout with no Chinese in it (a reference, a web
+            # address) wraps at its spaces, as Latin text does (and faster).
+            if style.wordWrap == "CJK" and not _WIDE.search(text):
+                style = style.clone(style.name, wordWrap=None)
         super().__init__(text, style, *args, **kwargs)
 
     def breakLinesCJK(self, widths: Any) -> Any:  # noqa: N802  # ReportLab's name
