@@ -25,6 +25,7 @@ from handout.layout.kinsoku import kinsoku
 
 _TAG = re.compile(r"(<[^>]*>)")
 _WIDE = re.compile(f"[{WIDE}]")
+_NAMED = re.compile(r"<(?:font|span)\b[^>]*\b(?:name|face|fontName)\s*=")
 _NAME = re.compile(r"""\b(?:name|face|fontName)\s*=\s*["']([^"']+)["']""")
 _BOLD_TAGS = {"b", "strong"}
 THIN = "\u2009"
@@ -48,7 +49,7 @@ def font_runs(text: str, style: ParagraphStyle) -> str:
 def _font_runs(text: str, font: str, chain: Chain) -> str:
     plain = unescape(_TAG.sub("", text))
     own = face_coverage(font)
-    if all(ord(c) in own for c in plain):
+    if all(ord(c) in own for c in plain) and not _NAMED.search(text):
         return text
     # Decomposed accents (e + U+0302 + U+0301) would be drawn after their letter, as
     # ReportLab does no shaping: composed ones are single glyphs in the font.
@@ -69,6 +70,9 @@ def _font_runs(text: str, font: str, chain: Chain) -> str:
             continue
         family, bold, italic = stack[-1]
         face = tt2ps(family, bold, italic)
+        if not chain.cjk and all(ord(c) in face_coverage(face) for c in unescape(piece)):
+            out.append(piece)  # as written, byte for byte
+            continue
         for name, run in chain.runs(unescape(piece).translate(spaces), face, is_bold(face)):
             body = escape(run, quote=False)
             out.append(body if name == face else f'<font name="{name}">{body}</font>')

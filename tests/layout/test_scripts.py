@@ -193,3 +193,37 @@ def test_chart_text_in_chinese_has_its_glyphs() -> None:
     svg = render_svg(doc.figure, width_in=6, primary="#1F4E79", accent="#0B6E4F",
                      language="zh-Hans")
     assert svg.count(b"<path") > 50  # the labels' glyphs, drawn as outlines
+
+
+def bundled_cmaps() -> dict[str, set[int]]:
+    """What each bundled font can draw, by the names PyMuPDF gives its spans' fonts
+    (PostScript name, and its family part: 'AtkinsonHyperlegibleNext')."""
+    from fontTools.ttLib import TTFont
+
+    from handout.common.fonts import FONT_DIR
+
+    found: dict[str, set[int]] = {}
+    for path in FONT_DIR.glob("*.ttf"):
+        font = TTFont(path)
+        name = font["name"].getDebugName(6)
+        for key in {name, name.split("-")[0]}:
+            found.setdefault(key, set()).update(font.getBestCmap())
+    return found
+
+
+@pytest.mark.parametrize(("language", "fmt"), CASES)
+def test_every_character_is_drawn_in_a_font_that_has_it(
+        built: dict[tuple[str, str], Path], language: str, fmt: str) -> None:
+    """Never a blank: each character of each span (the word-search grid's letters too) is
+    in the font the span is drawn in."""
+    cmaps = bundled_cmaps()
+    blanks = []
+    with pymupdf.open(built[language, fmt]) as pdf:
+        for page in pdf:
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    for span in line["spans"]:
+                        has = cmaps[span["font"]]
+                        blanks += [(page.number + 1, span["font"], c) for c in span["text"]
+                                   if not c.isspace() and ord(c) not in has]
+    assert blanks == []

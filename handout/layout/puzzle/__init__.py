@@ -22,6 +22,7 @@ from handout.input.riddles import grid_word, hint
 from handout.input.wordsearch import WordSearchGrid, make_word_search
 from handout.layout.markup import markup, plain
 from handout.layout.puzzle.boxes import LetterBoxes
+from handout.layout.puzzle.draw import puzzle_face
 from handout.layout.puzzle.grid import WordSearchRow
 from handout.layout.puzzle.key import KEY_TEXT, AnswerKey
 from handout.layout.puzzle.placement import FootFill, PageMark, PuzzlePage
@@ -85,7 +86,8 @@ def _find_words(search: WordSearch, answers: set[str], theme: Theme, language: s
     style = _derive(theme, "find", spaceAfter=theme.body_size * 0.2)
     if not extra:
         return _para(labels("only_riddles"), style)
-    words = f'<font name="{SEMIBOLD}">{markup(", ".join(extra))}</font>'
+    face = puzzle_face("".join(extra), SEMIBOLD)
+    words = f'<font name="{face}">{markup(", ".join(extra))}</font>'
     para = Paragraph(
         f"<b>{markup(labels('find'))}</b> {words}{markup(labels('and_riddles'))}", style
     )
