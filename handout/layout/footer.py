@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handout.common.errors import LayoutFitError
 from handout.input.clinic import Clinic
-from handout.layout.fontstack import font_chain
+from handout.layout.fontstack import Chain, font_chain
 from handout.layout.runs import draw_string
 from handout.layout.theme import FOOTER_SIZE, MUTED, REGULAR, Theme
 from handout.pdf import TaggingCanvas
@@ -40,7 +40,7 @@ def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int) -> None:
     """Clinic, phone, website and "Page X of Y" on a thin rule; 10 pt, the smallest text.
     One line, or two planned lines (footer_lines); never a line run past its room."""
     width, _ = theme.page_size
-    lines = footer_lines(clinic, footer_text_room(theme))
+    lines = footer_lines(clinic, footer_text_room(theme), theme.regular, theme.chain)
     if lines is None:
         field, message = footer_problem(clinic, theme)
         raise LayoutFitError(("clinic", field), message)
@@ -78,12 +78,14 @@ def footer_plans(clinic: Clinic) -> list[list[list[tuple[str, str]]]]:
     return [[[name, phone, web]], [[name, phone], [web]], [[name], [phone, web]]]
 
 
-def footer_lines(clinic: Clinic, room: float) -> list[str] | None:
+def footer_lines(clinic: Clinic, room: float, face: str = REGULAR,
+                 chain: Chain | None = None) -> list[str] | None:
     """Name, phone and website on one line, or on two planned lines, each within `room`;
     None when no plan fits."""
     for plan in footer_plans(clinic):
         lines = [DOT.join(text for _, text in line) for line in plan]
-        if all(font_chain().width(line, REGULAR, FOOTER_SIZE) <= room for line in lines):
+        if all((chain or font_chain()).width(line, face, FOOTER_SIZE) <= room
+               for line in lines):
             return lines
     return None
 
@@ -95,7 +97,7 @@ def footer_problem(clinic: Clinic, theme: Theme) -> tuple[str, str]:
     room = footer_text_room(theme)
 
     def width(line: list[tuple[str, str]]) -> float:
-        return font_chain().width(DOT.join(t for _, t in line), REGULAR, FOOTER_SIZE)
+        return theme.chain.width(DOT.join(t for _, t in line), theme.regular, FOOTER_SIZE)
 
     plans = footer_plans(clinic)
     alone = [[field] for field in plans[0][0] if width([field]) > room]

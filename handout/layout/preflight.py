@@ -137,7 +137,8 @@ def furniture_problems(doc: Document, located: Located) -> list[Problem]:
     problems = []
     # The booklet's cover (half-letter) has the narrowest band across a page.
     room = page_band_room(BOOKLET_PAGES["letter"][0], BOOKLET_MARGIN, bool(clinic.logo))
-    over = name_lines(clinic.name, room).over
+    chain = font_chain(doc.language, tuple(sorted(clinic.fonts.items())))
+    over = name_lines(clinic.name, room, chain.primary.bold, chain).over
     if over > 0:
         problems.append(located.problem(("clinic", "name"), (
             f"too long for the header band: even at {NAME_FLOOR:g} pt on two lines it runs "
@@ -146,7 +147,7 @@ def furniture_problems(doc: Document, located: Located) -> list[Problem]:
     # A tagline is left out where it does not fit; it must fit the document's band (A4).
     wide = page_band_room(A4[0], make_theme(clinic.colours, paper="a4").margin,
                           bool(clinic.logo))
-    tagline = pdfmetrics.stringWidth(clinic.tagline, REGULAR, TAGLINE_SIZE)
+    tagline = chain.width(clinic.tagline, chain.primary.regular, TAGLINE_SIZE)
     if tagline > wide:
         problems.append(located.problem(("clinic", "tagline"), (
             "too long for the header band: shorten it by about "
