@@ -14,6 +14,7 @@ Fonts are registered with ReportLab on first need: an English build reads only A
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
@@ -70,7 +71,10 @@ def clinic_family(path: str) -> Family:
     weights can be named twice, `Name-Bold` beside it is taken as its bold)."""
     file = Path(path)
     bold = file.with_name(f"{file.stem.removesuffix('-Regular')}-Bold{file.suffix}")
-    name = f"Clinic-{re.sub(r'[^A-Za-z0-9]+', '', file.stem)[:40]}"
+    # Two files of one name in different folders are two fonts: the path's hash tells them
+    # apart in ReportLab's registry.
+    tag = hashlib.sha256(str(file).encode()).hexdigest()[:6]
+    name = f"Clinic-{re.sub(r'[^A-Za-z0-9]+', '', file.stem)[:32]}-{tag}"
     return Family(name, f"{name}-Bold", str(file), str(bold if bold.is_file() else file),
                   str(file))
 
