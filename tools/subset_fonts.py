@@ -91,13 +91,16 @@ def wanted(stem: str) -> set[int]:
     extra = shipped_text()
     if stem == "NotoSans":
         return set(NOTO_SANS) | {c for c in extra if c < 0x2E80}
-    cjk = {c for c in extra if c >= 0x2E80}
-    common = set(CJK_COMMON) | cjk
+    hangul = {c for c in extra if 0x1100 <= c <= 0x11FF or 0x3130 <= c <= 0x318F
+              or 0xAC00 <= c <= 0xD7AF}
+    wide = {c for c in extra if c >= 0x2E80} - hangul  # Han, CJK punctuation, full-width
     if stem == "NotoSansSC":
-        return common | set(gb2312_level1())
+        return set(CJK_COMMON) | wide | set(gb2312_level1())
     if stem == "NotoSansTC":
-        return common | set(big5_level1())
-    return common | set(ksx1001_hangul()) | set(range(0x3131, 0x318F))
+        return set(CJK_COMMON) | wide | set(big5_level1())
+    punctuation = {c for c in wide if not 0x3400 <= c <= 0x9FFF}  # no Han: Korean is Hangul
+    return (set(CJK_COMMON) | punctuation | hangul | set(ksx1001_hangul())
+            | set(range(0x3131, 0x318F)))
 
 
 def make_subset(source: Path, target: Path, codepoints: set[int]) -> None:
@@ -107,7 +110,7 @@ def make_subset(source: Path, target: Path, codepoints: set[int]) -> None:
     options.hinting = False
     options.name_IDs = ["*"]  # keep the copyright, licence and names
     options.notdef_outline = True
-    font = TTFont(source)
+    font = TTFont(source, recalcTimestamp=False)  # the same inputs make the same bytes
     have = set(font.getBestCmap())
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(codepoints & have))
