@@ -45,7 +45,7 @@ CJK_LANGUAGES = frozenset({"zh", "ja"})
 RTL_LANGUAGES = {"ar": "Arabic", "fa": "Farsi", "ur": "Urdu", "he": "Hebrew", "iw": "Hebrew",
                  "yi": "Yiddish", "ps": "Pashto", "sd": "Sindhi", "ug": "Uyghur",
                  "ku": "Kurdish", "dv": "Dhivehi", "syr": "Syriac"}
-RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff"
+RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff"
                       "\U0001e800-\U0001efff]")
 RTL_REFUSAL = ("handout cannot print right-to-left text ({what}) yet: its PDF library would "
                "print it backwards. {fix}; the README's Languages section says what "
