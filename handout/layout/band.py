@@ -81,7 +81,8 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, 
     canv.setFont(bold, size)
     first = top - BAND_HEIGHT / 2 + (2 if tagline else -7) + (len(lines) - 1) * size * 0.6
     for i, line in enumerate(lines):
-        draw_string(canv, x, first - i * size * 1.15, line, face=bold, size=size, chain=chain)
+        step = size * max(1.15, theme.ink)  # a two-line name's baselines
+        draw_string(canv, x, first - i * step, line, face=bold, size=size, chain=chain)
     if tagline:
         canv.setFont(regular, TAGLINE_SIZE)
         draw_string(canv, x, top - BAND_HEIGHT / 2 - 17, tagline, face=regular,

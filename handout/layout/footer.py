@@ -44,7 +44,7 @@ def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int) -> None:
     if lines is None:
         field, message = footer_problem(clinic, theme)
         raise LayoutFitError(("clinic", field), message)
-    leading = FOOTER_SIZE * 1.25
+    leading = FOOTER_SIZE * max(1.25, theme.ink)
     # The lowest line's descenders stay FOOTER_EDGE above the paper's edge, which office
     # printers do not reach; `y` is the first line's baseline.
     y = FOOTER_EDGE - pdfmetrics.getDescent(REGULAR, FOOTER_SIZE) + (len(lines) - 1) * leading

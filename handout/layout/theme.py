@@ -86,6 +86,12 @@ class Theme:
         return font_chain(self.language, self.fonts)
 
     @property
+    def ink(self) -> float:
+        """The least line spacing, in ems, that clears the language's marks (Vietnamese
+        stacks two on a letter); 0 where the usual spacing does."""
+        return STACKED_INK if primary_subtag(self.language) in STACKED_MARKS else 0.0
+
+    @property
     def regular(self) -> str:
         """The regular face of the language's own letters (Atkinson, or Noto Sans)."""
         return self.chain.primary.regular
@@ -176,7 +182,7 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
     # Vietnamese stacks two marks on a letter (Ỗ reaches 1.054 em in Noto Sans, g goes
     # down to -0.24): no line is set closer than that, so a mark never touches the
     # descenders of the line above. Other languages keep their spacing.
-    ink = STACKED_INK if primary_subtag(theme.language) in STACKED_MARKS else 0.0
+    ink = theme.ink
     body = ParagraphStyle(
         "body",
         fontName=regular,
