@@ -54,8 +54,8 @@ preview: handout ## build, then each page as a PNG in build/preview
 	$(BIN)/handout preview $(OUT) -o build/preview
 
 lint: $(VENV)/.installed-dev ## ruff and mypy --strict
-	$(BIN)/ruff check handout tests bench
-	$(BIN)/mypy handout bench
+	$(BIN)/ruff check handout tests bench tools
+	$(BIN)/mypy handout bench tools
 
 # Each run gets a temporary folder of its own (runs at once never clean up each other's),
 # removed afterwards whatever the result: nothing is left in /tmp.

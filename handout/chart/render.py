@@ -8,12 +8,23 @@ from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING
 
+from handout.chart import sizes as sizes_module
 from handout.chart.bars import BarsPlan, draw_bars, plan_bars
 from handout.chart.data import chart_figure
 from handout.chart.interval import IntervalPlan, draw_interval, plan_interval
 from handout.chart.sizes import Sizes
 from handout.chart.style import FALLBACK_FAMILY, FAMILY, PT, ChartText, palette
-from handout.common.fonts import FONT_DIR, FONT_FILES
+from handout.common.fonts import (
+    FONT_DIR,
+    FONT_FILES,
+    NOTO_FILES,
+    NOTO_NAMES,
+    NOTO_SANS_LANGUAGES,
+    REGULAR,
+    cjk_order,
+    font_slot,
+    primary_subtag,
+)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
@@ -45,20 +56,47 @@ def load_matplotlib() -> None:
     _setup()
 
 
+@cache
+def _add_noto(family: str) -> None:
+    """Register a bundled Noto family with matplotlib, on first need (not for English)."""
+    from matplotlib import font_manager
+
+    for filename in NOTO_FILES[family][:2]:
+        font_manager.fontManager.addfont(str(FONT_DIR / filename))
+
+
+def chart_families(language: str) -> list[str]:
+    """The font families of the chart's text in `language`, in matplotlib's fallback order:
+    as the page's text (layout/fontstack.py), then DejaVu Sans, matplotlib's own."""
+    first = primary_subtag(language)
+    if first in NOTO_SANS_LANGUAGES:
+        noto = ["NotoSans"]
+    elif font_slot(language) != REGULAR:
+        noto = [*cjk_order(language)]
+    else:
+        return [FAMILY, FALLBACK_FAMILY]
+    for family in noto:
+        _add_noto(family)
+    names = [NOTO_NAMES[family] for family in noto]
+    own = [*names, FAMILY] if first in NOTO_SANS_LANGUAGES else [FAMILY, *names]
+    return [*own, FALLBACK_FAMILY]
+
+
 @contextmanager
-def _chart_rc() -> Iterator[None]:
+def _chart_rc(language: str = "en") -> Iterator[None]:
     """rcParams for building and saving, restored afterwards (no lasting global state)."""
     import matplotlib
 
     _setup()
+    families = chart_families(language)
     with matplotlib.rc_context({
-        "font.family": [FAMILY, FALLBACK_FAMILY],
+        "font.family": families,
         "axes.unicode_minus": True,
         "svg.fonttype": "path",  # no font needed by svglib or the PDF: glyphs are outlines
         "text.parse_math": False,  # a '$' typed by staff is a dollar sign, not TeX
         "svg.hashsalt": "handout-figure",  # fixed ids -> byte-identical SVG
         "svg.id": "handout-figure",
-    }):
+    }), sizes_module.families(families):
         yield
 
 
@@ -76,7 +114,7 @@ def render_svg(
 
     No title and no legend: the layout prints the title, and every mark is labelled directly.
     """
-    with _chart_rc():
+    with _chart_rc(language):
         fig = _build_figure(figure, width_in=width_in, primary=primary, accent=accent,
                             grayscale=grayscale, font_scale=font_scale, language=language)
         out = io.BytesIO()
@@ -104,7 +142,7 @@ def render_ops(
     """
     from handout.chart.pdf_ops import OpsRenderer
 
-    with _chart_rc():
+    with _chart_rc(language):
         fig = _build_figure(figure, width_in=width_in, primary=primary, accent=accent,
                             grayscale=grayscale, font_scale=font_scale, language=language)
         fig.dpi = 72  # as savefig does for vector output: one pixel is one point
@@ -138,7 +176,7 @@ def _build_figure(
     sizes = Sizes.scaled(font_scale)
     text = ChartText.for_language(language)
     grow = max(1.0, font_scale)  # larger print needs more room, not a squeezed plot
-    with _chart_rc():
+    with _chart_rc(language):
         plan: IntervalPlan | BarsPlan
         if data.kind == "interval":
             plan = plan_interval(data, width_in * PT, sizes, grow, text)

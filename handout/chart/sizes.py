@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,15 +29,31 @@ class Sizes:
 
 def measure(text: str, size: float, weight: str = "normal") -> float:
     """Width in points of (multi-line) text exactly as the SVG's text paths will draw it."""
-    return max((_line_width(line, size, weight) for line in text.split("\n")), default=0.0)
+    names = _FAMILIES[-1]
+    return max((_line_width(line, size, weight, names) for line in text.split("\n")),
+               default=0.0)
+
+
+_FAMILIES: list[tuple[str, ...]] = [(FAMILY, FALLBACK_FAMILY)]  # innermost `families` last
+
+
+@contextmanager
+def families(names: list[str]) -> Iterator[None]:
+    """Measure text in `names` (the chart's language's fonts, render.chart_families)."""
+    _FAMILIES.append(tuple(names))
+    try:
+        yield
+    finally:
+        _FAMILIES.pop()
 
 
 @cache  # wrapping tries many breaks of one label: most of their lines recur
-def _line_width(line: str, size: float, weight: str) -> float:
+def _line_width(line: str, size: float, weight: str,
+                names: tuple[str, ...] = (FAMILY, FALLBACK_FAMILY)) -> float:
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import text_to_path
 
-    prop = FontProperties(family=[FAMILY, FALLBACK_FAMILY], size=size, weight=weight)
+    prop = FontProperties(family=list(names), size=size, weight=weight)
     return float(text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0])
 
 

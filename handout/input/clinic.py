@@ -48,6 +48,11 @@ class Clinic(Strict):
     website: Url
     website_label: str = Field(default="", description="Website as printed (default: URL).")
     call_to_action: CallToAction
+    fonts: dict[str, str] = Field(default_factory=dict, description=(
+        "Full font files to print a language or script with, relative to the file they "
+        "are written in, e.g. `zh-Hans: fonts/NotoSansSC-Regular.ttf` (also zh-Hant, ko, "
+        "vi, ru...): for characters the bundled fonts lack. TrueType (.ttf) only; a "
+        "`-Bold` file beside it is its bold."))
     country: str = Field(default=DEFAULT, description=(
         "Where the clinic is, as a two-letter code (US, GB or UK...): its crisis lines go in "
         "the 'When to get help' panel, and `handout check` reports another country's."))

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from handout.common.countries import country
+from handout.common.fonts import RTL_REFUSAL, rtl_language
 from handout.common.translations import base_language, languages
 from handout.input.citations import Reference
 from handout.input.clinic import Clinic
@@ -131,14 +132,19 @@ class Document(Strict):
     @field_validator("language")
     @classmethod
     def _known_language(cls, value: str) -> str:
+        rtl = rtl_language(value)
+        if rtl:
+            raise ValueError(RTL_REFUSAL.format(what=f"{rtl}, language: {value}",
+                                                fix="Make this handout in another language"))
         if base_language(value) not in languages():
             raise ValueError(f"no layout wording for {value!r} yet; use one of "
                              f"{', '.join(languages())}")
         return value
 
     language: str = Field(
-        default="en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$",
-        description="Language of the text, e.g. 'en' or 'es'; picks the layout's fixed words.",
+        default="en", pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
+        description="Language of the text as a BCP 47 tag, e.g. 'en', 'es', 'vi', 'zh-Hans', "
+        "'zh-Hant', 'ko' or 'ru'; picks the layout's fixed words and the fonts.",
     )
     topic: str = Field(default="", description="What the handout is about, e.g. 'sleep'.")
     crisis: bool = Field(default=False, description=(

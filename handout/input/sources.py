@@ -40,6 +40,8 @@ def load_content(content: Path, clinic: Path | None = None,
         return doc  # validation reports it
     named = doc.data.get("clinic")
     if clinic is None and not isinstance(named, str):
+        if isinstance(named, dict):
+            _absolute_assets(named, content.resolve().parent, keys=("fonts",))
         fill_placeholders(doc)
         return doc  # an inline clinic block, or none (validation reports it)
     if clinic is not None and not clinic.is_file():  # the caller chose it: not located here
@@ -145,8 +147,12 @@ def _merge(base: dict[str, Any], update: dict[str, Any]) -> None:
             base[key] = value
 
 
-def _absolute_assets(clinic: dict[str, Any], folder: Path) -> None:
-    for key in ASSET_KEYS:
+def _absolute_assets(clinic: dict[str, Any], folder: Path,
+                     keys: tuple[str, ...] = (*ASSET_KEYS, "fonts")) -> None:
+    for key in keys:
         value = clinic.get(key)
         if isinstance(value, str) and value:
             clinic[key] = str((folder / value).resolve())
+        elif isinstance(value, dict):  # fonts: {language: file}
+            clinic[key] = {k: str((folder / v).resolve()) if isinstance(v, str) and v else v
+                           for k, v in value.items()}

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import inch
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from handout.common.errors import LayoutFitError
 from handout.input.clinic import Clinic
-from handout.layout.theme import BOLD, FOOTER_SIZE, REGULAR, WHITE, Theme
+from handout.layout.fontstack import Chain, font_chain
+from handout.layout.runs import draw_string
+from handout.layout.theme import BOLD, FOOTER_SIZE, WHITE, Theme
 from handout.pdf import Element, marked
 
 BAND_HEIGHT = 84.0  # points; room for a 60 pt logo with padding
@@ -64,7 +65,7 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, 
     # The tri-fold's cover band is one narrow panel: it prints the short name, if any.
     field, name = ("short_name", clinic.short) if span and clinic.short_name else ("name",
                                                                                   clinic.name)
-    name_set = name_lines(name, room)
+    name_set = name_lines(name, room, theme.bold, theme.chain)
     if name_set.over > 0:
         where = "on the tri-fold cover" if span else "in the header band"
         fix = "shorten it" if field == "short_name" or not span else \
@@ -74,15 +75,18 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, 
                              f"lines; {fix}")
     lines, size = name_set.lines, name_set.size
     # A tagline prints under a one-line name when it fits; else it is left out.
-    tagline = clinic.tagline if len(lines) == 1 and pdfmetrics.stringWidth(
-        clinic.tagline, REGULAR, TAGLINE_SIZE) <= room else ""
-    canv.setFont(BOLD, size)
+    chain, bold, regular = theme.chain, theme.bold, theme.regular
+    tagline = clinic.tagline if len(lines) == 1 and chain.width(
+        clinic.tagline, regular, TAGLINE_SIZE) <= room else ""
+    canv.setFont(bold, size)
     first = top - BAND_HEIGHT / 2 + (2 if tagline else -7) + (len(lines) - 1) * size * 0.6
     for i, line in enumerate(lines):
-        canv.drawString(x, first - i * size * 1.15, line)
+        step = size * max(1.15, theme.ink)  # a two-line name's baselines
+        draw_string(canv, x, first - i * step, line, face=bold, size=size, chain=chain)
     if tagline:
-        canv.setFont(REGULAR, TAGLINE_SIZE)
-        canv.drawString(x, top - BAND_HEIGHT / 2 - 17, tagline)
+        canv.setFont(regular, TAGLINE_SIZE)
+        draw_string(canv, x, top - BAND_HEIGHT / 2 - 17, tagline, face=regular,
+                    size=TAGLINE_SIZE, chain=chain)
     canv.restoreState()
 
 
@@ -96,13 +100,14 @@ class NameSet:
     over: float = 0.0
 
 
-def name_lines(name: str, room: float) -> NameSet:
+def name_lines(name: str, room: float, face: str = BOLD, chain: Chain | None = None) -> NameSet:
     """The clinic's name on one line at NAME_SIZE if it fits `room`; else on two lines of
     about equal width (broken at the space that makes the wider line narrowest), as large
     as fits up to NAME_SIZE * 0.85 and never under NAME_FLOOR. A one-word name is set on
     one line as large as fits, and so is a name of two or three words while it fits at 1.2
     times NAME_FLOOR. `over` > 0: it does not fit even at NAME_FLOOR."""
-    one = pdfmetrics.stringWidth(name, BOLD, 1)
+    width = (chain or font_chain()).width
+    one = width(name, face, 1)
     if one * NAME_SIZE <= room:
         return NameSet([name], NAME_SIZE)
     words = name.split()
@@ -114,8 +119,8 @@ def name_lines(name: str, room: float) -> NameSet:
         # a little smaller, while it stays well above the floor.
         return NameSet([name], room / one)
     pairs = ([" ".join(words[:k]), " ".join(words[k:])] for k in range(1, len(words)))
-    pair = min(pairs, key=lambda p: max(pdfmetrics.stringWidth(t, BOLD, 1) for t in p))
-    widest = max(pdfmetrics.stringWidth(t, BOLD, 1) for t in pair)
+    pair = min(pairs, key=lambda p: max(width(t, face, 1) for t in p))
+    widest = max(width(t, face, 1) for t in pair)
     size = min(NAME_SIZE * 0.85, room / widest)
     if size >= NAME_FLOOR:
         return NameSet(pair, size)

@@ -6,14 +6,15 @@ from collections.abc import Sequence
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from handout.layout.markup import markup, runt_free
-from handout.layout.theme import BOLD, INK, REGULAR, Theme
+from handout.layout.runs import Paragraph
+from handout.layout.theme import INK, REGULAR, Theme
 from handout.pdf import Element, TaggedList, artifact, group, tag
 
 
-class Heading(Paragraph):  # type: ignore[misc]
+class Heading(Paragraph):
     """A heading paragraph that also becomes a PDF bookmark (see the doc template)."""
 
     def __init__(self, text: str, style: ParagraphStyle, level: int, column: float) -> None:
@@ -55,7 +56,7 @@ def bullet_list(items: Sequence[str], theme: Theme, *, numbered: bool = False,
         bulletType="1" if numbered else "bullet",
         start=None if numbered else "\u2022",
         bulletFormat="%s." if numbered else None,
-        bulletFontName=BOLD if numbered else st.fontName,
+        bulletFontName=theme.bold if numbered else st.fontName,
         bulletFontSize=st.fontSize,
         bulletColor=INK,
         leftIndent=theme.body_size * indent,
@@ -124,7 +125,7 @@ def callout(text: str, theme: Theme) -> Flowable:
     to fill the room a page has left. It repeats what the handout says elsewhere, so it is
     an artifact: a screen reader reads that text once, where it stands."""
     # Bold body text, not a heading's size: at a page's foot it must not read as a heading.
-    style = theme.style("body").clone("callout", fontName=BOLD)
+    style = theme.style("body").clone("callout", fontName=theme.bold)
     pad = theme.gap(0.8)
     return artifact(grid([[Paragraph(markup(text), style)]], [theme.frame_width], [
         ("LEFTPADDING", (0, 0), (-1, -1), pad + 4), ("RIGHTPADDING", (0, 0), (-1, -1), pad),

@@ -11,7 +11,7 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing, Path
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from handout.common.errors import LayoutFitError
 from handout.input.citations import Reference
@@ -19,6 +19,7 @@ from handout.input.clinic import Clinic
 from handout.input.model import Document
 from handout.layout.blocks import boxed, grid, heading
 from handout.layout.markup import PAIR_SHARE, markup, plain, runt_free
+from handout.layout.runs import Paragraph
 from handout.layout.theme import BOLD, INK, Theme
 from handout.layout.theme import FOOTER_SIZE as FLOOR_SIZE
 from handout.layout.unbroken import url_lines

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from handout.layout.blocks import box_commands, bullet_list
 from handout.layout.markup import runt_free
 from handout.layout.measure import stack_height
+from handout.layout.runs import Paragraph
 from handout.layout.theme import Theme
 from handout.pdf import Element, TaggedList, artifact, group
 

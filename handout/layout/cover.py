@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from handout.input.model import Document
 from handout.layout.blocks import boxed, paragraphs
 from handout.layout.icons import beside, point_list
 from handout.layout.markup import runt_free
+from handout.layout.runs import Paragraph
 from handout.layout.theme import Theme
 from handout.pdf import tag
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
 from handout.input.figures import Figure
 from handout.layout.floats import floating
 from handout.layout.markup import markup, runt_free
 from handout.layout.measure import stack_height
+from handout.layout.runs import Paragraph
 from handout.layout.theme import Theme
 from handout.pdf import group, tag
 

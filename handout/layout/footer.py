@@ -11,6 +11,8 @@ from reportlab.pdfgen.canvas import Canvas
 from handout.common.errors import LayoutFitError
 from handout.input.clinic import Clinic
 from handout.input.model import Document
+from handout.layout.fontstack import Chain, font_chain
+from handout.layout.runs import draw_string
 from handout.layout.theme import BOLD, FOOTER_SIZE, MUTED, REGULAR, Theme
 from handout.pdf import TaggingCanvas
 
@@ -53,11 +55,11 @@ def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int,
     thin rule; 10 pt, the smallest text. One line, or two planned lines (footer_lines);
     never a line run past its room."""
     width, _ = theme.page_size
-    lines = footer_lines(clinic, footer_text_room(theme), note)
+    lines = footer_lines(clinic, footer_text_room(theme), note, theme.regular, theme.chain)
     if lines is None:
         field, message = footer_problem(clinic, theme, note)
         raise LayoutFitError(("clinic", field), message)
-    leading = FOOTER_SIZE * 1.25
+    leading = FOOTER_SIZE * max(1.25, theme.ink)
     # The lowest line's descenders stay FOOTER_EDGE above the paper's edge, which office
     # printers do not reach; `y` is the first line's baseline.
     y = FOOTER_EDGE - pdfmetrics.getDescent(REGULAR, FOOTER_SIZE) + (len(lines) - 1) * leading
@@ -66,13 +68,15 @@ def draw_footer(canv: Canvas, theme: Theme, clinic: Clinic, page: int,
     canv.setLineWidth(0.8)
     canv.line(theme.margin, y + 14, width - theme.margin, y + 14)
     canv.setFillColor(MUTED)
-    canv.setFont(REGULAR, FOOTER_SIZE)
+    canv.setFont(theme.regular, FOOTER_SIZE)
+    chain, face = theme.chain, theme.regular
     for i, line in enumerate(lines):
-        canv.drawString(theme.margin, y - i * leading, line)
+        draw_string(canv, theme.margin, y - i * leading, line, face=face, size=FOOTER_SIZE,
+                    chain=chain)
     label = theme.text("page_of", page=page)
-    x = width - theme.margin - canv.stringWidth(label + "00", REGULAR, FOOTER_SIZE)
-    canv.drawString(x, y, label)
-    canv.translate(x + canv.stringWidth(label, REGULAR, FOOTER_SIZE), y)
+    x = width - theme.margin - chain.width(label + "00", face, FOOTER_SIZE)
+    shown = draw_string(canv, x, y, label, face=face, size=FOOTER_SIZE, chain=chain)
+    canv.translate(x + shown, y)
     canv.doForm(TOTAL_FORM)
     canv.restoreState()
 
@@ -107,12 +111,14 @@ def footer_plans(clinic: Clinic, note: str = "") -> list[list[list[tuple[str, st
     return [[[name, phone, web]], [[name, phone], [web]], [[name], [phone, web]]]
 
 
-def footer_lines(clinic: Clinic, room: float, note: str = "") -> list[str] | None:
+def footer_lines(clinic: Clinic, room: float, note: str = "", face: str = REGULAR,
+                 chain: Chain | None = None) -> list[str] | None:
     """Name, phone and website (and `note`) on one line, or on two planned lines, each
     within `room`; None when no plan fits."""
     for plan in footer_plans(clinic, note):
         lines = [DOT.join(text for _, text in line) for line in plan]
-        if all(pdfmetrics.stringWidth(line, REGULAR, FOOTER_SIZE) <= room for line in lines):
+        if all((chain or font_chain()).width(line, face, FOOTER_SIZE) <= room
+               for line in lines):
             return lines
     return None
 
@@ -124,8 +130,7 @@ def footer_problem(clinic: Clinic, theme: Theme, note: str = "") -> tuple[str, s
     room = footer_text_room(theme)
 
     def width(line: list[tuple[str, str]]) -> float:
-        return float(pdfmetrics.stringWidth(DOT.join(t for _, t in line), REGULAR,
-                                            FOOTER_SIZE))
+        return theme.chain.width(DOT.join(t for _, t in line), theme.regular, FOOTER_SIZE)
 
     plans = footer_plans(clinic, note)
     alone = [[field] for field in plans[0][0] if width([field]) > room]

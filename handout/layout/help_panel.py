@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from handout.input.fields import Icon
 from handout.input.model import HelpPanel, HelpTier
@@ -21,6 +21,7 @@ from handout.layout.continued import LEAST, BoxMaker, Opening, item_rows
 from handout.layout.icons import IconBeside, icon_size
 from handout.layout.markup import markup, runt_free
 from handout.layout.measure import stack_height
+from handout.layout.runs import Paragraph
 from handout.layout.theme import BOLD, REGULAR, Theme
 from handout.pdf import artifact, group, tag
 
@@ -87,7 +88,7 @@ def tier_box(tier: HelpTier, theme: Theme) -> Flowable:
     size = theme.body_size
     # Line spacing 1.3, the standards' least (a hair over: the PDF rounds positions).
     style = theme.style("body").clone(
-        "tier", fontName=BOLD, textColor=on_band, leading=size * 1.3 + 0.1, spaceAfter=0)
+        "tier", fontName=theme.bold, textColor=on_band, leading=size * 1.3 + 0.1, spaceAfter=0)
     # The label leads the heading, in capitals: "EMERGENCY – Call 911 ... if:".
     label = theme.text(f"tier_{tier.level}").upper()
     title = runt_free(tier.heading, style, theme.frame_width)

@@ -15,13 +15,14 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from handout.common import icon_set
 from handout.input.fields import Icon, Point
 from handout.layout.blocks import bullet_list
 from handout.layout.drawings import parse_svg
 from handout.layout.markup import runt_free
+from handout.layout.runs import Paragraph
 from handout.layout.theme import Theme
 from handout.pdf import LAYOUT, Element, marked, tag
 

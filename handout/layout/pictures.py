@@ -14,7 +14,7 @@ from typing import Any
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, ImageAndFlowables, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, ImageAndFlowables, KeepTogether, Spacer
 from reportlab.platypus.flowables import _Container, _listWrapOn
 
 from handout.input.images import printed_size
@@ -22,6 +22,7 @@ from handout.input.sections import Image
 from handout.layout.drawings import Picture
 from handout.layout.floats import floating
 from handout.layout.markup import markup
+from handout.layout.runs import Paragraph
 from handout.layout.theme import Theme
 from handout.pdf import artifact, group, tag
 

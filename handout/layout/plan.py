@@ -4,12 +4,13 @@ follows it is help_panel.py)."""
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from handout.input.model import Plan
 from handout.layout.blocks import boxed, grid, heading
 from handout.layout.icons import GAP, IconBeside, icon_size
 from handout.layout.markup import runt_free
+from handout.layout.runs import Paragraph
 from handout.layout.theme import INK, Theme
 from handout.pdf import Element, group, tag
 

@@ -14,12 +14,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 
 from handout.common.errors import ContentError, Problem
+from handout.common.fonts import NOTO_FILES, RTL_REFUSAL, RTL_TEXT, font_slot
 from handout.input.images import inside
 from handout.input.loader import Loc, Located
 from handout.input.model import Document
 from handout.input.sections import images
 from handout.input.sources import display_path
 from handout.layout.drawings import read_svg
+from handout.layout.fontstack import add_system_font, clinic_family, font_chain, font_problem
 from handout.layout.theme import BOLD, REGULAR, make_theme, register_fonts
 
 MAX_IMAGE_BYTES = 5_000_000
@@ -42,7 +44,7 @@ def preflight_problems(doc: Document, located: Located, base_dir: Path) -> list[
 
 
 def font_coverage() -> frozenset[int]:
-    """Code points both the regular and bold faces can draw."""
+    """Code points both the regular and bold faces of Atkinson can draw."""
     register_fonts()
     regular = pdfmetrics.getFont(REGULAR).face.charToGlyph
     bold = pdfmetrics.getFont(BOLD).face.charToGlyph
@@ -50,17 +52,50 @@ def font_coverage() -> frozenset[int]:
 
 
 def missing_glyphs(doc: Document, located: Located) -> list[Problem]:
-    """Every text value with characters the font would print as empty boxes."""
-    covered = font_coverage()
-    problems = []
-    for loc, text in _strings(doc.model_dump(mode="json"), ()):
-        bad = sorted({c for c in text if ord(c) not in covered and not c.isspace()})
-        if bad:
-            names = ", ".join(f"'{c}' ({_name(c)})" for c in bad)
-            problems.append(located.problem(
-                loc, f"the font cannot print {names}; replace or remove "
-                f"{'them' if len(bad) > 1 else 'it'}"))
+    """Every text value with characters no font of the document's chain (bundled, the
+    clinic's, then the system's) can print, and every one with right-to-left letters:
+    located errors, never a blank in the PDF. The clinic's font files are checked too."""
+    fonts = tuple(sorted(doc.clinic.fonts.items()))
+    problems = [located.problem(("clinic", "fonts", key), message)
+                for key, path in fonts if (message := font_problem(clinic_family(path)))]
+    chain, covered = font_chain(doc.language, fonts), font_coverage()
+    texts = [(loc, text) for loc, text in _strings(doc.model_dump(mode="json"), ())
+             if any(ord(c) not in covered for c in text)]
+    rtl = {loc for loc, text in texts if RTL_TEXT.search(text)}
+    lacking = {c for loc, text in texts if loc not in rtl for c in chain.missing(text)}
+    if lacking:  # the last resort: an installed font that has them
+        add_system_font(lacking)
+    for loc, text in texts:
+        if loc in rtl:
+            letter = RTL_TEXT.search(text)
+            script = _name(letter.group()).split()[0].title() if letter else "Arabic"
+            problems.append(located.problem(loc, RTL_REFUSAL.format(
+                what=f"{script} letters", fix="Remove them, or write the words in Latin letters")))
+        elif bad := chain.missing(text):
+            problems.append(located.problem(loc, _lacking(bad, doc.language)))
     return problems
+
+
+def _lacking(bad: list[str], language: str) -> str:
+    """What to say of characters no font has, and what to set or install."""
+    names = ", ".join(f"'{c}' ({_name(c)})" for c in bad)
+    them = "them" if len(bad) > 1 else "it"
+    if any(unicodedata.category(c).startswith("C") for c in bad):
+        return f"no font can print {names}: a control character; remove {them}"
+    key = language if font_slot(language) in NOTO_FILES else None
+    if any(_name(c).startswith("hangul") for c in bad):
+        key = "ko"
+    elif any(_name(c).startswith("cjk") for c in bad) and key is None:
+        key = "zh-Hans"
+    if key is None:
+        return (f"no font can print {names}; replace or remove {them}, or name a TrueType "
+                f"font that has {them} in the clinic file (fonts: {{{language}: FILE.ttf}}) "
+                "or install one on this computer")
+    family = font_slot(key)
+    return (f"no font can print {names}: the bundled {NOTO_FILES[family][2]} lacks {them}. "
+            f"Name a full font in the clinic file (fonts: {{{key}: {family}-Regular.ttf}}, "
+            f"a TrueType file from Google Fonts), or install one on this computer; or "
+            f"replace or remove {them}")
 
 
 def asset_problems(doc: Document, located: Located, base_dir: Path) -> list[Problem]:
@@ -102,7 +137,8 @@ def furniture_problems(doc: Document, located: Located) -> list[Problem]:
     problems = []
     # The booklet's cover (half-letter) has the narrowest band across a page.
     room = page_band_room(BOOKLET_PAGES["letter"][0], BOOKLET_MARGIN, bool(clinic.logo))
-    over = name_lines(clinic.name, room).over
+    chain = font_chain(doc.language, tuple(sorted(clinic.fonts.items())))
+    over = name_lines(clinic.name, room, chain.primary.bold, chain).over
     if over > 0:
         problems.append(located.problem(("clinic", "name"), (
             f"too long for the header band: even at {NAME_FLOOR:g} pt on two lines it runs "
@@ -111,7 +147,7 @@ def furniture_problems(doc: Document, located: Located) -> list[Problem]:
     # A tagline is left out where it does not fit; it must fit the document's band (A4).
     wide = page_band_room(A4[0], make_theme(clinic.colours, paper="a4").margin,
                           bool(clinic.logo))
-    tagline = pdfmetrics.stringWidth(clinic.tagline, REGULAR, TAGLINE_SIZE)
+    tagline = chain.width(clinic.tagline, chain.primary.regular, TAGLINE_SIZE)
     if tagline > wide:
         problems.append(located.problem(("clinic", "tagline"), (
             "too long for the header band: shorten it by about "

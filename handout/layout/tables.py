@@ -11,17 +11,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from handout.input.sections import Table as TableData
 from handout.layout.markup import markup, plain, runt_free
 from handout.layout.plan import ticked
-from handout.layout.theme import BOLD, INK, MUTED, REGULAR, Theme
+from handout.layout.runs import Paragraph
+from handout.layout.theme import INK, MUTED, Theme
 from handout.pdf import LAYOUT, Element, artifact, tag
 
 
-class HeaderCell(Paragraph):  # type: ignore[misc]  # reportlab has no type hints
+class HeaderCell(Paragraph):
     """A header cell: drawn first as itself, then (repeated on a later page) as decoration."""
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
@@ -31,16 +31,20 @@ class HeaderCell(Paragraph):  # type: ignore[misc]  # reportlab has no type hint
         self.__dict__["tag"] = LAYOUT
 
 
-def _widths(table: TableData, width: float, size: float, pad: float) -> list[float]:
+def _widths(table: TableData, width: float, size: float, pad: float,
+            theme: Theme) -> list[float]:
     """Column widths: each at least its longest word, the room left shared in proportion
     to how much more each column's longest cell would need to fit on one line."""
     def measure(text: str, font: str) -> tuple[float, float]:
         words = plain(text).split() or [""]
-        return (max(stringWidth(w, font, size) for w in words) + pad,
-                stringWidth(" ".join(words), font, size) + pad)
+        if chain.cjk:  # lines break between characters: the widest unbreakable is one
+            words = [c for w in words for c in w] or [""]
+        return (max(chain.width(w, font, size) for w in words) + pad,
+                chain.width(" ".join(plain(text).split()), font, size) + pad)
 
-    cells = [[measure(t, BOLD) for t in table.header],
-             *([measure(t, REGULAR) for t in row] for row in table.rows)]
+    chain = theme.chain
+    cells = [[measure(t, theme.bold) for t in table.header],
+             *([measure(t, theme.regular) for t in row] for row in table.rows)]
     least = [max(row[c][0] for row in cells) for c in range(len(table.header))]
     most = [max(row[c][1] for row in cells) for c in range(len(table.header))]
     spare = width - sum(least)
@@ -58,7 +62,7 @@ def table_flowables(table: TableData, theme: Theme) -> list[Flowable]:
     row repeats after a page break."""
     element = Element("Table")
     body = theme.style("tight")
-    head = ParagraphStyle("th", parent=body, fontName=BOLD)
+    head = ParagraphStyle("th", parent=body, fontName=theme.bold)
     rows: list[list[Flowable]] = []
     for r, texts in enumerate([table.header, *table.rows]):
         row = Element("TR", parent=element)
@@ -68,11 +72,11 @@ def table_flowables(table: TableData, theme: Theme) -> list[Flowable]:
         else:
             rows.append([tag(Paragraph(markup(t), body), "TD", parent=row) for t in texts])
     pad = theme.body_size * 0.4
-    widths = _widths(table, theme.frame_width, body.fontSize, pad)
+    widths = _widths(table, theme.frame_width, body.fontSize, pad, theme)
     drawn = Table(rows, colWidths=widths,
                   repeatRows=1, spaceAfter=theme.gap(0.6))
     drawn.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), REGULAR),  # ReportLab's default would list Helvetica
+        ("FONT", (0, 0), (-1, -1), theme.regular),  # ReportLab's default would list Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), pad),
@@ -84,7 +88,7 @@ def table_flowables(table: TableData, theme: Theme) -> list[Flowable]:
     ]))
     out: list[Flowable] = []
     if table.caption:
-        style = ParagraphStyle("table_caption", parent=body, fontName=BOLD,
+        style = ParagraphStyle("table_caption", parent=body, fontName=theme.bold,
                                spaceBefore=theme.gap(0.3), keepWithNext=1)
         out.append(tag(Paragraph(markup(table.caption), style), "Caption", parent=element))
     out.append(artifact(drawn, element))

@@ -20,8 +20,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from handout.common import colours, fonts
 from handout.common.colours import to_gray
+from handout.common.fonts import primary_subtag
 from handout.common.translations import Strings, strings
 from handout.input.clinic import Colours
+from handout.layout.fontstack import Chain, font_chain
 
 # The font files live in handout.common.fonts (no ReportLab: the chart code reads them too).
 FONT_DIR, FONT_FILES = fonts.FONT_DIR, fonts.FONT_FILES
@@ -74,7 +76,29 @@ class Theme:
     # None: the paper's page and the width between the margins.
     page: tuple[float, float] | None = None
     column: float | None = None
+    # The clinic's own fonts (clinic file, `fonts:`) as (language or script, file) pairs.
+    fonts: tuple[tuple[str, str], ...] = ()
     styles: dict[str, ParagraphStyle] = field(default_factory=dict, compare=False)
+
+    @property
+    def chain(self) -> Chain:
+        """The fonts this document's text is set in, by preference (layout/fontstack.py)."""
+        return font_chain(self.language, self.fonts)
+
+    @property
+    def ink(self) -> float:
+        """The least line spacing, in ems, that clears the language's marks (Vietnamese
+        stacks two on a letter); 0 where the usual spacing does."""
+        return STACKED_INK if primary_subtag(self.language) in STACKED_MARKS else 0.0
+
+    @property
+    def regular(self) -> str:
+        """The regular face of the language's own letters (Atkinson, or Noto Sans)."""
+        return self.chain.primary.regular
+
+    @property
+    def bold(self) -> str:
+        return self.chain.primary.bold
 
     @property
     def text(self) -> Strings:
@@ -116,6 +140,8 @@ class Theme:
         return self.styles[name]
 
 
+STACKED_MARKS = {"vi"}  # languages with two marks on one letter
+STACKED_INK = 1.3  # em: the tallest stacked capital to the lowest descender, and a hair
 REGULAR_BODY = 14.0  # older readers: 13-14 pt (handout-standards.md)
 LARGE_PRINT_SIZE = 18.0  # APH / RNIB large print: 18 pt or more
 BLEED = 0.125 * inch  # 1/8 inch (3 mm), what print shops ask for
@@ -125,7 +151,8 @@ def make_theme(colours: Colours, *, paper: str = "letter", large_print: bool = F
                language: str = "en", grayscale: bool = False, bleed: bool = False,
                body_size: float | None = None, spacing: float = 1.0,
                page: tuple[float, float] | None = None, column: float | None = None,
-               margin: float | None = None) -> Theme:
+               margin: float | None = None, fonts: tuple[tuple[str, str], ...] = ()
+               ) -> Theme:
     """The theme for one build variant; every option combines with the others.
 
     `body_size`, `spacing`, `page`, `column` and `margin` are set by a fixed format's
@@ -138,7 +165,7 @@ def make_theme(colours: Colours, *, paper: str = "letter", large_print: bool = F
     theme = Theme(colours=colours, paper=paper, body_size=body, language=language,
                   grayscale=grayscale, bleed=BLEED if bleed else 0.0, margin=margin,
                   top_margin=(0.85 if large_print else 0.75) * inch, spacing=spacing,
-                  page=page, column=column)
+                  page=page, column=column, fonts=fonts)
     theme.styles.update(_styles(theme))
     return theme
 
@@ -146,9 +173,19 @@ def make_theme(colours: Colours, *, paper: str = "letter", large_print: bool = F
 def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
     b = theme.body_size
     s = b * theme.spacing  # the unit of space between blocks
+    chain = theme.chain
+    regular, bold = theme.regular, theme.bold
+    # Chinese and Japanese break lines between characters, with ReportLab's rules for the
+    # punctuation that may not start or end a line; other languages at spaces, and none
+    # is hyphenated (no hyphenationLang).
+    wrap = {"wordWrap": "CJK"} if chain.cjk else {}
+    # Vietnamese stacks two marks on a letter (Ỗ reaches 1.054 em in Noto Sans, g goes
+    # down to -0.24): no line is set closer than that, so a mark never touches the
+    # descenders of the line above. Other languages keep their spacing.
+    ink = theme.ink
     body = ParagraphStyle(
         "body",
-        fontName=REGULAR,
+        fontName=regular,
         fontSize=b,
         leading=round(b * 1.4, 1),
         textColor=INK,
@@ -157,27 +194,31 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
         splitLongWords=True,
         allowWidows=0,
         allowOrphans=0,
+        fontChain=chain,
+        **wrap,
     )
 
     def derive(name: str, **kw: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=body, **kw)
 
-    return {
+    styles = {
         "body": body,
         "title": derive(
-            "title", fontName=BOLD, fontSize=b * 2, leading=b * 2.35, textColor=theme.primary,
+            "title", fontName=bold, fontSize=b * 2, leading=b * 2.35,
+            textColor=theme.primary,
             spaceAfter=s * 0.3,
         ),
         "subtitle": derive(
-            "subtitle", fontName=REGULAR, fontSize=b * 1.2, leading=b * 1.6, textColor=MUTED,
+            "subtitle", fontName=regular, fontSize=b * 1.2, leading=b * 1.6, textColor=MUTED,
             spaceAfter=s * 0.9,
         ),
         "h1": derive(
-            "h1", fontName=BOLD, fontSize=b * 1.45, leading=b * 1.8, textColor=theme.primary,
+            "h1", fontName=bold, fontSize=b * 1.45, leading=b * 1.8,
+            textColor=theme.primary,
             spaceBefore=s * 0.9, spaceAfter=s * 0.45, keepWithNext=1,
         ),
         "h2": derive(
-            "h2", fontName=BOLD, fontSize=b * 1.15, leading=b * 1.5, textColor=INK,
+            "h2", fontName=bold, fontSize=b * 1.15, leading=b * 1.5, textColor=INK,
             spaceBefore=s * 0.2, spaceAfter=s * 0.3, keepWithNext=1,
         ),
         "bullet": derive("bullet", spaceAfter=s * 0.3),
@@ -193,3 +234,6 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
         ),
         "footer": derive("footer", fontSize=10, leading=12, textColor=MUTED),
     }
+    for style in styles.values() if ink else ():
+        style.leading = max(style.leading, style.fontSize * ink)
+    return styles

@@ -54,7 +54,7 @@ class Format(ABC):
             kw |= {"body_size": step.body_size, "spacing": step.spacing}
         return make_theme(doc.clinic.colours, paper=paper, large_print=large_print,
                           language=doc.language, grayscale=grayscale, bleed=print_shop,
-                          **kw)  # type: ignore[arg-type]
+                          fonts=tuple(sorted(doc.clinic.fonts.items())), **kw)  # type: ignore[arg-type]
 
     def sample_centre(self, page: int, theme: Theme) -> float:
         """Where the "SAMPLE – not for patients" mark is centred on page `page` (from 1):

@@ -13,7 +13,8 @@ from reportlab.platypus import Flowable
 from handout.input.fields import Icon
 from handout.layout.icons import draw_icon
 from handout.layout.measure import stack_height
-from handout.layout.theme import BOLD, INK, MUTED, Theme
+from handout.layout.runs import draw_string
+from handout.layout.theme import INK, MUTED, Theme
 from handout.pdf import LAYOUT, Element, marked
 
 SLACK = 2.0  # points left unused, so rounding never pushes the box to the next frame
@@ -72,10 +73,11 @@ class QuestionsBox(Flowable):  # type: ignore[misc]
         y = box - size * 1.5
         with marked(canv, self.structure):
             canv.setFillColor(INK)
-            canv.setFont(BOLD, size)
-            for line in simpleSplit(theme.text("notes_title"), BOLD, size,
+            bold = theme.bold
+            canv.setFont(bold, size)
+            for line in simpleSplit(theme.text("notes_title"), bold, size,
                                     self.width - size * 1.2):
-                canv.drawString(size * 0.6, y, line)
+                draw_string(canv, size * 0.6, y, line, face=bold, size=size, chain=theme.chain)
                 y -= size * 1.3
         with marked(canv, LAYOUT):
             canv.setStrokeColor(MUTED)

@@ -15,17 +15,19 @@ assembly.
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from handout.input.model import Puzzle, Riddle, WordSearch
 from handout.input.riddles import grid_word, hint
 from handout.input.wordsearch import WordSearchGrid, make_word_search
 from handout.layout.markup import markup, plain
 from handout.layout.puzzle.boxes import LetterBoxes
+from handout.layout.puzzle.draw import puzzle_face
 from handout.layout.puzzle.grid import WordSearchRow
 from handout.layout.puzzle.key import KEY_TEXT, AnswerKey
 from handout.layout.puzzle.placement import FootFill, PageMark, PuzzlePage
-from handout.layout.theme import BOLD, INK, MUTED, REGULAR, SEMIBOLD, Theme
+from handout.layout.runs import Paragraph
+from handout.layout.theme import BOLD, INK, MUTED, SEMIBOLD, Theme
 from handout.pdf import artifact, group, tag
 
 __all__ = ["AnswerKey", "FootFill", "LetterBoxes", "PageMark", "WordSearchRow",
@@ -84,7 +86,8 @@ def _find_words(search: WordSearch, answers: set[str], theme: Theme, language: s
     style = _derive(theme, "find", spaceAfter=theme.body_size * 0.2)
     if not extra:
         return _para(labels("only_riddles"), style)
-    words = f'<font name="{SEMIBOLD}">{markup(", ".join(extra))}</font>'
+    face = puzzle_face("".join(extra), SEMIBOLD)
+    words = f'<font name="{face}">{markup(", ".join(extra))}</font>'
     para = Paragraph(
         f"<b>{markup(labels('find'))}</b> {words}{markup(labels('and_riddles'))}", style
     )
@@ -95,10 +98,10 @@ def _find_words(search: WordSearch, answers: set[str], theme: Theme, language: s
 def _answer_key(puzzle: Puzzle, theme: Theme, page: PuzzlePage) -> AnswerKey:
     """The boxed key: "Answers" (an H3) and the numbered answers (a P), in a Div."""
     size = max(KEY_TEXT, theme.body_size * 0.8)  # smaller than the puzzle, never tiny
-    text = ParagraphStyle("puzzle_key", fontName=REGULAR, fontSize=size, leading=size * 1.35,
-                          textColor=INK)
-    heading = tag(_para(theme.text("answer_key"), text.clone("puzzle_key_title", fontName=BOLD)),
-                  "H3")
+    text = ParagraphStyle("puzzle_key", fontName=theme.regular, fontSize=size,
+                          leading=size * 1.35, textColor=INK, fontChain=theme.chain)
+    title = text.clone("puzzle_key_title", fontName=theme.bold)
+    heading = tag(_para(theme.text("answer_key"), title), "H3")
     # Each answer kept with its number; the lines may break only between answers.
     items = [f"{i}.&nbsp;{markup(r.answer)}" for i, r in enumerate(puzzle.riddles, 1)]
     answers = Paragraph("&nbsp;&nbsp;&nbsp; ".join(items), text)

@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from handout.input.wordsearch import WordSearchGrid
-from handout.layout.puzzle.draw import centred_letter, grid_lines
+from handout.layout.puzzle.draw import centred_letter, grid_lines, puzzle_face
 from handout.layout.puzzle.placement import PuzzlePage
 from handout.layout.theme import INK, SEMIBOLD
 from handout.pdf import Element, marked
@@ -97,8 +97,9 @@ class WordSearchRow(Flowable):  # type: ignore[misc]
         canv, n, cell = self.canv, self.grid.size, self.cell
         size = max(MIN_LETTER, cell * 0.6)
         canv.setFillColor(INK)
+        face = puzzle_face("".join("".join(row) for row in self.grid.rows), SEMIBOLD)
         for r, row in enumerate(self.grid.rows):
             for c, ch in enumerate(row):
                 top = y + (n - r - 1) * cell
-                centred_letter(canv, ch, x + c * cell, top, cell=cell, font=SEMIBOLD, size=size)
+                centred_letter(canv, ch, x + c * cell, top, cell=cell, font=face, size=size)
         grid_lines(canv, x, y, n=n, cell=cell, colour=INK)
