@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from handout.common.countries import country
-from handout.common.translations import base_language, languages
+from handout.common.translations import TAG, base_language, languages, unknown_language
 from handout.input.citations import Reference
 from handout.input.clinic import Clinic
 from handout.input.fields import IconRef, Item, Line, OptionalText, PointRef, Strict, Text
@@ -111,7 +111,7 @@ class Checks(Strict):
         description="Lowest PEMAT-P / CDC Clear Communication Index score (out of 100).",
     )
     translated_from: str = Field(
-        default="", pattern=r"^([a-z]{2}(-[A-Z]{2})?)?$",
+        default="", pattern=TAG.replace("^", "^(?:", 1).replace("$", ")?$"),
         description="The language this file was translated from, e.g. 'en': `handout "
         "check` warns about any part still in it. Default: 'en' for a file in another "
         "language, none for an English one.")
@@ -131,14 +131,16 @@ class Document(Strict):
     @field_validator("language")
     @classmethod
     def _known_language(cls, value: str) -> str:
-        if base_language(value) not in languages():
-            raise ValueError(f"no layout wording for {value!r} yet; use one of "
-                             f"{', '.join(languages())}")
+        problem = unknown_language(value)
+        if problem:
+            raise ValueError(problem)
         return value
 
     language: str = Field(
-        default="en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$",
-        description="Language of the text, e.g. 'en' or 'es'; picks the layout's fixed words.",
+        default="en", pattern=TAG,
+        description="Language of the text, a BCP 47 tag: en, es, fr, ht, ko, pt, ru, tl, vi, "
+        "zh-Hans, zh-Hant, or one with a region (es-MX, pt-BR); picks the layout's fixed "
+        "words, and is the PDF's /Lang.",
     )
     topic: str = Field(default="", description="What the handout is about, e.g. 'sleep'.")
     crisis: bool = Field(default=False, description=(
