@@ -106,6 +106,16 @@ class Checks(Strict):
         default=6, ge=1, le=16,
         description="Highest grade for key points, 'My plan' and 'When to get help'.",
     )
+    min_inflesz: float = Field(
+        default=55, ge=0, le=100,
+        description="Spanish: lowest INFLESZ score (Szigriszt-Pazos, 0-100, higher is easier) "
+        "for the intro and each body section; 55 is 'normal' on the INFLESZ scale.",
+    )
+    action_min_inflesz: float = Field(
+        default=65, ge=0, le=100,
+        description="Spanish: lowest INFLESZ score for key points, 'My plan' and 'When to get "
+        "help'; 65 is 'fairly easy', what patient texts aim for.",
+    )
     min_score: int = Field(
         default=90, ge=0, le=100,
         description="Lowest PEMAT-P / CDC Clear Communication Index score (out of 100).",
