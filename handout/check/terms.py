@@ -20,6 +20,7 @@ WINDOW = 2  # sentences either side of the first use
 NEEDED = 2  # explanation words that must appear in that window
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 # Words too common to show that a term is being explained.
 _STOP_WORDS = (
     "a an and are as at be been being but by can do does for from has have how in into is it "
@@ -41,8 +42,15 @@ def _stem(word: str) -> str:
 
 
 def content_words(text: str) -> set[str]:
-    """Distinct stems of the words that carry meaning."""
-    return {_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+    """Distinct stems of the words that carry meaning. Chinese writes no spaces between
+    words: a run of Han characters gives its pairs of neighbouring characters instead."""
+    words = set()
+    for w in _WORD.findall(text):
+        if _HAN.search(w):
+            words |= {a + b for run in _HAN.findall(w) for a, b in zip(run, run[1:])}
+        elif w.lower() not in _STOP and len(w) > 2:
+            words.add(_stem(w))
+    return words
 
 
 def _sentences(doc: Document) -> list[_Sentence]:
@@ -55,6 +63,8 @@ def _sentences(doc: Document) -> list[_Sentence]:
 
 
 def _pattern(term: str) -> re.Pattern[str]:
+    if _HAN.search(term):
+        return re.compile(re.escape(term))  # no word boundaries in Chinese text
     return re.compile(rf"\b{re.escape(term)}(?:s|es)?\b", re.IGNORECASE)
 
 
