@@ -91,6 +91,22 @@ def _put(lines: list[str], line: int, column: int, text: str) -> None:
     lines[row] = lines[row][:start] + json.dumps(text, ensure_ascii=False) + lines[row][end:]
 
 
+def _set_formats(lines: list[str], source: Located, formats: dict[str, list[str]],
+                 name: str) -> None:
+    """Where a translation runs longer than the English, a section kept out of a format
+    that has no room for it (`formats: {"sections[4]": [document, booklet]}`)."""
+    for place, kept in sorted(formats.items(), reverse=True):
+        index = int(re.fullmatch(r"sections\[(\d+)\]", place).group(1))  # type: ignore[union-attr]
+        line = f"formats: [{', '.join(kept)}]   # {name} runs longer: no room elsewhere"
+        section = source.data["sections"][index]
+        if "formats" in section:
+            row, column = source.where(("sections", index, "formats"), prefer_key=True)
+            lines[row - 1] = lines[row - 1][:column - 1] + line
+        else:
+            row, column = source.where(("sections", index, "heading"), prefer_key=True)
+            lines.insert(row, " " * (column - 1) + line)
+
+
 def translate_starter(content: str, clinic: str, language: str) -> tuple[str, str]:
     """The starter's content and clinic files with `language`'s words in place of the
     English, marked as a draft translation."""
@@ -105,6 +121,7 @@ def translate_starter(content: str, clinic: str, language: str) -> tuple[str, st
     # From the end, so that a replacement never moves one still to be made.
     for part in sorted(printed, key=lambda p: (p.line, p.column), reverse=True):
         _put(lines, part.line, part.column, parts[format_loc(part.loc)])
+    _set_formats(lines, source, words.get("formats", {}), strings(language).name)
     text = "\n".join(lines)
     text = re.sub(r"^language: en$", f"language: {language}", text, count=1, flags=re.M)
     glossary = "".join(f"  {json.dumps(term, ensure_ascii=False)}: "
