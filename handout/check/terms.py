@@ -21,6 +21,7 @@ NEEDED = 2  # explanation words that must appear in that window
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 # Words too common to show that a term is being explained.
 _STOP_WORDS = (
     "a an and are as at be been being but by can do does for from has have how in into is it "
@@ -65,6 +66,8 @@ def _sentences(doc: Document) -> list[_Sentence]:
 def _pattern(term: str) -> re.Pattern[str]:
     if _HAN.search(term):
         return re.compile(re.escape(term))  # no word boundaries in Chinese text
+    if _HANGUL.search(term):
+        return re.compile(rf"(?<!\w){re.escape(term)}")  # Korean adds its particles: 불면증이
     return re.compile(rf"\b{re.escape(term)}(?:s|es)?\b", re.IGNORECASE)
 
 
