@@ -37,10 +37,12 @@ class ChartText:
     @classmethod
     def for_language(cls, language: str) -> ChartText:
         words = strings(language)
-        return cls(*(words(key, n="{n}") for key in (
-            "chart_no_difference", "illustration", "chart_study", "chart_studies",
-            "chart_person", "chart_group_size")), decimal_mark=words("decimal_mark"),
-            group_mark=words("group_mark"))
+        return cls(no_difference=words("chart_no_difference"),
+                   illustration=words("illustration"),
+                   study=words("chart_study", n="{n}"), studies=words("chart_studies", n="{n}"),
+                   person=words("chart_person", n="{n}"),
+                   group_size=words("chart_group_size", n="{n}"),
+                   decimal_mark=words("decimal_mark"), group_mark=words("group_mark"))
 
     def number(self, value: float) -> str:
         """A value or tick as the language writes it: '7.5' in English, '7,5' in French."""

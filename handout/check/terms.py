@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from handout.check.findings import Finding, Where
 from handout.check.passages import Part, printed
@@ -48,7 +49,7 @@ def content_words(text: str) -> set[str]:
     words = set()
     for w in _WORD.findall(text):
         if _HAN.search(w):
-            words |= {a + b for run in _HAN.findall(w) for a, b in zip(run, run[1:])}
+            words |= {a + b for run in _HAN.findall(w) for a, b in pairwise(run)}
         elif w.lower() not in _STOP and len(w) > 2:
             words.add(_stem(w))
     return words

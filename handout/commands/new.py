@@ -17,8 +17,8 @@ import re
 import shlex
 from pathlib import Path
 
-from handout.common.errors import HandoutError
 from handout.commands.starter import starter_language, translate_starter
+from handout.common.errors import HandoutError
 from handout.common.resources import RESOURCES
 from handout.input.schema import clinic_schema_text, schema_text
 

@@ -79,7 +79,7 @@ def _scalar_end(line: str, start: int) -> int:
                 return i + 1
             i += 2
     if line.rfind("[", 0, start) > line.rfind("]", 0, start):  # in a flow list: [a, b]
-        return min((j for j in (line.find(",", start), line.find("]", start)) if j >= 0))
+        return min(j for j in (line.find(",", start), line.find("]", start)) if j >= 0)
     comment = re.search(r"\s#", line[start:])
     return len((line[:start + comment.start()] if comment else line).rstrip())
 
