@@ -97,6 +97,15 @@ def term_findings(doc: Document, where: Where) -> tuple[bool | None, list[Findin
         return None, [where.warning(
             ("glossary",), "no glossary: medical terms cannot be checked",
             "Add `glossary:` with each medical term the handout uses and a plain explanation.")]
+    po = where.located.mounts.get(("translation",))
+    if po is not None and po.file.endswith(".po"):
+        # A PO file translates the printed text, not the glossary (which is not printed):
+        # English terms and explanations cannot be looked for in the translation's words.
+        return None, [where.warning(
+            ("glossary",), f"the glossary is in the language of {where.located.file}, so "
+            f"{po.file}'s medical terms are not checked",
+            "Have a reader of the language check that each medical term is explained where "
+            "it is first used.")]
     stream = _sentences(doc)
     findings = [f for term, explanation in doc.glossary.items()
                 if (f := _check_term(term, explanation, stream, where)) is not None]
