@@ -16,7 +16,7 @@ from handout.check import check_file
 from handout.commands.cli import main
 from handout.commands.new import starter_files
 from handout.commands.starter import check_translations, starter_languages
-from handout.common.errors import HandoutError
+from handout.common.errors import ContentError, HandoutError
 from handout.common.translations import languages, strings
 from handout.input.sources import load_content
 from handout.input.validate import parse_document
@@ -91,3 +91,27 @@ def test_new_with_a_language_writes_it_and_refuses_one_without_a_starter(
         from handout.commands.new import new_handout
         new_handout(tmp_path / "ar", TODAY, language="ar")
     assert not (tmp_path / "ar").exists()
+
+
+@pytest.mark.parametrize("language", AWAITING_FONTS)
+def test_a_starter_in_another_script_builds_once_it_has_a_font(
+        tmp_path: Path, language: str) -> None:
+    _write(tmp_path / "h", language)
+    content = tmp_path / "h" / "content.yaml"
+    doc = parse_document(load_content(content))
+    for name in FORMATS:
+        try:
+            result = build(content, tmp_path / f"{name}.pdf",
+                           Options(format=name, cache_dir=tmp_path / "cache"))  # type: ignore[arg-type]
+        except ContentError as refused:
+            # Before the fonts per script: refused for the font alone, never printed blank.
+            assert all("the font cannot print" in p.message for p in refused.problems)
+            pytest.skip(f"{language} waits for a font for its script")
+        with pymupdf.open(result.path) as pdf:
+            assert pdf.xref_get_key(pdf.pdf_catalog(), "Lang") == ("string", language)
+            text = "".join(page.get_text() for page in pdf)
+        headings = [s.heading for s in doc.sections
+                    if (not s.formats or name in s.formats) and not s.optional]
+        missing = {c for words in [doc.title, *headings] for c in words
+                   if not c.isspace() and c not in text}
+        assert missing == set(), (name, missing)
