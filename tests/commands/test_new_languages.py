@@ -70,6 +70,10 @@ def test_a_latin_script_starter_checks_and_builds_in_every_format(
             assert pdf.pdf_catalog() and pdf.xref_get_key(pdf.pdf_catalog(), "Lang") == \
                 ("string", language), name
             text = " ".join(" ".join(page.get_text().split()) for page in pdf)
+            if name == "document":  # the references, cited in English, are tagged so
+                tagged = {pdf.xref_get_key(x, "S")[1] for x in range(1, pdf.xref_length())
+                          if pdf.xref_get_key(x, "Lang") == ("string", "en")}
+                assert tagged == {"/L"}
         assert doc.title in text, name
         # Every heading of the format's sections; fitting may leave out an optional one.
         shown = [s.heading for s in doc.sections
