@@ -176,7 +176,7 @@ def _new(args: argparse.Namespace) -> int:
     from handout.commands.new import new_handout, summary
 
     written = new_handout(args.folder, dt.date.today(), args.example, args.language)
-    print(summary(args.folder, written, args.example), end="")
+    print(summary(args.folder, written, args.example, args.language), end="")
     return 0
 
 

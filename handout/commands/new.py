@@ -20,6 +20,7 @@ from pathlib import Path
 from handout.commands.starter import starter_language, translate_starter
 from handout.common.errors import HandoutError
 from handout.common.resources import RESOURCES
+from handout.common.translations import strings
 from handout.input.schema import clinic_schema_text, schema_text
 
 STARTER = RESOURCES / "starter"
@@ -148,7 +149,8 @@ def _what(name: str) -> str:
     return "the clinic's logo" if "logo" in name else "a picture content.yaml shows"
 
 
-def summary(folder: Path, written: list[Path], example: str | None = None) -> str:
+def summary(folder: Path, written: list[Path], example: str | None = None,
+            language: str = "en") -> str:
     """What was written, what each file is for, and the command to run next."""
     width = max(len(str(path)) for path in written)
     what = "a starter handout" if example is None else f"the example {example!r}"
@@ -158,8 +160,14 @@ def summary(folder: Path, written: list[Path], example: str | None = None) -> st
     pdf = shlex.quote(str(folder / "handout.pdf"))
     lines.append("Replace the placeholders (the clinic's name, phone number, website and logo, "
                  "the reviewer): `handout check` lists each one, and until they are gone every "
-                 'page prints "SAMPLE – not for patients".' if example is None else
+                 f'page prints "{strings(language)("sample_mark")}".' if example is None else
                  'Its clinic is made up, so every page prints "SAMPLE – not for patients".')
+    if example is None and starter_language(language) != "en":
+        words = strings(language)
+        lines.append(f"Its words are a draft translation into {words.name}: have a qualified "
+                     "medical translator review them, then set `translation: {status: "
+                     "reviewed, reviewed_by: ..., date: ...}` at the foot of content.yaml; "
+                     f'until then every page prints "{words("draft_translation")}".')
     lines += ["Next, build the PDF (it runs `handout check` first):",
               f"  handout build {content} -o {pdf}"]
     return "\n".join(lines) + "\n"

@@ -87,7 +87,11 @@ def test_a_latin_script_starter_checks_and_builds_in_every_format(
 def test_new_with_a_language_writes_it_and_refuses_one_without_a_starter(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", str(tmp_path / "pt"), "--language", "pt-BR"]) == 0
-    capsys.readouterr()
+    out = capsys.readouterr().out
+    assert "every page prints \"AMOSTRA – não é para pacientes\"." in out
+    assert "Its words are a draft translation into Portuguese: have a qualified medical " \
+        "translator review them" in out
+    assert "until then every page prints \"Tradução em rascunho – não revisada\"." in out
     written = (tmp_path / "pt" / "content.yaml").read_text(encoding="utf-8")
     assert "language: pt\n" in written and 'title: "Durma bem"' in written
     assert "DRAFT translation" in written
