@@ -94,11 +94,6 @@ class Strings:
         return str(self.table["name"])
 
     @property
-    def draft(self) -> bool:
-        """Whether no qualified translator has reviewed this table yet."""
-        return self.table.get("status") == "draft"
-
-    @property
     def readability(self) -> str:
         """The reading-level formula `handout check` grades this language by, or 'none'."""
         return str(self.table.get("readability", "none"))
@@ -107,15 +102,6 @@ class Strings:
         months = self.table["months"]
         assert isinstance(months, list)
         return self("date", month=months[value.month - 1], day=value.day, year=value.year)
-
-    def number(self, value: float, decimals: int = 2) -> str:
-        """`value` as the language writes it: 1200.5 -> '1,200.5' in English, '1.200,5' in
-        Spanish, '1 200,5' in French (a no-break space); trailing zeros dropped."""
-        text = f"{value:,.{decimals}f}"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-        marks = {",": str(self.table["group_mark"]), ".": str(self.table["decimal_mark"])}
-        return "".join(marks.get(c, c) for c in text)
 
 
 @cache

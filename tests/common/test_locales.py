@@ -10,6 +10,7 @@ import re
 import pytest
 import yaml
 
+from handout.chart.style import ChartText
 from handout.common.countries import country, crisis_words
 from handout.common.translations import LOCALES, languages, locale_of, strings, unknown_language
 from tests.conftest import ROOT
@@ -72,7 +73,9 @@ def test_dates_as_each_language_writes_them(language: str, written: str) -> None
     ("pt", "1.200,5"), ("vi", "1.200,5"), ("zh-Hans", "1,200.5"), ("tl", "1,200.5"),
 ])
 def test_numbers_as_each_language_writes_them(language: str, written: str) -> None:
-    assert strings(language).number(1200.5) == written
+    chart = ChartText.for_language(language)  # where the layout prints numbers: the chart
+    assert chart.number(1200.5) == written
+    assert chart.number(-0.25) == "\u2212" + ("0.25" if written.endswith(".5") else "0,25")
 
 
 def test_a_region_uses_its_language_and_chinese_its_script() -> None:
