@@ -126,10 +126,10 @@ def _in(source: str, target: str, text: str, names: list[str], least: int) -> bo
     text = _NOT_WORDS.sub(" ", text)
     if len(_WORD.findall(text)) < least:
         return False
-    candidates = {identifier_code(x) for x in (source, target, *languages())}
-    scores = dict(_identify(tuple(sorted(candidates))).rank(text))
     if identifier_code(source) == identifier_code(target):
         return False  # Simplified and Traditional Chinese: one language to the model
+    candidates = {identifier_code(x) for x in (source, target, *languages())}
+    scores = dict(_identify(tuple(sorted(candidates))).rank(text))
     return bool(scores.get(identifier_code(source), 0.0) >= SURE)
 
 
