@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from handout.chart.geometry import Box, fit_height, hide_spines, illustration_note, note_height
-from handout.chart.sizes import Sizes, measure, number, wrap
+from handout.chart.sizes import Sizes, measure, wrap
 from handout.chart.style import PT, ChartText, Palette
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def plan_bars(figure: ChartFigure, width: float, sizes: Sizes, grow: float,
     frame = frame_bars(figure, width, sizes, grow)
     height, top, bottom = frame.height, frame.top, frame.bottom
     ymax, ticks = _y_scale(figure, height - top - bottom, sizes)
-    left = 4.0 if not ticks else max(measure(number(t), sizes.text) for t in ticks) + 10
+    left = 4.0 if not ticks else max(measure(text.number(t), sizes.text) for t in ticks) + 10
     box = Box(width, height, left, 6.0, top, bottom)
     # Keep bars at most ~1.1 in wide: a two-group chart should not look like two walls.
     n = len(figure.groups)
@@ -90,14 +90,14 @@ def draw_bars(ax: Axes, figure: ChartFigure, plan: BarsPlan, pal: Palette, sizes
             ax.errorbar([i], [group.value], yerr=[group.error], fmt="none", ecolor=pal.ink,
                         elinewidth=1.5, capsize=6, capthick=1.5, zorder=5)
         if not figure.illustrative:
-            ax.annotate(number(group.value), (i, group.value + (group.error or 0.0)),
+            ax.annotate(plan.text.number(group.value), (i, group.value + (group.error or 0.0)),
                         xytext=(0, 4), textcoords="offset points", ha="center", va="bottom",
                         size=sizes.label, weight="bold", color=pal.ink, zorder=6,
                         bbox={"boxstyle": "square,pad=0.1", "facecolor": pal.paper,
                               "linewidth": 0})  # keeps grid lines from crossing the digits
     hide_spines(ax, "bottom", pal.ink)
     ax.set_xticks([])
-    ax.set_yticks(plan.ticks, [number(t) for t in plan.ticks])
+    ax.set_yticks(plan.ticks, [plan.text.number(t) for t in plan.ticks])
     ax.tick_params(axis="y", length=0, pad=6, labelcolor=pal.ink, labelsize=sizes.text)
     if plan.ticks:
         ax.yaxis.grid(True, color=pal.grid, linewidth=0.8)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from handout.chart.geometry import Box, fit_height, hide_spines, illustration_note, note_height
-from handout.chart.sizes import Sizes, measure, number, wrap
+from handout.chart.sizes import Sizes, measure, wrap
 from handout.chart.style import ChartText, Palette
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ def draw_interval(
                 markeredgecolor=pal.paper, markeredgewidth=1.5, zorder=4)
     hide_spines(ax, "bottom", pal.ink)
     ax.set_yticks([])
-    ax.set_xticks(plan.ticks, [number(t) for t in plan.ticks])
+    ax.set_xticks(plan.ticks, [plan.text.number(t) for t in plan.ticks])
     ax.tick_params(axis="x", length=4, width=1.2, pad=4, colors=pal.ink, labelsize=sizes.text)
     _row_labels(ax, plan, pal, sizes)
     _under_axis_labels(ax, figure, plan, pal, sizes)

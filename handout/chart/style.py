@@ -31,17 +31,29 @@ class ChartText:
     studies: str = "({n} studies)"
     person: str = "{n} person"
     group_size: str = "{n} people"  # how many people a bar stands for, in plain words
+    decimal_mark: str = "."  # how the language writes numbers: 7.5 and 1,200 in English
+    group_mark: str = ","
 
     @classmethod
     def for_language(cls, language: str) -> ChartText:
         words = strings(language)
-        return cls(*(words(key, n="{n}") for key in (
-            "chart_no_difference", "illustration", "chart_study", "chart_studies",
-            "chart_person", "chart_group_size")))
+        return cls(no_difference=words("chart_no_difference"),
+                   illustration=words("illustration"),
+                   study=words("chart_study", n="{n}"), studies=words("chart_studies", n="{n}"),
+                   person=words("chart_person", n="{n}"),
+                   group_size=words("chart_group_size", n="{n}"),
+                   decimal_mark=words("decimal_mark"), group_mark=words("group_mark"))
+
+    def number(self, value: float) -> str:
+        """A value or tick as the language writes it: '7.5' in English, '7,5' in French."""
+        from handout.chart.sizes import number  # sizes imports this module
+
+        marks = {".": self.decimal_mark, ",": self.group_mark}
+        return "".join(marks.get(c, c) for c in number(value))
 
     def people(self, n: int) -> str:
         """'40 people' under a bar: a reader need not know that 'n' means a count."""
-        return (self.person if n == 1 else self.group_size).format(n=f"{n:,}")
+        return (self.person if n == 1 else self.group_size).format(n=self.number(n))
 
 
 def mark_colour(hex_colour: str, fallback: str) -> str:

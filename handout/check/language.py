@@ -21,7 +21,7 @@ from typing import Any
 
 from handout.check.findings import Finding, Where
 from handout.check.passages import Block, Part, blocks
-from handout.common.translations import base_language, languages
+from handout.common.translations import base_language, identifier_code, languages, strings
 from handout.input.loader import Located
 from handout.input.model import Document
 
@@ -32,7 +32,6 @@ from handout.input.model import Document
 SURE = 0.99
 PART_WORDS = 4
 BLOCK_WORDS = 8
-NAMES = {"en": "English", "es": "Spanish"}
 ROLES = {"heading": "heading", "paragraph": "paragraph", "item": "list item",
          "label": "label"}
 _NOT_WORDS = re.compile(r"\*\*|https?://\S+|\S+@\S+|\S*\d\S*")
@@ -127,8 +126,11 @@ def _in(source: str, target: str, text: str, names: list[str], least: int) -> bo
     text = _NOT_WORDS.sub(" ", text)
     if len(_WORD.findall(text)) < least:
         return False
-    scores = dict(_identify(tuple(sorted({source, target, *languages()}))).rank(text))
-    return bool(scores.get(source, 0.0) >= SURE)
+    if identifier_code(source) == identifier_code(target):
+        return False  # Simplified and Traditional Chinese: one language to the model
+    candidates = {identifier_code(x) for x in (source, target, *languages())}
+    scores = dict(_identify(tuple(sorted(candidates))).rank(text))
+    return bool(scores.get(identifier_code(source), 0.0) >= SURE)
 
 
 @cache
@@ -148,7 +150,10 @@ def _called(block: Block) -> str:
 
 
 def _name(language: str) -> str:
-    return NAMES.get(language, f"'{language}'")
+    try:
+        return strings(language).name
+    except KeyError:
+        return f"'{language}'"
 
 
 def _quote(text: str, most: int = 80) -> str:

@@ -37,7 +37,8 @@ def _textstat() -> Any:
 
     textstat 0.7.4 counts syllables with pyphen only (0.7.5+ downloads NLTK data at run time).
     pyphen parses its en_US dictionary (~0.05 s) once per process: textstat's module-level
-    instance and this one share it through pyphen's cache, and no other language is loaded.
+    instance and this one share it through pyphen's cache, and no other language is loaded
+    (Spanish syllables are counted here, by rule: `spanish_syllables`).
     """
     with warnings.catch_warnings():
         # textstat 0.7.4 imports pkg_resources, which setuptools 80-81 warn about on import.
@@ -74,47 +75,123 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-def syllables(word: str) -> int:
+def syllables(word: str, formula: str = "flesch_kincaid") -> int:
+    if formula == "szigriszt_pazos":
+        return spanish_syllables(word)
     return int(_textstat().syllable_count(word))
+
+
+_STRONG = frozenset("aeoáéó")
+_STRESSED_WEAK = frozenset("íú")
+_VOWELS = frozenset("aeiouáéíóúü")
+_SILENT_U = re.compile(r"(?<=[qg])u(?=[eiéí])")  # que, qui, gue, gui (not güe, güi)
+_FINAL_Y = re.compile(r"(?<=[aeiouáéíóú])y\b")  # hoy, muy, rey: a vowel
+
+
+def spanish_syllables(word: str) -> int:
+    """Syllables of a Spanish word by its vowel nuclei: two strong vowels (a, e, o) or a
+    stressed í or ú beside another vowel are two syllables (dí-a, le-er); a weak vowel (i,
+    u) beside another is one (bue-no, cie-lo). textstat's pyphen counts hyphenation points
+    instead, which leave a lone letter at a word's edge unsplit and so undercount Spanish
+    (adul-tos, día): a Szigriszt-Pazos score from them reads several points too easy."""
+    w = _FINAL_Y.sub("i", _SILENT_U.sub("", word.lower()))
+    if w == "y":
+        return 1
+    count, previous = 0, ""
+    for char in w:
+        if char not in _VOWELS:
+            previous = ""
+            continue
+        if not previous or (char in _STRONG and previous in _STRONG) \
+                or char in _STRESSED_WEAK or previous in _STRESSED_WEAK:
+            count += 1
+        previous = char
+    return count or (1 if any(c.isalpha() for c in w) else 0)
+
+
+def szigriszt_pazos(text: str) -> float:
+    """Szigriszt-Pazos perspicuity (1993) of prepared Spanish text: 206.835 - 62.3 x
+    syllables per word - words per sentence, with syllables counted by Spanish rules."""
+    stats = _textstat()
+    words = _WORD.findall(text)
+    sentence_count = int(stats.sentence_count(text))
+    if not words or not sentence_count:
+        return 0.0
+    per_word = sum(spanish_syllables(w) for w in words) / len(words)
+    return 206.835 - 62.3 * per_word - len(words) / sentence_count
 
 
 def word_count(text: str) -> int:
     return int(_textstat().lexicon_count(text))
 
 
+# INFLESZ (Barrio-Cantalejo et al., An Sist Sanit Navar 2008;31:135-152): how to read the
+# Szigriszt-Pazos score of a Spanish patient text. Lowest score of each band.
+INFLESZ = ((80.0, "very easy"), (65.0, "fairly easy"), (55.0, "normal"),
+           (40.0, "somewhat hard"), (float("-inf"), "very hard"))
+
+
+def inflesz_band(value: float) -> str:
+    """The INFLESZ band of a Szigriszt-Pazos score: 62 -> 'normal'."""
+    return next(name for lowest, name in INFLESZ if value >= lowest)
+
+
 @dataclass(frozen=True)
 class Scores:
-    """Readability of one prepared text; grades rounded to one decimal."""
+    """Readability of one prepared text, by one formula; scores rounded to one decimal.
 
-    fk_grade: float
-    smog: float | None  # None under 3 sentences, where SMOG means nothing
+    English text has a Flesch-Kincaid grade (and SMOG); Spanish text a Szigriszt-Pazos
+    score read on the INFLESZ scale, and no English grade: an English formula means
+    nothing on Spanish text (../shared/handout-standards.md)."""
+
+    fk_grade: float | None  # Flesch-Kincaid grade, English only
+    smog: float | None  # None under 3 sentences, where SMOG means nothing; English only
     words: int
     sentences: int
     words_per_sentence: float
     polysyllable_share: float  # share of words with 3 or more syllables, 0 to 1
     longest: tuple[str, ...]
     hardest: tuple[str, ...]
+    inflesz: float | None = None  # Szigriszt-Pazos score, 0-100 (higher is easier); Spanish
+
+    @property
+    def value(self) -> float:
+        """The formula's number: a grade (lower is easier) or an INFLESZ score (higher)."""
+        value = self.fk_grade if self.inflesz is None else self.inflesz
+        assert value is not None
+        return value
 
 
-def score(text: str, keep: frozenset[str] = frozenset()) -> Scores | None:
-    """Scores of prepared `text`, or None when it has no words. Words in `keep` (see
+def score(text: str, keep: frozenset[str] = frozenset(),
+          formula: str = "flesch_kincaid") -> Scores | None:
+    """Scores of prepared `text` by `formula` ("flesch_kincaid" for English,
+    "szigriszt_pazos" for Spanish), or None when it has no words. Words in `keep` (see
     `word_forms`) are never listed among the hardest: the topic's own words stay."""
     stats = _textstat()
     words = word_count(text)
     if words == 0:
         return None
     count = int(stats.sentence_count(text))
-    smog = float(stats.smog_index(text)) if count >= 3 else None
+    english = formula == "flesch_kincaid"
+    smog = float(stats.smog_index(text)) if count >= 3 and english else None
     return Scores(
-        fk_grade=round(float(stats.flesch_kincaid_grade(text)), 1),
+        fk_grade=round(float(stats.flesch_kincaid_grade(text)), 1) if english else None,
         smog=round(smog, 1) if smog is not None else None,
         words=words,
         sentences=count,
         words_per_sentence=round(words / count, 1),
-        polysyllable_share=round(int(stats.polysyllabcount(text)) / words, 3),
+        polysyllable_share=round(_polysyllables(text, formula) / words, 3),
         longest=longest_sentences(text),
-        hardest=hardest_words(text, keep=keep),
+        hardest=hardest_words(text, keep=keep, formula=formula),
+        inflesz=None if english else round(szigriszt_pazos(text), 1),
     )
+
+
+def _polysyllables(text: str, formula: str) -> int:
+    """How many words of `text` have 3 or more syllables."""
+    if formula == "flesch_kincaid":
+        return int(_textstat().polysyllabcount(text))
+    return sum(syllables(w, formula) >= 3 for w in _WORD.findall(text))
 
 
 def longest_sentences(text: str, n: int = LONGEST) -> tuple[str, ...]:
@@ -149,8 +226,8 @@ def word_forms(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-def hardest_words(text: str, n: int = HARDEST,
-                  keep: frozenset[str] = frozenset()) -> tuple[str, ...]:
+def hardest_words(text: str, n: int = HARDEST, keep: frozenset[str] = frozenset(),
+                  formula: str = "flesch_kincaid") -> tuple[str, ...]:
     """Up to `n` distinct words of 3 or more syllables, most syllables first, leaving out
     the words in `keep`."""
     seen: dict[str, int] = {}
@@ -159,7 +236,7 @@ def hardest_words(text: str, n: int = HARDEST,
         if key.replace("’", "'").removesuffix("'s") in keep:
             continue
         if key not in seen:
-            seen[key] = syllables(word)
+            seen[key] = syllables(word, formula)
     ranked = sorted((w for w, s in seen.items() if s >= 3), key=lambda w: -seen[w])
     return tuple(ranked[:n])
 

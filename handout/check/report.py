@@ -8,6 +8,7 @@ from typing import Any
 
 from handout.check.findings import Finding
 from handout.check.items import LABELS
+from handout.check.readability import inflesz_band
 from handout.check.runner import Report
 
 NAME_WIDTH = 40
@@ -18,17 +19,37 @@ def _cut(text: str, width: int) -> str:
 
 
 def _grades(report: Report) -> list[str]:
+    if report.reading_note:
+        return [f"Reading level: {report.reading_note}"]
+    if report.rows and report.rows[0].formula == "szigriszt_pazos":
+        return _inflesz(report)
     lines = [f"{'Reading level':<{NAME_WIDTH}}  grade  SMOG  words/sentence  3+ syl.  target"]
     for row in report.rows:
         s = row.scores
         smog = f"{s.smog:4.1f}" if s.smog is not None else "   -"
         status = "ok" if row.ok else "OVER"
-        lines.append(f"{_cut(row.name, NAME_WIDTH):<{NAME_WIDTH}}  {s.fk_grade:5.1f}  {smog}  "
+        lines.append(f"{_cut(row.name, NAME_WIDTH):<{NAME_WIDTH}}  {s.value:5.1f}  {smog}  "
                      f"{s.words_per_sentence:14.1f}  {s.polysyllable_share:7.0%}  "
                      f"<= {row.target:<3g} {status}")
     if report.rows:
         lines.append("grade: Flesch-Kincaid, the gate. SMOG (from 3 sentences) usually reads "
                      "about 3 grades higher: read the two as a range.")
+    return lines
+
+
+def _inflesz(report: Report) -> list[str]:
+    """Spanish: the Szigriszt-Pazos score and its INFLESZ band per part (higher is easier)."""
+    lines = [f"{'Reading level (Spanish)':<{NAME_WIDTH}}  INFLESZ  band           "
+             "words/sentence  target"]
+    for row in report.rows:
+        s = row.scores
+        status = "ok" if row.ok else "UNDER"
+        lines.append(f"{_cut(row.name, NAME_WIDTH):<{NAME_WIDTH}}  {s.value:7.1f}  "
+                     f"{inflesz_band(s.value):<13}  {s.words_per_sentence:14.1f}  "
+                     f">= {row.target:<3g} {status}")
+    lines.append("INFLESZ: the Szigriszt-Pazos score on the INFLESZ scale (Barrio-Cantalejo "
+                 "2008), the gate for Spanish: 55 or more is normal for patient texts, 65 "
+                 "fairly easy.")
     return lines
 
 
@@ -86,10 +107,16 @@ def table(report: Report) -> str:
 def summary(report: Report) -> str:
     """A few lines for `handout build`: grade range, scores, and the findings."""
     lines: list[str] = []
-    if report.rows:
-        grades = [r.scores.fk_grade for r in report.rows]
-        lines.append(f"Reading level: grade {min(grades):g} to {max(grades):g} "
-                     f"(Flesch-Kincaid) across {len(grades)} parts")
+    if report.reading_note:
+        lines.append(f"Reading level: {report.reading_note}")
+    elif report.rows:
+        values = [r.scores.value for r in report.rows]
+        if report.rows[0].formula == "szigriszt_pazos":
+            lines.append(f"Reading level: INFLESZ {min(values):g} to {max(values):g} "
+                         f"(Szigriszt-Pazos, higher is easier) across {len(values)} parts")
+        else:
+            lines.append(f"Reading level: grade {min(values):g} to {max(values):g} "
+                         f"(Flesch-Kincaid) across {len(values)} parts")
     lines.append("Structure: " + ", ".join(f"{s.scale} {s.value}" for s in report.scores))
     for f in report.findings:
         lines += _finding(f)
@@ -105,9 +132,10 @@ def to_data(report: Report) -> dict[str, Any]:
         "warnings": report.warnings,
         "readability": [
             {"name": r.name, "path": r.path, "line": r.line, "kind": r.kind,
-             "target": r.target, "ok": r.ok, **asdict(r.scores)}
+             "formula": r.formula, "target": r.target, "ok": r.ok, **asdict(r.scores)}
             for r in report.rows
         ],
+        "readability_note": report.reading_note,
         "scores": [
             {"scale": s.scale, "score": s.value, "points": s.points,
              "applicable": s.applicable, "target": s.target, "ok": s.ok,

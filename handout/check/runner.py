@@ -11,7 +11,7 @@ from handout.check.evidence import evidence
 from handout.check.findings import Finding, Where
 from handout.check.language import clinic_findings, language_findings
 from handout.check.placeholders import placeholder_findings
-from handout.check.reading import Row, reading_level
+from handout.check.reading import Row, not_measured, reading_level
 from handout.check.safety import safety
 from handout.check.scores import Score, structure
 from handout.check.sharpness import sharpness_findings
@@ -33,6 +33,8 @@ class Report:
     # What a build would refuse before it lays anything out or while it does (files,
     # characters, the clinic file, the fit of each format): `handout check` adds these.
     layout: tuple[Finding, ...] = ()
+    # For a language with no validated reading-level formula: what the report says instead.
+    reading_note: str = ""
 
     @property
     def everything(self) -> tuple[Finding, ...]:
@@ -71,7 +73,8 @@ def run_checks(doc: Document, located: Located, today: dt.date) -> Report:
     # first within a line.
     unique = sorted(set(findings), key=lambda f: (f.file != located.file, f.file, f.line,
                                                   f.column, f.severity != "error", f.message))
-    return Report(located.file, tuple(rows), tuple(scores), tuple(unique))
+    return Report(located.file, tuple(rows), tuple(scores), tuple(unique),
+                  reading_note=not_measured(doc))
 
 
 def check_file(content: Path, today: dt.date | None = None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from handout.check.findings import Finding, Where
 from handout.check.passages import Part, printed
@@ -20,6 +21,8 @@ WINDOW = 2  # sentences either side of the first use
 NEEDED = 2  # explanation words that must appear in that window
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 # Words too common to show that a term is being explained.
 _STOP_WORDS = (
     "a an and are as at be been being but by can do does for from has have how in into is it "
@@ -41,8 +44,15 @@ def _stem(word: str) -> str:
 
 
 def content_words(text: str) -> set[str]:
-    """Distinct stems of the words that carry meaning."""
-    return {_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+    """Distinct stems of the words that carry meaning. Chinese writes no spaces between
+    words: a run of Han characters gives its pairs of neighbouring characters instead."""
+    words = set()
+    for w in _WORD.findall(text):
+        if _HAN.search(w):
+            words |= {a + b for run in _HAN.findall(w) for a, b in pairwise(run)}
+        elif w.lower() not in _STOP and len(w) > 2:
+            words.add(_stem(w))
+    return words
 
 
 def _sentences(doc: Document) -> list[_Sentence]:
@@ -55,6 +65,10 @@ def _sentences(doc: Document) -> list[_Sentence]:
 
 
 def _pattern(term: str) -> re.Pattern[str]:
+    if _HAN.search(term):
+        return re.compile(re.escape(term))  # no word boundaries in Chinese text
+    if _HANGUL.search(term):
+        return re.compile(rf"(?<!\w){re.escape(term)}")  # Korean adds its particles: 불면증이
     return re.compile(rf"\b{re.escape(term)}(?:s|es)?\b", re.IGNORECASE)
 
 
@@ -83,6 +97,15 @@ def term_findings(doc: Document, where: Where) -> tuple[bool | None, list[Findin
         return None, [where.warning(
             ("glossary",), "no glossary: medical terms cannot be checked",
             "Add `glossary:` with each medical term the handout uses and a plain explanation.")]
+    po = where.located.mounts.get(("translation",))
+    if po is not None and po.file.endswith(".po"):
+        # A PO file translates the printed text, not the glossary (which is not printed):
+        # English terms and explanations cannot be looked for in the translation's words.
+        return None, [where.warning(
+            ("glossary",), f"the glossary is in the language of {where.located.file}, so "
+            f"{po.file}'s medical terms are not checked",
+            "Have a reader of the language check that each medical term is explained where "
+            "it is first used.")]
     stream = _sentences(doc)
     findings = [f for term, explanation in doc.glossary.items()
                 if (f := _check_term(term, explanation, stream, where)) is not None]

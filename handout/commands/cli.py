@@ -32,6 +32,9 @@ def _parser() -> argparse.ArgumentParser:
                    "(created if needed)")
     n.add_argument("--example", metavar="NAME", help="write a shipped example instead of the "
                    "starter, to read and build: sleep")
+    n.add_argument("--language", metavar="LANG", default="en", help="write the starter in "
+                   "this language, a BCP 47 tag: en (default), es, fr, ht, ko, pt, ru, tl, vi, "
+                   "zh-Hans, zh-Hant; a draft translation to have reviewed")
 
     _build_arguments(sub.add_parser("build", help="build the PDF from a content file"))
     _build_arguments(sub.add_parser(
@@ -172,8 +175,8 @@ def _new(args: argparse.Namespace) -> int:
 
     from handout.commands.new import new_handout, summary
 
-    written = new_handout(args.folder, dt.date.today(), args.example)
-    print(summary(args.folder, written, args.example), end="")
+    written = new_handout(args.folder, dt.date.today(), args.example, args.language)
+    print(summary(args.folder, written, args.example, args.language), end="")
     return 0
 
 

@@ -17,8 +17,10 @@ import re
 import shlex
 from pathlib import Path
 
+from handout.commands.starter import starter_language, translate_starter
 from handout.common.errors import HandoutError
 from handout.common.resources import RESOURCES
+from handout.common.translations import strings
 from handout.input.schema import clinic_schema_text, schema_text
 
 STARTER = RESOURCES / "starter"
@@ -71,16 +73,20 @@ def next_year(day: dt.date) -> dt.date:
         return day.replace(year=day.year + 1, day=28)
 
 
-def starter_files(today: dt.date) -> dict[str, bytes]:
-    """Every file `handout new` writes, by name. The review dates are set to `today` and a
-    year later, so a new handout passes the check until its first review is due."""
+def starter_files(today: dt.date, language: str = "en") -> dict[str, bytes]:
+    """Every file `handout new` writes, by name, the starter in `language` (see
+    commands/starter.py). The review dates are set to `today` and a year later, so a new
+    handout passes the check until its first review is due."""
     content = (STARTER / "content.yaml").read_text(encoding="utf-8")
+    clinic = (STARTER / "clinic.yaml").read_text(encoding="utf-8")
+    if language != "en":
+        content, clinic = translate_starter(content, clinic, language)
     content = content.replace("${today}", today.isoformat())
     content = content.replace("${next_review}", next_year(today).isoformat())
     assert "${" not in content, "a placeholder in the starter content was left unfilled"
     return {
         "content.yaml": content.encode("utf-8"),
-        "clinic.yaml": (STARTER / "clinic.yaml").read_bytes(),
+        "clinic.yaml": clinic.encode("utf-8"),
         "clinic-logo.svg": (STARTER / "clinic-logo.svg").read_bytes(),
         "bedroom.svg": (STARTER / "bedroom.svg").read_bytes(),
         "content.schema.json": schema_text().encode("utf-8"),
@@ -98,14 +104,19 @@ def free_folder(taken: Path) -> Path:
     return candidate
 
 
-def new_handout(folder: Path, today: dt.date, example: str | None = None) -> list[Path]:
-    """Write the starter (or the example named `example`) into `folder` (created if
-    needed); returns the paths written. Nothing is written if any of the files is there
-    already."""
+def new_handout(folder: Path, today: dt.date, example: str | None = None,
+                language: str = "en") -> list[Path]:
+    """Write the starter in `language` (or the example named `example`) into `folder`
+    (created if needed); returns the paths written. Nothing is written if any of the files
+    is there already."""
     if example is not None and example not in example_names():
         raise HandoutError(f"there is no example called {example!r}; the examples are: "
                            f"{', '.join(example_names())}")
-    files = starter_files(today) if example is None else example_files(example)
+    if example is not None and language != "en":
+        raise HandoutError("the examples are in English: give --example or --language, "
+                           "not both")
+    tag = starter_language(language)
+    files = starter_files(today, tag) if example is None else example_files(example)
     if folder.exists() and not folder.is_dir():
         raise HandoutError(f"{folder} is a file, not a folder; name a new folder, "
                            f"e.g. `handout new {shlex.quote(str(free_folder(folder)))}`")
@@ -138,7 +149,8 @@ def _what(name: str) -> str:
     return "the clinic's logo" if "logo" in name else "a picture content.yaml shows"
 
 
-def summary(folder: Path, written: list[Path], example: str | None = None) -> str:
+def summary(folder: Path, written: list[Path], example: str | None = None,
+            language: str = "en") -> str:
     """What was written, what each file is for, and the command to run next."""
     width = max(len(str(path)) for path in written)
     what = "a starter handout" if example is None else f"the example {example!r}"
@@ -148,8 +160,14 @@ def summary(folder: Path, written: list[Path], example: str | None = None) -> st
     pdf = shlex.quote(str(folder / "handout.pdf"))
     lines.append("Replace the placeholders (the clinic's name, phone number, website and logo, "
                  "the reviewer): `handout check` lists each one, and until they are gone every "
-                 'page prints "SAMPLE – not for patients".' if example is None else
+                 f'page prints "{strings(language)("sample_mark")}".' if example is None else
                  'Its clinic is made up, so every page prints "SAMPLE – not for patients".')
+    if example is None and starter_language(language) != "en":
+        words = strings(language)
+        lines.append(f"Its words are a draft translation into {words.name}: have a qualified "
+                     "medical translator review them, then set `translation: {status: "
+                     "reviewed, reviewed_by: ..., date: ...}` at the foot of content.yaml; "
+                     f'until then every page prints "{words("draft_translation")}".')
     lines += ["Next, build the PDF (it runs `handout check` first):",
               f"  handout build {content} -o {pdf}"]
     return "\n".join(lines) + "\n"

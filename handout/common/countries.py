@@ -97,5 +97,7 @@ def crisis_words(language: str) -> re.Pattern[str] | None:
     words = strings(language).table.get("crisis_words")
     if not isinstance(words, list) or not words:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{w})" for w in words) + ")",
-                      re.IGNORECASE)
+    # Each is matched at the start of a word; Chinese and Japanese write no spaces between
+    # words, so after a Han character or a kana too ("我想自杀").
+    return re.compile(r"(?<![^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])(?:" +
+                      "|".join(f"(?:{w})" for w in words) + ")", re.IGNORECASE)

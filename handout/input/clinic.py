@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 
 from handout.common.countries import DEFAULT, code_of, codes
+from handout.common.translations import TAG
 from handout.input.fields import HEX_COLOUR, Line, Strict, Url
 
 
@@ -30,7 +31,7 @@ class CallToAction(Strict):
 
 class Clinic(Strict):
     name: Line = Field(description="Clinic name as printed in the header and footer.")
-    language: str = Field(default="en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$", description=(
+    language: str = Field(default="en", pattern=TAG, description=(
         "The language the tagline, logo_alt and call to action are written in (default "
         "'en'). A handout in another language prints their `translations:` for it."))
     short_name: str = Field(default="", max_length=60, description=(

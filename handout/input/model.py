@@ -13,7 +13,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from handout.common.countries import country
 from handout.common.fonts import RTL_REFUSAL, rtl_language
-from handout.common.translations import base_language, languages
+from handout.common.translations import TAG, base_language, languages, unknown_language
 from handout.input.citations import Reference
 from handout.input.clinic import Clinic
 from handout.input.fields import IconRef, Item, Line, OptionalText, PointRef, Strict, Text
@@ -107,12 +107,22 @@ class Checks(Strict):
         default=6, ge=1, le=16,
         description="Highest grade for key points, 'My plan' and 'When to get help'.",
     )
+    min_inflesz: float = Field(
+        default=55, ge=0, le=100,
+        description="Spanish: lowest INFLESZ score (Szigriszt-Pazos, 0-100, higher is easier) "
+        "for the intro and each body section; 55 is 'normal' on the INFLESZ scale.",
+    )
+    action_min_inflesz: float = Field(
+        default=65, ge=0, le=100,
+        description="Spanish: lowest INFLESZ score for key points, 'My plan' and 'When to get "
+        "help'; 65 is 'fairly easy', what patient texts aim for.",
+    )
     min_score: int = Field(
         default=90, ge=0, le=100,
         description="Lowest PEMAT-P / CDC Clear Communication Index score (out of 100).",
     )
     translated_from: str = Field(
-        default="", pattern=r"^([a-z]{2}(-[A-Z]{2})?)?$",
+        default="", pattern=TAG.replace("^", "^(?:", 1).replace("$", ")?$"),
         description="The language this file was translated from, e.g. 'en': `handout "
         "check` warns about any part still in it. Default: 'en' for a file in another "
         "language, none for an English one.")
@@ -136,15 +146,16 @@ class Document(Strict):
         if rtl:
             raise ValueError(RTL_REFUSAL.format(what=f"{rtl}, language: {value}",
                                                 fix="Make this handout in another language"))
-        if base_language(value) not in languages():
-            raise ValueError(f"no layout wording for {value!r} yet; use one of "
-                             f"{', '.join(languages())}")
+        problem = unknown_language(value)
+        if problem:
+            raise ValueError(problem)
         return value
 
     language: str = Field(
-        default="en", pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
-        description="Language of the text as a BCP 47 tag, e.g. 'en', 'es', 'vi', 'zh-Hans', "
-        "'zh-Hant', 'ko' or 'ru'; picks the layout's fixed words and the fonts.",
+        default="en", pattern=TAG,
+        description="Language of the text, a BCP 47 tag: en, es, fr, ht, ko, pt, ru, tl, vi, "
+        "zh-Hans, zh-Hant, or one with a region (es-MX, pt-BR); picks the layout's fixed "
+        "words, and is the PDF's /Lang.",
     )
     topic: str = Field(default="", description="What the handout is about, e.g. 'sleep'.")
     crisis: bool = Field(default=False, description=(

@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from handout.common.errors import LayoutFitError
+from handout.common.translations import base_language
 from handout.input.citations import Reference
 from handout.input.clinic import Clinic
 from handout.input.model import Document
@@ -190,9 +191,14 @@ def reference_flowables(doc: Document, theme: Theme) -> list[Flowable]:
                        runt_free(ref.printed(), ref_style, theme.frame_width), ref_style)
              for ref in doc.references]
     if paras:
-        out.append(TaggedList(paras, bulletType="1", bulletFormat="%s.", bulletAlign="right",
-                              bulletFontName=ref_style.fontName, bulletFontSize=size,
-                              bulletColor=INK, leftIndent=widest + gap, bulletDedent=gap))
+        listed = TaggedList(paras, bulletType="1", bulletFormat="%s.", bulletAlign="right",
+                            bulletFontName=ref_style.fontName, bulletFontSize=size,
+                            bulletColor=INK, leftIndent=widest + gap, bulletDedent=gap)
+        if base_language(doc.language) != "en":
+            # References are cited as published, in English, and are not translated: a
+            # screen reader reads them with English rules, not the handout's language's.
+            listed.structure.lang = "en"
+        out.append(listed)
     group("Sect", out)
     return out
 

@@ -48,6 +48,9 @@ def _crisis() -> re.Pattern[str]:
 _PRICE = re.compile(r"(?:(?:US)?[$€£] ?\d[\d.,]*|\d[\d.,]* ?(?:€|\$|£|USD|EUR|dólares|dollars|"
                     r"pesos|euros))(?!\w)")
 
+_COMMON_WORDS = frozenset({"me", "out", "mas", "jen"})
+
+
 @cache
 def _dates() -> re.Pattern[str]:
     """Dates as each locale prints them ("December 1, 2026", "1 de diciembre de 2026"),
@@ -70,8 +73,16 @@ def _dates() -> re.Pattern[str]:
         fmt = str(table["date"])
         head, year, tail = fmt.partition("{year}")
         cut = head.rfind("}") + 1
+        # A short lower-case month name that is also a common word ("3 out of 10", Haitian
+        # Creole's August) is a date only with its year.
+        short = [m for m in longest_first if len(m) <= 3 and m.lower() in _COMMON_WORDS]
         if year and cut and not tail.strip():  # the year comes last: it may be left out
-            forms.append(f"{regex(head[:cut])}(?:{regex(head[cut:] + year)})?{regex(tail)}")
+            without = {**fields, "{month}": "(?:" + "|".join(
+                re.escape(m) for m in longest_first if m not in short) + ")"}
+            forms.append(f"{regex(head[:cut], without)}(?:{regex(head[cut:] + year)})?"
+                         f"{regex(tail)}")
+            if short:
+                forms.append(regex(fmt))
         else:
             forms.append(regex(fmt))
     return re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)")

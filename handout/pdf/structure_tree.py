@@ -39,6 +39,7 @@ class Element:
     alt: str = ""
     parent: Element | None = None
     scope: str = ""  # a table header cell's: "Column" or "Row" (PDF/UA asks for it)
+    lang: str = ""  # a BCP 47 tag where it differs from the document's /Lang
     kids: list[Element | Marked | LinkTarget] = field(default_factory=list)
     placed: bool = False  # already one of its parent's kids
 

@@ -130,6 +130,8 @@ class _Tree:
             obj.entries["Pg"] = self.pages[first]
         if element.alt:
             obj.entries["Alt"] = PDFString(element.alt)
+        if element.lang:
+            obj.entries["Lang"] = PDFString(element.lang)
         if element.scope:
             obj.entries["A"] = PDFDictionary({"O": PDFName("Table"),
                                               "Scope": PDFName(element.scope)})

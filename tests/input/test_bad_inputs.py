@@ -176,7 +176,7 @@ CASES = [
          "unknown key 'not_source'; did you mean 'source'?"),
     Case("chart_kind", sub("kind: interval", "kind: pie"), "kind"),
     Case("riddle_answer_spaces", sub("answer: dysbiosis", "answer: gut bugs 2"), "answer"),
-    Case("unknown_language", sub("language: en", "language: fr"), "no layout wording for 'fr'",
+    Case("unknown_language", sub("language: en", "language: de"), "no layout wording for 'de'",
          line_of("language: en")),
     Case("evidence_word", sub("evidence: emerging", "evidence: new"),
          "evidence: input should be 'emerging' or 'established'", line_of("evidence:")),

@@ -73,8 +73,14 @@ def test_short_answer_clue_does_not_spell_it_out() -> None:
 
 
 def test_hint_in_an_unknown_language_is_an_error() -> None:
-    with pytest.raises(ValueError, match="'fr'"):
-        hint("microbiote", "fr")
+    with pytest.raises(ValueError, match="'de'"):
+        hint("Darmflora", "de")
+
+
+def test_hint_in_french_and_russian() -> None:
+    assert hint("microbiote", "fr") == \
+        "10 lettres, commence par «\u00a0M\u00a0», finit par «\u00a0ote\u00a0»"
+    assert hint("кишечник", "ru") == "букв: 8, начинается на «К», заканчивается на «ник»"
 
 
 def test_same_input_gives_the_same_grid() -> None:
