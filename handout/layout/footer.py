@@ -89,9 +89,17 @@ def draw_sample_mark(canv: Canvas, theme: Theme, centre: float) -> None:
     text = theme.text("sample_mark")
     canv.saveState()
     canv.setFillColor(theme.colour(SAMPLE_COLOUR))
-    canv.setFont(BOLD, FOOTER_SIZE)
-    canv.drawCentredString(centre, SAMPLE_EDGE - pdfmetrics.getDescent(BOLD, FOOTER_SIZE), text)
+    draw_centred(canv, theme, centre, SAMPLE_EDGE - pdfmetrics.getDescent(BOLD, FOOTER_SIZE),
+                 text, face=theme.bold)
     canv.restoreState()
+
+
+def draw_centred(canv: Canvas, theme: Theme, centre: float, y: float, text: str, *,
+                 face: str, size: float = FOOTER_SIZE) -> None:
+    """`text` centred on `centre`, each run in a face of the language's that has it."""
+    canv.setFont(face, size)
+    width = theme.chain.width(text, face, size)
+    draw_string(canv, centre - width / 2, y, text, face=face, size=size, chain=theme.chain)
 
 
 DOT = "  \u00b7  "

@@ -25,7 +25,7 @@ from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
 from handout.layout.closing import contact_flowables, review_flowables
 from handout.layout.cover import key_points_box, title_block
-from handout.layout.footer import DOT, FOOTER_EDGE, footer_note
+from handout.layout.footer import DOT, FOOTER_EDGE, draw_centred, footer_note
 from handout.layout.formats import panels as geometry
 from handout.layout.formats.base import Format
 from handout.layout.formats.fillers import CoverIcon, Questions, QuestionsBox
@@ -38,7 +38,7 @@ from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
 from handout.layout.spread import FILL_FROM
-from handout.layout.theme import FOOTER_SIZE, MUTED, REGULAR, Theme
+from handout.layout.theme import MUTED, Theme
 from handout.layout.when import When
 from handout.pdf import FOOTER, HEADER, marked
 
@@ -161,10 +161,10 @@ def _templates(geo: geometry.Geometry, theme: Theme, doc: Document,
 
     def number(canv: Canvas, _doc: BaseDocTemplate) -> None:
         with marked(canv, FOOTER):
-            canv.setFont(REGULAR, FOOTER_SIZE)
             canv.setFillColor(MUTED)
-            canv.drawCentredString(theme.page_size[0] / 2, FOOTER_EDGE, DOT.join(
-                [*filter(None, [footer_note(doc, theme)]), str(canv.getPageNumber())]))
+            draw_centred(canv, theme, theme.page_size[0] / 2, FOOTER_EDGE, DOT.join(
+                [*filter(None, [footer_note(doc, theme)]), str(canv.getPageNumber())]),
+                face=theme.regular)
 
     back = geo.slots[-1].page
     return [PageTemplate("cover", geo.frames(0), onPage=cover),
