@@ -13,7 +13,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from handout.common.countries import country
 from handout.common.fonts import RTL_REFUSAL, rtl_language
-from handout.common.translations import TAG, base_language, languages, unknown_language
+from handout.common.translations import TAG, unknown_language
 from handout.input.citations import Reference
 from handout.input.clinic import Clinic
 from handout.input.fields import IconRef, Item, Line, OptionalText, PointRef, Strict, Text
@@ -22,6 +22,7 @@ from handout.input.fits import LIST_ITEMS
 from handout.input.loader import Loc
 from handout.input.placed import FormatName, Placed, each_format_once, formats_list
 from handout.input.sections import Section, fits_in_a_box
+from handout.input.targets import Checks
 from handout.input.translation import Translation
 
 # The key points box opens page 1: 7 points of two lines still fit there in large print,
@@ -94,46 +95,6 @@ class Review(Strict):
         if self.next_review <= self.last_reviewed:
             raise ValueError("next_review must come after last_reviewed")
         return self
-
-
-class Checks(Strict):
-    """Targets for `handout check`: plain-language grades and the structure score."""
-
-    max_grade: float = Field(
-        default=8, ge=1, le=16,
-        description="Highest Flesch-Kincaid grade for the intro and each body section.",
-    )
-    action_max_grade: float = Field(
-        default=6, ge=1, le=16,
-        description="Highest grade for key points, 'My plan' and 'When to get help'.",
-    )
-    min_inflesz: float = Field(
-        default=55, ge=0, le=100,
-        description="Spanish: lowest INFLESZ score (Szigriszt-Pazos, 0-100, higher is easier) "
-        "for the intro and each body section; 55 is 'normal' on the INFLESZ scale.",
-    )
-    action_min_inflesz: float = Field(
-        default=65, ge=0, le=100,
-        description="Spanish: lowest INFLESZ score for key points, 'My plan' and 'When to get "
-        "help'; 65 is 'fairly easy', what patient texts aim for.",
-    )
-    min_score: int = Field(
-        default=90, ge=0, le=100,
-        description="Lowest PEMAT-P / CDC Clear Communication Index score (out of 100).",
-    )
-    translated_from: str = Field(
-        default="", pattern=TAG.replace("^", "^(?:", 1).replace("$", ")?$"),
-        description="The language this file was translated from, e.g. 'en': `handout "
-        "check` warns about any part still in it. Default: 'en' for a file in another "
-        "language, none for an English one.")
-
-    @field_validator("translated_from")
-    @classmethod
-    def _known_source(cls, value: str) -> str:
-        if value and base_language(value) not in languages():
-            raise ValueError(f"the check tells apart only the languages handout prints "
-                             f"({', '.join(languages())}); use one of them")
-        return value
 
 
 class Document(Strict):

@@ -7,10 +7,12 @@ here; a build passes a caching one, so this module does no I/O.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from reportlab.platypus import Flowable, Spacer
 
 from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
+from handout.chart.cache import chart_key
 from handout.input.figures import Figure
 from handout.layout.floats import floating
 from handout.layout.markup import markup, runt_free
@@ -98,3 +100,16 @@ def _source_line(figure: Figure, theme: Theme) -> str:
         return text("source", source=figure.source)
     note = text("illustration")
     return f"{note}. {text('based_on', source=figure.source)}" if figure.source else note
+
+
+def drawn_once(charts: ChartDrawer) -> ChartDrawer:
+    """`charts`, drawing each distinct chart once in this build: every fitting pass asks
+    for the same chart again."""
+    drawn: dict[str, Callable[[], ChartArt]] = {}
+
+    def remembered(request: ChartRequest) -> Callable[[], ChartArt]:
+        key = chart_key(request)  # equal requests give equal charts
+        if key not in drawn:
+            drawn[key] = cache(charts(request))
+        return drawn[key]
+    return remembered

@@ -7,20 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, partial
+from functools import partial
 from io import BytesIO
 from pathlib import Path
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus.doctemplate import LayoutError
 
-from handout.chart.art import ChartArt, ChartDrawer, ChartRequest, draw_later
-from handout.chart.cache import chart_key
+from handout.chart.art import ChartDrawer, draw_later
 from handout.common.errors import LayoutFitError
 from handout.input.fictional import is_sample
 from handout.input.model import Document
 from handout.layout.blocks import callout
 from handout.layout.drawings import Picture
+from handout.layout.figure import drawn_once
 from handout.layout.floats import Floats
 from handout.layout.footer import FooterCanvas, footer_note
 from handout.layout.formats import format_named
@@ -67,7 +67,7 @@ def typeset(doc: Document, logo: Drawing | None, look: Variant,
             ) -> Pass:
     """The laid-out PDF, with the page rules it breaks; `pictures`: the sections' image
     files, loaded (layout/drawings.py)."""
-    passes = _Passes(doc, logo, look, _drawn_once(charts), pictures or {})
+    passes = _Passes(doc, logo, look, drawn_once(charts), pictures or {})
     tried = fit(passes.ladders, passes.attempt)
     if tried.overflow is not None:
         # Laid out to the end, for how far it runs over (a fitting pass stops at the
@@ -216,19 +216,6 @@ def _facts(doc: Document) -> list[str]:
 
 GROW = 4.0  # points a short handout's text may grow past the format's usual size
 RESPREAD = 2  # spread passes tried again, each without the frame that moved a block
-
-
-def _drawn_once(charts: ChartDrawer) -> ChartDrawer:
-    """`charts`, drawing each distinct chart once in this build: every fitting pass asks
-    for the same chart again."""
-    drawn: dict[str, Callable[[], ChartArt]] = {}
-
-    def remembered(request: ChartRequest) -> Callable[[], ChartArt]:
-        key = chart_key(request)  # equal requests give equal charts
-        if key not in drawn:
-            drawn[key] = cache(charts(request))
-        return drawn[key]
-    return remembered
 
 
 def _template(doc: Document, theme: Theme, logo: Drawing | None, layout: Layout,

@@ -221,7 +221,7 @@ def test_a_po_file_in_a_folder_of_its_own(
     code, _, err = run(capsys, "build", "translations/content.es.po", "-o", "es.pdf",
                        "--no-check")
     assert code == 0, err
-    code, out, _ = run(capsys, "check", "translations/content.es.po")
+    code, out, _ = run(capsys, "check", "translations/content.es.po", "--format", "document")
     assert code == 0 and "not translated" not in out
 
 
