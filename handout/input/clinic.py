@@ -57,6 +57,9 @@ class Clinic(Strict):
     country: str = Field(default=DEFAULT, description=(
         "Where the clinic is, as a two-letter code (US, GB or UK...): its crisis lines go in "
         "the 'When to get help' panel, and `handout check` reports another country's."))
+    example: bool = Field(default=False, description=(
+        "true for a made-up clinic, such as the shipped examples: every page then prints "
+        "\"SAMPLE – not for patients\" and `handout check` warns."))
 
     @field_validator("country")
     @classmethod
@@ -68,9 +71,6 @@ class Clinic(Strict):
                 f"{', '.join(codes())}. Use one of them, or leave `country:` out and write "
                 "every tier's `heading:` in a `help:` block of the clinic file")
         return code
-    example: bool = Field(default=False, description=(
-        "true for a made-up clinic, such as the shipped examples: every page then prints "
-        "\"SAMPLE – not for patients\" and `handout check` warns."))
 
     @field_validator("address")
     @classmethod
