@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import math
-import re
 from functools import cache
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -13,17 +11,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from handout.common.errors import LayoutFitError
 from handout.common.translations import base_language
 from handout.input.citations import Reference
 from handout.input.clinic import Clinic
 from handout.input.model import Document
 from handout.layout.blocks import boxed, grid, heading
+from handout.layout.contact_lines import phone_markup, url_markup
 from handout.layout.markup import PAIR_SHARE, markup, plain, runt_free
 from handout.layout.runs import Paragraph
 from handout.layout.theme import BOLD, INK, Theme
-from handout.layout.theme import FOOTER_SIZE as FLOOR_SIZE
-from handout.layout.unbroken import url_lines
 from handout.pdf import TaggedList, group, tag
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
@@ -96,7 +92,7 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
     code = tag(qr_drawing(url, qr), "Figure", text("qr_alt", url=url))
     commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                           ("LEFTPADDING", (0, 0), (-1, -1), 0)]
-    call = f"{markup(text('call_us'))} {_phone(clinic.phone, room, body.fontSize)}"
+    call = f"{markup(text('call_us'))} {phone_markup(clinic.phone, room, body.fontSize)}"
     rest = [call, address]
     # The title beside the code only when each word, and its last two together (a title
     # never ends on one word), fit there: ReportLab would cut a longer word inside it.
@@ -109,7 +105,7 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
     width = room if stacked else beside - CELL_PADDING
     title = tag(Paragraph(runt_free(cta, h2, width / PAIR_SHARE), h2), "H3")
     if stacked:
-        lines = [title, *_paras([scan, _url(shown, room, body.fontSize), *rest], body)]
+        lines = [title, *_paras([scan, url_markup(shown, room, body.fontSize), *rest], body)]
         rows: list[list[object]] = [[lines[:1]], [code], [lines[1:]]]
         table = grid(rows, [room + CELL_PADDING], [("LEFTPADDING", (0, 0), (-1, -1), 0)],
                      structure=group("Div", [*lines, code]))
@@ -121,7 +117,7 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
         lines = [title, *_paras([f"{scan}<br/>{link}", *rest], body)]
         rows = [[lines, code]]
     else:
-        link = _url(shown, room, body.fontSize)
+        link = url_markup(shown, room, body.fontSize)
         top = [title, *_paras([scan], body.clone("scan", spaceAfter=0))]
         lines = [*top, *_paras([link, *rest], body)]
         rows = [[top, code], [lines[len(top):], ""]]
@@ -130,40 +126,6 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
                      ("BOTTOMPADDING", (0, 0), (-1, 0), 0), ("TOPPADDING", (0, 1), (-1, 1), 0)]
     table = grid(rows, [beside, qr + pad], commands, structure=group("Div", [*lines, code]))
     return [boxed([table], theme, border=theme.primary, border_width=2)]
-
-
-def _url(shown: str, room: float, size: float) -> str:
-    """The URL's markup on lines of its own, `room` points wide, broken only after a slash.
-    A part between slashes wider than the room (a long domain in a tri-fold's panel) is set
-    smaller, down to the 10 pt floor, rather than broken inside a word; wider still, the
-    handout is refused (LayoutFitError), as ReportLab would cut it inside a word."""
-    part = max(re.findall(r"[^/]*/?", shown), key=lambda p: stringWidth(p, BOLD, 1))
-    widest = stringWidth(part, BOLD, 1)
-    # Down to a tenth of a point: the size as written in the markup never rounds up.
-    fitted = max(FLOOR_SIZE, min(size, math.floor(room / max(widest, 1e-6) * 10) / 10))
-    if widest * fitted > room:
-        raise LayoutFitError(("clinic", "call_to_action", "url"), (
-            f'"{part}" is {widest * fitted - room:.0f} pt too wide for the contact box even '
-            f"at {FLOOR_SIZE:g} pt, and a web address breaks only after a slash; use a "
-            "shorter address (one that forwards to this page)"))
-    parts = url_lines(shown, lambda t: stringWidth(t, BOLD, fitted), room)
-    text = "<b>" + "<br/>".join(markup(part) for part in parts) + "</b>"
-    return f'<font size="{fitted:g}">{text}</font>' if fitted < size else text
-
-
-def _phone(phone: str, room: float, size: float) -> str:
-    """The phone number's markup, whole on one line `room` points wide: set smaller, down
-    to the 10 pt floor, where it is wider; wider still, the handout is refused (ReportLab
-    would cut it between digits)."""
-    wide = stringWidth(phone, BOLD, 1)
-    fitted = max(FLOOR_SIZE, min(size, math.floor(room / max(wide, 1e-6) * 10) / 10))
-    if wide * fitted > room:
-        raise LayoutFitError(("clinic", "phone"), (
-            f'"{phone}" is {wide * fitted - room:.0f} pt too wide for a line of the contact '
-            f"box even at {FLOOR_SIZE:g} pt, and a phone number is never split; write it "
-            "shorter (e.g. without the country code for local readers)"))
-    text = f"<b>{markup(phone)}</b>"
-    return f'<font size="{fitted:g}">{text}</font>' if fitted < size else text
 
 
 def _paras(texts: list[str], style: ParagraphStyle) -> list[Flowable]:
