@@ -6,17 +6,34 @@ hang past the line's end. Chinese full-width punctuation (，：；？！”》)
 and no opening mark (“（《) is kept off a line's end. `kinsoku` mends ReportLab's lines
 afterwards, in the same way: a closing mark that starts a line moves up to hang at the end
 of the line before; an opening mark that ends a line moves down to start the next.
+
+ReportLab's CJK wrap also cuts between any two characters of a phone number, a date or
+"911 或去…" (layout/unbroken.py; its no-break spaces are spaces to it). `first_cut` finds the
+first such word broken across lines, and the paragraph breaks its lines again with that
+line made just narrow enough to end before the word (runs.Paragraph.breakLinesCJK).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Collection
+from itertools import pairwise
 from typing import Any
 
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from handout.layout.unbroken import NBSP, protected
+
 CANNOT_START = frozenset(ALL_CANNOT_START + "，：；？！）》〉」』】〕”’…·％﹐﹑﹒﹔﹕﹖﹗")
 CANNOT_END = frozenset(ALL_CANNOT_END + "（《〈「『【〔“‘")
+RUNT_ROOM = 3  # characters moved down at most to end a paragraph on two letters
+# Han and kana (not Hangul: Korean puts spaces between words), each character a word.
+_EACH = ("\u2e80-\u2fff\u3000-\u30ff\u3100-\u312f\u3190-\u31ff\u3200-\u9fff\uf900-\ufaff"
+         "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff")
+_WIDE = re.compile(f"[{_EACH}]")
+_TOKEN = re.compile(rf"[{_EACH}]|[^\s{_EACH}]+|\s+")
 
 
 def kinsoku(para: Any, font: tuple[str, float]) -> Any:
@@ -27,6 +44,7 @@ def kinsoku(para: Any, font: tuple[str, float]) -> Any:
     if not lines or len(lines) < 2:
         return para
     plain = getattr(para, "kind", 0) == 0
+    font = _font(para, font)
     for i in range(1, len(lines)):
         before, after = lines[i - 1], lines[i]
         head, tail = _first(after, plain), _last(before, plain)
@@ -34,7 +52,44 @@ def kinsoku(para: Any, font: tuple[str, float]) -> Any:
             lines[i - 1], lines[i] = _move(before, after, plain, font, up=True)
         elif tail and tail in CANNOT_END and _length(before, plain) > 1:
             lines[i - 1], lines[i] = _move(before, after, plain, font, up=False)
+    _no_runt(lines, plain, font)
     return para
+
+
+def words(text: str) -> int:
+    """How many words `text` holds as a reader counts them: each Han or kana letter or
+    digit is one (Chinese has no spaces between words), each run of other characters
+    between spaces one (a Latin or Korean word, a number)."""
+    count = 0
+    for token in _TOKEN.findall(text):
+        if _WIDE.fullmatch(token):
+            count += unicodedata.category(token)[0] in "LN"
+        elif token.strip():
+            count += 1
+    return count
+
+
+def _no_runt(lines: list[Any], plain: bool, font: tuple[str, float]) -> None:
+    """A last line of one Han (or kana) letter gets the letter before it too, with
+    the marks that may not start a line: no runt, as no_lone_last_word keeps a Latin
+    paragraph's last two words together."""
+    last, before = ("".join(_texts(line, plain)) for line in lines[-2:][::-1])
+    room = lines[-1][0] if plain else lines[-1].extraSpace
+    if words(last) != 1 or not _WIDE.search(last) or words(before) < 3 or \
+            room < RUNT_ROOM * font[1]:
+        return
+    for _ in range(RUNT_ROOM):
+        moved = _last(lines[-2], plain)
+        lines[-2], lines[-1] = _move(lines[-2], lines[-1], plain, font, up=False)
+        if moved.strip() and moved not in CANNOT_START and \
+                _last(lines[-2], plain) not in CANNOT_END:
+            return
+
+
+def _font(para: Any, font: tuple[str, float]) -> tuple[str, float]:
+    """The font of a paragraph of one run (kind 0): its own where it has one (a paragraph
+    wholly inside `<font name=...>`), else the style's `font`."""
+    return getattr(para, "fontName", None) or font[0], getattr(para, "fontSize", None) or font[1]
 
 
 def _texts(line: Any, plain: bool) -> list[str]:
@@ -87,3 +142,65 @@ def _move(before: Any, after: Any, plain: bool, font: tuple[str, float],
     after.currentWidth -= sign * width
     after.extraSpace += sign * width
     return before, after
+
+
+_SPACES = str.maketrans({NBSP: " ", "\u2009": " "})  # runs.THIN: a space to the reader
+
+
+def first_cut(para: Any, source: str, font: tuple[str, float],
+              skip: Collection[str] = ()) -> tuple[int, float, str] | None:
+    """The first protected word of `source` (the paragraph's text; unbroken.protected)
+    that `para`'s lines break, but those in `skip`: the line it starts on, the width of
+    that line before it and the word, or None. A word that starts its line is passed over:
+    no narrower line keeps it whole."""
+    plain, font = getattr(para, "kind", 0) == 0, _font(para, font)
+    raw = ["".join(_texts(line, plain)) for line in getattr(para, "lines", [])]
+    texts = [text.translate(_SPACES) for text in raw]
+    if len(texts) < 2:
+        return None
+    source = source.translate(_SPACES)
+    for start, end in sorted(protected(source)):
+        word = source[start:end]
+        if word in skip or any(word in text for text in texts):
+            continue
+        for n, (text, after) in enumerate(pairwise(texts)):
+            end_of_line, next_line = text.rstrip(), after.strip()
+            for j in range(1, len(word)):
+                head, tail = word[:j].rstrip(), word[j:].lstrip()
+                if head and tail and next_line and end_of_line.endswith(head) and (
+                        next_line.startswith(tail) or tail.startswith(next_line)):
+                    before = len(end_of_line) - len(head)
+                    if text[:before].strip():
+                        return n, _width(para.lines[n], plain, font, before), word
+    return None
+
+
+def _width(line: Any, plain: bool, font: tuple[str, float], count: int) -> float:
+    """The width of the first `count` characters of `line`."""
+    if plain:
+        return float(stringWidth(line[1][0][:count] if line[1] else "", *font))
+    width = 0.0
+    for word in line.words:
+        text = word.text[:count]
+        width += stringWidth(text, word.fontName, word.fontSize)
+        count -= len(text)
+        if count <= 0:
+            break
+    return width
+
+
+def widen(para: Any, line: int, by: float) -> None:
+    """Give back to `line` the `by` points of room it was narrowed by (its spare width
+    is what centred or right-aligned text is placed by)."""
+    if getattr(para, "kind", 0) == 0:
+        room, texts = para.lines[line]
+        para.lines[line] = (room + by, texts)
+    else:
+        para.lines[line].extraSpace += by
+
+
+def whole(para: Any, word: str) -> bool:
+    """Whether one of `para`'s lines holds `word` whole."""
+    plain = getattr(para, "kind", 0) == 0
+    return any(word.translate(_SPACES) in "".join(_texts(line, plain)).translate(_SPACES)
+               for line in getattr(para, "lines", []))

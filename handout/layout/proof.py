@@ -3,7 +3,7 @@ what the layout placed is read back (each block's page, frame and lines) and hel
 rules a clinic would check by eye (../shared/print-formats.md):
 
 - no heading as the last thing on a page, column or panel, and no heading or box title
-  whose last line is one word;
+  whose last line is one word (in Chinese, Japanese and Korean, one letter: kinsoku.words);
 - no phone number, date, price or "988 now" split across lines;
 - nothing wider than its column;
 - no page, column or panel a quarter empty or more (a document's last page excepted:
@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from handout.input.loader import Loc
 from handout.layout.blocks import Heading
+from handout.layout.kinsoku import words
 from handout.layout.spread import MOST_EMPTY, FrameEnd
 from handout.layout.unbroken import NBSP, protected
 
@@ -76,7 +77,7 @@ def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
             if after is not None and (after.page, after.frame) != (p.page, p.frame):
                 out.append(Broken(p.loc, where, f'the heading "{" ".join(lines)}" is the '
                                   f"last line of {where}; its text starts on the next"))
-            if len(lines) > 1 and len(lines[-1].split()) == 1:
+            if len(lines) > 1 and words(lines[-1]) == 1:
                 out.append(Broken(p.loc, where, f'the heading "{" ".join(lines)}" ends '
                                   f'on one word ("{lines[-1]}") on {where}'))
         out += [Broken(owners.get(token, p.loc), where,

@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph as RLParagraph
 
 from handout.layout.fontstack import WIDE, Chain, face_coverage, font_chain, is_bold
-from handout.layout.kinsoku import kinsoku
+from handout.layout.kinsoku import first_cut, kinsoku, whole, widen
 
 _TAG = re.compile(r"(<[^>]*>)")
 _WIDE = re.compile(f"[{WIDE}]")
@@ -29,6 +29,7 @@ _NAMED = re.compile(r"<(?:font|span)\b[^>]*\b(?:name|face|fontName)\s*=")
 _NAME = re.compile(r"""\b(?:name|face|fontName)\s*=\s*["']([^"']+)["']""")
 _BOLD_TAGS = {"b", "strong"}
 THIN = "\u2009"
+MOST_MENDS = 12  # lines broken again in one paragraph to keep its protected words whole
 _ITALIC_TAGS = {"i", "em"}
 
 
@@ -111,9 +112,32 @@ class Paragraph(RLParagraph):  # type: ignore[misc]  # ReportLab is untyped
 
     def breakLinesCJK(self, widths: Any) -> Any:  # noqa: N802  # ReportLab's name
         """ReportLab's CJK lines, with Chinese punctuation kept off line starts and ends
-        (kinsoku.py)."""
-        return kinsoku(super().breakLinesCJK(widths),
-                       (self.style.fontName, self.style.fontSize))
+        and no phone number, date or "911 …" cut (kinsoku.py): a line that would cut one
+        is broken again, just narrow enough to end before it, and so on down."""
+        font = (self.style.fontName, self.style.fontSize)
+        given = list(widths) if isinstance(widths, list | tuple) else [widths]
+        para = kinsoku(super().breakLinesCJK(list(given)), font)
+        if getattr(self, "_splitpara", 0):  # a split's part keeps the lines it had
+            return para
+        source = "".join(getattr(f, "text", "") or "" for f in self.frags)
+        narrowed: dict[int, float] = {}
+        skip: set[str] = set()  # wider than a line: no narrowing keeps them whole
+        for _ in range(MOST_MENDS):
+            if (cut := first_cut(para, source, font, skip)) is None:
+                break
+            line, room, word = cut
+            count = max(len(given), max(narrowed, default=0) + 2, line + 2)
+            tried = {**narrowed, line: room + 0.01}
+            again = kinsoku(super().breakLinesCJK(
+                [tried.get(n, given[min(n, len(given) - 1)]) for n in range(count)]), font)
+            if whole(again, word):
+                para, narrowed = again, tried
+            else:
+                skip.add(word)
+        for line, room in narrowed.items():
+            if line < len(para.lines):
+                widen(para, line, given[min(line, len(given) - 1)] - room)
+        return para
 
 
 def draw_string(canv: Any, x: float, y: float, text: str, *, face: str, size: float,

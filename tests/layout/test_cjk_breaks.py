@@ -1,0 +1,71 @@
+"""Chinese lines (ReportLab's CJK wrap, mended by layout/kinsoku.py): a phone number, a date
+or "911 或去…" is never cut between two of its characters (ReportLab's CJK wrap cuts
+anywhere, no-break spaces or not), and a paragraph never ends on a line of one Han letter.
+Checked at every column width from narrow to wide, as the proof reads the lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from handout.input.clinic import Colours
+from handout.layout.kinsoku import CANNOT_END, CANNOT_START, words
+from handout.layout.markup import markup
+from handout.layout.proof import _lines, _split_tokens
+from handout.layout.runs import Paragraph
+from handout.layout.theme import Theme, make_theme
+
+TEXTS = [
+    "出现以下情况，请立即拨打 911 或去最近的急诊室：",
+    "如有疑问，请拨打诊所电话 (555) 010-0107，我们会尽快回复您。",
+    "下次审阅日期：2027年12月7日。请在此之前再次检查本资料。",
+    "成年人每晚至少需要睡 7 个小时。经常睡不到 7 个小时的人，更容易体重增加。",
+]
+
+
+@pytest.fixture(scope="module", params=["zh-Hans", "zh-Hant"])
+def theme(request: pytest.FixtureRequest) -> Theme:
+    return make_theme(Colours(primary="#1F4E79", accent="#0B6E4F"), language=request.param)
+
+
+def laid_out(text: str, style: str, width: float, theme: Theme) -> Paragraph:
+    para = Paragraph(markup(text), theme.style(style))
+    para.wrap(width, 10_000)
+    return para
+
+
+@pytest.mark.parametrize("style", ["body", "h1"])
+@pytest.mark.parametrize("text", TEXTS)
+def test_protected_words_are_never_cut_where_a_line_can_hold_them(
+        theme: Theme, style: str, text: str) -> None:
+    size = theme.style(style).fontSize
+    for width in range(int(size * 16), 460, 9):  # from 16 characters a line
+        para = laid_out(text, style, width, theme)
+        lines = _lines(para)
+        assert _split_tokens(para) == [], (width, lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", ""), width  # nothing lost
+        assert [line for line in lines[1:] if line[0] in CANNOT_START] == [], (width, lines)
+        assert [line for line in lines[:-1] if line[-1] in CANNOT_END] == [], (width, lines)
+
+
+def test_a_line_cut_short_for_a_word_keeps_its_own_room(theme: Theme) -> None:
+    """The line ended early for "911 或…" is narrower only where it breaks: its spare
+    room (what centred text is placed by) is measured against the column."""
+    para = laid_out(TEXTS[0], "body", 190, theme)
+    assert _lines(para)[0].endswith("拨打"), _lines(para)
+    first = para.blPara.lines[0]
+    assert first.extraSpace > theme.style("body").fontSize  # the room "911 …" left
+    assert first.extraSpace < 190
+
+
+@pytest.mark.parametrize("style", ["body", "h1"])
+def test_a_paragraph_never_ends_on_one_han_letter(theme: Theme, style: str) -> None:
+    size = theme.style(style).fontSize
+    for text in ["睡眠問題一直沒有改善時", "睡眠问题一直没有改善时。", *TEXTS]:
+        for width in range(int(size * 6), 460, 5):
+            lines = _lines(laid_out(text, style, width, theme))
+            assert len(lines) < 2 or words(lines[-1]) > 1, (width, lines)
+
+
+def test_words_are_counted_as_a_reader_counts_them() -> None:
+    assert [words(t) for t in ("時", "時。", "改善時", "911 或", "Sleep", "two words",
+                               "않을 때", "때", "，")] == [1, 1, 3, 2, 1, 2, 2, 1, 0]
