@@ -1,7 +1,8 @@
 """The riddles' answer key, kept apart from the word search: in its own box at the foot of
 the puzzle page, a rule above it, at least half an inch under the grid, upright and at
-least 10 pt; the puzzle still on one page (large print: the riddles, then a page with the
-word search and the key) and the handout as long as before."""
+least 10 pt; the puzzle still on one page (large print, and a page that cannot hold it all,
+as the Vietnamese one with its roomier lines: the riddles, then a page with the word search
+and the key) and the handout as long as before."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import pymupdf
 import pytest
 
 from handout.common.translations import strings
-from handout.pipeline.build import Options, build, read_document
+from handout.input.sources import load_content
+from handout.input.validate import parse_document
+from handout.pipeline.build import Options, build
 from tests.conftest import CONTENT, ROOT
 
 HALF_INCH = 36.0
@@ -45,12 +48,15 @@ def words(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, str]]:
     (CONTENT, {"large_print": True}, 17),
     (CONTENT, {"large_print": True, "paper": "a4"}, 16),
     (ROOT / "content.es.yaml", {}, 11),
-], ids=["letter", "a4", "large-print", "large-print-a4", "spanish"])
+    (CONTENT, {"translation": ROOT / "content.vi.po"}, 13),
+], ids=["letter", "a4", "large-print", "large-print-a4", "spanish", "vietnamese"])
 def test_the_answers_sit_boxed_at_the_foot_well_under_the_grid(
         tmp_path: Path, content: Path, options: dict[str, object], pages: int) -> None:
     out = tmp_path / "h.pdf"
     build(content, out, Options(check=False, **options))  # type: ignore[arg-type]
-    doc = read_document(content, None)
+    translation = options.get("translation")
+    assert translation is None or isinstance(translation, Path)
+    doc = parse_document(load_content(content, translation=translation))
     puzzle, heading = doc.puzzle, strings(doc.language)("answer_key")
     assert puzzle is not None and puzzle.word_search is not None
     answers = {r.answer for r in puzzle.riddles}
@@ -65,8 +71,9 @@ def test_the_answers_sit_boxed_at_the_foot_well_under_the_grid(
         spans = [(span, line["dir"]) for block in page.get_text("dict")["blocks"]
                  for line in block.get("lines", []) for span in line["spans"]
                  if set(span["text"].split()) & answers]
-    # One page for the puzzle; large print gives the word search and key the next one.
-    assert number == title + (1 if options.get("large_print") else 0)
+    # One page for the puzzle; large print, and Vietnamese, give the word search and key
+    # the next one.
+    assert number == title + (1 if options.get("large_print") or translation else 0)
     key = [box for box, word in text if word in answers]
     assert len(key) == len(answers)
     top = min(box.y0 for box in key)
@@ -76,7 +83,8 @@ def test_the_answers_sit_boxed_at_the_foot_well_under_the_grid(
     assert not any(box.intersects(around) for box in key)
     # Nothing but the key (its heading, numbers and answers) under the grid: the page's foot.
     under = [word for box, word in text if box.y0 > grid.y1]
-    assert set(under) == {heading, *answers, *(f"{i}." for i in range(1, len(answers) + 1))}
+    assert set(under) == {*heading.split(), *answers,
+                          *(f"{i}." for i in range(1, len(answers) + 1))}
     assert any(grid.y1 < rule.y0 and rule.y1 < top for rule in rules)  # a rule above the key
     assert spans and all(span["size"] >= 10 and direction == (1.0, 0.0)
                          for span, direction in spans)

@@ -21,6 +21,7 @@ from handout.input.model import Puzzle, Riddle, WordSearch
 from handout.input.riddles import grid_word, hint
 from handout.input.wordsearch import WordSearchGrid, make_word_search
 from handout.layout.markup import markup, plain
+from handout.layout.measure import stack_height
 from handout.layout.puzzle.boxes import LetterBoxes
 from handout.layout.puzzle.draw import puzzle_face
 from handout.layout.puzzle.grid import WordSearchRow
@@ -155,17 +156,34 @@ def puzzle_flowables(puzzle: Puzzle, theme: Theme) -> list[Flowable]:
     key = _answer_key(puzzle, theme, page)
     if puzzle.word_search and grid:
         # Large print, and a booklet's small page, give the word search a page of its own,
-        # where the grid grows into the room the page has.
-        own_page = _scale(theme) > 1 or theme.frame_width < 5 * 72
+        # where the grid grows into the room the page has; so does a page that cannot
+        # hold the riddles, the grid at its smallest beside its words, and the key (longer
+        # riddles, a language set with more space between lines).
+        answers = {grid_word(r.answer) for r in puzzle.riddles}
+        search = _word_search(puzzle.word_search, grid, theme, answers=answers,
+                              language=language, key=key, page=page)
+        own_page = _scale(theme) > 1 or theme.frame_width < 5 * 72 or \
+            not _one_page([*out, *search], theme, page)
         if own_page:
             out += [PageBreak(), PageMark(page)]  # the key then belongs to the second page
-        answers = {grid_word(r.answer) for r in puzzle.riddles}
-        out += _word_search(puzzle.word_search, grid, theme, answers=answers,
-                            language=language, key=key, page=page, grow=own_page)
+            search = _word_search(puzzle.word_search, grid, theme, answers=answers,
+                                  language=language, key=key, page=page, grow=True)
+        out += search
     flowables = [*out, FootFill(key, page), key]
     side = [p for f in out if isinstance(f, WordSearchRow) for p in f.side]
     group("Sect", [*flowables, *side])  # the word search's text is drawn by its row
     return flowables
+
+
+def _one_page(flowables: list[Flowable], theme: Theme, page: PuzzlePage) -> bool:
+    """Whether the puzzle's flowables, the word-search row last, fit the page the puzzle
+    starts (a new page) with its key under them: measured as the frame will lay them out."""
+    *above, row = flowables
+    room = theme.page_size[1] - theme.top_margin - theme.bottom_margin
+    gap = max(above[-1].getSpaceAfter(), row.getSpaceBefore())
+    row.wrap(theme.frame_width, room - stack_height(above, theme.frame_width) - gap)
+    fits, page.shortfall = page.shortfall <= 0, 0.0
+    return fits
 
 
 def _scale(theme: Theme) -> float:

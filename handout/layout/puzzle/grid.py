@@ -45,8 +45,9 @@ class WordSearchRow(Flowable):  # type: ignore[misc]
 
     The text stands beside the grid, top-aligned, where the page leaves it SIDE_EMS of
     width with the grid no smaller than MIN_CELL, else above it at the full width (large
-    print). The grid shrinks (never below MIN_CELL) to leave room for `reserve` (the
-    answer key) under the row.
+    print); on a page of its own (`grow`), whichever way the grid is the larger. The grid
+    shrinks (never below MIN_CELL) to leave room for `reserve` (the answer key) under the
+    row.
     Read in that order: the text, then the grid, a Figure with `alt_text`.
     """
 
@@ -60,7 +61,7 @@ class WordSearchRow(Flowable):  # type: ignore[misc]
         # On a page of its own (`grow`) the grid takes the room the page has, up to half
         # as large again: bigger letters, and no gap left over above the answers.
         self.largest, self.smallest = CELL * scale * (1.5 if grow else 1.0), MIN_CELL * scale
-        self.cell, self.em = self.largest, em
+        self.cell, self.em, self.grow = self.largest, em, grow
         self.structure = Element("Figure", alt=alt_text)  # the grid's element
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -69,6 +70,9 @@ class WordSearchRow(Flowable):  # type: ignore[misc]
         # Beside: the grid as large as the height and the text's width allow.
         cell = min(self.largest, room / n, (avail_width - GAP - SIDE_EMS * self.em) / n)
         self.beside = cell >= self.smallest
+        if self.beside and self.grow:  # on its own page: the larger grid of the two ways
+            above = stack_height(self.side, avail_width) + self.side[-1].getSpaceAfter()
+            self.beside = cell >= min(self.largest, avail_width / n, (room - above) / n)
         if self.beside:
             self.cell = cell
             self.text_width = avail_width - GAP - n * cell
