@@ -19,7 +19,7 @@ from handout.layout.blocks import boxed, grid, heading
 from handout.layout.contact_lines import phone_markup, url_markup
 from handout.layout.markup import PAIR_SHARE, markup, plain, runt_free
 from handout.layout.runs import Paragraph
-from handout.layout.theme import BOLD, INK, Theme
+from handout.layout.theme import INK, Theme
 from handout.pdf import TaggedList, group, tag
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
@@ -92,7 +92,10 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
     code = tag(qr_drawing(url, qr), "Figure", text("qr_alt", url=url))
     commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                           ("LEFTPADDING", (0, 0), (-1, -1), 0)]
-    call = f"{markup(text('call_us'))} {phone_markup(clinic.phone, room, body.fontSize)}"
+    def bold(words: str, size: float) -> float:  # as printed: the language's bold face
+        return theme.chain.width(words, theme.bold, size)
+
+    call = f"{markup(text('call_us'))} {phone_markup(clinic.phone, room, body.fontSize, bold)}"
     rest = [call, address]
     # The title beside the code only when each word, and its last two together (a title
     # never ends on one word), fit there: ReportLab would cut a longer word inside it.
@@ -100,24 +103,23 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
     cta = clinic.call_to_action.text
     words = plain(cta).split()
     stacked = beside < theme.body_size * NARROW_EMS or \
-        max(stringWidth(w, h2.fontName, h2.fontSize) for w in [*words, " ".join(words[-2:])]) \
-        > beside - CELL_PADDING
+        max(bold(w, h2.fontSize) for w in [*words, " ".join(words[-2:])]) > beside - CELL_PADDING
     width = room if stacked else beside - CELL_PADDING
     title = tag(Paragraph(runt_free(cta, h2, width / PAIR_SHARE), h2), "H3")
     if stacked:
-        lines = [title, *_paras([scan, url_markup(shown, room, body.fontSize), *rest], body)]
+        lines = [title, *_paras([scan, url_markup(shown, room, body.fontSize, bold), *rest],
+                                body)]
         rows: list[list[object]] = [[lines[:1]], [code], [lines[1:]]]
         table = grid(rows, [room + CELL_PADDING], [("LEFTPADDING", (0, 0), (-1, -1), 0)],
                      structure=group("Div", [*lines, code]))
         return [boxed([table], theme, border=theme.primary, border_width=2)]
     # Beside the code only when the URL and the phone number each fit its width whole.
-    widest = max(stringWidth(shown, BOLD, body.fontSize),
-                 stringWidth(clinic.phone, BOLD, body.fontSize))
+    widest = max(bold(shown, body.fontSize), bold(clinic.phone, body.fontSize))
     if widest <= beside - CELL_PADDING:
         lines = [title, *_paras([f"{scan}<br/>{link}", *rest], body)]
         rows = [[lines, code]]
     else:
-        link = url_markup(shown, room, body.fontSize)
+        link = url_markup(shown, room, body.fontSize, bold)
         top = [title, *_paras([scan], body.clone("scan", spaceAfter=0))]
         lines = [*top, *_paras([link, *rest], body)]
         rows = [[top, code], [lines[len(top):], ""]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -15,29 +16,36 @@ from handout.layout.theme import BOLD
 from handout.layout.theme import FOOTER_SIZE as FLOOR_SIZE
 from handout.layout.unbroken import url_lines
 
+Width = Callable[[str, float], float]  # the printed width of a text at a size, in bold
 
-def url_markup(shown: str, room: float, size: float) -> str:
+
+def atkinson_bold(text: str, size: float) -> float:
+    return float(stringWidth(text, BOLD, size))
+
+
+def url_markup(shown: str, room: float, size: float, width: Width = atkinson_bold) -> str:
     """The URL's markup on lines of its own, `room` points wide, broken only after a slash.
     A part between slashes wider than the room (a long domain in a tri-fold's panel) is set
     smaller, down to the 10 pt floor, rather than broken inside a word; wider still, the
-    handout is refused (LayoutFitError), as ReportLab would cut it inside a word."""
-    part = max(re.findall(r"[^/]*/?", shown), key=lambda p: stringWidth(p, BOLD, 1))
-    widest = stringWidth(part, BOLD, 1)
+    handout is refused (LayoutFitError), as ReportLab would cut it inside a word. `width`
+    measures in the bold face the language prints in (Noto Sans for Vietnamese)."""
+    part = max(re.findall(r"[^/]*/?", shown), key=lambda p: width(p, 1))
+    widest = width(part, 1)
     fitted = _fitted(widest, room, size)
     if widest * fitted > room:
         raise LayoutFitError(("clinic", "call_to_action", "url"), (
             f'"{part}" is {widest * fitted - room:.0f} pt too wide for the contact box even '
             f"at {FLOOR_SIZE:g} pt, and a web address breaks only after a slash; use a "
             "shorter address (one that forwards to this page)"))
-    parts = url_lines(shown, lambda t: stringWidth(t, BOLD, fitted), room)
+    parts = url_lines(shown, lambda t: width(t, fitted), room)
     return _sized("<b>" + "<br/>".join(markup(part) for part in parts) + "</b>", fitted, size)
 
 
-def phone_markup(phone: str, room: float, size: float) -> str:
+def phone_markup(phone: str, room: float, size: float, width: Width = atkinson_bold) -> str:
     """The phone number's markup, whole on one line `room` points wide: set smaller, down
     to the 10 pt floor, where it is wider; wider still, the handout is refused (ReportLab
     would cut it between digits)."""
-    wide = stringWidth(phone, BOLD, 1)
+    wide = width(phone, 1)
     fitted = _fitted(wide, room, size)
     if wide * fitted > room:
         raise LayoutFitError(("clinic", "phone"), (
