@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.lib.utils import simpleSplit
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from handout.input.fields import Icon
 from handout.layout.icons import draw_icon
+from handout.layout.markup import runt_free
 from handout.layout.measure import stack_height
-from handout.layout.runs import draw_string
+from handout.layout.runs import Paragraph
 from handout.layout.theme import INK, MUTED, Theme
 from handout.pdf import LAYOUT, Element, marked
 
@@ -70,15 +71,17 @@ class QuestionsBox(Flowable):  # type: ignore[misc]
         canv, theme = self.canv, self.theme
         size = theme.body_size
         box = self.height - self.above
-        y = box - size * 1.5
+        # The title as any box title is set: in the language's fonts, broken by its rules,
+        # never ending on one word; its first baseline 1.5 sizes under the box's top.
+        style = ParagraphStyle("notes_title", fontName=theme.bold, fontSize=size,
+                               leading=size * 1.3, textColor=INK, fontChain=theme.chain,
+                               wordWrap=theme.style("body").wordWrap)
+        room = self.width - size * 1.2
+        title = Paragraph(runt_free(theme.text("notes_title"), style, room), style)
+        title.wrap(room, box)
         with marked(canv, self.structure):
-            canv.setFillColor(INK)
-            bold = theme.bold
-            canv.setFont(bold, size)
-            for line in simpleSplit(theme.text("notes_title"), bold, size,
-                                    self.width - size * 1.2):
-                draw_string(canv, size * 0.6, y, line, face=bold, size=size, chain=theme.chain)
-                y -= size * 1.3
+            title.drawOn(canv, size * 0.6, box - size * 0.5 - title.height)
+        y = box - size * 1.5 - len(title.blPara.lines) * size * 1.3
         with marked(canv, LAYOUT):
             canv.setStrokeColor(MUTED)
             canv.setLineWidth(1)
