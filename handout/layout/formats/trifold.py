@@ -34,7 +34,7 @@ from handout.layout.cover import key_points_box, title_block
 from handout.layout.formats import panels as geometry
 from handout.layout.formats.base import Format
 from handout.layout.formats.fillers import CoverIcon, Questions, QuestionsBox
-from handout.layout.formats.fitting import Step
+from handout.layout.formats.fitting import FLOOR, LARGE_FLOOR, SPACINGS, Step
 from handout.layout.formats.parts import Parts, body_zone
 from handout.layout.formats.zones import Layout, Zone
 from handout.layout.help_panel import help_flowables
@@ -66,7 +66,8 @@ class Trifold(Format):
 
     def layout(self, doc: Document, theme: Theme, parts: Parts, step: Step,
                logo: Drawing | None) -> Layout:
-        return _trifold(doc, theme, parts, logo)
+        tightest = step.spacing == SPACINGS[-1] and step.body_size in (FLOOR, LARGE_FLOOR)
+        return _trifold(doc, theme, parts, logo, tightest=tightest)
 
     def sample_centre(self, page: int, theme: Theme) -> float:
         """The sample mark goes under the front cover panel on the outside, and under the
@@ -80,11 +81,22 @@ class Trifold(Format):
         return PANEL_NAMES.get(frame, frame)
 
 
-def _trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> Layout:
+def _trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None, *,
+             tightest: bool = False) -> Layout:
     geo = geometry.trifold(theme.paper, BAND_HEIGHT + 12)
     front, key, inside_key = _front(doc, theme, geo.slots[1])
-    closing = [*sources_flowables(doc, theme), *review_flowables(doc, theme)]
+    sources = sources_flowables(doc, theme)
+    closing = [*sources, *review_flowables(doc, theme)]
     back = [*contact_flowables(doc.clinic, theme), *closing]
+    # Where the back cover cannot hold the review dates and disclaimer even at the
+    # tightest step (text that runs longer than English), they close the inside panels,
+    # as the document moves them after the references: moved only once the text is as
+    # small as it goes, in a designer's order.
+    moved: list[Flowable] = []
+    if tightest and stack_height(back, geo.slots[0].width) > geo.slots[0].height:
+        moved = [Mark("part:review", loc=("review",)), *review_flowables(doc, theme)]
+        closing = sources
+        back = [*contact_flowables(doc.clinic, theme), *closing]
     body, marks = body_zone(doc, theme, parts, sources=False, intro=False)
     plan = [KeepTogether(plan_flowables(parts.plan(doc), theme))] if doc.plan else []
     help_panel, flap = _flap(doc, plan, theme, geo.slots[2])
@@ -104,12 +116,13 @@ def _trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) ->
     plan_mark = [Mark("part:plan", loc=("plan",))] if plan else []
     # Where the inside panels end with a quarter of the last one left, the question area
     # takes that room, if it has no place yet (the back cover is laid out first).
-    rescue = QuestionsBox(theme, once, least=geo.slots[-1].height * FILL_FROM)
+    rescue = QuestionsBox(theme, once, least=geo.slots[-1].height * FILL_FROM,
+                          below=moved[1:])
     # Where the plan (kept whole) does not fit the room a panel has left, the question
     # area takes that room, if it has no place yet, and the plan opens the next panel.
     before_plan = [QuestionsBox(theme, once, before=plan)] if plan else []
     inside = [*help_panel, *([key] if inside_key else []), *body, *plan_mark, *before_plan,
-              *plan, rescue]
+              *plan, rescue, *moved]
     order = [group("Div", part) for part in (front, [*flap, *inside], back)]
     story: list[Flowable] = [
         NextPageTemplate("inside"), Mark("start:back", loc=("references",)), *back,
