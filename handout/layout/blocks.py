@@ -8,7 +8,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from handout.layout.markup import markup, runt_free
+from handout.layout.markup import HEADING_SHARE, markup, runt_free
 from handout.layout.runs import Paragraph
 from handout.layout.theme import INK, REGULAR, Theme
 from handout.pdf import Element, TaggedList, artifact, group, tag
@@ -18,7 +18,7 @@ class Heading(Paragraph):
     """A heading paragraph that also becomes a PDF bookmark (see the doc template)."""
 
     def __init__(self, text: str, style: ParagraphStyle, level: int, column: float) -> None:
-        super().__init__(runt_free(text, style, column), style)
+        super().__init__(runt_free(text, style, column, HEADING_SHARE), style)
         self.outline_title = text
         self.outline_level = level
 

@@ -11,14 +11,16 @@ import re
 from html import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from handout.layout.theme import BOLD
+from handout.layout.fontstack import coverage
+from handout.layout.runs import chain_of
 from handout.layout.unbroken import keep_whole, no_lone_last_word
 
 # The last two words are joined only when together they take at most this share of the
-# column: a box's or list's padding and indent never leave less room than that.
+# column: a box's or list's padding and indent never leave less room than that. A heading
+# has the column's width (less a margin: a tri-fold's flap is a little narrower).
 PAIR_SHARE = 0.6
+HEADING_SHARE = 0.9
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 
@@ -29,12 +31,16 @@ def markup(text: str) -> str:
     return _BOLD.sub(r"<b>\1</b>", escape(keep_whole(text), quote=False))
 
 
-def runt_free(text: str, style: ParagraphStyle, column: float) -> str:
+def runt_free(text: str, style: ParagraphStyle, column: float,
+              share: float = PAIR_SHARE) -> str:
     """`markup(text)` whose last two words stay together on the last line (no runt, no
-    title ending on one word), when they fit PAIR_SHARE of `column` at `style`'s size,
-    measured in the bold face (the wider)."""
+    title ending on one word), when they fit `share` of `column` at `style`'s size,
+    measured in the bold face (the wider) of the fonts the language prints in."""
+    chain = chain_of(style)
+    coverage(chain.primary)  # registered with ReportLab, to be measured
+
     def fits(pair: str) -> bool:
-        return bool(stringWidth(plain(pair), BOLD, style.fontSize) <= column * PAIR_SHARE)
+        return chain.width(plain(pair), chain.primary.bold, style.fontSize) <= column * share
 
     return markup(no_lone_last_word(text, fits))
 

@@ -35,3 +35,23 @@ def test_hostile_text_is_printed_literally(tmp_path: Path) -> None:
                       for line in b.get("lines", []) for s in line["spans"]
                       if s["flags"] & 16 and "really" in s["text"]]
         assert bold_spans, "**bold** should still be bold"
+
+
+def test_a_heading_keeps_its_last_two_words_together_in_the_font_it_prints_in() -> None:
+    """Russian prints in Noto Sans, which Atkinson's widths do not measure: "которые
+    помогают" (81% of a tri-fold panel) is kept together in a heading, which has the
+    column's width, and not in a box's text, which may have less."""
+    from handout.input.clinic import Colours
+    from handout.layout.blocks import Heading
+    from handout.layout.markup import runt_free
+    from handout.layout.proof import _lines
+    from handout.layout.theme import make_theme
+    from handout.layout.unbroken import NBSP
+
+    theme = make_theme(Colours(primary="#1F4E79", accent="#0B6E4F"), language="ru",
+                       body_size=12, column=210.6)
+    h1 = theme.style("h1")
+    heading = Heading("Привычки, которые помогают", h1, 0, theme.frame_width)
+    heading.wrap(theme.frame_width, 1000)
+    assert _lines(heading) == ["Привычки,", "которые помогают"]
+    assert NBSP not in runt_free("Привычки, которые помогают", h1, theme.frame_width)
