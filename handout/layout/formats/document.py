@@ -20,7 +20,7 @@ from handout.layout.measure import flat, stack_height
 from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
-from handout.layout.spread import FILL_FROM
+from handout.layout.spread import FILL_FROM, MOST_EMPTY
 from handout.layout.theme import REGULAR_BODY, Theme
 from handout.layout.when import When
 
@@ -80,8 +80,14 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
     if doc.puzzle is not None and shown(doc.puzzle, parts.fmt, ROOMY):
         out += [PageBreak(), Mark("start:puzzle", loc=("puzzle",)),
                 *puzzle_flowables(doc.puzzle, theme)]
-    out += [PageBreak(), Mark("start:references", loc=("references",)),
-            *reference_flowables(doc, theme), *last, *later]
+    # The references start a page of their own, or follow on the page the take-home part
+    # ends where it would otherwise be left a quarter empty (back matter at its foot,
+    # running on to the last page).
+    references = reference_flowables(doc, theme)
+    out += [When(lambda _page, height: MOST_EMPTY * page <= height < page - 1,
+                 [Mark("start:references", loc=("references",)), *references],
+                 [PageBreak(), Mark("start:references", loc=("references",)), *references]),
+            *last, *later]
     return out
 
 
