@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from reportlab.platypus import ActionFlowable, Flowable, PageBreak
+from reportlab.platypus import ActionFlowable, Flowable, NextPageTemplate, PageBreak
 
 LEAST = 1.0  # points of a frame's spare room never given out (rounding)
 SPLIT_LINES = 3  # frames with less room left than this many lines (of `most`) keep it
@@ -79,8 +79,8 @@ def with_gaps(story: Sequence[Flowable]) -> tuple[list[Flowable], list[Gap]]:
         out.append(f)
         if block:
             after_block = True
-        elif isinstance(f, ActionFlowable):
-            after_block = False
+        elif isinstance(f, ActionFlowable) and not isinstance(f, NextPageTemplate):
+            after_block = False  # a template change is no break: the gap goes before it
     if after_block:
         gap()
     return out, gaps
@@ -148,10 +148,14 @@ def spread(gaps: Sequence[Gap], ends: Sequence[FrameEnd], most: float, *,
         foot = [n for n, gap in mine if gap.left <= end.left + LEAST]
         left = end.left - LEAST
         share = min(most, left / len(inner)) if inner else 0.0
+        # The room under the last block as the proof measures a page: from its ink, the
+        # space after it included.
+        hole = max(left, end.height - max((bottom for _, bottom in end.filled), default=0.0))
         if share > 0.5:
             out.extra.update(dict.fromkeys(inner, share))
             left -= share * len(inner)
-        if unused and foot and left > MOST_EMPTY * end.height:
+            hole -= share * len(inner)
+        if unused and foot and hole > MOST_EMPTY * end.height:
             height = callout(unused[0])
             if height + most <= left:  # at the foot of the room that is left
                 out.callouts[foot[-1]] = unused.pop(0)

@@ -112,3 +112,35 @@ def test_emptiness_counts_holes_taller_than_the_allowance_wherever_they_are() ->
     assert end.empty(allowed=50.0) == pytest.approx(120.0)
     assert FrameEnd(1, "later", 200.0, 600.0, ((0.0, 400.0),)).empty(50.0) == 200.0
     assert FrameEnd(1, "later", 600.0, 600.0).empty(50.0) == 600.0  # nothing printed
+
+
+def test_a_page_before_a_template_change_keeps_a_gap_at_its_foot() -> None:
+    """The booklet's help page ends with a template change, then the break to the back
+    cover: the gap at its foot (where a callout may go) is there all the same."""
+    from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
+
+    from handout.layout.spread import Gap, with_gaps
+
+    story, gaps = with_gaps([Spacer(1, 10), Spacer(1, 10), NextPageTemplate("back"),
+                             PageBreak(), Spacer(1, 10)])
+    assert [type(f).__name__ for f in story] == [
+        "Spacer", "Gap", "Spacer", "NextPageTemplate", "Gap", "PageBreak", "Gap", "Spacer",
+        "Gap"]
+    assert len(gaps) == 4 and all(isinstance(g, Gap) for g in gaps)
+
+
+def test_a_callout_goes_where_the_page_would_still_look_a_quarter_empty() -> None:
+    """The foot's room measured as the proof measures it (the space after the last block
+    counts): 156 pt left in the frame, but 162 pt under the last block's ink."""
+    from handout.layout.spread import Gap, spread
+
+    def gap(page: int, left: float) -> Gap:
+        g = Gap()
+        g.page, g.frame, g.at_top, g.left = page, "back", False, left
+        return g
+
+    end = FrameEnd(8, "back", left=156.0, height=515.0,
+                   filled=((0.0, 241.0), (249.0, 308.0), (314.0, 353.0)))
+    gaps = [gap(8, 274.0), gap(8, 207.0), gap(8, 156.0)]
+    plan = spread(gaps, [end], 14.0, facts=["A key fact."], callout=lambda _: 71.0)
+    assert plan.callouts == {2: "A key fact."}
