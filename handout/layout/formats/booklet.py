@@ -8,6 +8,7 @@ one question area goes under the plan, or on the back cover.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from reportlab.graphics.shapes import Drawing
@@ -43,6 +44,7 @@ from handout.layout.when import When
 from handout.pdf import FOOTER, HEADER, marked
 
 LARGE_QR = 11.0  # the back cover's QR code where it has the room, in body sizes
+QR_STEPS = (8.0, 9.5, LARGE_QR)  # the sizes it grows by, smallest first
 
 
 class Booklet(Format):
@@ -88,19 +90,25 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     story: list[Flowable] = [NextPageTemplate("inner"), *cover, Mark("end:cover"), PageBreak()]
     page = geo.slots[1].height
     body, marks = body_zone(doc, theme, parts)
-    # The handout's one question area: under the plan or beside the contact details on
-    # the back cover, whichever page has more room left (or, before the back cover, a
-    # page the text does not need).
+    # The handout's one question area goes where a page would otherwise have the most
+    # room left: at the end of the inside pages, under the plan, under the help panel or
+    # beside the contact details on the back cover (each page known before layout but the
+    # inside pages' last; the back cover's room as left once its QR code has grown).
     once = Questions()
     plan = plan_flowables(doc.plan, theme) if doc.plan is not None else []
     contact, review = contact_flowables(doc.clinic, theme), review_flowables(doc, theme)
     width = geo.slots[1].width
-    under_plan = bool(plan) and stack_height(plan, width) < stack_height([*contact, *review],
-                                                                         width)
-    # Where the inside pages end with a quarter of their last page or more left and the
-    # plan follows, the question area takes that room (without a plan, pages to spare go
-    # before the back cover, and the first of them takes it).
-    rescue = [QuestionsBox(theme, once, least=page * FILL_FROM)] if plan else []
+    help_panel = help_flowables(doc.help, theme, whole=False) if doc.help is not None else []
+    plan_room = page - stack_height(plan, width) if plan else 0.0
+    help_room = max(0.0, page - stack_height(help_panel, width)) if help_panel else 0.0
+    large = contact_flowables(doc.clinic, theme, qr_ems=LARGE_QR)
+    back_room = page - stack_height([*large, *review], width)
+    under_plan = bool(plan) and plan_room >= max(help_room, back_room)
+    # The inside pages' last takes it where it has more room than any of those (a quarter
+    # of a page at least) and the plan follows (without a plan, pages to spare go before
+    # the back cover, and the first of them takes it).
+    least = max(page * FILL_FROM, plan_room, help_room, back_room)
+    rescue = [QuestionsBox(theme, once, least=least)] if plan else []
     story += [*body, *rescue, Mark("end:inside"), PageBreak()]
     first = True  # the next part starts the page the inside pages' break began
     if plan:
@@ -114,18 +122,24 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
         first = False
     if doc.help is not None:
         story += [*([] if first else [PageBreak()]), Mark("start:help", loc=("help",)),
-                  *help_flowables(doc.help, theme, whole=False),
-                  QuestionsBox(theme, once, least=page * FILL_FROM), Mark("end:help")]
+                  *help_panel,
+                  QuestionsBox(theme, once, least=max(page * FILL_FROM, back_room)),
+                  Mark("end:help")]
     # On the back cover without the question area, the QR code grows into the room (a
-    # picture grows rather than leave the page a quarter empty), where it fits.
-    large = contact_flowables(doc.clinic, theme, qr_ems=LARGE_QR)
-    room = stack_height([*large, *review], width) + theme.gap(2)
+    # picture grows rather than leave the page a quarter empty): as large as fits, in
+    # steps up to LARGE_QR body sizes.
+    contact_here: list[Flowable] = contact
+    for ems in QR_STEPS:  # the smallest first: each choice falls back on the one before
+        grown = contact_flowables(doc.clinic, theme, qr_ems=ems)
+        room = stack_height([*grown, *review], width) + theme.gap(2)
+        contact_here = [When(partial(_room_for, once, room), grown, contact_here)]
     # A page the parts before the back cover leave a quarter empty (or blank: a page break
     # with nothing after it) takes the question area, if it has no place yet.
-    story += [QuestionsBox(theme, once, least=page * FILL_FROM), _pad_to(back, theme, once),
+    story += [QuestionsBox(theme, once, least=max(page * FILL_FROM, back_room)),
+              _pad_to(back, theme, once),
               NextPageTemplate("back"), PageBreak(),
               Mark("start:back", loc=("review",)),
-              When(lambda _page, height: once.placed and height >= room, large, contact),
+              *contact_here,
               QuestionsBox(theme, once, below=review), *review, Mark("end:back")]
     # Each zone from the inside pages on gains a page's room with every page added.
     zones = [Zone("cover", 0, 0, loc=("key_points",)),
@@ -139,6 +153,11 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
         zones.append(Zone("help", 1, back - 1, loc=("help",), per_page=page))
     zones.append(Zone("back", back, back, loc=("review",)))
     return Layout(geo, _templates(geo, theme, doc, logo), story, zones)
+
+
+def _room_for(once: Questions, room: float, _page: int, height: float) -> bool:
+    """Whether the back cover has `room` for a larger QR code (the question area placed)."""
+    return once.placed and height >= room
 
 
 def _pad_to(back: int, theme: Theme, once: Questions) -> Flowable:
