@@ -108,14 +108,17 @@ DOT = "  \u00b7  "
 def footer_plans(clinic: Clinic, note: str = "") -> list[list[list[tuple[str, str]]]]:
     """The footer's possible layouts, best first: each a list of lines, each line the
     (field, text) pairs it joins with dots. The name is the short name, if any; a `note`
-    ends the last line, or takes the second line of its own."""
+    ends the last line, or takes the second line of its own; last of all, the phone
+    goes beside it and the website beside the name (a long website in a language whose
+    note runs long)."""
     name = ("short_name" if clinic.short_name else "name", clinic.short)
     phone = ("phone", clinic.phone)
     web = ("website_label" if clinic.website_label else "website", clinic.website_text)
     if note:
         draft = ("draft", note)
         return [[[name, phone, web, draft]], [[name, phone, web], [draft]],
-                [[name, phone], [web, draft]], [[name], [phone, web, draft]]]
+                [[name, phone], [web, draft]], [[name], [phone, web, draft]],
+                [[name, web], [phone, draft]]]
     return [[[name, phone, web]], [[name, phone], [web]], [[name], [phone, web]]]
 
 

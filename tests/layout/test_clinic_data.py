@@ -21,7 +21,7 @@ from handout.layout.footer import footer_lines
 from handout.layout.theme import BOLD, register_fonts
 from handout.layout.unbroken import NBSP, keep_whole
 from handout.pipeline.build import Options, build, read_document
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, ROOT
 from tests.layout.test_line_breaks import occurrences, page_text
 
 DATA = Path(__file__).parent / "data"
@@ -248,6 +248,23 @@ def test_the_footer_plans_one_line_or_two(clinic: Clinic) -> None:
     assert footer_lines(clinic, 1000) == [
         f"{clinic.short}  ·  {clinic.phone}  ·  {clinic.website_text}"]
     assert footer_lines(clinic, 200) is None
+
+
+def test_a_long_draft_note_takes_the_phone_beside_it_when_nothing_else_fits() -> None:
+    """Riverside's website with the Vietnamese draft note: neither fits beside the other
+    on a Letter page, so the website goes beside the name and the phone beside the note."""
+    from handout.input.sources import load_content
+    from handout.input.validate import parse_document
+    from handout.layout.fontstack import coverage, font_chain
+
+    clinic = parse_document(load_content(
+        ROOT / "content.yaml", ROOT / "assets" / "clinics" / "riverside-family-health.yaml",
+        ROOT / "content.vi.po")).clinic
+    note = "Bản dịch nháp – chưa được kiểm duyệt"
+    chain = font_chain("vi")
+    coverage(chain.primary)  # Noto Sans registered, as a build's preflight does
+    assert footer_lines(clinic, 344.8, note, chain.primary.regular, chain) == [
+        f"{clinic.short}  ·  {clinic.website_text}", f"{clinic.phone}  ·  {note}"]
 
 
 @pytest.mark.parametrize("paper", PAPERS)
