@@ -95,6 +95,9 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
     def bold(words: str, size: float) -> float:  # as printed: the language's bold face
         return theme.chain.width(words, theme.bold, size)
 
+    def regular(words: str, size: float) -> float:
+        return theme.chain.width(words, theme.regular, size)
+
     call = f"{markup(text('call_us'))} {phone_markup(clinic.phone, room, body.fontSize, bold)}"
     rest = [call, address]
     # The title beside the code only when each word, and its last two together (a title
@@ -107,8 +110,8 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
     width = room if stacked else beside - CELL_PADDING
     title = tag(Paragraph(runt_free(cta, h2, width / PAIR_SHARE), h2), "H3")
     if stacked:
-        lines = [title, *_paras([scan, url_markup(shown, room, body.fontSize, bold), *rest],
-                                body)]
+        link = url_markup(shown, room, body.fontSize, bold, regular)
+        lines = [title, *_paras([scan, link, *rest], body)]
         rows: list[list[object]] = [[lines[:1]], [code], [lines[1:]]]
         table = grid(rows, [room + CELL_PADDING], [("LEFTPADDING", (0, 0), (-1, -1), 0)],
                      structure=group("Div", [*lines, code]))
@@ -119,7 +122,7 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
         lines = [title, *_paras([f"{scan}<br/>{link}", *rest], body)]
         rows = [[lines, code]]
     else:
-        link = url_markup(shown, room, body.fontSize, bold)
+        link = url_markup(shown, room, body.fontSize, bold, regular)
         top = [title, *_paras([scan], body.clone("scan", spaceAfter=0))]
         lines = [*top, *_paras([link, *rest], body)]
         rows = [[top, code], [lines[len(top):], ""]]

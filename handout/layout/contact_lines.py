@@ -23,22 +23,32 @@ def atkinson_bold(text: str, size: float) -> float:
     return float(stringWidth(text, BOLD, size))
 
 
-def url_markup(shown: str, room: float, size: float, width: Width = atkinson_bold) -> str:
+def url_markup(shown: str, room: float, size: float, width: Width = atkinson_bold,
+               regular: Width | None = None) -> str:
     """The URL's markup on lines of its own, `room` points wide, broken only after a slash.
     A part between slashes wider than the room (a long domain in a tri-fold's panel) is set
-    smaller, down to the 10 pt floor, rather than broken inside a word; wider still, the
-    handout is refused (LayoutFitError), as ReportLab would cut it inside a word. `width`
-    measures in the bold face the language prints in (Noto Sans for Vietnamese)."""
+    smaller, down to the 10 pt floor, rather than broken inside a word; still too wide in
+    bold, it is set in the `regular` weight (narrower); wider still, the handout is refused
+    (LayoutFitError), as ReportLab would cut it inside a word. `width` and `regular`
+    measure in the faces the language prints in (Noto Sans for Vietnamese)."""
+    bold = True
     part = max(re.findall(r"[^/]*/?", shown), key=lambda p: width(p, 1))
     widest = width(part, 1)
     fitted = _fitted(widest, room, size)
+    if widest * fitted > room and regular is not None and \
+            regular(part, FLOOR_SIZE) <= room:
+        bold, width = False, regular
+        part = max(re.findall(r"[^/]*/?", shown), key=lambda p: width(p, 1))
+        widest = width(part, 1)
+        fitted = _fitted(widest, room, size)
     if widest * fitted > room:
         raise LayoutFitError(("clinic", "call_to_action", "url"), (
             f'"{part}" is {widest * fitted - room:.0f} pt too wide for the contact box even '
             f"at {FLOOR_SIZE:g} pt, and a web address breaks only after a slash; use a "
             "shorter address (one that forwards to this page)"))
     parts = url_lines(shown, lambda t: width(t, fitted), room)
-    return _sized("<b>" + "<br/>".join(markup(part) for part in parts) + "</b>", fitted, size)
+    lines = "<br/>".join(markup(part) for part in parts)
+    return _sized(f"<b>{lines}</b>" if bold else lines, fitted, size)
 
 
 def phone_markup(phone: str, room: float, size: float, width: Width = atkinson_bold) -> str:

@@ -151,3 +151,24 @@ def test_each_reference_is_a_list_item_its_number_the_label(tmp_path: Path) -> N
         assert [role for role, _ in item] == ["/Lbl", "/LBody"]
         assert item[0][1] == f"{number}."
         assert item[1][1].startswith(squash(ref.text))
+
+
+def test_a_web_address_too_wide_in_bold_even_at_10_pt_is_set_in_the_regular_weight() -> None:
+    """Riverside's domain in Noto Sans Bold (Vietnamese) is 3 pt wider than the tri-fold's
+    contact box at 10 pt; the regular weight fits, broken only after the slash. Wider
+    still, the handout is refused."""
+    from handout.common.errors import LayoutFitError
+    from handout.layout.contact_lines import url_markup
+
+    def bold(text: str, size: float) -> float:
+        return len(text) * size * 0.546  # 185.6 pt for the domain at 10 pt
+
+    def regular(text: str, size: float) -> float:
+        return len(text) * size * 0.506
+
+    shown = "www.riversidefamilyhealth.example/appointments"
+    assert url_markup(shown, 182.7, 12.0, bold, regular) == (
+        '<font size="10.6">www.riversidefamilyhealth.example/<br/>appointments</font>')
+    assert url_markup(shown, 200.0, 12.0, bold, regular).startswith('<font size="10.7"><b>')
+    with pytest.raises(LayoutFitError, match="too wide for the contact box even at 10 pt"):
+        url_markup(shown, 160.0, 12.0, bold, regular)
