@@ -52,6 +52,13 @@ def kinsoku(para: Any, font: tuple[str, float]) -> Any:
             lines[i - 1], lines[i] = _move(before, after, plain, font, up=True)
         elif tail and tail in CANNOT_END and _length(before, plain) > 1:
             lines[i - 1], lines[i] = _move(before, after, plain, font, up=False)
+    # A last line of closing marks alone ("？"): they hang at the end of the line before.
+    last = "".join(_texts(lines[-1], plain))
+    if last.strip() and all(c in CANNOT_START or c.isspace() for c in last):
+        for _ in range(_length(lines[-1], plain)):
+            lines[-2], lines[-1] = _move(lines[-2], lines[-1], plain, font, up=True)
+        del lines[-1]
+        return para
     _no_runt(lines, plain, font)
     return para
 

@@ -69,3 +69,12 @@ def test_a_paragraph_never_ends_on_one_han_letter(theme: Theme, style: str) -> N
 def test_words_are_counted_as_a_reader_counts_them() -> None:
     assert [words(t) for t in ("時", "時。", "改善時", "911 或", "Sleep", "two words",
                                "않을 때", "때", "，")] == [1, 1, 3, 2, 1, 2, 2, 1, 0]
+
+
+def test_a_closing_mark_never_makes_a_line_of_its_own(theme: Theme) -> None:
+    text = "肠道细菌的组成失去平衡时，就用我这个词。我是什么？"
+    style = theme.style("body")
+    for width in range(int(style.fontSize * 8), 460, 3):
+        lines = _lines(laid_out(text, "body", width, theme))
+        assert all(line.strip(" ？。，") for line in lines), (width, lines)
+        assert "".join(lines).replace(" ", "") == text, width
