@@ -119,8 +119,13 @@ def _trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None, *,
     rescue = QuestionsBox(theme, once, least=geo.slots[-1].height * FILL_FROM,
                           below=moved[1:])
     # Where the plan (kept whole) does not fit the room a panel has left, the question
-    # area takes that room, if it has no place yet, and the plan opens the next panel.
+    # area takes that room, if it has no place yet, and the plan opens the next panel;
+    # unless the plan leaves that panel more room (measured before layout), which the
+    # question area then takes, under it.
     before_plan = [QuestionsBox(theme, once, before=plan)] if plan else []
+    if plan:
+        after_plan = geo.slots[-1].height - stack_height(plan, geo.slots[-1].width)
+        before_plan[0].least = max(before_plan[0].least, after_plan)
     inside = [*help_panel, *([key] if inside_key else []), *body, *plan_mark, *before_plan,
               *plan, rescue, *moved]
     order = [group("Div", part) for part in (front, [*flap, *inside], back)]
