@@ -24,6 +24,8 @@ from handout.pdf import TaggedList, group, tag
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 QR_EMS = 6.5  # the QR code's size, in body sizes
+LARGE_QR = 11.0  # the largest it grows to where a page has the room, in body sizes
+QR_STEPS = (8.0, 9.5, LARGE_QR)  # the sizes it grows by, smallest first
 NARROW_EMS = 7.0  # less room than this beside the QR code, and the contact box stacks
 CELL_PADDING = 6.0  # ReportLab's default right padding of a table cell
 

@@ -9,6 +9,7 @@ thin one. In grayscale the emergency tier is therefore the darkest part of the p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
@@ -22,7 +23,7 @@ from handout.layout.icons import IconBeside, icon_size
 from handout.layout.markup import markup, runt_free
 from handout.layout.measure import stack_height
 from handout.layout.runs import Paragraph
-from handout.layout.theme import BOLD, REGULAR, Theme
+from handout.layout.theme import REGULAR, Theme
 from handout.pdf import artifact, group, tag
 
 
@@ -47,22 +48,33 @@ LOOKS = {
 
 
 def help_flowables(panel: HelpPanel | None, theme: Theme, *, whole: bool = True,
-                   split_last: bool = False) -> list[Flowable]:
+                   split_last: bool = False,
+                   before_tier: Callable[[Flowable], Flowable] | None = None
+                   ) -> list[Flowable]:
     """The panel's heading and its tiers, kept on one page (split only if taller); with
     `whole` false (a narrow column), the tiers may go on in the next column or panel,
     each tier's box whole and the heading with the first. `split_last`: a panel taller
     than a page may split its care team tier (the least urgent, last) between its items,
-    its band repeated as continued (layout/continued.py)."""
+    its band repeated as continued (layout/continued.py). `before_tier`: what takes the
+    room a tier leaves where it moves on to the next page (the question area), put before
+    each tier but the first."""
     if panel is None:  # a topic without one
         return []
     content: list[Flowable] = [heading(panel.title, theme)]
+    whole_boxes: list[Flowable] = []  # the tiers after the first that never split
     for i, tier in enumerate(panel.tiers):
+        split = split_last and tier.level == "care_team" and i == len(panel.tiers) - 1
+        box = split_tier(tier, theme) if split else tier_box(tier, theme)
         if i:
             # Apart by more than the thickest border (4 pt): boxes never touch.
             content.append(Spacer(1, theme.gap(0.4) + 4))
-        split = split_last and tier.level == "care_team" and i == len(panel.tiers) - 1
-        content.append(split_tier(tier, theme) if split else tier_box(tier, theme))
+            if not split:
+                whole_boxes.append(box)
+        content.append(box)
     group("Sect", content)
+    if before_tier is not None and split_last:
+        content = [g for f in content
+                   for g in ([before_tier(f), f] if f in whole_boxes else [f])]
     if not whole:  # each tier a block of its own that stays whole
         return [SpaceAbove(1, theme.gap(0.8)), KeepTogether(content[:2]),
                 *(f if isinstance(f, Spacer) else KeepTogether([f]) for f in content[2:])]
@@ -121,7 +133,8 @@ def _band(tier: HelpTier, theme: Theme, *, continued: bool = False) -> tuple[Flo
     on_band = _colour(look.on_band or look.ink, theme)
     size = theme.body_size
     style = theme.style("body").clone(
-        "tier", fontName=BOLD, textColor=on_band, leading=size * 1.3 + 0.1, spaceAfter=0)
+        "tier", fontName=theme.bold, textColor=on_band, leading=size * 1.3 + 0.1,
+        spaceAfter=0)
     label = theme.text(f"tier_{tier.level}").upper()
     if continued:
         title = runt_free(theme.text("box_continued", title=tier.heading), style,

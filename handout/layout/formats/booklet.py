@@ -24,7 +24,7 @@ from reportlab.platypus import (
 
 from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
-from handout.layout.closing import contact_flowables, review_flowables
+from handout.layout.closing import LARGE_QR, QR_STEPS, contact_flowables, review_flowables
 from handout.layout.cover import key_points_box, title_block
 from handout.layout.footer import DOT, FOOTER_EDGE, draw_centred, footer_note
 from handout.layout.formats import panels as geometry
@@ -42,9 +42,6 @@ from handout.layout.spread import FILL_FROM
 from handout.layout.theme import MUTED, Theme
 from handout.layout.when import When
 from handout.pdf import FOOTER, HEADER, marked
-
-LARGE_QR = 11.0  # the back cover's QR code where it has the room, in body sizes
-QR_STEPS = (8.0, 9.5, LARGE_QR)  # the sizes it grows by, smallest first
 
 
 class Booklet(Format):

@@ -3,12 +3,20 @@ closing."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
+
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from handout.input.model import Document
 from handout.input.placed import ROOMY, shown
-from handout.layout.closing import contact_flowables, reference_flowables, review_flowables
+from handout.layout.closing import (
+    QR_STEPS,
+    contact_flowables,
+    reference_flowables,
+    review_flowables,
+)
 from handout.layout.cover import cover_flowables
 from handout.layout.formats.base import Format
 from handout.layout.formats.fillers import Questions, QuestionsBox, fits_a_page
@@ -51,13 +59,17 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
     here, later = _review(doc, theme)
     plan = plan_flowables(doc.plan, theme)
     contact = [Spacer(1, theme.gap(1)), *contact_flowables(doc.clinic, theme)]
-    help_panel = help_flowables(doc.help, theme, split_last=True)
     once = Questions()
-    questions = QuestionsBox(theme, once, below=review_flowables(doc, theme))
+    least = page * FILL_FROM
+    # A tier that moves on to the next page leaves its room to the question area.
+    help_panel = help_flowables(doc.help, theme, split_last=True, before_tier=lambda tier:
+                                QuestionsBox(theme, once, least=least, before=[tier]))
+    # Room kept under it for the review dates where they may follow (not in large print,
+    # where they close the references).
+    questions = QuestionsBox(theme, once, below=review_flowables(doc, theme) if here else [])
     last: list[Flowable] = []
     # Where the take-home unit moves on and leaves a quarter of the page or more, the
     # question area fills that room, just before the plan.
-    least = page * FILL_FROM
     if fits_a_page([*plan, *contact, *help_panel], theme, page):
         unit = [*plan, *contact, *help_panel]
         out += [QuestionsBox(theme, once, least=least, before=unit), _whole(unit), questions]
@@ -68,13 +80,20 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
     else:
         # The contact box closes the sections where their last page has room for it (the
         # plan then starts the next page), else the handout.
-        here_contact, last = _contact(contact, theme, page)
+        grown = [[Spacer(1, theme.gap(1)), *contact_flowables(doc.clinic, theme, qr_ems=ems)]
+                 for ems in reversed(QR_STEPS)]
+        here_contact, last = _contact(contact, theme, page, grown)
         # The question area under the plan where that page has room, unless the help panel
         # runs onto a second page, whose room it then takes.
         under_plan = [QuestionsBox(theme, once, least=least)] \
             if fits_a_page(help_panel, theme, page) else []
+        whole_plan = fits_a_page(plan, theme, page)
+        # Where the plan (kept whole) moves on from the sections' last page and leaves a
+        # third of it empty, more than the page's gaps can take, the question area takes
+        # that room.
         out += [*here_contact,
-                *([_whole(plan)] if fits_a_page(plan, theme, page) else plan),
+                *([QuestionsBox(theme, once, least=page / 3, before=plan), _whole(plan)]
+                  if whole_plan else plan),
                 *under_plan, *help_panel, questions]
     out += here
     if doc.puzzle is not None and shown(doc.puzzle, parts.fmt, ROOMY):
@@ -97,11 +116,13 @@ def _whole(flowables: list[Flowable]) -> Flowable:
     return KeepTogether(flat(flowables))
 
 
-def _contact(contact: list[Flowable], theme: Theme, page: float
-             ) -> tuple[list[Flowable], list[Flowable]]:
+def _contact(contact: list[Flowable], theme: Theme, page: float,
+             grown: Sequence[list[Flowable]] = ()) -> tuple[list[Flowable], list[Flowable]]:
     """The contact box after the sections, where the page they end on (`page`: a page's
     height) has room for it, or at the handout's end: decided while the page is laid out
-    (one layout pass). Sections that end at a page's foot leave no room to fill."""
+    (one layout pass). Sections that end at a page's foot leave no room to fill. Where the
+    box would leave that page a quarter empty, the largest of `grown` (the box with a
+    larger QR code, largest first) that fits takes its place."""
     needed = stack_height(contact, theme.frame_width) + theme.gap(1)
     placed: list[bool] = []
 
@@ -109,8 +130,22 @@ def _contact(contact: list[Flowable], theme: Theme, page: float
         placed.append(bool(needed <= height < page - 1))
         return placed[-1]
 
+    here: list[Flowable] = [When(room_here, contact)]
+    for box in reversed(grown):  # the smallest first: each falls back on the one before
+        larger = stack_height(box, theme.frame_width) + theme.gap(1)
+        here = [When(partial(_grows, needed, larger, page, placed), box, here)]
     later = When(lambda _page, _height: not (placed and placed[-1]), contact)
-    return [When(room_here, contact)], [later]
+    return here, [later]
+
+
+def _grows(needed: float, larger: float, page: float, placed: list[bool], _page: int,
+           height: float) -> bool:
+    """Whether the contact box goes here with a larger QR code: it fits, and the box as
+    it is would leave a quarter of the page empty."""
+    if larger <= height < page - 1 and height - needed >= MOST_EMPTY * page:
+        placed.append(True)
+        return True
+    return False
 
 
 def _review(doc: Document, theme: Theme) -> tuple[list[Flowable], list[Flowable]]:
