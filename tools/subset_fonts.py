@@ -14,8 +14,9 @@ Why subsets: the CJK TTFs are 6-11 MB a weight. What every install needs is kept
   Taiwan's list of common standard characters), from the big5 codec.
 - Noto Sans KR: the 2,350 Hangul syllables of KS X 1001 (all modern Korean text in practice),
   from the euc_kr codec, plus the compatibility jamo.
-- Every character of the starter, the examples, the locales and the tests' content files,
-  so what the project ships always prints; with ASCII, CJK punctuation and full-width forms.
+- Every character of the starter, the examples, the example clinics (their translated
+  words), the locales and the tests' content files, so what the project ships always prints;
+  with ASCII, CJK punctuation and full-width forms.
 A clinic that needs a rarer character names a full font in its clinic file (`fonts:`).
 Hinting and layout tables are dropped: ReportLab draws glyphs by cmap, with no shaping.
 """
@@ -80,8 +81,10 @@ def ksx1001_hangul() -> list[int]:
 
 def shipped_text() -> set[int]:
     """Every character of the files the project ships or tests with: starter, examples,
-    locales, content files in tests (a translation added later is covered when re-run)."""
+    example clinics, locales, content files in tests (a translation added later is covered
+    when re-run)."""
     files = [*(ROOT / "handout" / "resources").rglob("*.yaml"), *ROOT.glob("content*.yaml"),
+             *(ROOT / "assets" / "clinics").glob("*.yaml"),
              *ROOT.glob("content*.po"), *(ROOT / "examples").rglob("*.yaml"),
              *(ROOT / "examples").rglob("*.po"), *(ROOT / "tests").rglob("*.yaml")]
     return {ord(c) for f in files for c in f.read_text(encoding="utf-8") if ord(c) > 0x7F}
