@@ -229,7 +229,10 @@ CASES = [
     Case("clinic_name_too_wide", sub("name: Mind Body 7", "name: " + "W" * 60),
          "too long for the header band", clinic_line("name: Mind"), "clinic"),
     # The grid grows to hold its longest word; 16 letters make it too tall for the page.
-    Case("word_search_word_too_long", sub("      - fiber", "      - gastroenterology"),
+    # A 16-letter word grows the grid to 16 x 16, which now prints on a page of its own;
+    # a 40-letter one no page holds.
+    Case("word_search_word_too_long",
+         sub("      - fiber", "      - gastroenterologicalpsychoneuroimmunology"),
          "puzzle: the puzzle does not fit on one page"),
     Case("puzzle_too_tall", sub("    - question: \"I am the word for", "\n".join(
         [f'    - question: "{"Long riddle text that goes on. " * 16}"\n      answer: gut'] * 3

@@ -26,7 +26,7 @@ from handout.layout.puzzle.boxes import LetterBoxes
 from handout.layout.puzzle.draw import puzzle_face
 from handout.layout.puzzle.grid import WordSearchRow
 from handout.layout.puzzle.key import KEY_TEXT, AnswerKey
-from handout.layout.puzzle.placement import FootFill, PageMark, PuzzlePage
+from handout.layout.puzzle.placement import FootFill, PageEnd, PageMark, PuzzlePage
 from handout.layout.runs import Paragraph
 from handout.layout.theme import BOLD, INK, MUTED, SEMIBOLD, Theme
 from handout.pdf import artifact, group, tag
@@ -164,8 +164,8 @@ def puzzle_flowables(puzzle: Puzzle, theme: Theme) -> list[Flowable]:
                               language=language, key=key, page=page)
         own_page = _scale(theme) > 1 or theme.frame_width < 5 * 72 or \
             not _one_page([*out, *search], theme, page)
-        if own_page:
-            out += [PageBreak(), PageMark(page)]  # the key then belongs to the second page
+        if own_page:  # the riddles on one page; the key then belongs to the second
+            out += [PageEnd(page), PageBreak(), PageMark(page)]
             search = _word_search(puzzle.word_search, grid, theme, answers=answers,
                                   language=language, key=key, page=page, grow=True)
         out += search

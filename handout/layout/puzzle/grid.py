@@ -87,7 +87,9 @@ class WordSearchRow(Flowable):  # type: ignore[misc]
             self.height = above + n * self.cell
         self.page.shortfall = max(self.page.shortfall, self.height - room)
         self.width = avail_width
-        return self.width, self.height
+        # Taller than the page: it says so as tall as the page, and the key, pushed on to
+        # the next, refuses the puzzle, located (ReportLab's own error names no part).
+        return self.width, min(self.height, avail_height)
 
     def draw(self) -> None:
         canv, n, cell, top = self.canv, self.grid.size, self.cell, self.height

@@ -11,8 +11,7 @@ from __future__ import annotations
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph
 
-from handout.common.errors import LayoutFitError
-from handout.layout.puzzle.placement import PuzzlePage
+from handout.layout.puzzle.placement import PuzzlePage, refuse
 from handout.layout.theme import INK, MUTED
 
 KEY_GAP = 0.5 * inch  # clear space between the word search and the key, at least
@@ -52,12 +51,7 @@ class AnswerKey(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canv, pad, top = self.canv, self.pad, self.box
         if canv.getPageNumber() != self.page.number:
-            short = f" (about {self.page.shortfall:.0f} pt too tall)" if self.page.shortfall else ""
-            raise LayoutFitError(
-                ("puzzle",),
-                f"the puzzle does not fit on one page{short}: shorten the intro or the "
-                "riddles, use fewer riddles, or make the word search smaller or leave it out",
-            )
+            refuse(self.page)
         canv.saveState()
         canv.setStrokeColor(MUTED)
         canv.setLineWidth(BORDER)

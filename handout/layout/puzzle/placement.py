@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
+from handout.common.errors import LayoutFitError
+
 
 @dataclass
 class PuzzlePage:
@@ -13,6 +15,16 @@ class PuzzlePage:
 
     number: int = 0
     shortfall: float = 0.0  # points missing at the foot, when the page had too little room
+
+
+def refuse(page: PuzzlePage) -> None:
+    """The puzzle's refusal: what should be on one page ran on to the next."""
+    short = f" (about {page.shortfall:.0f} pt too tall)" if page.shortfall > 0 else ""
+    raise LayoutFitError(
+        ("puzzle",),
+        f"the puzzle does not fit on one page{short}: shorten the intro or the "
+        "riddles, use fewer riddles, or make the word search smaller or leave it out",
+    )
 
 
 class PageMark(Flowable):  # type: ignore[misc]
@@ -29,6 +41,24 @@ class PageMark(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         self.page.number = self.canv.getPageNumber()
+
+
+class PageEnd(Flowable):  # type: ignore[misc]
+    """Zero-size flowable that ends the riddles' page where the word search has a page of
+    its own: the riddles too must have stayed on the page the puzzle starts."""
+
+    alt_text = ""
+
+    def __init__(self, page: PuzzlePage) -> None:
+        super().__init__()
+        self.page = page
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        if self.canv.getPageNumber() != self.page.number:
+            refuse(self.page)
 
 
 class FootFill(Flowable):  # type: ignore[misc]
