@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from handout.chart.geometry import Box, fit_height, hide_spines, illustration_note, note_height
-from handout.chart.sizes import Sizes, measure, wrap
+from handout.chart.sizes import WIDE, Sizes, measure, wrap, wrap_wide
 from handout.chart.style import PT, ChartText, Palette
 
 if TYPE_CHECKING:
@@ -55,13 +55,22 @@ def frame_bars(figure: ChartFigure, width: float, sizes: Sizes, grow: float) -> 
     """Group labels wrapped, and the chart's height fixed to fit them."""
     n = len(figure.groups)
     slot = (width - 50) / n  # 50 pt: room kept for the value axis labels
-    labels = [wrap(g.label, sizes.label, slot - 10) for g in figure.groups]
+    labels = [_label(g.label, sizes.label, slot) for g in figure.groups]
     lines = max(label.count("\n") + 1 for label in labels)
     show_n = not figure.illustrative and any(g.n for g in figure.groups)
     bottom = 8 + lines * sizes.line(sizes.label) + (sizes.line(sizes.text) + 4) * show_n + 4
     top = sizes.line(sizes.text) + 10 if figure.axis_label else 8.0
     height = fit_height(2.4 + 0.1 * n, top + bottom + 1.3 * PT, grow)
     return BarsFrame(labels, lines, height, top, bottom)
+
+
+def _label(text: str, size: float, slot: float) -> str:
+    """A group's label wrapped to its slot less a gap; Chinese, Japanese or Korean that no
+    break at its spaces keeps off the next label is broken between its characters."""
+    label = wrap(text, size, slot - 10)
+    if measure(label, size) > slot - 4 and WIDE.search(text):
+        return wrap_wide(text, size, slot - 4)
+    return label
 
 
 def _y_scale(figure: ChartFigure, plot_height: float, sizes: Sizes) -> tuple[float, list[float]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -73,6 +74,34 @@ def wrap(text: str, size: float, max_width: float) -> str:
         if measure(wrapped, size) <= max_width:
             fitted = wrapped
     return fitted or "\n".join(textwrap.wrap(text, 6, break_long_words=False))
+
+
+# Han, kana and Hangul, and their full-width punctuation: Chinese and Japanese break
+# between any two of them (a Korean label that fits no line at its spaces too).
+_WIDE_CHARS = "\u1100-\u11ff\u2e80-\u30ff\u3100-\u9fff\uac00-\ud7ff\uff00-\uffef"
+WIDE = re.compile(f"[{_WIDE_CHARS}]")
+_TOKEN = re.compile(rf"[{_WIDE_CHARS}]|[^\s{_WIDE_CHARS}]+|\s+")
+_NO_START = frozenset("，。、：；？！）》」』】〕”’")
+_NO_END = frozenset("（《「『【〔“‘")
+
+
+def wrap_wide(text: str, size: float, max_width: float) -> str:
+    """`text` broken between its wide characters (a number or a Latin word stays whole,
+    a closing mark stays with the character before it, an opening one with the one after),
+    each line as full as `max_width` allows."""
+    lines: list[str] = []
+    line = ""
+    for token in _TOKEN.findall(text):
+        if line and not token.isspace() and token[0] not in _NO_START and \
+                measure(line + token, size) > max_width:
+            # An opening mark ending the line goes on to the next, with what it opens.
+            head = line.rstrip().rstrip("".join(_NO_END))
+            if head:
+                lines.append(head.rstrip())
+                line = line.rstrip()[len(head):] + token.lstrip()
+                continue
+        line += token
+    return "\n".join([*lines, line.strip()])
 
 
 def number(value: float) -> str:

@@ -409,3 +409,23 @@ def test_a_wrapped_label_takes_as_few_lines_as_before_made_even() -> None:
     assert wrap("Number of kinds found", 12, column) == "Number of kinds found"
     long = LONG_ROWS[0]["label"]
     assert wrap(long, 12, column).count("\n") == 2  # three lines, the fewest that fit
+
+
+def test_a_chinese_group_label_that_fits_no_break_at_its_spaces_breaks_between_characters(
+        ) -> None:
+    """"婴儿（4-12 个月）" under a bar in a booklet's column: at its one space it leaves
+    "婴儿（4-12" wider than the bar's slot, over the next label; broken between characters
+    (a number whole, the opening bracket with what it opens) it keeps to its slot."""
+    from handout.chart.bars import _label
+    from handout.chart.render import chart_families, load_matplotlib
+    from handout.chart.sizes import families, measure
+
+    load_matplotlib()
+    slot = 42.0  # a booklet column's six bars
+    with families(chart_families("zh-Hans")):
+        label = _label("婴儿（4-12 个月）", 12, slot)
+        assert label.split("\n") == ["婴儿", "（4-12", "个月）"]
+        assert measure(label, 12) <= slot - 4
+        assert _label("成年人", 12, slot) == "成年人"  # fits: not broken
+    with families(chart_families("en")):
+        assert _label("Babies (4-12 months)", 12, slot) == "Babies\n(4-12\nmonths)"
