@@ -29,6 +29,7 @@ from handout.layout.unbroken import NBSP, protected
 CANNOT_START = frozenset(ALL_CANNOT_START + "，：；？！）》〉」』】〕”’…·％﹐﹑﹒﹔﹕﹖﹗")
 CANNOT_END = frozenset(ALL_CANNOT_END + "（《〈「『【〔“‘")
 RUNT_ROOM = 3  # characters moved down at most to end a paragraph on two letters
+OVERHANG = 0.5  # points a line may run past its end (rounding)
 # Han and kana (not Hangul: Korean puts spaces between words), each character a word.
 _EACH = ("\u2e80-\u2fff\u3000-\u30ff\u3100-\u312f\u3190-\u31ff\u3200-\u9fff\uf900-\ufaff"
          "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff")
@@ -180,6 +181,35 @@ def first_cut(para: Any, source: str, font: tuple[str, float],
                     if text[:before].strip():
                         return n, _width(para.lines[n], plain, font, before), word
     return None
+
+
+def first_overhang(para: Any, font: tuple[str, float],
+                   skip: Collection[str] = ()) -> tuple[int, float, str] | None:
+    """The first line (not the last) whose closing marks hang past its end (ReportLab's
+    hanging punctuation, or a mark moved up here), but those in `skip`: the line, the width
+    of that line before the character the marks follow, and its key (`mended`). In a box
+    or a narrow column the margin they hang into is the box's border: the line is to be
+    broken again before that character, which takes its marks to the next."""
+    plain, font = getattr(para, "kind", 0) == 0, _font(para, font)
+    lines = getattr(para, "lines", [])
+    for n, line in enumerate(lines[:-1]):
+        text = "".join(_texts(line, plain))
+        marks = len(text) - len(text.rstrip("".join(CANNOT_START)))
+        room = line[0] if plain else line.extraSpace
+        if marks and room < -OVERHANG and text[:-(marks + 1)].strip() and \
+                f"\0{n}" not in skip:
+            return n, _width(line, plain, font, len(text) - marks - 1), f"\0{n}"
+    return None
+
+
+def mended(para: Any, key: str) -> bool:
+    """Whether `para`'s lines mend what `key` names: a protected word whole on one line,
+    or ("\\0n") line n no longer running past its end."""
+    if not key.startswith("\0"):
+        return whole(para, key)
+    n, plain = int(key[1:]), getattr(para, "kind", 0) == 0
+    lines = getattr(para, "lines", [])
+    return n < len(lines) and (lines[n][0] if plain else lines[n].extraSpace) >= -OVERHANG
 
 
 def _width(line: Any, plain: bool, font: tuple[str, float], count: int) -> float:

@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph as RLParagraph
 
 from handout.layout.fontstack import WIDE, Chain, face_coverage, font_chain, is_bold
-from handout.layout.kinsoku import first_cut, kinsoku, whole, widen
+from handout.layout.kinsoku import first_cut, first_overhang, kinsoku, mended, widen
 
 _TAG = re.compile(r"(<[^>]*>)")
 _WIDE = re.compile(f"[{WIDE}]")
@@ -112,8 +112,9 @@ class Paragraph(RLParagraph):  # type: ignore[misc]  # ReportLab is untyped
 
     def breakLinesCJK(self, widths: Any) -> Any:  # noqa: N802  # ReportLab's name
         """ReportLab's CJK lines, with Chinese punctuation kept off line starts and ends
-        and no phone number, date or "911 …" cut (kinsoku.py): a line that would cut one
-        is broken again, just narrow enough to end before it, and so on down."""
+        and no phone number, date or "911 …" cut (kinsoku.py): a line that would cut one,
+        or whose closing marks would hang past its end, is broken again, just narrow
+        enough to end before it, and so on down."""
         font = (self.style.fontName, self.style.fontSize)
         given = list(widths) if isinstance(widths, list | tuple) else [widths]
         para = kinsoku(super().breakLinesCJK(list(given)), font)
@@ -121,16 +122,18 @@ class Paragraph(RLParagraph):  # type: ignore[misc]  # ReportLab is untyped
             return para
         source = "".join(getattr(f, "text", "") or "" for f in self.frags)
         narrowed: dict[int, float] = {}
-        skip: set[str] = set()  # wider than a line: no narrowing keeps them whole
+        skip: set[str] = set()  # what no narrowing mends (a word wider than a line)
         for _ in range(MOST_MENDS):
-            if (cut := first_cut(para, source, font, skip)) is None:
+            fixes = [f for f in (first_cut(para, source, font, skip),
+                                 first_overhang(para, font, skip)) if f is not None]
+            if not fixes:
                 break
-            line, room, word = cut
+            line, room, word = min(fixes)
             count = max(len(given), max(narrowed, default=0) + 2, line + 2)
             tried = {**narrowed, line: room + 0.01}
             again = kinsoku(super().breakLinesCJK(
                 [tried.get(n, given[min(n, len(given) - 1)]) for n in range(count)]), font)
-            if whole(again, word):
+            if mended(again, word):
                 para, narrowed = again, tried
             else:
                 skip.add(word)

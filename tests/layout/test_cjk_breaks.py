@@ -1,6 +1,7 @@
 """Chinese lines (ReportLab's CJK wrap, mended by layout/kinsoku.py): a phone number, a date
 or "911 或去…" is never cut between two of its characters (ReportLab's CJK wrap cuts
-anywhere, no-break spaces or not), and a paragraph never ends on a line of one Han letter.
+anywhere, no-break spaces or not), no closing mark hangs past a line's end, and a
+paragraph never ends on a line of one Han letter.
 Checked at every column width from narrow to wide, as the proof reads the lines."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from handout.input.clinic import Colours
-from handout.layout.kinsoku import CANNOT_END, CANNOT_START, words
+from handout.layout.kinsoku import CANNOT_END, CANNOT_START, OVERHANG, words
 from handout.layout.markup import markup
 from handout.layout.proof import _lines, _split_tokens
 from handout.layout.runs import Paragraph
@@ -45,6 +46,10 @@ def test_protected_words_are_never_cut_where_a_line_can_hold_them(
         assert "".join(lines).replace(" ", "") == text.replace(" ", ""), width  # nothing lost
         assert [line for line in lines[1:] if line[0] in CANNOT_START] == [], (width, lines)
         assert [line for line in lines[:-1] if line[-1] in CANNOT_END] == [], (width, lines)
+        # No closing mark hangs past a line's end (into a box's border).
+        found = para.blPara
+        rooms = [line[0] if found.kind == 0 else line.extraSpace for line in found.lines]
+        assert min(rooms[:-1], default=0.0) >= -OVERHANG, (width, lines, rooms)
 
 
 def test_a_line_cut_short_for_a_word_keeps_its_own_room(theme: Theme) -> None:
