@@ -153,21 +153,25 @@ def _move(before: Any, after: Any, plain: bool, font: tuple[str, float],
 
 
 _SPACES = str.maketrans({NBSP: " ", "\u2009": " "})  # runs.THIN: a space to the reader
+# A Latin (or Cyrillic...) word or a number in Chinese text: ReportLab's CJK wrap cuts one
+# that finds no space in the line's second half ("Crisi" "s"); it is kept whole too.
+_WORD = re.compile(f"(?:(?![{_EACH}])[^\\W_]){{2,}}")
 
 
 def first_cut(para: Any, source: str, font: tuple[str, float],
               skip: Collection[str] = ()) -> tuple[int, float, str] | None:
-    """The first protected word of `source` (the paragraph's text; unbroken.protected)
-    that `para`'s lines break, but those in `skip`: the line it starts on, the width of
-    that line before it and the word, or None. A word that starts its line is passed over:
-    no narrower line keeps it whole."""
+    """The first protected word of `source` (the paragraph's text; unbroken.protected),
+    Latin word or number that `para`'s lines break, but those in `skip`: the line it
+    starts on, the width of that line before it and the word, or None. A word that starts
+    its line is passed over: no narrower line keeps it whole."""
     plain, font = getattr(para, "kind", 0) == 0, _font(para, font)
     raw = ["".join(_texts(line, plain)) for line in getattr(para, "lines", [])]
     texts = [text.translate(_SPACES) for text in raw]
     if len(texts) < 2:
         return None
     source = source.translate(_SPACES)
-    for start, end in sorted(protected(source)):
+    spans = {*protected(source), *(m.span() for m in _WORD.finditer(source))}
+    for start, end in sorted(spans):
         word = source[start:end]
         if word in skip or any(word in text for text in texts):
             continue

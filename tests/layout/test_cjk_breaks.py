@@ -83,3 +83,16 @@ def test_a_closing_mark_never_makes_a_line_of_its_own(theme: Theme) -> None:
         lines = _lines(laid_out(text, "body", width, theme))
         assert all(line.strip(" ？。，") for line in lines), (width, lines)
         assert "".join(lines).replace(" ", "") == text, width
+
+
+def test_a_latin_word_in_a_chinese_line_is_never_cut(theme: Theme) -> None:
+    """ReportLab's CJK wrap cuts a Latin word that finds no space in the line's second
+    half ("Crisi" "s"); the line breaks again before it."""
+    text = ("危机热线 – 出现以下情况，请拨打或发短信到 988"
+            "（自杀与危机生命线，Suicide & Crisis Lifeline）：")
+    for style in ("body", "h1"):
+        size = theme.style(style).fontSize
+        for width in range(int(size * 10), 460, 3):
+            lines = _lines(laid_out(text, style, width, theme))
+            for word in ("Suicide", "Crisis", "Lifeline", "988"):
+                assert any(word in line for line in lines), (style, width, lines)
