@@ -192,7 +192,8 @@ def review_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     paras = [
         Paragraph(
             f"<b>{markup(text('last_reviewed'))}</b> {markup(by)} "
-            f"<b>{markup(text('next_review'))}</b> {markup(text.date(review.next_review))}.",
+            f"<b>{markup(text('next_review'))}</b> "
+            f"{markup(text.sentence(text.date(review.next_review)))}",
             theme.style("body").clone("review", spaceBefore=theme.body_size * 0.6)),
         Paragraph(runt_free(doc.disclaimer, theme.style("body"), theme.frame_width),
                   theme.style("body")),
