@@ -29,7 +29,7 @@ from handout.layout.formats.parts import Parts, figure_maker, optional_parts
 from handout.layout.formats.zones import Layout, Overflow, Zone, overflow
 from handout.layout.measure import stack_height
 from handout.layout.page import HandoutTemplate
-from handout.layout.proof import Broken, prove
+from handout.layout.proof import GAP_LINES, Broken, prove
 from handout.layout.spread import (
     MOST_EMPTY,
     FrameEnd,
@@ -189,7 +189,8 @@ class _Passes:
         facts = _facts(self.doc)
         plan = spread(tried.result.gaps, tried.result.ends, theme.body_size, facts=facts,
                       callout=lambda text: stack_height([callout(text, theme)], width),
-                      skip_last=not self.fmt.fitted)
+                      skip_last=not self.fmt.fitted,
+                      allowed=GAP_LINES * theme.style("body").leading)
         placed = tried.result.placed
         for _ in range(RESPREAD + 1):
             if not plan:
