@@ -14,6 +14,7 @@ from handout.check import check_file
 from handout.common.errors import ContentError
 from handout.pipeline.build import Options, build
 from tests.pdf_structure import elements
+from tests.proof.pages import every_rule, read, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 SLEEP = ROOT / "examples" / "sleep" / "content.yaml"
@@ -77,17 +78,29 @@ def test_it_builds_in_the_print_variants(tmp_path: Path, variant: Options) -> No
     assert result.pages >= 2 and out.stat().st_size > 10_000
 
 
-# Large print leaves pages of the sleep example more than a quarter empty (the document's
-# references page; the booklet's help page and two blank pages before its back cover): the
-# build refuses them, located, and writes nothing (layout/proof.py).
-@pytest.mark.parametrize("variant", [
-    Options(large_print=True), Options(format="booklet", large_print=True)])
-def test_large_print_pages_it_cannot_fill_are_refused_located(tmp_path: Path,
-                                                              variant: Options) -> None:
+# Large print leaves pages of the sleep booklet more than a quarter empty (its two blank
+# pages before its back cover): the build refuses them, located, and writes nothing
+# (layout/proof.py).
+def test_large_print_pages_it_cannot_fill_are_refused_located(tmp_path: Path) -> None:
     out = tmp_path / "v.pdf"
-    options = Options(**{**variant.__dict__, "check": False, "cache_dir": tmp_path / "c"})
+    options = Options(format="booklet", large_print=True, check=False,
+                      cache_dir=tmp_path / "c")
     with pytest.raises(ContentError) as caught:
         build(SLEEP, out, options)
     assert all(re.search(r"sleep/content.yaml:\d+:\d+: .* is \d+% empty", str(p))
                for p in caught.value.problems), caught.value.problems
     assert not out.exists()
+
+
+# The document in large print once left its help page a third empty: every page keeps the
+# rules now, read back by the independent proof.
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_the_sleep_document_in_large_print_keeps_every_page_rule(tmp_path: Path,
+                                                                 paper: str) -> None:
+    out = tmp_path / "large.pdf"
+    build(SLEEP, out, Options(paper=paper, large_print=True, check=False,
+                              cache_dir=tmp_path / "c"))
+    printed = read(out, "document")
+    assert printed.body >= 18
+    assert {rule: found for rule, found in every_rule(printed, tokens(SLEEP)).items()
+            if found} == {}

@@ -23,7 +23,7 @@ from reportlab.platypus import (
 
 from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
-from handout.layout.closing import contact_flowables, review_flowables
+from handout.layout.closing import LARGE_QR_EMS, contact_flowables, review_flowables
 from handout.layout.cover import key_points_box, title_block
 from handout.layout.footer import DOT, FOOTER_EDGE, draw_centred, footer_note
 from handout.layout.formats import panels as geometry
@@ -41,8 +41,6 @@ from handout.layout.spread import FILL_FROM
 from handout.layout.theme import MUTED, Theme
 from handout.layout.when import When
 from handout.pdf import FOOTER, HEADER, marked
-
-LARGE_QR = 11.0  # the back cover's QR code where it has the room, in body sizes
 
 
 class Booklet(Format):
@@ -118,7 +116,7 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
                   QuestionsBox(theme, once, least=page * FILL_FROM), Mark("end:help")]
     # On the back cover without the question area, the QR code grows into the room (a
     # picture grows rather than leave the page a quarter empty), where it fits.
-    large = contact_flowables(doc.clinic, theme, qr_ems=LARGE_QR)
+    large = contact_flowables(doc.clinic, theme, qr_ems=LARGE_QR_EMS)
     room = stack_height([*large, *review], width) + theme.gap(2)
     # A page the parts before the back cover leave a quarter empty (or blank: a page break
     # with nothing after it) takes the question area, if it has no place yet.
@@ -164,7 +162,7 @@ def _templates(geo: geometry.Geometry, theme: Theme, doc: Document,
             canv.setFillColor(MUTED)
             draw_centred(canv, theme, theme.page_size[0] / 2, FOOTER_EDGE, DOT.join(
                 [*filter(None, [footer_note(doc, theme)]), str(canv.getPageNumber())]),
-                face=theme.regular)
+                face=theme.regular, size=theme.footer_size)
 
     back = geo.slots[-1].page
     return [PageTemplate("cover", geo.frames(0), onPage=cover),

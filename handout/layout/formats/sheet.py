@@ -41,6 +41,7 @@ class Sheet(Format):
     """One sheet of the paper, both sides, in two columns."""
 
     name, label, drops_plan_extra = "sheet", "sheet", True
+    page_footer = True
     zone_names: ClassVar[dict[str, str]] = {"side1": "the first side",
                                             "side2": "the second side"}
 
