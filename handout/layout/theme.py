@@ -6,7 +6,7 @@ Sizes follow ../shared/handout-standards.md: body 14 pt with 1.4 line spacing, h
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from reportlab import rl_config
@@ -171,6 +171,14 @@ def make_theme(colours: Colours, *, paper: str = "letter", large_print: bool = F
                   page=page, column=column, fonts=fonts)
     theme.styles.update(_styles(theme))
     return theme
+
+
+def resized(theme: Theme, body_size: float, spacing: float) -> Theme:
+    """`theme` with its body text (and every style with it) at `body_size`, and the space
+    between blocks at `spacing`."""
+    out = replace(theme, body_size=body_size, spacing=spacing, styles={})
+    out.styles.update(_styles(out))
+    return out
 
 
 def _styles(theme: Theme) -> dict[str, ParagraphStyle]:

@@ -37,6 +37,8 @@ class Format(ABC):
     drops_plan_extra: ClassVar[bool] = False
     # A long box may split between its list items, its title repeated (layout/continued).
     splits_boxes: ClassVar[bool] = False
+    # Text grown into pages to spare may leave its covers as fitted (Step.covers).
+    grows_inside: ClassVar[bool] = False
     # Its pages carry the running footer (layout/footer.py), whose room the text keeps clear.
     page_footer: ClassVar[bool] = False
     # How a refusal names each zone (layout/formats/zones.py).

@@ -38,7 +38,7 @@ from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
 from handout.layout.spread import FILL_FROM
-from handout.layout.theme import MUTED, Theme
+from handout.layout.theme import MUTED, Theme, resized
 from handout.layout.when import When
 from handout.pdf import FOOTER, HEADER, marked
 
@@ -46,7 +46,7 @@ from handout.pdf import FOOTER, HEADER, marked
 class Booklet(Format):
     """Half-letter (A5) pages, 8 of them or up to the content's `pages:`."""
 
-    name, label, imposable = "booklet", "booklet", True
+    name, label, imposable, grows_inside = "booklet", "booklet", True, True
     zone_names: ClassVar[dict[str, str]] = {
         "cover": "the cover", "inside": "the inside pages", "plan": "the \"My plan\" page",
         "puzzle": "the puzzle pages", "help": "the \"When to get help\" page",
@@ -60,7 +60,7 @@ class Booklet(Format):
 
     def layout(self, doc: Document, theme: Theme, parts: Parts, step: Step,
                logo: Drawing | None) -> Layout:
-        return _booklet(doc, theme, parts, step.pages, logo)
+        return _booklet(doc, theme, parts, step, logo)
 
     def more_pages(self, over: Overflow, doc: Document) -> str:
         if over.zone.per_page > 0 and doc.pages < 16:
@@ -68,9 +68,11 @@ class Booklet(Format):
         return ""
 
 
-def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
+def _booklet(doc: Document, theme: Theme, parts: Parts, step: Step,
              logo: Drawing | None) -> Layout:
-    geo = geometry.booklet(theme.paper, pages, BAND_HEIGHT + 12)
+    # The front and back covers keep the fitted size where the pages between them grew.
+    covers = theme if step.covers is None else resized(theme, *step.covers)
+    geo = geometry.booklet(theme.paper, step.pages, BAND_HEIGHT + 12)
     puzzle = parts.puzzle(doc)
     back = len(geo.slots) - 1
     # After the inside pages: the plan's page, the puzzle's (two on a small page: the word
@@ -79,10 +81,11 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     puzzle_pages = (2 if puzzle.word_search else 1) if puzzle else 0
     plan_page, help_page = int(doc.plan is not None), int(doc.help is not None)
     inside_last = back - 1 - plan_page - puzzle_pages - help_page
-    cover = [*title_block(doc, theme, with_icon=doc.icon is None), key_points_box(doc, theme)]
+    cover = [*title_block(doc, covers, with_icon=doc.icon is None),
+             key_points_box(doc, covers)]
     if doc.icon is not None:  # large, in the room the cover's text leaves
-        cover.insert(-1, CoverIcon(doc.icon, theme, least=theme.body_size * 3,
-                                   most=theme.body_size * 14, below=cover[-1]))
+        cover.insert(-1, CoverIcon(doc.icon, covers, least=covers.body_size * 3,
+                                   most=covers.body_size * 14, below=cover[-1]))
     story: list[Flowable] = [NextPageTemplate("inner"), *cover, Mark("end:cover"), PageBreak()]
     page = geo.slots[1].height
     body, marks = body_zone(doc, theme, parts)
@@ -91,7 +94,7 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     # page the text does not need).
     once = Questions()
     plan = plan_flowables(doc.plan, theme) if doc.plan is not None else []
-    contact, review = contact_flowables(doc.clinic, theme), review_flowables(doc, theme)
+    contact, review = contact_flowables(doc.clinic, covers), review_flowables(doc, covers)
     width = geo.slots[1].width
     under_plan = bool(plan) and stack_height(plan, width) < stack_height([*contact, *review],
                                                                          width)
@@ -116,15 +119,15 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
                   QuestionsBox(theme, once, least=page * FILL_FROM), Mark("end:help")]
     # On the back cover without the question area, the QR code grows into the room (a
     # picture grows rather than leave the page a quarter empty), where it fits.
-    large = contact_flowables(doc.clinic, theme, qr_ems=LARGE_QR_EMS)
-    room = stack_height([*large, *review], width) + theme.gap(2)
+    large = contact_flowables(doc.clinic, covers, qr_ems=LARGE_QR_EMS)
+    room = stack_height([*large, *review], width) + covers.gap(2)
     # A page the parts before the back cover leave a quarter empty (or blank: a page break
     # with nothing after it) takes the question area, if it has no place yet.
     story += [QuestionsBox(theme, once, least=page * FILL_FROM), _pad_to(back, theme, once),
               NextPageTemplate("back"), PageBreak(),
               Mark("start:back", loc=("review",)),
               When(lambda _page, height: once.placed and height >= room, large, contact),
-              QuestionsBox(theme, once, below=review), *review, Mark("end:back")]
+              QuestionsBox(covers, once, below=review), *review, Mark("end:back")]
     # Each zone from the inside pages on gains a page's room with every page added.
     zones = [Zone("cover", 0, 0, loc=("key_points",)),
              Zone("inside", 1, inside_last, marks, loc=("sections",), per_page=page)]
