@@ -35,7 +35,7 @@ from handout.layout.formats.fitting import (
     what_fits,
 )
 from handout.layout.formats.parts import Parts, figure_maker, optional_parts
-from handout.layout.formats.zones import Layout, Overflow, Zone, overflow
+from handout.layout.formats.zones import Layout, Overflow, Zone, every_frame, overflow
 from handout.layout.measure import stack_height
 from handout.layout.page import HandoutTemplate
 from handout.layout.proof import GAP_LINES, Broken, prove
@@ -141,10 +141,11 @@ class _Passes:
                 "a part (a box, a list or a table) is taller than a whole page or panel"
             zone = Zone("part", 0, 0, loc=loc)
             return Tried(step, Pass(b"", 0), Overflow(zone, 0.0, loc, "", reason))
-        ends = tuple(FrameEnd(page, frame, left, template.frame_height[(page, frame)],
-                              tuple(template.filled.get((page, frame), ())))
-                     for (page, frame), left in template.frame_left.items())
-        names = {key: fmt.frame_name(*key) for key in template.frame_left}
+        ends = every_frame(layout, template.page, [
+            FrameEnd(page, frame, left, template.frame_height[(page, frame)],
+                     tuple(template.filled.get((page, frame), ())))
+            for (page, frame), left in template.frame_left.items()])
+        names = {(end.page, end.frame): fmt.frame_name(end.page, end.frame) for end in ends}
         broken = prove(template.placed, ends, names, last_page_ends=not fmt.fitted,
                        pitch=theme.style("body").leading, locs=template.frame_loc,
                        owners={doc.clinic.phone: ("clinic", "phone")})
