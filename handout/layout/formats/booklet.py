@@ -119,7 +119,7 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, step: Step,
                   QuestionsBox(theme, once, least=page * FILL_FROM), Mark("end:help")]
     # On the back cover without the question area, the QR code grows into the room (a
     # picture grows rather than leave the page a quarter empty), where it fits.
-    large = contact_flowables(doc.clinic, covers, qr_ems=LARGE_QR_EMS)
+    large = _grown(doc, covers, review, geo.slots[back])
     room = stack_height([*large, *review], width) + covers.gap(2)
     # A page the parts before the back cover leave a quarter empty (or blank: a page break
     # with nothing after it) takes the question area, if it has no place yet.
@@ -140,6 +140,28 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, step: Step,
         zones.append(Zone("help", 1, back - 1, loc=("help",), per_page=page))
     zones.append(Zone("back", back, back, loc=("review",)))
     return Layout(geo, _templates(geo, theme, doc, logo), story, zones)
+
+
+def _grown(doc: Document, theme: Theme, review: list[Flowable], page: geometry.Slot
+           ) -> list[Flowable]:
+    """The back cover's contact box with a large QR code (LARGE_QR_EMS); where that still
+    leaves the page a fifth empty or more, the code as large as the page then holds, up to
+    most of its width (found by bisection: a larger code takes more room)."""
+    def box(ems: float) -> tuple[list[Flowable], float]:
+        flowables = contact_flowables(doc.clinic, theme, qr_ems=ems)
+        return flowables, page.height - theme.gap(2) - stack_height([*flowables, *review],
+                                                                    page.width)
+
+    best, left = box(LARGE_QR_EMS)
+    low, high = LARGE_QR_EMS, 0.8 * page.width / theme.body_size  # in body sizes
+    while left >= FILL_FROM * page.height and high - low > 0.5:
+        mid = (low + high) / 2
+        grown, room = box(mid)
+        if room >= 0:
+            best, low = grown, mid
+        else:
+            high = mid
+    return best
 
 
 def _pad_to(back: int, theme: Theme, once: Questions) -> Flowable:
