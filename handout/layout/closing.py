@@ -24,6 +24,7 @@ from handout.pdf import TaggedList, group, tag
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 QR_EMS = 6.5  # the QR code's size, in body sizes
+LARGE_QR_EMS = 11.0  # its size where a page has room to spare (a booklet's back cover)
 NARROW_EMS = 7.0  # less room than this beside the QR code, and the contact box stacks
 CELL_PADDING = 6.0  # ReportLab's default right padding of a table cell
 

@@ -24,21 +24,22 @@ from handout.layout.figure import drawn_once
 from handout.layout.floats import Floats
 from handout.layout.footer import FooterCanvas, footer_note
 from handout.layout.formats import format_named
-from handout.layout.formats.fitting import SPACINGS, Step, Tried, fit, roomiest, what_fits
+from handout.layout.formats.fitting import (
+    SPACINGS,
+    Step,
+    Tried,
+    fit,
+    larger,
+    roomier_inside,
+    roomiest,
+    what_fits,
+)
 from handout.layout.formats.parts import Parts, figure_maker, optional_parts
-from handout.layout.formats.zones import Layout, Overflow, Zone, overflow
+from handout.layout.formats.zones import Layout, Overflow, Zone, every_frame, overflow
 from handout.layout.measure import stack_height
 from handout.layout.page import HandoutTemplate
-from handout.layout.proof import Broken, prove
-from handout.layout.spread import (
-    MOST_EMPTY,
-    FrameEnd,
-    Gap,
-    Spread,
-    kept_back,
-    spread,
-    with_gaps,
-)
+from handout.layout.proof import GAP_LINES, Broken, prove
+from handout.layout.spread import MOST_EMPTY, FrameEnd, Gap, Spread, kept_back, spread, with_gaps
 from handout.layout.theme import REGULAR_BODY, Theme
 from handout.layout.variant import Variant
 from handout.pdf import Recorder
@@ -140,10 +141,11 @@ class _Passes:
                 "a part (a box, a list or a table) is taller than a whole page or panel"
             zone = Zone("part", 0, 0, loc=loc)
             return Tried(step, Pass(b"", 0), Overflow(zone, 0.0, loc, "", reason))
-        ends = tuple(FrameEnd(page, frame, left, template.frame_height[(page, frame)],
-                              tuple(template.filled.get((page, frame), ())))
-                     for (page, frame), left in template.frame_left.items())
-        names = {key: fmt.frame_name(*key) for key in template.frame_left}
+        ends = every_frame(layout, template.page, [
+            FrameEnd(page, frame, left, template.frame_height[(page, frame)],
+                     tuple(template.filled.get((page, frame), ())))
+            for (page, frame), left in template.frame_left.items()])
+        names = {(end.page, end.frame): fmt.frame_name(end.page, end.frame) for end in ends}
         broken = prove(template.placed, ends, names, last_page_ends=not fmt.fitted,
                        pitch=theme.style("body").leading, locs=template.frame_loc,
                        owners={doc.clinic.phone: ("clinic", "phone")})
@@ -152,16 +154,21 @@ class _Passes:
         return Tried(step, done, overflow(layout, template.marks, at=template.stopped_at))
 
     def grow(self, tried: Tried[Pass]) -> Tried[Pass]:
-        """Content that fits its roomiest step with pages to spare (a short booklet's last
-        pages half empty) set larger: the largest size, up to GROW points more, that
-        still fits; bisection over the half points."""
+        """Content that fits its page count's roomiest step with room to spare (a short
+        booklet's last pages half empty) set larger: the largest size, up to GROW points
+        more, that still fits (bisection over the half points). Where pages are still
+        blank, the pages between the covers alone, roomier (a booklet's covers full)."""
         step = tried.step
-        if not self.fmt.fitted or step != self.ladders[0][0] or \
-                not any(end.left > MOST_EMPTY * end.height for end in tried.result.ends):
+        if not self.fmt.fitted or not _empty_frame(tried.result):
             return tried
-        larger = [replace(step, body_size=step.body_size + 0.5 * i)
-                  for i in range(int(GROW * 2), 0, -1)]
-        return roomiest([*larger, step], tried, self.attempt, tried_first=False)
+        grown = tried
+        if step == replace(self.ladders[0][0], pages=step.pages):  # its roomiest
+            grown = roomiest([*larger(step, GROW), step], tried, self.attempt,
+                             tried_first=False)
+        if self.fmt.grows_inside and any(not end.filled for end in grown.result.ends):
+            grown = roomiest([*roomier_inside(step, GROW), step], tried, self.attempt,
+                             tried_first=False)
+        return grown
 
     def loosen(self, tried: Tried[Pass]) -> Tried[Pass]:
         """Content fitted at tight spacing that leaves a frame a quarter empty, set at the
@@ -189,7 +196,8 @@ class _Passes:
         facts = _facts(self.doc)
         plan = spread(tried.result.gaps, tried.result.ends, theme.body_size, facts=facts,
                       callout=lambda text: stack_height([callout(text, theme)], width),
-                      skip_last=not self.fmt.fitted)
+                      skip_last=not self.fmt.fitted,
+                      allowed=GAP_LINES * theme.style("body").leading)
         placed = tried.result.placed
         for _ in range(RESPREAD + 1):
             if not plan:

@@ -35,8 +35,13 @@ LAID_OUT_LATER = pytest.mark.xfail(strict=True, reason=(
     "starters are to be fitted to that rule (issue 20)"))
 
 
+# Laid out to the rule since the layout fills what issue 18's gaps left: they build clean.
+FITTED = {"fr", "ko"}
+
+
 def later(languages: list[str]) -> list[object]:
-    return [pytest.param(language, marks=LAID_OUT_LATER) for language in languages]
+    return [pytest.param(language, marks=[] if language in FITTED else [LAID_OUT_LATER])
+            for language in languages]
 
 
 def test_the_starter_is_written_in_every_language_handout_prints() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+import yaml
 
 from handout.common.errors import ContentError
 from handout.layout.spread import FrameEnd
@@ -68,24 +69,41 @@ def test_large_print_splits_the_care_team_tier_not_the_urgent_ones(tmp_path: Pat
 SLEEP = ROOT / "examples" / "sleep" / "content.yaml"
 
 
+def one_section(tmp_path: Path) -> Path:
+    """The sleep example with its first section only: the help panel's page is left a third
+    empty, with no room the layout can fill (the question area is beside the contact box,
+    the references, short, start a page of their own, and a callout fills only part)."""
+    folder = tmp_path / "examples" / "sleep"
+    folder.mkdir(parents=True)
+    (tmp_path / "assets").symlink_to(ROOT / "assets")
+    for picture in SLEEP.parent.glob("*.svg"):
+        (folder / picture.name).symlink_to(picture)
+    data = yaml.safe_load(SLEEP.read_text(encoding="utf-8"))
+    data["sections"] = data["sections"][:1]
+    out = folder / "content.yaml"
+    out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return out
+
+
 def test_a_page_the_layout_cannot_fill_is_refused_located_and_nothing_written(
         tmp_path: Path) -> None:
-    out = tmp_path / "large.pdf"
+    content, out = one_section(tmp_path), tmp_path / "short.pdf"
     with pytest.raises(ContentError) as caught:
-        build(SLEEP, out, Options(large_print=True, check=False))
+        build(content, out, Options(check=False))
     message = str(caught.value)
-    assert message.startswith("examples/sleep/content.yaml:135:3: references: page 6 is "), \
-        message
-    assert "% empty" in message and "starts on page 7" in message
+    # Located at the references' first entry, the part that moved on and left the room.
+    line = next(n for n, text in enumerate(content.read_text("utf-8").splitlines(), start=1)
+                if text.startswith("references:")) + 1
+    assert message.startswith(f"{content}:{line}:1: references: page 3 is "), message
+    assert "% empty" in message and "starts on page 4" in message
     assert not out.exists()
 
 
 def test_allow_check_errors_prints_the_page_and_lists_it(tmp_path: Path) -> None:
-    out = tmp_path / "large.pdf"
-    result = build(SLEEP, out, Options(large_print=True, check=False,
-                                       allow_check_errors=True))
+    out = tmp_path / "short.pdf"
+    result = build(one_section(tmp_path), out, Options(check=False, allow_check_errors=True))
     assert out.exists()
-    assert any("page 6 is" in str(p) for p in result.page_problems)
+    assert any("page 3 is" in str(p) for p in result.page_problems)
 
 
 def test_emptiness_counts_holes_taller_than_the_allowance_wherever_they_are() -> None:

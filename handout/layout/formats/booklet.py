@@ -23,7 +23,7 @@ from reportlab.platypus import (
 
 from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
-from handout.layout.closing import contact_flowables, review_flowables
+from handout.layout.closing import LARGE_QR_EMS, contact_flowables, review_flowables
 from handout.layout.cover import key_points_box, title_block
 from handout.layout.footer import DOT, FOOTER_EDGE, draw_centred, footer_note
 from handout.layout.formats import panels as geometry
@@ -38,17 +38,15 @@ from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
 from handout.layout.spread import FILL_FROM
-from handout.layout.theme import MUTED, Theme
+from handout.layout.theme import MUTED, Theme, resized
 from handout.layout.when import When
 from handout.pdf import FOOTER, HEADER, marked
-
-LARGE_QR = 11.0  # the back cover's QR code where it has the room, in body sizes
 
 
 class Booklet(Format):
     """Half-letter (A5) pages, 8 of them or up to the content's `pages:`."""
 
-    name, label, imposable = "booklet", "booklet", True
+    name, label, imposable, grows_inside = "booklet", "booklet", True, True
     zone_names: ClassVar[dict[str, str]] = {
         "cover": "the cover", "inside": "the inside pages", "plan": "the \"My plan\" page",
         "puzzle": "the puzzle pages", "help": "the \"When to get help\" page",
@@ -62,7 +60,7 @@ class Booklet(Format):
 
     def layout(self, doc: Document, theme: Theme, parts: Parts, step: Step,
                logo: Drawing | None) -> Layout:
-        return _booklet(doc, theme, parts, step.pages, logo)
+        return _booklet(doc, theme, parts, step, logo)
 
     def more_pages(self, over: Overflow, doc: Document) -> str:
         if over.zone.per_page > 0 and doc.pages < 16:
@@ -70,9 +68,11 @@ class Booklet(Format):
         return ""
 
 
-def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
+def _booklet(doc: Document, theme: Theme, parts: Parts, step: Step,
              logo: Drawing | None) -> Layout:
-    geo = geometry.booklet(theme.paper, pages, BAND_HEIGHT + 12)
+    # The front and back covers keep the fitted size where the pages between them grew.
+    covers = theme if step.covers is None else resized(theme, *step.covers)
+    geo = geometry.booklet(theme.paper, step.pages, BAND_HEIGHT + 12)
     puzzle = parts.puzzle(doc)
     back = len(geo.slots) - 1
     # After the inside pages: the plan's page, the puzzle's (two on a small page: the word
@@ -81,10 +81,11 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     puzzle_pages = (2 if puzzle.word_search else 1) if puzzle else 0
     plan_page, help_page = int(doc.plan is not None), int(doc.help is not None)
     inside_last = back - 1 - plan_page - puzzle_pages - help_page
-    cover = [*title_block(doc, theme, with_icon=doc.icon is None), key_points_box(doc, theme)]
+    cover = [*title_block(doc, covers, with_icon=doc.icon is None),
+             key_points_box(doc, covers)]
     if doc.icon is not None:  # large, in the room the cover's text leaves
-        cover.insert(-1, CoverIcon(doc.icon, theme, least=theme.body_size * 3,
-                                   most=theme.body_size * 14, below=cover[-1]))
+        cover.insert(-1, CoverIcon(doc.icon, covers, least=covers.body_size * 3,
+                                   most=covers.body_size * 14, below=cover[-1]))
     story: list[Flowable] = [NextPageTemplate("inner"), *cover, Mark("end:cover"), PageBreak()]
     page = geo.slots[1].height
     body, marks = body_zone(doc, theme, parts)
@@ -93,7 +94,7 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     # page the text does not need).
     once = Questions()
     plan = plan_flowables(doc.plan, theme) if doc.plan is not None else []
-    contact, review = contact_flowables(doc.clinic, theme), review_flowables(doc, theme)
+    contact, review = contact_flowables(doc.clinic, covers), review_flowables(doc, covers)
     width = geo.slots[1].width
     under_plan = bool(plan) and stack_height(plan, width) < stack_height([*contact, *review],
                                                                          width)
@@ -118,15 +119,15 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
                   QuestionsBox(theme, once, least=page * FILL_FROM), Mark("end:help")]
     # On the back cover without the question area, the QR code grows into the room (a
     # picture grows rather than leave the page a quarter empty), where it fits.
-    large = contact_flowables(doc.clinic, theme, qr_ems=LARGE_QR)
-    room = stack_height([*large, *review], width) + theme.gap(2)
+    large = _grown(doc, covers, review, geo.slots[back])
+    room = stack_height([*large, *review], width) + covers.gap(2)
     # A page the parts before the back cover leave a quarter empty (or blank: a page break
     # with nothing after it) takes the question area, if it has no place yet.
     story += [QuestionsBox(theme, once, least=page * FILL_FROM), _pad_to(back, theme, once),
               NextPageTemplate("back"), PageBreak(),
               Mark("start:back", loc=("review",)),
               When(lambda _page, height: once.placed and height >= room, large, contact),
-              QuestionsBox(theme, once, below=review), *review, Mark("end:back")]
+              QuestionsBox(covers, once, below=review), *review, Mark("end:back")]
     # Each zone from the inside pages on gains a page's room with every page added.
     zones = [Zone("cover", 0, 0, loc=("key_points",)),
              Zone("inside", 1, inside_last, marks, loc=("sections",), per_page=page)]
@@ -139,6 +140,28 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
         zones.append(Zone("help", 1, back - 1, loc=("help",), per_page=page))
     zones.append(Zone("back", back, back, loc=("review",)))
     return Layout(geo, _templates(geo, theme, doc, logo), story, zones)
+
+
+def _grown(doc: Document, theme: Theme, review: list[Flowable], page: geometry.Slot
+           ) -> list[Flowable]:
+    """The back cover's contact box with a large QR code (LARGE_QR_EMS); where that still
+    leaves the page a fifth empty or more, the code as large as the page then holds, up to
+    most of its width (found by bisection: a larger code takes more room)."""
+    def box(ems: float) -> tuple[list[Flowable], float]:
+        flowables = contact_flowables(doc.clinic, theme, qr_ems=ems)
+        return flowables, page.height - theme.gap(2) - stack_height([*flowables, *review],
+                                                                    page.width)
+
+    best, left = box(LARGE_QR_EMS)
+    low, high = LARGE_QR_EMS, 0.8 * page.width / theme.body_size  # in body sizes
+    while left >= FILL_FROM * page.height and high - low > 0.5:
+        mid = (low + high) / 2
+        grown, room = box(mid)
+        if room >= 0:
+            best, low = grown, mid
+        else:
+            high = mid
+    return best
 
 
 def _pad_to(back: int, theme: Theme, once: Questions) -> Flowable:
@@ -164,7 +187,7 @@ def _templates(geo: geometry.Geometry, theme: Theme, doc: Document,
             canv.setFillColor(MUTED)
             draw_centred(canv, theme, theme.page_size[0] / 2, FOOTER_EDGE, DOT.join(
                 [*filter(None, [footer_note(doc, theme)]), str(canv.getPageNumber())]),
-                face=theme.regular)
+                face=theme.regular, size=theme.footer_size)
 
     back = geo.slots[-1].page
     return [PageTemplate("cover", geo.frames(0), onPage=cover),

@@ -8,7 +8,12 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from handout.input.model import Document
 from handout.input.placed import ROOMY, shown
-from handout.layout.closing import contact_flowables, reference_flowables, review_flowables
+from handout.layout.closing import (
+    LARGE_QR_EMS,
+    contact_flowables,
+    reference_flowables,
+    review_flowables,
+)
 from handout.layout.cover import cover_flowables
 from handout.layout.formats.base import Format
 from handout.layout.formats.fillers import Questions, QuestionsBox, fits_a_page
@@ -21,7 +26,7 @@ from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
 from handout.layout.spread import FILL_FROM
-from handout.layout.theme import REGULAR_BODY, Theme
+from handout.layout.theme import Theme
 from handout.layout.when import When
 
 
@@ -29,6 +34,7 @@ class DocumentFormat(Format):
     """Loose pages of the paper, as many as the content needs: nothing to fit."""
 
     name, label, fitted, splits_boxes = "document", "document", False, True
+    page_footer = True
 
     def layout(self, doc: Document, theme: Theme, parts: Parts, step: Step,
                logo: Drawing | None) -> Layout:
@@ -67,15 +73,22 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
                 QuestionsBox(theme, once), *help_panel, questions]
     else:
         # The contact box closes the sections where their last page has room for it (the
-        # plan then starts the next page), else the handout.
-        here_contact, last = _contact(contact, theme, page)
+        # plan then starts the next page; its QR code grows into room to spare), else the
+        # handout.
+        large = [Spacer(1, theme.gap(1)), *contact_flowables(doc.clinic, theme,
+                                                             qr_ems=LARGE_QR_EMS)]
+        here_contact, last = _contact(contact, large, theme, page)
         # The question area under the plan where that page has room, unless the help panel
         # runs onto a second page, whose room it then takes.
         under_plan = [QuestionsBox(theme, once, least=least)] \
             if fits_a_page(help_panel, theme, page) else []
+        # A help panel taller than a page starts a page of its own where the page it would
+        # start on has room for the question area (its urgent tiers then stay together).
+        before_help = [] if under_plan or fits_a_page(help_panel, theme, page) else \
+            [QuestionsBox(theme, once, least=least, before=help_panel)]
         out += [*here_contact,
                 *([_whole(plan)] if fits_a_page(plan, theme, page) else plan),
-                *under_plan, *help_panel, questions]
+                *under_plan, *before_help, *help_panel, questions]
     out += here
     if doc.puzzle is not None and shown(doc.puzzle, parts.fmt, ROOMY):
         out += [PageBreak(), Mark("start:puzzle", loc=("puzzle",)),
@@ -91,12 +104,14 @@ def _whole(flowables: list[Flowable]) -> Flowable:
     return KeepTogether(flat(flowables))
 
 
-def _contact(contact: list[Flowable], theme: Theme, page: float
+def _contact(contact: list[Flowable], large: list[Flowable], theme: Theme, page: float
              ) -> tuple[list[Flowable], list[Flowable]]:
     """The contact box after the sections, where the page they end on (`page`: a page's
-    height) has room for it, or at the handout's end: decided while the page is laid out
-    (one layout pass). Sections that end at a page's foot leave no room to fill."""
-    needed = stack_height(contact, theme.frame_width) + theme.gap(1)
+    height) has room for it (with its `large` QR code where it has room for that), or at
+    the handout's end: decided while the page is laid out (one layout pass). Sections that
+    end at a page's foot leave no room to fill."""
+    needed, grown = (stack_height(box, theme.frame_width) + theme.gap(1)
+                     for box in (contact, large))
     placed: list[bool] = []
 
     def room_here(_page: int, height: float) -> bool:
@@ -104,14 +119,13 @@ def _contact(contact: list[Flowable], theme: Theme, page: float
         return placed[-1]
 
     later = When(lambda _page, _height: not (placed and placed[-1]), contact)
-    return [When(room_here, contact)], [later]
+    roomy = When(lambda _page, height: grown <= height < page - 1, large, contact)
+    return [When(room_here, [roomy])], [later]
 
 
 def _review(doc: Document, theme: Theme) -> tuple[list[Flowable], list[Flowable]]:
     """Review dates and disclaimer under the help panel, or after the references: decided
     while the page is laid out, from the room left under the panel (one layout pass)."""
-    if theme.body_size > REGULAR_BODY:
-        return [], review_flowables(doc, theme)
     review = review_flowables(doc, theme)
     needed = sum(f.wrap(theme.frame_width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
                  for f in review)

@@ -29,6 +29,9 @@ class Step:
     spacing: float
     body_size: float
     left_out: tuple[Loc, ...] = ()
+    # The covers' body size and spacing where the pages between them were set roomier (a
+    # booklet's text grown into pages to spare, its covers already full); None: the same.
+    covers: tuple[float, float] | None = None
 
 
 T = TypeVar("T")
@@ -54,6 +57,21 @@ def ladders(start: float, floor: float, optional: Sequence[Loc], pages: int
         steps += [Step(pages, SPACINGS[-1], size, left_out) for size in sizes[1:]]
         out.append(steps)
     return out
+
+
+def larger(step: Step, most: float) -> list[Step]:
+    """`step` set up to `most` points larger, half a point at a time, largest first."""
+    return [replace(step, body_size=step.body_size + 0.5 * i)
+            for i in range(int(most * 2), 0, -1)]
+
+
+def roomier_inside(step: Step, most: float) -> list[Step]:
+    """The pages between the covers set roomier than `step`, roomiest first, the covers
+    as `step` sets them: up to `most` points larger at the loosest spacing, then at
+    `step`'s size each spacing looser than its own."""
+    out = [replace(s, spacing=SPACINGS[0]) for s in larger(step, most)]
+    out += [replace(step, spacing=spacing) for spacing in SPACINGS if spacing > step.spacing]
+    return [replace(s, covers=(step.body_size, step.spacing)) for s in out]
 
 
 def fit(ladders: list[list[Step]], attempt: Callable[[Step], Tried[T]]) -> Tried[T]:
