@@ -55,6 +55,7 @@ class Pass:
     ends: tuple[FrameEnd, ...] = ()
     broken: tuple[Broken, ...] = ()  # the page rules it breaks (layout/proof.py)
     floats: tuple[bool, ...] = ()  # whether each float was held back (layout/floats.py)
+    fitted: Step | None = None  # what fitting found (a fitted format's): a rebuild's hint
 
     @property
     def placed(self) -> list[tuple[int, str]]:
@@ -63,12 +64,13 @@ class Pass:
 
 
 def typeset(doc: Document, logo: Drawing | None, look: Variant,
-            charts: ChartDrawer = draw_later, pictures: Mapping[str, Picture] | None = None
-            ) -> Pass:
+            charts: ChartDrawer = draw_later, pictures: Mapping[str, Picture] | None = None,
+            *, hint: Step | None = None) -> Pass:
     """The laid-out PDF, with the page rules it breaks; `pictures`: the sections' image
-    files, loaded (layout/drawings.py)."""
+    files, loaded (layout/drawings.py). `hint`: what fitting found last time (`fitted`),
+    tried first (formats/fitting.py): fewer passes when it still holds, the same step."""
     passes = _Passes(doc, logo, look, drawn_once(charts), pictures or {})
-    tried = fit(passes.ladders, passes.attempt)
+    tried = fit(passes.ladders, passes.attempt, hint)
     if tried.overflow is not None:
         # Laid out to the end, for how far it runs over (a fitting pass stops at the
         # first frame past its zone).
@@ -81,7 +83,8 @@ def typeset(doc: Document, logo: Drawing | None, look: Variant,
             message += (" Large print needs about twice the room of regular print: the "
                         "large-print document (--format document --large-print) holds it all.")
         raise LayoutFitError(tried.overflow.loc, message)
-    return passes.spread(passes.loosen(passes.grow(tried)))
+    done = passes.spread(passes.loosen(passes.grow(tried)))
+    return replace(done, fitted=tried.step) if passes.fmt.fitted else done
 
 
 class _Passes:
