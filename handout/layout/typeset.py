@@ -47,7 +47,8 @@ from handout.pdf import Recorder
 @dataclass(frozen=True)
 class Pass:
     """One layout pass that ran to its end: the PDF, its page count, and where each gap
-    between blocks fell and how much room each frame had left (for the spread pass)."""
+    between blocks fell and how much room each frame had left (for the spread pass). A
+    fitting pass that stopped where it ran over has no PDF."""
 
     pdf: bytes
     pages: int
@@ -147,12 +148,15 @@ class _Passes:
                               tuple(template.filled.get((page, frame), ())))
                      for (page, frame), left in template.frame_left.items())
         names = {key: fmt.frame_name(*key) for key in template.frame_left}
-        broken = prove(template.placed, ends, names, last_page_ends=not fmt.fitted,
-                       pitch=theme.style("body").leading, locs=template.frame_loc,
-                       owners={doc.clinic.phone: ("clinic", "phone")})
+        over = overflow(layout, template.marks, at=template.stopped_at)
+        # A pass that runs over only says by how much: its pages are not proved.
+        broken = [] if over is not None else \
+            prove(template.placed, ends, names, last_page_ends=not fmt.fitted,
+                  pitch=theme.style("body").leading, locs=template.frame_loc,
+                  owners={doc.clinic.phone: ("clinic", "phone")})
         done = Pass(buffer.getvalue(), template.page, tuple(gaps), ends, tuple(broken),
                     tuple(template.floats.decided))
-        return Tried(step, done, overflow(layout, template.marks, at=template.stopped_at))
+        return Tried(step, done, over)
 
     def grow(self, tried: Tried[Pass]) -> Tried[Pass]:
         """Content that fits its roomiest step with pages to spare (a short booklet's last
