@@ -34,7 +34,7 @@ from handout.layout.formats.fitting import (
     roomiest,
     what_fits,
 )
-from handout.layout.formats.parts import Parts, figure_maker, optional_parts
+from handout.layout.formats.parts import Parts, callout_facts, figure_maker, optional_parts
 from handout.layout.formats.zones import Layout, Overflow, Zone, every_frame, overflow
 from handout.layout.measure import stack_height
 from handout.layout.page import HandoutTemplate
@@ -48,7 +48,8 @@ from handout.pdf import Recorder
 @dataclass(frozen=True)
 class Pass:
     """One layout pass that ran to its end: the PDF, its page count, and where each gap
-    between blocks fell and how much room each frame had left (for the spread pass)."""
+    between blocks fell and how much room each frame had left (for the spread pass). A
+    fitting pass that stopped where it ran over has no PDF."""
 
     pdf: bytes
     pages: int
@@ -56,6 +57,7 @@ class Pass:
     ends: tuple[FrameEnd, ...] = ()
     broken: tuple[Broken, ...] = ()  # the page rules it breaks (layout/proof.py)
     floats: tuple[bool, ...] = ()  # whether each float was held back (layout/floats.py)
+    fitted: Step | None = None  # what fitting found (a fitted format's): a rebuild's hint
 
     @property
     def placed(self) -> list[tuple[int, str]]:
@@ -64,12 +66,13 @@ class Pass:
 
 
 def typeset(doc: Document, logo: Drawing | None, look: Variant,
-            charts: ChartDrawer = draw_later, pictures: Mapping[str, Picture] | None = None
-            ) -> Pass:
+            charts: ChartDrawer = draw_later, pictures: Mapping[str, Picture] | None = None,
+            *, hint: Step | None = None) -> Pass:
     """The laid-out PDF, with the page rules it breaks; `pictures`: the sections' image
-    files, loaded (layout/drawings.py)."""
+    files, loaded (layout/drawings.py). `hint`: what fitting found last time (`fitted`),
+    tried first (formats/fitting.py): fewer passes when it still holds, the same step."""
     passes = _Passes(doc, logo, look, drawn_once(charts), pictures or {})
-    tried = fit(passes.ladders, passes.attempt)
+    tried = fit(passes.ladders, passes.attempt, hint)
     if tried.overflow is not None:
         # Laid out to the end, for how far it runs over (a fitting pass stops at the
         # first frame past its zone).
@@ -82,7 +85,8 @@ def typeset(doc: Document, logo: Drawing | None, look: Variant,
             message += (" Large print needs about twice the room of regular print: the "
                         "large-print document (--format document --large-print) holds it all.")
         raise LayoutFitError(tried.overflow.loc, message)
-    return passes.spread(passes.loosen(passes.grow(tried)))
+    done = passes.spread(passes.loosen(passes.grow(tried)))
+    return replace(done, fitted=tried.step) if passes.fmt.fitted else done
 
 
 class _Passes:
@@ -146,12 +150,15 @@ class _Passes:
                      tuple(template.filled.get((page, frame), ())))
             for (page, frame), left in template.frame_left.items()])
         names = {(end.page, end.frame): fmt.frame_name(end.page, end.frame) for end in ends}
-        broken = prove(template.placed, ends, names, last_page_ends=not fmt.fitted,
-                       pitch=theme.style("body").leading, locs=template.frame_loc,
-                       owners={doc.clinic.phone: ("clinic", "phone")})
+        over = overflow(layout, template.marks, at=template.stopped_at)
+        # A pass that runs over only says by how much: its pages are not proved.
+        broken = [] if over is not None else \
+            prove(template.placed, ends, names, last_page_ends=not fmt.fitted,
+                  pitch=theme.style("body").leading, locs=template.frame_loc,
+                  owners={doc.clinic.phone: ("clinic", "phone")})
         done = Pass(buffer.getvalue(), template.page, tuple(gaps), ends, tuple(broken),
                     tuple(template.floats.decided))
-        return Tried(step, done, overflow(layout, template.marks, at=template.stopped_at))
+        return Tried(step, done, over)
 
     def grow(self, tried: Tried[Pass]) -> Tried[Pass]:
         """Content that fits its page count's roomiest step with room to spare (a short
@@ -193,7 +200,7 @@ class _Passes:
         RESPREAD times; else the spread pass is not used."""
         theme = self.theme(tried.step)
         width = theme.frame_width
-        facts = _facts(self.doc)
+        facts = callout_facts(self.doc)
         plan = spread(tried.result.gaps, tried.result.ends, theme.body_size, facts=facts,
                       callout=lambda text: stack_height([callout(text, theme)], width),
                       skip_last=not self.fmt.fitted,
@@ -213,13 +220,6 @@ class _Passes:
 def _empty_frame(done: Pass) -> bool:
     """Whether a frame of the pass has a quarter of its height or more left at its foot."""
     return any(end.left > MOST_EMPTY * end.height for end in done.ends)
-
-
-def _facts(doc: Document) -> list[str]:
-    """The key points, to pull into callouts: not one that holds a riddle's answer."""
-    answers = [r.answer.lower() for r in doc.puzzle.riddles] if doc.puzzle else []
-    return [point.text for point in doc.key_points.items
-            if not any(answer in point.text.lower() for answer in answers)]
 
 
 GROW = 4.0  # points a short handout's text may grow past the format's usual size
