@@ -1,10 +1,12 @@
 """Where a build spends its time: imports (-X importtime) and calls (cProfile).
 
-    python bench/profile.py [--cold | --watch] [--top 25]
+    python bench/profile.py [--cold | --watch | --batch] [--format F] [--top 25]
 
 By default it profiles `handout build` after a text edit, with the chart cached, in a fresh
-process; --cold empties the chart cache first (the chart worker draws it); --watch profiles
-the second build inside one process, as `handout watch` runs it after a save. In the call
+process; --cold empties the cache folder first (the chart worker draws the chart, fitting
+has no hint); --watch profiles the second build inside one process, as `handout watch` runs
+it after a save; --batch profiles the project's batch.yaml on one worker (`-j 1`: the jobs
+run in the profiled process), the chart cache empty; --format builds that format. In the call
 profile of a cold build, the time spent waiting for the chart worker shows under
 `ChartWorker._result`, and for the forked check under `fork_call.<locals>.result`.
 Temporary files live in build/bench-tmp/profile and are removed at the end.
@@ -56,11 +58,25 @@ def calls(stats: Path, top: int) -> None:
     pstats.Stats(str(stats)).sort_stats("cumulative").print_stats(top)
 
 
+def batch(stats: Path, top: int) -> None:
+    """The project's batch.yaml, its PDFs written under WORK, on one worker."""
+    for name in ("content.yaml", "content.es.yaml", "batch.yaml"):
+        shutil.copy(ROOT / name, WORK / name)
+    shutil.rmtree(CHARTS, ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "handout",
+                    "batch", str(WORK / "batch.yaml"), "-j", "1"], cwd=ROOT,
+                   capture_output=True, check=True)
+    print("== calls (`handout batch -j 1`: every job in this process) ==")
+    calls(stats, top)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--cold", action="store_true", help="empty the chart cache first")
     mode.add_argument("--watch", action="store_true", help="a rebuild inside one process")
+    mode.add_argument("--batch", action="store_true", help="batch.yaml on one worker")
+    parser.add_argument("--format", default="", help="booklet, trifold, sheet or document")
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args()
     shutil.rmtree(WORK, ignore_errors=True)
@@ -71,7 +87,11 @@ def main() -> None:
         content, out, stats = WORK / "content.yaml", WORK / "out" / "handout.pdf", WORK / "prof"
         text = (ROOT / "content.yaml").read_text(encoding="utf-8")
         content.write_text(text, encoding="utf-8")
-        build = ["-m", "handout", "build", str(content), "-o", str(out)]
+        build = ["-m", "handout", "build", str(content), "-o", str(out),
+                 *(["--format", args.format] if args.format else [])]
+        if args.batch:
+            batch(stats, args.top)
+            return
         subprocess.run([sys.executable, *build], cwd=ROOT, capture_output=True, check=True)
         # A text-only edit: the chart stays cached.
         content.write_text(text.replace("intro:\n  - \"", "intro:\n  - \"Edited. ", 1),

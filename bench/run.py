@@ -161,6 +161,26 @@ class ColdFormat(Cold):
                      charts_in(self.tree.env, self.out), self.tree.path)
 
 
+class RebuildFormat(Measure):
+    """`handout build --format F` after a text-only edit, in a fresh process: the chart and
+    what fitting found for the file before the edit are cached (its hint)."""
+
+    def __init__(self, tree: Tree, fmt: str) -> None:
+        super().__init__(tree)
+        self.format = fmt
+        self.folder = workspace(tree, tree.work / f"rebuild-{fmt}")
+        self.out = self.folder / "out" / "handout.pdf"
+        self.content = self.folder / "content.yaml"
+        self.text = self.content.read_text(encoding="utf-8")
+
+    def sample(self, n: int) -> tuple[float, int]:
+        assert self.tree is not None
+        self.content.write_text(edited(self.text, n), encoding="utf-8")
+        return timed(self.tree.command("build", str(self.content), "-o", str(self.out),
+                                       "--format", self.format),
+                     charts_in(self.tree.env, self.out), self.tree.path)
+
+
 class Rebuild(Measure):
     """`handout build` after a text-only edit, in a fresh process (the chart is cached)."""
 
@@ -325,12 +345,15 @@ def summary(tree: Tree, measures: list[Measure], floor: Measure) -> TreeResult:
     found = {type(m).__name__: m for m in measures if m.tree is tree}
     formats = {m.format: stats(m, floor) for m in measures
                if isinstance(m, ColdFormat) and m.tree is tree}
+    rebuilt = {m.format: stats(m, floor) for m in measures
+               if isinstance(m, RebuildFormat) and m.tree is tree}
     cold, batch = found["Cold"], found["Batch"]
     assert isinstance(cold, Cold) and isinstance(batch, Batch)
     return TreeResult(tree.name, cold=stats(cold, floor), rebuild=stats(found["Rebuild"], floor),
                       watch=stats(found["Watch"], floor), batch=stats(batch, floor),
                       per_pdf=stats(batch, floor, per=batch.count), batch_count=batch.count,
-                      pdf_kb=cold.out.stat().st_size / 1024, formats=formats)
+                      pdf_kb=cold.out.stat().st_size / 1024, formats=formats,
+                      rebuilt_formats=rebuilt)
 
 
 def main() -> None:
@@ -356,6 +379,7 @@ def main() -> None:
                 for kind in (Cold, Rebuild, Watch, Batch):
                     measures.append(kind(tree))
                 measures += [ColdFormat(tree, fmt) for fmt in FORMATS]
+                measures += [RebuildFormat(tree, fmt) for fmt in FORMATS]
             bench(measures, args.rounds)
         finally:
             for measure in measures:

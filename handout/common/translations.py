@@ -29,6 +29,10 @@ _CHINESE_SCRIPT = {"CN": "Hans", "SG": "Hans", "MY": "Hans", "TW": "Hant", "HK":
                    "MO": "Hant"}
 # Where langid-style identifiers (py3langid) name a table's language differently.
 _IDENTIFIER_CODE = {"zh-Hans": "zh", "zh-Hant": "zh"}
+# Where the layout joins the table's words itself: Chinese ends a sentence with "。" and
+# separates the items of a list with "、", with no space after either.
+_FULL_STOP = {"zh-Hans": "。", "zh-Hant": "。"}
+_LIST_COMMA = {"zh-Hans": "、", "zh-Hant": "、"}
 
 
 @cache
@@ -101,7 +105,23 @@ class Strings:
     def date(self, value: dt.date) -> str:
         months = self.table["months"]
         assert isinstance(months, list)
-        return self("date", month=months[value.month - 1], day=value.day, year=value.year)
+        # French writes the first of the month as an ordinal: "1er décembre 2026".
+        day = "1er" if self.language == "fr" and value.day == 1 else value.day
+        return self("date", month=months[value.month - 1], day=day, year=value.year)
+
+    def sentence(self, text: str) -> str:
+        """`text` ended by the language's full stop, unless it ends with one already (a
+        Russian date ends with "г.")."""
+        return text if text.endswith((".", "。")) else text + _FULL_STOP.get(self.language, ".")
+
+    def then(self, first: str, second: str) -> str:
+        """Two sentences in a row: "Illustration, not real data. Based on: ..."."""
+        gap = "" if self.language in _FULL_STOP else " "
+        return f"{self.sentence(first)}{gap}{second}"
+
+    def listed(self, items: list[str]) -> str:
+        """Items in a run-in list: "fiber, yogurt", "纤维、酸奶"."""
+        return _LIST_COMMA.get(self.language, ", ").join(items)
 
 
 @cache

@@ -24,8 +24,8 @@ from handout.pdf import TaggedList, group, tag
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 QR_EMS = 6.5  # the QR code's size, in body sizes
-LARGE_QR = 11.0  # the largest it grows to where a page has the room, in body sizes
-QR_STEPS = (8.0, 9.5, LARGE_QR)  # the sizes it grows by, smallest first
+LARGE_QR_EMS = 11.0  # its size where a page has room to spare (a booklet's back cover)
+QR_STEPS = (8.0, 9.5, LARGE_QR_EMS)  # the sizes it grows by into room, smallest first
 NARROW_EMS = 7.0  # less room than this beside the QR code, and the contact box stacks
 CELL_PADDING = 6.0  # ReportLab's default right padding of a table cell
 
@@ -199,7 +199,8 @@ def review_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     paras = [
         Paragraph(
             f"<b>{markup(text('last_reviewed'))}</b> {markup(by)} "
-            f"<b>{markup(text('next_review'))}</b> {markup(text.date(review.next_review))}.",
+            f"<b>{markup(text('next_review'))}</b> "
+            f"{markup(text.sentence(text.date(review.next_review)))}",
             theme.style("body").clone("review", spaceBefore=theme.body_size * 0.6)),
         Paragraph(runt_free(doc.disclaimer, theme.style("body"), theme.frame_width),
                   theme.style("body")),

@@ -99,7 +99,7 @@ def _source_line(figure: Figure, theme: Theme) -> str:
     if not figure.illustrative:
         return text("source", source=figure.source)
     note = text("illustration")
-    return f"{note}. {text('based_on', source=figure.source)}" if figure.source else note
+    return text.then(note, text("based_on", source=figure.source)) if figure.source else note
 
 
 def drawn_once(charts: ChartDrawer) -> ChartDrawer:

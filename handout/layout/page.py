@@ -163,6 +163,9 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
                     self.stop_if(self.marks, (self.page, frame.id)):
                 del self.story[:]  # ReportLab lays out from this list until it is empty
                 self.stopped_at = (self.page, frame.id)
+                # Nor is it saved as a PDF, which no one reads: ReportLab's own switch, as
+                # its multiBuild sets for the passes it only measures.
+                self._doSave = 0
         title = getattr(flowable, "outline_title", None)
         if title:
             key = f"h{self._bookmarks}"

@@ -101,8 +101,10 @@ def _empty(placed: Sequence[Block], ends: Sequence[FrameEnd],
     last_page = max((end.page for end in ends), default=0)
     order = [(end.page, end.frame) for end in ends]
     first: dict[tuple[int, str], Block] = {}  # the first block of each frame
+    last: dict[tuple[int, str], Block] = {}  # and the last
     for p in placed:
         first.setdefault((p.page, p.frame), p)
+        last[(p.page, p.frame)] = p
     for n, end in enumerate(ends):
         key = (end.page, end.frame)
         if last_page_ends and end.page == last_page:
@@ -112,7 +114,11 @@ def _empty(placed: Sequence[Block], ends: Sequence[FrameEnd],
             continue
         where = names.get(key, f"page {end.page}")
         after = next((first[k] for k in order[n + 1:] if k in first), None)
-        if after is not None:
+        before = next((last[k] for k in reversed(order[:n]) if k in last), None)
+        if key not in first and before is not None:  # passed by: nothing was placed in it
+            loc, why = before.loc, ("nothing is printed in it: the text before it ends "
+                                    "sooner; add to it (a paragraph, a picture, a section)")
+        elif after is not None:
             there = names.get((after.page, after.frame), f"page {after.page}")
             loc, why = after.loc, (f"this part, next, does not fit the room and starts on "
                                    f"{there}: add to the part before it (a paragraph, a "

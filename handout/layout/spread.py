@@ -57,9 +57,9 @@ class Gap(Flowable):  # type: ignore[misc]
 
 def with_gaps(story: Sequence[Flowable]) -> tuple[list[Flowable], list[Gap]]:
     """`story` with a Gap between each two blocks, and after the last block before each
-    page break and at the end (marks and template changes take no room and are not
-    blocks). Not before a frame break: a frame sized to its content (a sheet's title)
-    has no room even for a gap of no height."""
+    page break (a change of page template before it too) and at the end (marks and
+    template changes take no room and are not blocks). Not before a frame break: a frame
+    sized to its content (a sheet's title) has no room even for a gap of no height."""
     out: list[Flowable] = []
     gaps: list[Gap] = []
     after_block = False
@@ -80,7 +80,7 @@ def with_gaps(story: Sequence[Flowable]) -> tuple[list[Flowable], list[Gap]]:
         if block:
             after_block = True
         elif isinstance(f, ActionFlowable) and not isinstance(f, NextPageTemplate):
-            after_block = False  # a template change is no break: the gap goes before it
+            after_block = False  # (a change of page template stays in the frame)
     if after_block:
         gap()
     return out, gaps
@@ -125,13 +125,15 @@ class Spread:
 
 def spread(gaps: Sequence[Gap], ends: Sequence[FrameEnd], most: float, *,
            facts: Sequence[str] = (), callout: Callable[[str], float] = lambda _: 0.0,
-           skip_last: bool = False) -> Spread:
+           skip_last: bool = False, allowed: float = 0.0) -> Spread:
     """The room each frame had left (`ends`), given out: shared among the gaps with a
     block after them in that frame, at most `most` points each; then, where a quarter of
-    the frame or more is still empty, a callout with the next of `facts` (`callout`: its
-    height) at the foot of that room, in the gap at the frame's foot (set halfway down,
-    it would leave two holes instead of one). `skip_last`: the story's last
-    frame keeps its room (a document's last page ends where its text does)."""
+    the frame or more would still be empty as the page rules measure it (FrameEnd.empty,
+    holes taller than `allowed` counted), a callout with the next of `facts` (`callout`:
+    its height) at the foot of the frame's room, in the gap at the frame's foot (set
+    halfway down, it would leave two holes instead of one), the inner gaps given less
+    where the callout needs their room. `skip_last`: the story's last frame keeps its
+    room (a document's last page ends where its text does)."""
     last = (ends[-1].page, ends[-1].frame) if ends else None
     unused = list(facts)
     out = Spread()
@@ -143,23 +145,33 @@ def spread(gaps: Sequence[Gap], ends: Sequence[FrameEnd], most: float, *,
             continue
         mine = [(n, gap) for n, gap in enumerate(gaps)
                 if (gap.page, gap.frame) == where and not gap.at_top]
-        # A block followed a gap in its frame when the frame had less left at its end.
+        # A block followed a gap in its frame when the frame had less left at its end; a
+        # printed one (not only a space) when one starts under it.
         inner = [n for n, gap in mine if gap.left > end.left + LEAST]
-        foot = [n for n, gap in mine if gap.left <= end.left + LEAST]
-        left = end.left - LEAST
-        share = min(most, left / len(inner)) if inner else 0.0
-        # The room under the last block as the proof measures a page: from its ink, the
-        # space after it included.
-        hole = max(left, end.height - max((bottom for _, bottom in end.filled), default=0.0))
+        moving = {n for n in inner
+                  if any(top >= end.height - gaps[n].left - LEAST for top, _ in end.filled)}
+        foot = [n for n, _ in mine if n not in moving]  # nothing printed under them
+        room = end.left - LEAST
+        share = min(most, room / len(inner)) if inner else 0.0
+        share = share if share > 0.5 else 0.0
+        # What the page rules will find empty once the inner gaps have their share: the
+        # room at the foot, and any hole between blocks taller than `allowed`, less what
+        # the gaps that move a printed block down give.
+        # (Without `allowed`, the room under the last block's ink, the space after it
+        # included.)
+        foot_room = end.height - max((bottom for _, bottom in end.filled), default=0.0)
+        empty = (end.empty(allowed) if allowed else max(end.left, foot_room)) \
+            - share * len(moving)
+        if unused and foot and empty > MOST_EMPTY * end.height:
+            height = callout(unused[0])
+            if height + most <= room:  # at the foot of the room, the inner gaps less if so
+                at = foot[-1]
+                inner = [n for n in inner if n != at]
+                share = min(share, (room - height - most) / len(inner)) if inner else 0.0
+                out.callouts[at] = unused.pop(0)
+                out.extra[at] = room - share * len(inner) - height - LEAST
         if share > 0.5:
             out.extra.update(dict.fromkeys(inner, share))
-            left -= share * len(inner)
-            hole -= share * len(inner)
-        if unused and foot and hole > MOST_EMPTY * end.height:
-            height = callout(unused[0])
-            if height + most <= left:  # at the foot of the room that is left
-                out.callouts[foot[-1]] = unused.pop(0)
-                out.extra[foot[-1]] = left - height - LEAST
     return out
 
 

@@ -6,7 +6,7 @@ Sizes follow ../shared/handout-standards.md: body 14 pt with 1.4 line spacing, h
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from reportlab import rl_config
@@ -35,6 +35,7 @@ INK = HexColor(colours.INK)
 MUTED = HexColor(colours.MUTED)
 WHITE = HexColor(colours.WHITE)
 FOOTER_SIZE = 10.0  # the standards' floor: nothing is printed smaller
+LARGE_FOOTER_SIZE = 16.0  # large print's: the least the NHS Accessible Information Standard allows
 
 
 @cache
@@ -61,6 +62,7 @@ class Theme:
     colours: Colours
     paper: str = "letter"
     body_size: float = 14.0
+    footer_size: float = FOOTER_SIZE  # the running footer's and page number's (footer.py)
     language: str = "en"
     grayscale: bool = False
     # Print-shop bleed: edge-to-edge elements run this far past the trim (0 = office print).
@@ -163,11 +165,20 @@ def make_theme(colours: Colours, *, paper: str = "letter", large_print: bool = F
     if margin is None:
         margin = 1.0 * inch if large_print else 1.3 * inch
     theme = Theme(colours=colours, paper=paper, body_size=body, language=language,
+                  footer_size=LARGE_FOOTER_SIZE if large_print else FOOTER_SIZE,
                   grayscale=grayscale, bleed=BLEED if bleed else 0.0, margin=margin,
                   top_margin=(0.85 if large_print else 0.75) * inch, spacing=spacing,
                   page=page, column=column, fonts=fonts)
     theme.styles.update(_styles(theme))
     return theme
+
+
+def resized(theme: Theme, body_size: float, spacing: float) -> Theme:
+    """`theme` with its body text (and every style with it) at `body_size`, and the space
+    between blocks at `spacing`."""
+    out = replace(theme, body_size=body_size, spacing=spacing, styles={})
+    out.styles.update(_styles(out))
+    return out
 
 
 def _styles(theme: Theme) -> dict[str, ParagraphStyle]:

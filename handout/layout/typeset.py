@@ -24,21 +24,22 @@ from handout.layout.figure import drawn_once
 from handout.layout.floats import Floats
 from handout.layout.footer import FooterCanvas, footer_note
 from handout.layout.formats import format_named
-from handout.layout.formats.fitting import SPACINGS, Step, Tried, fit, roomiest, what_fits
-from handout.layout.formats.parts import Parts, figure_maker, optional_parts
-from handout.layout.formats.zones import Layout, Overflow, Zone, overflow
+from handout.layout.formats.fitting import (
+    SPACINGS,
+    Step,
+    Tried,
+    fit,
+    larger,
+    roomier_inside,
+    roomiest,
+    what_fits,
+)
+from handout.layout.formats.parts import Parts, callout_facts, figure_maker, optional_parts
+from handout.layout.formats.zones import Layout, Overflow, Zone, every_frame, overflow
 from handout.layout.measure import stack_height
 from handout.layout.page import HandoutTemplate
-from handout.layout.proof import Broken, prove
-from handout.layout.spread import (
-    MOST_EMPTY,
-    FrameEnd,
-    Gap,
-    Spread,
-    kept_back,
-    spread,
-    with_gaps,
-)
+from handout.layout.proof import GAP_LINES, Broken, prove
+from handout.layout.spread import MOST_EMPTY, FrameEnd, Gap, Spread, kept_back, spread, with_gaps
 from handout.layout.theme import REGULAR_BODY, Theme
 from handout.layout.variant import Variant
 from handout.pdf import Recorder
@@ -47,7 +48,8 @@ from handout.pdf import Recorder
 @dataclass(frozen=True)
 class Pass:
     """One layout pass that ran to its end: the PDF, its page count, and where each gap
-    between blocks fell and how much room each frame had left (for the spread pass)."""
+    between blocks fell and how much room each frame had left (for the spread pass). A
+    fitting pass that stopped where it ran over has no PDF."""
 
     pdf: bytes
     pages: int
@@ -55,6 +57,7 @@ class Pass:
     ends: tuple[FrameEnd, ...] = ()
     broken: tuple[Broken, ...] = ()  # the page rules it breaks (layout/proof.py)
     floats: tuple[bool, ...] = ()  # whether each float was held back (layout/floats.py)
+    fitted: Step | None = None  # what fitting found (a fitted format's): a rebuild's hint
 
     @property
     def placed(self) -> list[tuple[int, str]]:
@@ -63,12 +66,13 @@ class Pass:
 
 
 def typeset(doc: Document, logo: Drawing | None, look: Variant,
-            charts: ChartDrawer = draw_later, pictures: Mapping[str, Picture] | None = None
-            ) -> Pass:
+            charts: ChartDrawer = draw_later, pictures: Mapping[str, Picture] | None = None,
+            *, hint: Step | None = None) -> Pass:
     """The laid-out PDF, with the page rules it breaks; `pictures`: the sections' image
-    files, loaded (layout/drawings.py)."""
+    files, loaded (layout/drawings.py). `hint`: what fitting found last time (`fitted`),
+    tried first (formats/fitting.py): fewer passes when it still holds, the same step."""
     passes = _Passes(doc, logo, look, drawn_once(charts), pictures or {})
-    tried = fit(passes.ladders, passes.attempt)
+    tried = fit(passes.ladders, passes.attempt, hint)
     if tried.overflow is not None:
         # Laid out to the end, for how far it runs over (a fitting pass stops at the
         # first frame past its zone).
@@ -81,7 +85,8 @@ def typeset(doc: Document, logo: Drawing | None, look: Variant,
             message += (" Large print needs about twice the room of regular print: the "
                         "large-print document (--format document --large-print) holds it all.")
         raise LayoutFitError(tried.overflow.loc, message)
-    return passes.spread(passes.loosen(passes.grow(tried)))
+    done = passes.spread(passes.loosen(passes.grow(tried)))
+    return replace(done, fitted=tried.step) if passes.fmt.fitted else done
 
 
 class _Passes:
@@ -140,28 +145,37 @@ class _Passes:
                 "a part (a box, a list or a table) is taller than a whole page or panel"
             zone = Zone("part", 0, 0, loc=loc)
             return Tried(step, Pass(b"", 0), Overflow(zone, 0.0, loc, "", reason))
-        ends = tuple(FrameEnd(page, frame, left, template.frame_height[(page, frame)],
-                              tuple(template.filled.get((page, frame), ())))
-                     for (page, frame), left in template.frame_left.items())
-        names = {key: fmt.frame_name(*key) for key in template.frame_left}
-        broken = prove(template.placed, ends, names, last_page_ends=not fmt.fitted,
-                       pitch=theme.style("body").leading, locs=template.frame_loc,
-                       owners={doc.clinic.phone: ("clinic", "phone")})
+        ends = every_frame(layout, template.page, [
+            FrameEnd(page, frame, left, template.frame_height[(page, frame)],
+                     tuple(template.filled.get((page, frame), ())))
+            for (page, frame), left in template.frame_left.items()])
+        names = {(end.page, end.frame): fmt.frame_name(end.page, end.frame) for end in ends}
+        over = overflow(layout, template.marks, at=template.stopped_at)
+        # A pass that runs over only says by how much: its pages are not proved.
+        broken = [] if over is not None else \
+            prove(template.placed, ends, names, last_page_ends=not fmt.fitted,
+                  pitch=theme.style("body").leading, locs=template.frame_loc,
+                  owners={doc.clinic.phone: ("clinic", "phone")})
         done = Pass(buffer.getvalue(), template.page, tuple(gaps), ends, tuple(broken),
                     tuple(template.floats.decided))
-        return Tried(step, done, overflow(layout, template.marks, at=template.stopped_at))
+        return Tried(step, done, over)
 
     def grow(self, tried: Tried[Pass]) -> Tried[Pass]:
-        """Content that fits its roomiest step with pages to spare (a short booklet's last
-        pages half empty) set larger: the largest size, up to GROW points more, that
-        still fits; bisection over the half points."""
+        """Content that fits its page count's roomiest step with room to spare (a short
+        booklet's last pages half empty) set larger: the largest size, up to GROW points
+        more, that still fits (bisection over the half points). Where pages are still
+        blank, the pages between the covers alone, roomier (a booklet's covers full)."""
         step = tried.step
-        if not self.fmt.fitted or step != self.ladders[0][0] or \
-                not any(end.left > MOST_EMPTY * end.height for end in tried.result.ends):
+        if not self.fmt.fitted or not _empty_frame(tried.result):
             return tried
-        larger = [replace(step, body_size=step.body_size + 0.5 * i)
-                  for i in range(int(GROW * 2), 0, -1)]
-        return roomiest([*larger, step], tried, self.attempt, tried_first=False)
+        grown = tried
+        if step == replace(self.ladders[0][0], pages=step.pages):  # its roomiest
+            grown = roomiest([*larger(step, GROW), step], tried, self.attempt,
+                             tried_first=False)
+        if self.fmt.grows_inside and any(not end.filled for end in grown.result.ends):
+            grown = roomiest([*roomier_inside(step, GROW), step], tried, self.attempt,
+                             tried_first=False)
+        return grown
 
     def loosen(self, tried: Tried[Pass]) -> Tried[Pass]:
         """Content fitted at tight spacing that leaves a frame a quarter empty, set at the
@@ -186,10 +200,11 @@ class _Passes:
         RESPREAD times; else the spread pass is not used."""
         theme = self.theme(tried.step)
         width = theme.frame_width
-        facts = _facts(self.doc)
+        facts = callout_facts(self.doc)
         plan = spread(tried.result.gaps, tried.result.ends, theme.body_size, facts=facts,
                       callout=lambda text: stack_height([callout(text, theme)], width),
-                      skip_last=not self.fmt.fitted)
+                      skip_last=not self.fmt.fitted,
+                      allowed=GAP_LINES * theme.style("body").leading)
         placed = tried.result.placed
         for _ in range(RESPREAD + 1):
             if not plan:
@@ -205,13 +220,6 @@ class _Passes:
 def _empty_frame(done: Pass) -> bool:
     """Whether a frame of the pass has a quarter of its height or more left at its foot."""
     return any(end.left > MOST_EMPTY * end.height for end in done.ends)
-
-
-def _facts(doc: Document) -> list[str]:
-    """The key points, to pull into callouts: not one that holds a riddle's answer."""
-    answers = [r.answer.lower() for r in doc.puzzle.riddles] if doc.puzzle else []
-    return [point.text for point in doc.key_points.items
-            if not any(answer in point.text.lower() for answer in answers)]
 
 
 GROW = 4.0  # points a short handout's text may grow past the format's usual size

@@ -64,7 +64,8 @@ def _dates() -> re.Pattern[str]:
         names = {str(m) for m in months} | {str(m).capitalize() for m in months}
         longest_first = sorted(names, key=lambda name: (-len(name), name))
         month = "(?:" + "|".join(map(re.escape, longest_first)) + ")"
-        fields = {"{month}": month, "{day}": r"\d{1,2}", "{year}": r"\d{4}"}
+        # French writes the first of the month "1er" (Strings.date).
+        fields = {"{month}": month, "{day}": r"\d{1,2}(?:er)?", "{year}": r"\d{4}"}
 
         def regex(fmt: str, fields: dict[str, str] = fields) -> str:
             return "".join(fields.get(part, re.escape(part))

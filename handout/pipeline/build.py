@@ -21,10 +21,12 @@ from handout.input.sources import load_content, source_and_translation
 from handout.input.validate import parse_document
 from handout.layout.drawings import load_logo, load_pictures
 from handout.layout.formats import format_named
+from handout.layout.formats.fitting import Step
 from handout.layout.preflight import preflight
 from handout.layout.typeset import Pass, typeset
 from handout.layout.variant import Variant
 from handout.pdf.impose import impose_booklet
+from handout.pipeline.hints import hint_file, keep_hint, read_hint
 from handout.pipeline.parallel import IN_PROCESS, InProcess
 
 if TYPE_CHECKING:
@@ -97,8 +99,9 @@ def render(doc: Document, base_dir: Path, options: Options = Options(),
 
 
 def laid_out(doc: Document, base_dir: Path, options: Options = Options(),
-             charts: ChartDrawer = draw_later) -> Pass:
-    """The laid-out PDF (imposed if asked), its page count and the page rules it breaks."""
+             charts: ChartDrawer = draw_later, *, hint: Step | None = None) -> Pass:
+    """The laid-out PDF (imposed if asked), its page count and the page rules it breaks;
+    `hint`: what fitting found last time (layout/typeset.py)."""
     fmt = options.format or doc.format
     if options.imposed and not format_named(fmt).imposable:
         raise HandoutError(f"--imposed makes a booklet's print file; this is a {fmt}. "
@@ -112,7 +115,7 @@ def laid_out(doc: Document, base_dir: Path, options: Options = Options(),
     pictures = load_pictures(doc.sections, base_dir, grayscale=options.grayscale)
     # The layout is given the variant itself (with the format resolved), not the options.
     variant = Variant(**{f.name: getattr(options, f.name) for f in fields(Variant)})
-    printed = typeset(doc, logo, replace(variant, format=fmt), charts, pictures)
+    printed = typeset(doc, logo, replace(variant, format=fmt), charts, pictures, hint=hint)
     if options.imposed:  # two pages to a side: the file has half as many pages
         return replace(printed, pdf=impose_booklet(printed.pdf), pages=printed.pages // 2)
     return printed
@@ -177,9 +180,15 @@ def build_prepared(doc: Document, located: Located, base_dir: Path, out: Path,
 def _layout(doc: Document, located: Located, base_dir: Path, options: Options,
             charts: ChartDrawer) -> tuple[bytes, int, list[Problem]]:
     """`laid_out`, with what does not fit and the page rules it breaks turned into located
-    problems: refused, unless `allow_check_errors` (then returned, to be listed)."""
+    problems: refused, unless `allow_check_errors` (then returned, to be listed). What
+    fitting found is kept for the next build (pipeline/hints.py), unless the cache is off."""
+    kept = hint_file(cache_folder(options.cache_dir), base_dir / Path(located.file).name,
+                     fmt=options.format or doc.format, paper=options.paper,
+                     large_print=options.large_print, language=doc.language) \
+        if options.cache else None
     try:
-        printed = laid_out(doc, base_dir, options, charts)
+        printed = laid_out(doc, base_dir, options, charts,
+                           hint=None if kept is None else read_hint(kept))
     except LayoutFitError as exc:
         raise ContentError([located.problem(exc.loc, exc.message)]) from exc
     except LayoutError as exc:
@@ -187,6 +196,8 @@ def _layout(doc: Document, located: Located, base_dir: Path, options: Options,
         raise ContentError([located.problem((), "a part of the handout is too large to fit "
                                             "on a page; shorten the longest paragraph or list")]) \
             from exc
+    if kept is not None:
+        keep_hint(kept, printed.fitted)
     broken = [located.problem(b.loc, f"{b.message}. {PAGE_RULE_FIX}") for b in printed.broken]
     refused = [problem for problem, b in zip(broken, printed.broken, strict=True) if b.refused]
     if refused and not options.allow_check_errors:

@@ -8,7 +8,6 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from handout.chart.art import ChartDrawer
 from handout.chart.cache import ChartCache, cache_folder
 from handout.check import Finding, Report, run_checks
 from handout.check.findings import Severity
@@ -43,13 +42,12 @@ def full_check(content: Path, clinic: Path | None = None, variant: Variant | Non
     layout = [_finding("error", p) for p in files]
     if not files:  # a layout needs the files and the characters it prints
         formats: list[str] = [variant.format] if variant.format else list(doc.formats)
-        charts = ChartCache(cache_folder())
-        job = _Layouts(doc, located, base_dir, variant, clinic, translation, charts)
+        job = _Layouts(doc, located, base_dir, variant, clinic, translation,
+                       ChartCache(cache_folder()))
         first = job.fits(formats[:1])
         there = meanwhile(job.fits, formats[1::2])
         here = job.fits(formats[2::2])
         found = {**first, **there(), **here}
-        charts.save()
         layout += [finding for fmt in formats for finding in found[fmt]]
     return replace(checked(), layout=tuple(layout))
 
@@ -64,11 +62,12 @@ class _Layouts:
     variant: Variant
     clinic: Path | None
     translation: Path | None
-    charts: ChartDrawer
+    charts: ChartCache
 
     def fits(self, formats: list[str]) -> dict[str, list[Finding]]:
         """Each format's refusals, then the page rules it breaks without refusing, each
-        saying which format it was found in."""
+        saying which format it was found in. The charts drawn are kept, in a child too
+        (a booklet's chart is narrower than the document's: drawn once, not each check)."""
         out = {}
         for fmt in formats:
             options = Options(format=fmt, paper=self.variant.paper,
@@ -79,6 +78,7 @@ class _Layouts:
             label = format_named(fmt).label
             out[fmt] = [*(_finding("error", _in(label, p)) for p in errors),
                         *(_finding("warning", _in(label, p)) for p in warnings)]
+        self.charts.save()
         return out
 
 

@@ -13,6 +13,7 @@ import yaml
 from handout.chart.style import ChartText
 from handout.common.countries import country, crisis_words
 from handout.common.translations import LOCALES, languages, locale_of, strings, unknown_language
+from handout.layout.unbroken import keep_whole
 from tests.conftest import ROOT
 
 LANGUAGES = ["en", "es", "fr", "ht", "ko", "pt", "ru", "tl", "vi", "zh-Hans", "zh-Hant"]
@@ -66,6 +67,23 @@ def test_a_translated_table_is_a_draft_until_reviewed_and_the_readme_says_so(
 ])
 def test_dates_as_each_language_writes_them(language: str, written: str) -> None:
     assert strings(language).date(DAY) == written
+
+
+def test_the_first_of_the_month_in_french_is_an_ordinal_and_kept_whole() -> None:
+    assert strings("fr").date(dt.date(2026, 12, 1)) == "1er décembre 2026"
+    assert keep_whole("Revu le 1er décembre 2026.") == "Revu le 1er\u00a0décembre\u00a02026."
+
+
+def test_the_layout_ends_and_joins_sentences_and_lists_as_the_language_does() -> None:
+    # A Russian date ends with "г.": the review line adds no second full stop.
+    assert strings("ru").sentence("7 декабря 2026 г.") == "7 декабря 2026 г."
+    assert strings("en").sentence("December 7, 2026") == "December 7, 2026."
+    assert strings("zh-Hans").sentence("2026年12月7日") == "2026年12月7日。"
+    assert strings("en").then("Illustration, not real data", "Based on: X") == \
+        "Illustration, not real data. Based on: X"
+    assert strings("zh-Hant").then("示意圖，非真實數據", "依據：X") == "示意圖，非真實數據。依據：X"
+    assert strings("es").listed(["SUEÑO", "CAMA"]) == "SUEÑO, CAMA"
+    assert strings("zh-Hans").listed(["纤维", "酸奶"]) == "纤维、酸奶"
 
 
 @pytest.mark.parametrize(("language", "written"), [

@@ -80,7 +80,7 @@ def test_hint_in_an_unknown_language_is_an_error() -> None:
 def test_hint_in_french_and_russian() -> None:
     assert hint("microbiote", "fr") == \
         "10 lettres, commence par «\u00a0M\u00a0», finit par «\u00a0ote\u00a0»"
-    assert hint("кишечник", "ru") == "букв: 8, начинается на «К», заканчивается на «ник»"
+    assert hint("кишечник", "ru") == "букв: 8, начинается с «К», заканчивается на «ник»"
 
 
 def test_same_input_gives_the_same_grid() -> None:
@@ -341,6 +341,6 @@ def test_spanish_page_has_spanish_clues_and_accented_grid_letters(tmp_path: Path
         assert pdf.page_count == 1
         text = " ".join(pdf[0].get_text().split())
     assert 'Pista: 11 letras, empieza por "I", termina en "ión"' in text
-    assert "Busque estas palabras: SUEÑO, y sus respuestas a las adivinanzas." in text
+    assert "Busque estas palabras: SUEÑO y sus respuestas a las adivinanzas." in text
     assert "Ó" in text and "Ñ" in text
 

@@ -21,11 +21,12 @@ HALF_INCH = 36.0
 
 
 def grid_box(page: pymupdf.Page) -> pymupdf.Rect | None:
-    """The word search's outline: the one large square of straight lines on the page (a
-    notes box, drawn with rounded corners, may be square too)."""
+    """The word search's outline: the one large square of straight lines on the page, drawn
+    not filled (a notes box, drawn with rounded corners, may be square too, and a QR code
+    grown into a page's room is a square of filled ones)."""
     squares = [pymupdf.Rect(d["rect"]) for d in page.get_drawings()
                if abs(d["rect"].width - d["rect"].height) < 0.5 and d["rect"].width > 100
-               and all(item[0] in ("l", "re") for item in d["items"])]
+               and all(item[0] in ("l", "re") for item in d["items"]) and d.get("fill") is None]
     return max(squares, key=lambda r: r.width) if squares else None
 
 

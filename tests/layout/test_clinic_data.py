@@ -179,14 +179,17 @@ def test_a_long_name_on_the_tri_fold_cover_asks_for_a_short_name(tmp_path: Path)
 
 def test_a_footer_that_cannot_fit_blames_the_field_that_runs_over(tmp_path: Path) -> None:
     # Without the short name, "name" and "phone · website" are the least bad two lines: the
-    # second runs over, and the website is its widest field; the name is not to blame.
+    # second (the page's whole width: "Page X of Y" is beside the first) runs over with a
+    # longer website, its widest field; the name is not to blame.
+    website = "https://www.northkingsbridge-community-health.org/patients/and-their-families/"
     for paper in PAPERS:
-        message = refusal(tmp_path, "document", paper, short_name="")
+        message = refusal(tmp_path, "document", paper, short_name="", website=website)
         assert re.search(r"clinic\.yaml:\d+:10: clinic\.website: too long for the footer: ",
                          message), message
         assert "website_label:" in message
     message = refusal(tmp_path, "document", short_name="",
-                      website_label="northkingsbridge-community-health.org/patients/and/more")
+                      website_label="northkingsbridge-community-health.org/patients/and/more"
+                      "/for/families")
     assert "clinic.website_label: too long for the footer" in message, message
 
 
@@ -194,7 +197,8 @@ def test_a_website_label_too_long_for_any_footer_line_is_blamed_not_the_name(
         tmp_path: Path) -> None:
     # A 57-character name without a short name, and a label too wide even for a line of its
     # own: the name would fit on a line of its own, so shortening it could not help.
-    label = "www.northkingsbridge-community-health.org/patients/for-families-and-children"
+    label = ("www.northkingsbridge-community-health.org/patients/for-families-and-children"
+             "/and-their-carers/at-home")
     message = refusal(tmp_path, "document", short_name="", website_label=label,
                       name="Northkingsbridge Community Behavioral Health and Wellness")
     assert re.fullmatch(

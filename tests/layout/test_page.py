@@ -60,3 +60,44 @@ def test_the_header_band_stays_off_the_paper_edge_unless_for_a_print_shop(
         trim = pdf[0].trimbox
     bled = band(shop)
     assert bled.x0 < trim.x0 and bled.x1 > trim.x1 and bled.y0 < trim.y0
+
+
+def footer_lines(page: pymupdf.Page, under: float = 1.2) -> list[tuple[str, float, float]]:
+    """The footer's printed lines (text, size, top), read back: what starts under the
+    text's frame, whose foot is `under` inches or more above the paper's edge (1.2 in
+    large print, 0.9 in regular print), less the "SAMPLE" mark."""
+    found = []
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", []):
+            spans = [s for s in line["spans"] if s["text"].strip()]
+            text = " ".join("".join(s["text"] for s in spans).replace("\u00a0", " ").split())
+            top = line["bbox"][1]
+            if spans and top > page.rect.height - under * 72 and "SAMPLE" not in text:
+                found.append((text, max(s["size"] for s in spans), top))
+    return sorted(found, key=lambda found: (found[2], found[0]))
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_the_large_print_footer_grows_on_one_or_two_planned_lines(tmp_path: Path,
+                                                                  paper: str) -> None:
+    out = tmp_path / "large.pdf"
+    assert main(["build", str(CONTENT), "-o", str(out), "--no-check", "--large-print",
+                 "--paper", paper]) == 0
+    with pymupdf.open(out) as pdf:
+        for page in pdf:
+            lines = footer_lines(page)
+            # 16 pt (the NHS's least large print), Mind Body 7's name, phone and website
+            # too wide for one line there: two lines, split where planned, never wrapped.
+            assert [(text, size) for text, size, _ in lines] == [
+                ("Mind Body 7 · (555) 010-0107", 16.0),
+                (f"Page {page.number + 1} of {len(pdf)}", 16.0),
+                ("www.mindbody7.example", 16.0)], lines
+            # The text keeps clear of the footer's rule, and the rule of the footer.
+            rule = min(d["rect"].y0 for d in page.get_drawings()
+                       if d["rect"].height < 1 and d["rect"].y0 > page.rect.height - 1.5 * 72)
+            body = [w[3] for w in page.get_text("words") if w[3] < rule + 1]
+            assert max(body) < rule < min(top for _, _, top in lines), page.number
+
+
+def test_regular_print_keeps_the_small_footer(pdf: pymupdf.Document) -> None:
+    assert {size for page in pdf for _, size, _ in footer_lines(page, 0.9)} == {10.0}

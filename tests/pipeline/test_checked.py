@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from handout.chart.cache import CACHE_ENV
 from handout.commands.cli import main
 from handout.common.errors import ContentError
 from handout.pipeline.build import read_document
@@ -116,3 +117,17 @@ def test_a_build_that_cannot_fit_names_the_fit_first_then_the_check(
     assert "this does not fit the tri-fold" in problems[0], err
     assert any("grade" in line for line in problems[1:]), err
     assert not (tmp_path / "t.pdf").exists()
+
+
+def test_what_each_format_draws_and_fits_is_kept_for_the_next_check(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The booklet is laid out in a second process: its chart (narrower than the
+    document's) and its fit are kept by that process, not drawn and searched each time."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(cache))
+    text = CONTENT.read_text(encoding="utf-8")
+    path = project(tmp_path, text.replace(LISTED, "formats: [document, booklet]\n"))
+    check(capsys, str(path))
+    assert len(list(cache.glob("chart-*.json"))) == 2
+    assert len(list(cache.glob("fit-*.json"))) == 1  # the document is not fitted

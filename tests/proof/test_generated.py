@@ -192,15 +192,10 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Generated:
 
 # Rules the current layout breaks on generated handouts: rule -> the first counterexample
 # (EXTENSION first, then 8 drawn with the fixed seed). Not strict: another seed or more
-# examples may pass or fail.
-_PLAIN = ("Example(paper='letter', name='AA7', phone='(555) 010-0000', "
-          "website='https://www.a00.example', booking='https://www.a00.example/aaa', "
-          "address=('1 Aaa Road',), logo=(8, 300), sections=(0,), lengths=(1, ...))")
-FAILING: dict[str, str] = {
-    # The tri-fold of one short section is refused now; the sheet's is not, as the build
-    # measures a sheet's right column beside its title differently from the proof.
-    "fullness": f"sheet letter p1 right: 81% empty (one short section), in {_PLAIN}",
-}
+# examples may pass or fail. None today: a one-section sheet's right column, once 81%
+# empty and not refused, is seen by the build (layout/formats/zones.every_frame) and its
+# text set larger into it.
+FAILING: dict[str, str] = {}
 
 
 def _marks(rule: str) -> list[pytest.MarkDecorator]:

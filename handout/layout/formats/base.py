@@ -5,15 +5,23 @@ nothing outside a format asks which one it is."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from dataclasses import replace
 from typing import ClassVar
 
 from reportlab.graphics.shapes import Drawing
 
 from handout.input.model import Document
+from handout.layout.footer import footer_note, plan_footer
 from handout.layout.formats.fitting import FLOOR, LARGE_FLOOR, Step, ladders
 from handout.layout.formats.parts import Parts
 from handout.layout.formats.zones import Layout, Overflow
-from handout.layout.theme import LARGE_PRINT_SIZE, REGULAR_BODY, Theme, make_theme
+from handout.layout.theme import (
+    FOOTER_SIZE,
+    LARGE_PRINT_SIZE,
+    REGULAR_BODY,
+    Theme,
+    make_theme,
+)
 
 
 class Format(ABC):
@@ -29,6 +37,10 @@ class Format(ABC):
     drops_plan_extra: ClassVar[bool] = False
     # A long box may split between its list items, its title repeated (layout/continued).
     splits_boxes: ClassVar[bool] = False
+    # Text grown into pages to spare may leave its covers as fitted (Step.covers).
+    grows_inside: ClassVar[bool] = False
+    # Its pages carry the running footer (layout/footer.py), whose room the text keeps clear.
+    page_footer: ClassVar[bool] = False
     # How a refusal names each zone (layout/formats/zones.py).
     zone_names: ClassVar[dict[str, str]] = {}
 
@@ -52,9 +64,15 @@ class Format(ABC):
         kw = self.geometry_theme(paper) if self.fitted else {}
         if self.fitted:
             kw |= {"body_size": step.body_size, "spacing": step.spacing}
-        return make_theme(doc.clinic.colours, paper=paper, large_print=large_print,
-                          language=doc.language, grayscale=grayscale, bleed=print_shop,
-                          fonts=tuple(sorted(doc.clinic.fonts.items())), **kw)  # type: ignore[arg-type]
+        theme = make_theme(doc.clinic.colours, paper=paper, large_print=large_print,
+                           language=doc.language, grayscale=grayscale, bleed=print_shop,
+                           fonts=tuple(sorted(doc.clinic.fonts.items())), **kw)  # type: ignore[arg-type]
+        # A large footer (large print) takes the room it needs over the page's foot.
+        footer = plan_footer(doc.clinic, theme, footer_note(doc, theme)) \
+            if self.page_footer and theme.footer_size > FOOTER_SIZE else None
+        if footer is not None and footer.top > theme.bottom_margin:
+            theme = replace(theme, bottom_margin=footer.top)
+        return theme
 
     def sample_centre(self, page: int, theme: Theme) -> float:
         """Where the "SAMPLE – not for patients" mark is centred on page `page` (from 1):

@@ -24,7 +24,7 @@ from reportlab.platypus import (
 
 from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
-from handout.layout.closing import LARGE_QR, QR_STEPS, contact_flowables, review_flowables
+from handout.layout.closing import LARGE_QR_EMS, QR_STEPS, contact_flowables, review_flowables
 from handout.layout.cover import key_points_box, title_block
 from handout.layout.footer import DOT, FOOTER_EDGE, draw_centred, footer_note
 from handout.layout.formats import panels as geometry
@@ -39,7 +39,7 @@ from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
 from handout.layout.spread import FILL_FROM
-from handout.layout.theme import MUTED, Theme
+from handout.layout.theme import MUTED, Theme, resized
 from handout.layout.when import When
 from handout.pdf import FOOTER, HEADER, marked
 
@@ -47,7 +47,7 @@ from handout.pdf import FOOTER, HEADER, marked
 class Booklet(Format):
     """Half-letter (A5) pages, 8 of them or up to the content's `pages:`."""
 
-    name, label, imposable = "booklet", "booklet", True
+    name, label, imposable, grows_inside = "booklet", "booklet", True, True
     zone_names: ClassVar[dict[str, str]] = {
         "cover": "the cover", "inside": "the inside pages", "plan": "the \"My plan\" page",
         "puzzle": "the puzzle pages", "help": "the \"When to get help\" page",
@@ -61,7 +61,7 @@ class Booklet(Format):
 
     def layout(self, doc: Document, theme: Theme, parts: Parts, step: Step,
                logo: Drawing | None) -> Layout:
-        return _booklet(doc, theme, parts, step.pages, logo)
+        return _booklet(doc, theme, parts, step, logo)
 
     def more_pages(self, over: Overflow, doc: Document) -> str:
         if over.zone.per_page > 0 and doc.pages < 16:
@@ -69,9 +69,11 @@ class Booklet(Format):
         return ""
 
 
-def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
+def _booklet(doc: Document, theme: Theme, parts: Parts, step: Step,
              logo: Drawing | None) -> Layout:
-    geo = geometry.booklet(theme.paper, pages, BAND_HEIGHT + 12)
+    # The front and back covers keep the fitted size where the pages between them grew.
+    covers = theme if step.covers is None else resized(theme, *step.covers)
+    geo = geometry.booklet(theme.paper, step.pages, BAND_HEIGHT + 12)
     puzzle = parts.puzzle(doc)
     back = len(geo.slots) - 1
     # After the inside pages: the plan's page, the puzzle's (two on a small page: the word
@@ -80,10 +82,11 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     puzzle_pages = (2 if puzzle.word_search else 1) if puzzle else 0
     plan_page, help_page = int(doc.plan is not None), int(doc.help is not None)
     inside_last = back - 1 - plan_page - puzzle_pages - help_page
-    cover = [*title_block(doc, theme, with_icon=doc.icon is None), key_points_box(doc, theme)]
+    cover = [*title_block(doc, covers, with_icon=doc.icon is None),
+             key_points_box(doc, covers)]
     if doc.icon is not None:  # large, in the room the cover's text leaves
-        cover.insert(-1, CoverIcon(doc.icon, theme, least=theme.body_size * 3,
-                                   most=theme.body_size * 14, below=cover[-1]))
+        cover.insert(-1, CoverIcon(doc.icon, covers, least=covers.body_size * 3,
+                                   most=covers.body_size * 14, below=cover[-1]))
     story: list[Flowable] = [NextPageTemplate("inner"), *cover, Mark("end:cover"), PageBreak()]
     page = geo.slots[1].height
     body, marks = body_zone(doc, theme, parts)
@@ -93,12 +96,12 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
     # inside pages' last; the back cover's room as left once its QR code has grown).
     once = Questions()
     plan = plan_flowables(doc.plan, theme) if doc.plan is not None else []
-    contact, review = contact_flowables(doc.clinic, theme), review_flowables(doc, theme)
+    contact, review = contact_flowables(doc.clinic, covers), review_flowables(doc, covers)
     width = geo.slots[1].width
     help_panel = help_flowables(doc.help, theme, whole=False) if doc.help is not None else []
     plan_room = page - stack_height(plan, width) if plan else 0.0
     help_room = max(0.0, page - stack_height(help_panel, width)) if help_panel else 0.0
-    large = contact_flowables(doc.clinic, theme, qr_ems=LARGE_QR)
+    large = _grown(doc, covers, review, geo.slots[back])
     back_room = page - stack_height([*large, *review], width)
     under_plan = bool(plan) and plan_room >= max(help_room, back_room)
     # The inside pages' last takes it where it has more room than any of those (a quarter
@@ -124,11 +127,11 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
                   Mark("end:help")]
     # On the back cover without the question area, the QR code grows into the room (a
     # picture grows rather than leave the page a quarter empty): as large as fits, in
-    # steps up to LARGE_QR body sizes.
+    # steps up to the size the page allows (_grown), each falling back on the one before.
     contact_here: list[Flowable] = contact
-    for ems in QR_STEPS:  # the smallest first: each choice falls back on the one before
-        grown = contact_flowables(doc.clinic, theme, qr_ems=ems)
-        room = stack_height([*grown, *review], width) + theme.gap(2)
+    steps = [contact_flowables(doc.clinic, covers, qr_ems=ems) for ems in QR_STEPS]
+    for grown in [*steps, large]:  # the smallest first
+        room = stack_height([*grown, *review], width) + covers.gap(2)
         contact_here = [When(partial(_room_for, once, room), grown, contact_here)]
     # A page the parts before the back cover leave a quarter empty (or blank: a page break
     # with nothing after it) takes the question area, if it has no place yet.
@@ -137,7 +140,7 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
               NextPageTemplate("back"), PageBreak(),
               Mark("start:back", loc=("review",)),
               *contact_here,
-              QuestionsBox(theme, once, below=review), *review, Mark("end:back")]
+              QuestionsBox(covers, once, below=review), *review, Mark("end:back")]
     # Each zone from the inside pages on gains a page's room with every page added.
     zones = [Zone("cover", 0, 0, loc=("key_points",)),
              Zone("inside", 1, inside_last, marks, loc=("sections",), per_page=page)]
@@ -155,6 +158,28 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, pages: int,
 def _room_for(once: Questions, room: float, _page: int, height: float) -> bool:
     """Whether the back cover has `room` for a larger QR code (the question area placed)."""
     return once.placed and height >= room
+
+
+def _grown(doc: Document, theme: Theme, review: list[Flowable], page: geometry.Slot
+           ) -> list[Flowable]:
+    """The back cover's contact box with a large QR code (LARGE_QR_EMS); where that still
+    leaves the page a fifth empty or more, the code as large as the page then holds, up to
+    most of its width (found by bisection: a larger code takes more room)."""
+    def box(ems: float) -> tuple[list[Flowable], float]:
+        flowables = contact_flowables(doc.clinic, theme, qr_ems=ems)
+        return flowables, page.height - theme.gap(2) - stack_height([*flowables, *review],
+                                                                    page.width)
+
+    best, left = box(LARGE_QR_EMS)
+    low, high = LARGE_QR_EMS, 0.8 * page.width / theme.body_size  # in body sizes
+    while left >= FILL_FROM * page.height and high - low > 0.5:
+        mid = (low + high) / 2
+        grown, room = box(mid)
+        if room >= 0:
+            best, low = grown, mid
+        else:
+            high = mid
+    return best
 
 
 def _pad_to(back: int, theme: Theme, once: Questions) -> Flowable:
@@ -180,7 +205,7 @@ def _templates(geo: geometry.Geometry, theme: Theme, doc: Document,
             canv.setFillColor(MUTED)
             draw_centred(canv, theme, theme.page_size[0] / 2, FOOTER_EDGE, DOT.join(
                 [*filter(None, [footer_note(doc, theme)]), str(canv.getPageNumber())]),
-                face=theme.regular)
+                face=theme.regular, size=theme.footer_size)
 
     back = geo.slots[-1].page
     return [PageTemplate("cover", geo.frames(0), onPage=cover),

@@ -29,7 +29,7 @@ from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
 from handout.layout.spread import FILL_FROM, MOST_EMPTY
-from handout.layout.theme import REGULAR_BODY, Theme
+from handout.layout.theme import Theme
 from handout.layout.when import When
 
 
@@ -37,6 +37,7 @@ class DocumentFormat(Format):
     """Loose pages of the paper, as many as the content needs: nothing to fit."""
 
     name, label, fitted, splits_boxes = "document", "document", False, True
+    page_footer = True
 
     def layout(self, doc: Document, theme: Theme, parts: Parts, step: Step,
                logo: Drawing | None) -> Layout:
@@ -64,9 +65,8 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
     # A tier that moves on to the next page leaves its room to the question area.
     help_panel = help_flowables(doc.help, theme, split_last=True, before_tier=lambda tier:
                                 QuestionsBox(theme, once, least=least, before=[tier]))
-    # Room kept under it for the review dates where they may follow (not in large print,
-    # where they close the references).
-    questions = QuestionsBox(theme, once, below=review_flowables(doc, theme) if here else [])
+    # Room kept under it for the review dates, which may follow.
+    questions = QuestionsBox(theme, once, below=review_flowables(doc, theme))
     last: list[Flowable] = []
     # Where the take-home unit moves on and leaves a quarter of the page or more, the
     # question area fills that room, just before the plan.
@@ -79,7 +79,8 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
                 QuestionsBox(theme, once), *help_panel, questions]
     else:
         # The contact box closes the sections where their last page has room for it (the
-        # plan then starts the next page), else the handout.
+        # plan then starts the next page; its QR code grows into room to spare), else the
+        # handout.
         grown = [[Spacer(1, theme.gap(1)), *contact_flowables(doc.clinic, theme, qr_ems=ems)]
                  for ems in reversed(QR_STEPS)]
         here_contact, last = _contact(contact, theme, page, grown)
@@ -88,13 +89,17 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
         under_plan = [QuestionsBox(theme, once, least=least)] \
             if fits_a_page(help_panel, theme, page) else []
         whole_plan = fits_a_page(plan, theme, page)
+        # A help panel taller than a page starts a page of its own where the page it would
+        # start on has room for the question area (its urgent tiers then stay together).
+        before_help = [] if under_plan or fits_a_page(help_panel, theme, page) else \
+            [QuestionsBox(theme, once, least=least, before=help_panel)]
         # Where the plan (kept whole) moves on from the sections' last page and leaves a
         # third of it empty, more than the page's gaps can take, the question area takes
         # that room.
         out += [*here_contact,
                 *([QuestionsBox(theme, once, least=page / 3, before=plan), _whole(plan)]
                   if whole_plan else plan),
-                *under_plan, *help_panel, questions]
+                *under_plan, *before_help, *help_panel, questions]
     out += here
     if doc.puzzle is not None and shown(doc.puzzle, parts.fmt, ROOMY):
         out += [PageBreak(), Mark("start:puzzle", loc=("puzzle",)),
@@ -151,8 +156,6 @@ def _grows(needed: float, larger: float, page: float, placed: list[bool], _page:
 def _review(doc: Document, theme: Theme) -> tuple[list[Flowable], list[Flowable]]:
     """Review dates and disclaimer under the help panel, or after the references: decided
     while the page is laid out, from the room left under the panel (one layout pass)."""
-    if theme.body_size > REGULAR_BODY:
-        return [], review_flowables(doc, theme)
     review = review_flowables(doc, theme)
     needed = sum(f.wrap(theme.frame_width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
                  for f in review)

@@ -5,7 +5,7 @@ when too little is left to be worth it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
@@ -39,12 +39,14 @@ class QuestionsBox(Flowable):  # type: ignore[misc]
     _SPACETRANSFER = True
 
     def __init__(self, theme: Theme, once: Questions, *, least: float | None = None,
-                 below: Sequence[Flowable] = (), before: Sequence[Flowable] = ()) -> None:
+                 below: Sequence[Flowable] = (), before: Sequence[Flowable] = (),
+                 frames: Collection[str] = ()) -> None:
         """`before`: a unit kept whole that follows; the box takes room only where that
-        unit does not fit and moves on to the next page (the room it leaves)."""
+        unit does not fit and moves on to the next page (the room it leaves). `frames`:
+        the frames it may take room in (a sheet's right column), if not any."""
         super().__init__()
         self.theme, self.once, self.below = theme, once, list(below)
-        self.before = list(before)
+        self.before, self.frames = list(before), set(frames)
         self.rule = theme.body_size * 2.0  # handwriting needs about 2 lines of print
         self.least = least if least is not None else self.rule * 4
         self.height = 0.0
@@ -59,6 +61,12 @@ class QuestionsBox(Flowable):  # type: ignore[misc]
         room = avail_height - under - SLACK - self.theme.gap(0.6)
         if self.before and stack_height(self.before, avail_width) <= avail_height:
             room = 0.0  # the unit fits here: no room is left to fill
+        frame = getattr(getattr(self, "_frame", None), "id", None)
+        if self.frames and frame not in self.frames:
+            # Not its frame: where what follows goes on to the next frame anyway, so does
+            # the box (it splits into nothing), to take the room above it there.
+            self.width, self.height = avail_width, 0.0
+            return avail_width, (avail_height + 1 if under > avail_height else 0.0)
         self.width = avail_width
         fits = room - self.above >= self.least and not self.once.placed
         self.height = room if fits else 0.0

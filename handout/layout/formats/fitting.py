@@ -5,7 +5,8 @@ file allows them (`pages:`).
 
 Each step tried is one real layout pass (ReportLab decides the line breaks), and the
 search is a plain one: the roomiest step first, then, for each page count in turn, its
-tightest step, and bisection between a step that runs over and one that fits.
+tightest step, and bisection between a step that runs over and one that fits. A rebuild
+may first try the answer of the last search (`hint`): a few passes confirm it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ class Step:
     spacing: float
     body_size: float
     left_out: tuple[Loc, ...] = ()
+    # The covers' body size and spacing where the pages between them were set roomier (a
+    # booklet's text grown into pages to spare, its covers already full); None: the same.
+    covers: tuple[float, float] | None = None
 
 
 T = TypeVar("T")
@@ -56,7 +60,23 @@ def ladders(start: float, floor: float, optional: Sequence[Loc], pages: int
     return out
 
 
-def fit(ladders: list[list[Step]], attempt: Callable[[Step], Tried[T]]) -> Tried[T]:
+def larger(step: Step, most: float) -> list[Step]:
+    """`step` set up to `most` points larger, half a point at a time, largest first."""
+    return [replace(step, body_size=step.body_size + 0.5 * i)
+            for i in range(int(most * 2), 0, -1)]
+
+
+def roomier_inside(step: Step, most: float) -> list[Step]:
+    """The pages between the covers set roomier than `step`, roomiest first, the covers
+    as `step` sets them: up to `most` points larger at the loosest spacing, then at
+    `step`'s size each spacing looser than its own."""
+    out = [replace(s, spacing=SPACINGS[0]) for s in larger(step, most)]
+    out += [replace(step, spacing=spacing) for spacing in SPACINGS if spacing > step.spacing]
+    return [replace(s, covers=(step.body_size, step.spacing)) for s in out]
+
+
+def fit(ladders: list[list[Step]], attempt: Callable[[Step], Tried[T]],
+        hint: Step | None = None) -> Tried[T]:
     """The roomiest step of the first ladder that has one that fits (the ladders in the
     designer's order: fewer parts left out, then more pages); when none does, the
     tightest try of the last (its overflow says how far it is from fitting).
@@ -67,15 +87,17 @@ def fit(ladders: list[list[Step]], attempt: Callable[[Step], Tried[T]]) -> Tried
     over that ladder's steps for the roomiest that does (a tighter step never takes more
     room than a roomier one). A tightest step that runs over where neither leaving parts
     out nor more pages help (a cover) ends the search.
+
+    `hint`, the answer of an earlier search (a rebuild's), is tried first: it is the
+    answer if it fits and the steps `over_before` it run over; else the search, which
+    lays out none of those steps again.
     """
-    groups: list[list[list[Step]]] = []
-    for steps in ladders:
-        if groups and groups[-1][0][0].pages == steps[0].pages:
-            groups[-1].append(steps)
-        else:
-            groups.append([steps])
+    if hint is not None:
+        attempt = _once(attempt)
+        if _confirmed(ladders, hint, attempt):
+            return attempt(hint)
     tried = attempt(ladders[0][0])
-    for n, group in enumerate(groups):
+    for n, group in enumerate(_by_pages(ladders)):
         first = tried if n == 0 else attempt(group[0][0])
         if first.overflow is None:
             return first
@@ -96,6 +118,58 @@ def fit(ladders: list[list[Step]], attempt: Callable[[Step], Tried[T]]) -> Tried
                 low = mid
         return roomiest(group[high], fits, attempt, tried_first=high == 0)
     return tried
+
+
+def over_before(ladders: list[list[Step]], step: Step) -> list[Step] | None:
+    """The steps that run over when `step`, fitting, is what `fit` finds: the step before
+    it on its ladder, the tightest step of the ladder before (one part fewer left out) and
+    the tightest step of all of each fewer page count. Under the search's own assumption
+    (a tighter step, or one with more parts left out, never takes more room) no step
+    before `step` fits then. None when `step` is on no ladder (the content changed)."""
+    groups = _by_pages(ladders)
+    for g, group in enumerate(groups):
+        for k, steps in enumerate(group):
+            if step in steps:
+                j = steps.index(step)
+                return ([steps[j - 1]] if j else []) + ([group[k - 1][-1]] if k else []) + \
+                    [fewer[-1][-1] for fewer in groups[:g]]
+    return None
+
+
+def _confirmed(ladders: list[list[Step]], hint: Step,
+               attempt: Callable[[Step], Tried[T]]) -> bool:
+    """Whether `hint` is what the search would find: it fits and each step `over_before`
+    it runs over (one of fewer pages where more pages help: the search stops at a cover)."""
+    before = over_before(ladders, hint)
+    if before is None or attempt(hint).overflow is not None:
+        return False
+    for step in before:
+        over = attempt(step).overflow
+        if over is None or (step.pages != hint.pages and not over.zone.after_sections):
+            return False
+    return True
+
+
+def _once(attempt: Callable[[Step], Tried[T]]) -> Callable[[Step], Tried[T]]:
+    """`attempt`, laying out each step once (a pass is the same each time)."""
+    tried: dict[Step, Tried[T]] = {}
+
+    def once(step: Step) -> Tried[T]:
+        if step not in tried:
+            tried[step] = attempt(step)
+        return tried[step]
+    return once
+
+
+def _by_pages(ladders: list[list[Step]]) -> list[list[list[Step]]]:
+    """The ladders grouped by page count, in order."""
+    groups: list[list[list[Step]]] = []
+    for steps in ladders:
+        if groups and groups[-1][0][0].pages == steps[0].pages:
+            groups[-1].append(steps)
+        else:
+            groups.append([steps])
+    return groups
 
 
 def roomiest(steps: list[Step], fits: Tried[T], attempt: Callable[[Step], Tried[T]], *,

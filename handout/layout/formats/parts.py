@@ -117,3 +117,10 @@ def figure_maker(doc: Document, theme: Theme, grayscale: bool, charts: ChartDraw
         return figure_flowables(figures[n], theme, number=n + 1, grayscale=grayscale,
                                 charts=charts, chart_scale=chart_scale)
     return figure
+
+
+def callout_facts(doc: Document) -> list[str]:
+    """The key points, to pull into callouts: not one that holds a riddle's answer."""
+    answers = [r.answer.lower() for r in doc.puzzle.riddles] if doc.puzzle else []
+    return [point.text for point in doc.key_points.items
+            if not any(answer in point.text.lower() for answer in answers)]

@@ -16,10 +16,11 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     PageTemplate,
+    Spacer,
 )
 
 from handout.input.model import Document
-from handout.layout.band import BAND_HEIGHT, draw_band
+from handout.layout.band import BAND_HEIGHT, BAND_INSET, draw_band
 from handout.layout.closing import contact_flowables, review_flowables, sources_flowables
 from handout.layout.cover import key_points_box, title_block
 from handout.layout.footer import draw_footer, footer_note
@@ -28,11 +29,13 @@ from handout.layout.formats.base import Format
 from handout.layout.formats.fillers import Questions, QuestionsBox
 from handout.layout.formats.fitting import Step
 from handout.layout.formats.parts import Parts, body_zone
-from handout.layout.formats.zones import Layout, Zone
+from handout.layout.formats.zones import Extents, Layout, Zone
 from handout.layout.help_panel import help_flowables
+from handout.layout.icons import IconBeside
 from handout.layout.measure import flat, stack_height
 from handout.layout.page import Mark
 from handout.layout.plan import plan_flowables
+from handout.layout.runs import Paragraph
 from handout.layout.theme import Theme
 from handout.pdf import FOOTER, HEADER, marked
 
@@ -41,8 +44,9 @@ class Sheet(Format):
     """One sheet of the paper, both sides, in two columns."""
 
     name, label, drops_plan_extra = "sheet", "sheet", True
+    page_footer = True
     zone_names: ClassVar[dict[str, str]] = {"side1": "the first side",
-                                            "side2": "the second side"}
+                                            "side2": "the second side", "sides": "the sheet"}
 
     def geometry_theme(self, paper: str) -> dict[str, object]:
         return {"column": geometry.sheet_column(paper), "margin": geometry.SHEET_SIDE}
@@ -74,18 +78,57 @@ def _sheet(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None) -> L
     # foot of its last column (back matter last, never at the top of a side).
     closing = [*sources_flowables(doc, theme), *review_flowables(doc, theme)]
     plan = plan_flowables(parts.plan(doc), theme)
+    # The contact box apart from the help panel's last tier by what parts the tiers: boxes
+    # never touch, even in a column with no room to spread.
+    contact = contact_flowables(doc.clinic, theme)
     side2 = [*([KeepTogether(flat(plan))] if plan else []),
-             *help_flowables(doc.help, theme, whole=False), *contact_flowables(doc.clinic, theme)]
+             *help_flowables(doc.help, theme, whole=False), Spacer(1, theme.gap(0.4) + 4),
+             *contact]
     room = 2 * geo.slots[3].height * SIDE_USE
     foot, end1 = (closing, []) if stack_height([*side2, *closing], geo.slots[3].width) <= room \
         else ([], closing)
-    story: list[Flowable] = [
-        *title, FrameBreak(), key_points_box(doc, theme), *body, *end1, Mark("end:side1"),
-        PageBreak(), Mark("start:side2", loc=("plan",)), *side2,
-        QuestionsBox(theme, Questions(), below=foot), *foot, Mark("end:side2")]
+    once = Questions()
+    if not plan and doc.help is None:
+        # Nothing to act on but the contact details: the sections run on over both sides,
+        # and the contact box, the question area and the back matter close side 2.
+        story: list[Flowable] = [
+            *title, FrameBreak(), key_points_box(doc, theme), *body, *contact,
+            QuestionsBox(theme, once, below=closing), *closing, Mark("end:sides")]
+        return Layout(geo, _templates(geo, theme, doc, logo), story,
+                      [Zone("sides", 0, 4, marks, loc=("sections",))],
+                      above={(1, "right"): _beside_title(title, geo, theme)})
+    # Where the back matter closes side 1, the question area above it takes the room its
+    # right column has left (side 2 has none).
+    ask = [QuestionsBox(theme, once, below=end1, frames={"right"})] if end1 else []
+    story = [
+        *title, FrameBreak(), key_points_box(doc, theme), *body, *ask, *end1,
+        Mark("end:side1"), PageBreak(), Mark("start:side2", loc=("plan",)), *side2,
+        QuestionsBox(theme, once, below=foot), *foot, Mark("end:side2")]
     zones = [Zone("side1", 0, 2, marks, loc=("sections",)),
              Zone("side2", 3, 4, loc=("plan",))]
-    return Layout(geo, _templates(geo, theme, doc, logo), story, zones)
+    above = {(1, "right"): _beside_title(title, geo, theme)}
+    return Layout(geo, _templates(geo, theme, doc, logo), story, zones, above=above)
+
+
+def _beside_title(title: list[Flowable], geo: geometry.Geometry, theme: Theme
+                  ) -> tuple[float, Extents]:
+    """Side 1's right column as a printed page is read (tests/proof/pages.py) starts at the
+    band's foot: the room from there to the column's top, and where in it a line of the
+    title (laid out) reaches far enough into the page's right half to count for it."""
+    mid, head = theme.page_size[0] / 2, geo.slots[0]
+    y = theme.top_margin - (0.0 if theme.bleed else BAND_INSET)  # the band's foot to the title
+    top, printed = y, []
+    for n, f in enumerate(title):
+        y += f.getSpaceBefore() if n else 0.0
+        lead = f.size + f.gap if isinstance(f, IconBeside) else 0.0
+        body = f.body if isinstance(f, IconBeside) else f
+        if isinstance(body, Paragraph):
+            leading = body.style.leading
+            printed += [(y + i * leading, y + (i + 1) * leading)
+                        for i, w in enumerate(body.getActualLineWidths0())
+                        if head.x + lead + w - mid >= 0.5 * min(w, mid)]
+        y += f.wrap(head.width, head.height)[1] + f.getSpaceAfter()
+    return top + head.height, tuple(printed)
 
 
 def _templates(geo: geometry.Geometry, theme: Theme, doc: Document,

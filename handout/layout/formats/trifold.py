@@ -133,8 +133,7 @@ def _trifold(doc: Document, theme: Theme, parts: Parts, logo: Drawing | None, *,
         NextPageTemplate("inside"), Mark("start:back", loc=("references",)), *back,
         Mark("end:back"), FrameBreak(), Mark("start:front", loc=("key_points",)), *front,
         Mark("end:front"), FrameBreak(), Mark("start:flap", loc=flap_loc), *flap,
-        Mark("end:flap"),
-        *([FrameBreak()] if flap else []), *inside, Mark("end:inside")]
+        Mark("end:flap"), *([FrameBreak()] if flap else []), *inside, Mark("end:inside")]
     zones = [Zone("back", 0, 0, loc=("references",)),
              Zone("front", 1, 1, loc=("key_points",)),
              Zone("flap", 2, 2, loc=flap_loc),
@@ -160,17 +159,17 @@ def _grown(doc: Document, theme: Theme, back: list[Flowable], closing: list[Flow
 def _flap(doc: Document, plan: list[Flowable], theme: Theme, flap: geometry.Slot
           ) -> tuple[list[Flowable], list[Flowable]]:
     """What opening the cover shows: the help panel with all its tiers, where it fits the
-    flap whole; else "My plan" there, and the help panel opens the inside, its tiers whole
-    in the inside panels, which the open sheet shows side by side like columns. Returns
-    the help panel for the inside ([] when on the flap) and the flap's content."""
+    flap whole; else "My plan" there (where it is too tall even so, the fitting tightens
+    the text or refuses at the plan), and the help panel opens the inside, its tiers whole
+    in the inside panels, which the open sheet shows side by side like columns. Never the
+    tiers on the flap: the rest would run on past a turn of the paper. A topic with
+    neither starts its sections there. Returns the help panel for the inside ([] when on
+    the flap) and the flap's content."""
     help_whole = help_flowables(doc.help, theme)[1:]  # no space above it at a panel's top
     room = flap.height - 2 * theme.body_size  # a margin: a box measured is not a box laid out
-    if help_whole and stack_height(help_whole, flap.width) <= room:
+    if help_whole and (not plan or stack_height(help_whole, flap.width) <= room):
         return [], help_whole
-    tiers = help_flowables(doc.help, theme, whole=False)[1:]
-    if plan and stack_height(plan, flap.width) <= room:
-        return tiers, plan
-    return tiers, []
+    return help_flowables(doc.help, theme, whole=False)[1:], plan
 
 
 def _front(doc: Document, theme: Theme, cover: geometry.Slot

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, PageTemplate
 from handout.input.loader import Loc
 from handout.layout.formats.panels import Geometry
 from handout.layout.page import Mark
+from handout.layout.spread import FrameEnd
 from handout.pdf import Element
 
 
@@ -40,6 +41,9 @@ class Zone:
         return bool(self.parts) or self.per_page > 0
 
 
+Extents = tuple[tuple[float, float], ...]  # (top, bottom) of what is printed, from a top
+
+
 @dataclass
 class Layout:
     """What a format lays out: its pages, its story and its zones."""
@@ -49,6 +53,10 @@ class Layout:
     story: list[Flowable]
     zones: list[Zone]
     reading_order: list[Element] = field(default_factory=list)  # when not the flow order
+    # Room above a frame that the page rules count with it (a sheet's right column under
+    # the band, beside the title): (page from 1, frame) -> its height, and where in it
+    # (from its top) something is printed across the column.
+    above: dict[tuple[int, str], tuple[float, Extents]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -99,3 +107,27 @@ def _depth(geo: Geometry, mark: Mark) -> float:
 def _room_to(geo: Geometry, zone: Zone) -> float:
     """How far into the flow the end of `zone`'s last frame is."""
     return sum(slot.height for slot in geo.slots[:zone.last + 1])
+
+
+def every_frame(layout: Layout, pages: int, ends: list[FrameEnd]) -> tuple[FrameEnd, ...]:
+    """The frames of the `pages` laid out, in flow order, as the page rules measure them
+    (each with the room `layout.above` it): `ends`, each frame a block was placed in, and
+    (a format of fixed pages) those the story passed by with nothing in them (a sheet's
+    right column, where the text of side 1 ended in its left one)."""
+    geo = layout.geometry
+    if geo is not None:
+        seen = {(end.page, end.frame) for end in ends}
+        ends = ends + [FrameEnd(slot.page + 1, slot.name, slot.height, slot.height)
+                       for slot in geo.slots
+                       if slot.page < pages and (slot.page + 1, slot.name) not in seen]
+        ends.sort(key=lambda end: geo.index(end.page - 1, end.frame))
+    return tuple(_raised(end, *layout.above.get((end.page, end.frame), (0.0, ())))
+                 for end in ends)
+
+
+def _raised(end: FrameEnd, by: float, printed: Extents) -> FrameEnd:
+    """`end` with `by` points of its column above it, `printed` where something is."""
+    if not by:
+        return end
+    return FrameEnd(end.page, end.frame, end.left, end.height + by,
+                    (*printed, *((top + by, bottom + by) for top, bottom in end.filled)))

@@ -88,11 +88,11 @@ def _find_words(search: WordSearch, answers: set[str], theme: Theme, language: s
     if not extra:
         return _para(labels("only_riddles"), style)
     face = puzzle_face("".join(extra), SEMIBOLD)
-    words = f'<font name="{face}">{markup(", ".join(extra))}</font>'
+    words = f'<font name="{face}">{markup(labels.listed(extra))}</font>'
     para = Paragraph(
         f"<b>{markup(labels('find'))}</b> {words}{markup(labels('and_riddles'))}", style
     )
-    para.alt_text = f"{labels('find')} {', '.join(extra)}{labels('and_riddles')}"
+    para.alt_text = f"{labels('find')} {labels.listed(extra)}{labels('and_riddles')}"
     return para
 
 

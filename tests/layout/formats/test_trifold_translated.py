@@ -44,7 +44,7 @@ def test_the_review_dates_and_disclaimer_close_the_inside_panels(
     assert squash(words("sources_title")) in back and squash(words("call_us")) in back
     assert squash(words("last_reviewed")) not in back
     assert squash(words("last_reviewed")) in right and squash(words("next_review")) in right
-    assert squash("Tờ thông tin này chỉ để giáo dục.") in right  # the disclaimer
+    assert squash("Tờ thông tin này chỉ nhằm cung cấp kiến thức.") in right  # the disclaimer
     # They close the panel: nothing of the sections after them.
     assert right.endswith(squash("nói chuyện với họ."))
 

@@ -1,0 +1,86 @@
+"""How many layout passes a build makes: a count, not a timing, so it is the same on a busy
+machine and a quiet one.
+
+    python bench/passes.py [--formats booklet trifold sheet] [--contents content.yaml ...]
+
+For each content file and format, three builds in this process, each counted: the first,
+with an empty cache folder; a rebuild of the same file; and a rebuild after a text-only
+edit. It also says whether each rebuild's PDF is the same bytes as a build with the cache
+switched off (`Options(cache=False)`). Temporary files live in
+build/bench-tmp/passes and are removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from run import ROOT, edited  # bench/ is on sys.path (this script's)
+
+from handout.layout import typeset
+from handout.pipeline.build import Options, build
+
+WORK = ROOT / "build" / "bench-tmp" / "passes"
+COUNTED: list[str] = []  # one entry per layout pass, for the build being counted
+
+
+def counting(attempt: Callable[..., Any]) -> Callable[..., Any]:
+    """`_Passes.attempt`, counted: a bench's own view of the layout, not a hook of it."""
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        COUNTED.append("")
+        return attempt(self, *args, **kwargs)
+    return counted
+
+
+def passes(content: Path, out: Path, options: Options) -> tuple[int, bytes]:
+    """The passes one build makes, and its PDF."""
+    COUNTED.clear()
+    build(content, out, options)
+    return len(COUNTED), out.read_bytes()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--formats", nargs="+", default=["booklet", "trifold", "sheet"])
+    parser.add_argument("--contents", nargs="+", type=Path,
+                        default=[Path("content.yaml"), Path("examples/sleep/content.yaml"),
+                                 Path("content.es.yaml")])
+    args = parser.parse_args()
+    typeset._Passes.attempt = counting(typeset._Passes.attempt)  # type: ignore[method-assign]
+    shutil.rmtree(WORK, ignore_errors=True)
+    print(f"{'content':<30} {'format':<8} {'first':>5} {'again':>5} {'edited':>6}  same PDF")
+    try:
+        for content in args.contents:
+            source = (ROOT / content).resolve()
+            for fmt in args.formats:
+                # A copy beside the original, so its clinic file and pictures are found.
+                copy = source.with_name(f".bench-passes-{source.name}")
+                text = source.read_text(encoding="utf-8")
+                copy.write_text(text, encoding="utf-8")
+                try:
+                    cache = WORK / f"{content.parent.name or 'root'}-{fmt}"
+                    options = Options(format=fmt, check=False, cache_dir=cache)
+                    plain = Options(format=fmt, check=False, cache=False)
+                    first, pdf = passes(copy, WORK / "first.pdf", options)
+                    again, hinted = passes(copy, WORK / "again.pdf", options)
+                    unhinted = passes(copy, WORK / "plain.pdf", plain)[1]
+                    copy.write_text(edited(text, 1), encoding="utf-8")
+                    after_edit, edit_hinted = passes(copy, WORK / "edited.pdf", options)
+                    edit_plain = passes(copy, WORK / "edited-plain.pdf", plain)[1]
+                finally:
+                    copy.unlink(missing_ok=True)
+                same = pdf == hinted == unhinted and edit_hinted == edit_plain
+                print(f"{content!s:<30} {fmt:<8} {first:>5} {again:>5} {after_edit:>6}  "
+                      f"{'yes' if same else 'NO'}", flush=True)
+    finally:
+        shutil.rmtree(WORK, ignore_errors=True)
+        with contextlib.suppress(OSError):  # build/bench-tmp, unless a bench run is using it
+            WORK.parent.rmdir()
+
+
+if __name__ == "__main__":
+    main()
