@@ -43,18 +43,9 @@ class PageMark(Flowable):  # type: ignore[misc]
         self.page.number = self.canv.getPageNumber()
 
 
-class PageEnd(Flowable):  # type: ignore[misc]
+class PageEnd(PageMark):
     """Zero-size flowable that ends the riddles' page where the word search has a page of
     its own: the riddles too must have stayed on the page the puzzle starts."""
-
-    alt_text = ""
-
-    def __init__(self, page: PuzzlePage) -> None:
-        super().__init__()
-        self.page = page
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return 0.0, 0.0
 
     def draw(self) -> None:
         if self.canv.getPageNumber() != self.page.number:
