@@ -31,7 +31,9 @@ def full_check(content: Path, clinic: Path | None = None, variant: Variant | Non
 
     On a machine with two cores the work is shared (pipeline/parallel.py): the content
     check runs in a child from the start; the first format is laid out here (drawing any
-    chart the cache lacks, once), then the others half here, half in a second child."""
+    chart the cache lacks, once), then the second in a second child and the others here.
+    The second is usually the booklet (as the starter lists them), whose fitting takes as
+    many passes as the tri-fold's and the sheet's together."""
     variant = variant or Variant()
     content, translation = source_and_translation(content, translation)
     located = load_content(content, clinic, translation)
@@ -45,8 +47,8 @@ def full_check(content: Path, clinic: Path | None = None, variant: Variant | Non
         job = _Layouts(doc, located, base_dir, variant, clinic, translation,
                        ChartCache(cache_folder()))
         first = job.fits(formats[:1])
-        there = meanwhile(job.fits, formats[1::2])
-        here = job.fits(formats[2::2])
+        there = meanwhile(job.fits, formats[1:2])
+        here = job.fits(formats[2:])
         found = {**first, **there(), **here}
         layout += [finding for fmt in formats for finding in found[fmt]]
     return replace(checked(), layout=tuple(layout))
