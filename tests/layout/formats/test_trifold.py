@@ -174,6 +174,26 @@ def test_each_outside_panel_carries_its_part(trifold: tuple[Print, Path]) -> Non
             assert opening[0].text == doc.help.title
 
 
+def test_a_help_panel_opening_the_inside_keeps_each_tier_whole_most_urgent_first(
+        trifold: tuple[Print, Path]) -> None:
+    """Taller than a panel at the 12 pt floor (content.yaml, Spanish), the help panel runs
+    from the inside left panel to the middle one, which face each other on the open sheet:
+    split only between tiers, never inside one, the emergency tier under the heading on the
+    panel a reader sees when the cover opens."""
+    p, path = trifold
+    doc = read_document(FILES[p.content], p.clinic)
+    with pymupdf.open(path) as pdf:
+        inside = [panel_text(pdf[1], panel) for panel in panels(pdf[1], p.paper)]
+    if squash(doc.help.title) not in inside[0]:
+        pytest.skip("the help panel is whole on the flap")
+    for tier in doc.help.tiers:
+        start, end = squash(tier.heading.split(",")[0]), squash(tier.items[-1].replace("*", "")[:30])
+        holding = [i for i, text in enumerate(inside) if start in text]
+        assert len(holding) == 1 and holding[0] < 2, (tier.level, holding)
+        assert end in inside[holding[0]], (tier.level, "split from its heading")
+    assert squash(doc.help.tiers[0].heading.split(",")[0]) in inside[0]
+
+
 def structure(path: Path) -> list[tuple[str, str]]:
     """(role, text) of each structure element with text of its own, in reading order."""
     texts = sequence_texts(path)
