@@ -10,6 +10,7 @@ Coordinates are PyMuPDF's: points, y down from the top of the page.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections import Counter
@@ -351,9 +352,15 @@ def _ends(d: Drawing) -> tuple[tuple[float, float], tuple[float, float]]:
     return (r.x0, r.y0), (r.x1, r.y1)
 
 
-def _meet(a: Drawing, b: Drawing) -> bool:
-    """Whether two straight lines share an end (a corner of an outline)."""
-    return any(abs(p[0] - q[0]) <= 0.75 and abs(p[1] - q[1]) <= 0.75
+def _near(p: tuple[float, float], q: tuple[float, float]) -> bool:
+    return abs(p[0] - q[0]) <= 0.75 and abs(p[1] - q[1]) <= 0.75
+
+
+def _meet(a: Drawing, b: Drawing, lines: Sequence[Drawing]) -> bool:
+    """Whether two straight lines share an end (a corner of an outline) that no other of
+    `lines` ends at: where two outlines meet corner to corner, four ends meet, and the
+    outlines stay two (each is joined at its other three corners)."""
+    return any(_near(p, q) and sum(_near(p, e) for d in lines for e in _ends(d)) == 2
                for p in _ends(a) for q in _ends(b))
 
 
@@ -362,7 +369,7 @@ def _outlines(lines: list[Drawing]) -> list[tuple[Box, Box]]:
     that has a horizontal and a vertical side."""
     groups: list[list[Drawing]] = []
     for d in lines:
-        joined = [g for g in groups if any(_meet(d, o) for o in g)]
+        joined = [g for g in groups if any(_meet(d, o, lines) for o in g)]
         merged = [d]
         for g in joined:
             merged += g
@@ -405,17 +412,28 @@ def boxes(page: Page) -> list[Boxed]:
     return out
 
 
+def distance(a: Box, b: Box) -> tuple[float, bool]:
+    """How far apart two boxes are, and whether they are set corner to corner (apart, or
+    touching, in x and in y): between their nearest sides, or, corner to corner, between
+    their nearest corners; below 0 where they overlap."""
+    dx, dy = max(b.x0 - a.x1, a.x0 - b.x1), max(b.y0 - a.y1, a.y0 - b.y1)
+    return (math.hypot(dx, dy) if dx > 0 and dy > 0 else max(dx, dy)), dx >= 0 and dy >= 0
+
+
 def boxes_apart(printed: Printed) -> list[str]:
-    """Distinct boxes on a page neither overlap nor come within 2 pt of each other."""
+    """Distinct boxes on a page neither overlap nor come within 2 pt of each other,
+    measured between their nearest sides or, set corner to corner, their nearest corners
+    (two columns of boxes need only keep that far apart where they come that close)."""
     out = []
     for page in printed.pages:
         found = sorted(boxes(page), key=lambda box: (box.rect.y0, box.rect.x0))
         for one, two in combinations(found, 2):
             a, b = one.rect, two.rect
-            gap = max(b.x0 - a.x1, a.x0 - b.x1, b.y0 - a.y1, a.y0 - b.y1)
+            gap, corners = distance(a, b)
             if gap < NEAREST_BOXES - TOLERANCE:
                 where = frame_of(printed, page, a).name
-                how = "overlap" if gap < 0 else f"are {pt(gap)} pt apart"
+                how = ("overlap" if gap < 0 else "meet corner to corner" if corners and gap == 0
+                       else f"are {pt(gap)} pt apart" + (" corner to corner" if corners else ""))
                 out.append(f"{printed.label} {where}: the boxes {one.words!r} "
                            f"(y={pt(a.y0)}..{pt(a.y1)}) and {two.words!r} "
                            f"(y={pt(b.y0)}..{pt(b.y1)}) {how}")
