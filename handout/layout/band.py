@@ -104,8 +104,8 @@ def name_lines(name: str, room: float, face: str = BOLD, chain: Chain | None = N
     """The clinic's name on one line at NAME_SIZE if it fits `room`; else on two lines of
     about equal width (broken at the space that makes the wider line narrowest), as large
     as fits up to NAME_SIZE * 0.85 and never under NAME_FLOOR. A one-word name is set on
-    one line as large as fits, and so is a name of two or three words while it fits at 1.2
-    times NAME_FLOOR. `over` > 0: it does not fit even at NAME_FLOOR."""
+    one line as large as fits, and so is a name of two or three words while it fits at
+    NAME_FLOOR. `over` > 0: it does not fit even at NAME_FLOOR."""
     width = (chain or font_chain()).width
     one = width(name, face, 1)
     if one * NAME_SIZE <= room:
@@ -114,9 +114,9 @@ def name_lines(name: str, room: float, face: str = BOLD, chain: Chain | None = N
     if len(words) == 1:
         size = max(NAME_FLOOR, room / one)
         return NameSet([name], size, max(0.0, one * size - room))
-    if len(words) <= 3 and room / one >= NAME_FLOOR * 1.2:
-        # Two lines of a name this short would leave one word alone on a line: one line,
-        # a little smaller, while it stays well above the floor.
+    if len(words) <= 3 and room / one >= NAME_FLOOR:
+        # Two lines of a name this short would leave one word alone on a line (a cover
+        # line ending on one word): one line, smaller, down to the floor.
         return NameSet([name], room / one)
     pairs = ([" ".join(words[:k]), " ".join(words[k:])] for k in range(1, len(words)))
     pair = min(pairs, key=lambda p: max(width(t, face, 1) for t in p))

@@ -104,6 +104,9 @@ def test_the_band_name_is_on_at_most_two_lines_inside_the_page(built: Built,
     assert all(box[0] >= 0 and box[2] <= width for _, box in lines), lines
     if built.fmt != "trifold":
         assert len(lines) == 2  # too long for one line at full size: two, not one shrunk
+    # A cover line never holds one word alone: a short name of two or three words is set
+    # on one line, smaller, while it fits at the floor.
+    assert all(len(text.split()) > 1 for text, _ in lines) or len(lines) == 1, lines
 
 
 def test_the_footer_is_one_or_two_planned_lines(built: Built, clinic: Clinic) -> None:
