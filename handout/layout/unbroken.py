@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from handout.common.countries import countries
+from handout.common.countries import AFTER_LINE, BEFORE_LINE, HANGUL, countries
 from handout.common.translations import languages, strings
 
 NBSP = "\u00a0"
@@ -37,11 +37,12 @@ _PHONE = re.compile(rf"(?<![\w+.,-])(?:{_NANP}|{_INTERNATIONAL}|{_GROUPED})(?:{_
 def _crisis() -> re.Pattern[str]:
     """Each country's crisis lines (988, 911, 9-8-8, 999, 116 123...: the country files in
     handout/resources/countries/) are kept whole ("116 123"), and with the word after them
-    where a space follows: "text 988 now"."""
+    where a space follows: "text 988 now"; a Korean particle written on the number is part
+    of it: "911에 전화하세요" as "call 911"."""
     numbers = sorted({line for land in countries() for line in land.lines
                       if not any(c.isalpha() for c in line)}, key=lambda s: (-len(s), s))
-    return re.compile(r"(?<![\w$€£.,/:-])(?:" + "|".join(map(re.escape, numbers)) +
-                      r")(?![\w/-]|[.,:]\w)(?: (?=\S))?")
+    return re.compile(BEFORE_LINE + "(?:" + "|".join(map(re.escape, numbers)) + ")" +
+                      AFTER_LINE + f"[{HANGUL}]*" + r"(?: (?=\S))?")
 
 
 # A price with a space: "$ 20", "20 €", "US$ 15", "15 dólares".
