@@ -77,7 +77,7 @@ def wrap(text: str, size: float, max_width: float) -> str:
 
 
 # Han, kana and Hangul, and their full-width punctuation: Chinese and Japanese break
-# between any two of them (a Korean label that fits no line at its spaces too).
+# between any two of them (Korean only as a chart's last resort: bars._korean_labels).
 _WIDE_CHARS = "\u1100-\u11ff\u2e80-\u30ff\u3100-\u9fff\uac00-\ud7ff\uff00-\uffef"
 WIDE = re.compile(f"[{_WIDE_CHARS}]")
 _TOKEN = re.compile(rf"[{_WIDE_CHARS}]|[^\s{_WIDE_CHARS}]+|\s+")
