@@ -87,7 +87,8 @@ def countries() -> list[Country]:
 # Japanese often no space around one ("拨打911或"): beside a number, a Hangul, Han or kana
 # letter ends it as a space would. Any other letter or digit makes it part of a longer word.
 HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
-CJK_LETTERS = HANGUL + "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_LETTERS = HANGUL + HAN_KANA
 _OTHER_WORD = rf"[^\W{CJK_LETTERS}]"
 # A crisis line as a whole word: "911" but not "1911", "911.5", "$911" or "911-5".
 BEFORE_LINE = rf"(?<!{_OTHER_WORD})(?<![$€£.,/:-])"

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from handout.common.countries import AFTER_LINE, BEFORE_LINE, HANGUL, countries
+from handout.common.countries import AFTER_LINE, BEFORE_LINE, HAN_KANA, HANGUL, countries
 from handout.common.translations import languages, strings
 
 NBSP = "\u00a0"
@@ -44,6 +44,10 @@ def _crisis() -> re.Pattern[str]:
     return re.compile(BEFORE_LINE + "(?:" + "|".join(map(re.escape, numbers)) + ")" +
                       AFTER_LINE + f"[{HANGUL}]*" + r"(?: (?=\S))?")
 
+
+# The word after a crisis line: in Chinese or Japanese one letter ("911 或"), as each Han
+# or kana letter is a word (kinsoku.words); not the whole clause up to the next space.
+_NEXT_WORD = re.compile(f"[{HAN_KANA}]|[^\\s{HAN_KANA}]+")
 
 # A price with a space: "$ 20", "20 €", "US$ 15", "15 dólares".
 _PRICE = re.compile(r"(?:(?:US)?[$€£] ?\d[\d.,]*|\d[\d.,]* ?(?:€|\$|£|USD|EUR|dólares|dollars|"
@@ -98,8 +102,8 @@ def protected(text: str) -> Iterator[tuple[int, int]]:
                 yield match.span()
     for match in _crisis().finditer(text):
         start, end = match.span()
-        word = re.match(r"\S+", text[end:]) if match.group().endswith(" ") else None
-        yield start, end + (word.end() if word else 0)
+        word = _NEXT_WORD.match(text, end) if match.group().endswith(" ") else None
+        yield start, word.end() if word else end
 
 
 def keep_whole(text: str) -> str:
