@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from handout.chart.geometry import Box, fit_height, hide_spines, illustration_note, note_height
-from handout.chart.sizes import WIDE, Sizes, measure, wrap, wrap_wide
+from handout.chart.sizes import KOREAN, WIDE, Sizes, measure, wrap, wrap_wide, wrap_words
 from handout.chart.style import PT, ChartText, Palette
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ class BarsPlan:
     box: Box
     labels: list[str]  # wrapped group labels
     label_lines: int  # lines of the longest group label
+    label_size: float
     ymax: float
     ticks: list[float]  # empty when illustrative: no numbered axis
     half_width: float  # half a bar, in data units (one group = 1.0)
@@ -36,6 +37,7 @@ class BarsFrame:
     height: float
     top: float
     bottom: float
+    label_size: float  # the group labels': less than Sizes.label where Korean needs it
 
 
 def plan_bars(figure: ChartFigure, width: float, sizes: Sizes, grow: float,
@@ -48,29 +50,52 @@ def plan_bars(figure: ChartFigure, width: float, sizes: Sizes, grow: float,
     # Keep bars at most ~1.1 in wide: a two-group chart should not look like two walls.
     n = len(figure.groups)
     half = min(0.31, 40.0 / (box.plot_width / n))
-    return BarsPlan(box, frame.labels, frame.label_lines, ymax, ticks, half, text)
+    return BarsPlan(box, frame.labels, frame.label_lines, frame.label_size, ymax, ticks, half,
+                    text)
 
 
 def frame_bars(figure: ChartFigure, width: float, sizes: Sizes, grow: float) -> BarsFrame:
     """Group labels wrapped, and the chart's height fixed to fit them."""
     n = len(figure.groups)
     slot = (width - 50) / n  # 50 pt: room kept for the value axis labels
-    labels = [_label(g.label, sizes.label, slot) for g in figure.groups]
+    texts = [g.label for g in figure.groups]
+    labels, size = _korean_labels(texts, sizes, slot) or (
+        [_label(text, sizes.label, slot) for text in texts], sizes.label)
     lines = max(label.count("\n") + 1 for label in labels)
     show_n = not figure.illustrative and any(g.n for g in figure.groups)
-    bottom = 8 + lines * sizes.line(sizes.label) + (sizes.line(sizes.text) + 4) * show_n + 4
+    bottom = 8 + lines * sizes.line(size) + (sizes.line(sizes.text) + 4) * show_n + 4
     top = sizes.line(sizes.text) + 10 if figure.axis_label else 8.0
     height = fit_height(2.4 + 0.1 * n, top + bottom + 1.3 * PT, grow)
-    return BarsFrame(labels, lines, height, top, bottom)
+    return BarsFrame(labels, lines, height, top, bottom, size)
 
 
 def _label(text: str, size: float, slot: float) -> str:
-    """A group's label wrapped to its slot less a gap; Chinese, Japanese or Korean that no
-    break at its spaces keeps off the next label is broken between its characters."""
+    """A group's label wrapped to its slot less a gap; Chinese or Japanese that no break at
+    its spaces keeps off the next label is broken between its characters."""
     label = wrap(text, size, slot - 10)
     if measure(label, size) > slot - 4 and WIDE.search(text):
         return wrap_wide(text, size, slot - 4)
     return label
+
+
+def _korean_labels(texts: list[str], sizes: Sizes, slot: float
+                   ) -> tuple[list[str], float] | None:
+    """Korean group labels (None for any other language) broken only between words, never
+    inside one (sizes.wrap_words). A word wider than its bar's slot may reach into the next
+    slot as far as the label there leaves clear; where it would not, the labels are set a
+    point smaller, down to the 10 pt floor. Only where even that fails are they broken
+    between syllables, as Chinese: better than one label printed over the next."""
+    if not any(KOREAN.search(text) for text in texts):
+        return None
+    size = sizes.label
+    while size >= 10:
+        labels = [wrap_words(text, size, slot - 10) for text in texts]
+        half = [measure(label, size) / 2 for label in labels]
+        ends = max(half[0], half[-1]) <= slot / 2 + 3  # the chart's side margins: 4 pt, 6 pt
+        if ends and all(a + b + 4 <= slot for a, b in zip(half, half[1:], strict=False)):
+            return labels, size
+        size -= 1
+    return [_label(text, sizes.label, slot) for text in texts], sizes.label
 
 
 def _y_scale(figure: ChartFigure, plot_height: float, sizes: Sizes) -> tuple[float, list[float]]:
@@ -124,10 +149,10 @@ def _group_labels(
     from matplotlib.transforms import blended_transform_factory
 
     where = blended_transform_factory(ax.transData, ax.transAxes)
-    n_line = -8 - plan.label_lines * sizes.line(sizes.label) - 4
+    n_line = -8 - plan.label_lines * sizes.line(plan.label_size) - 4
     for i, (group, label) in enumerate(zip(figure.groups, plan.labels, strict=True)):
         ax.annotate(label, (i, 0), xycoords=where, xytext=(0, -8), textcoords="offset points",
-                    ha="center", va="top", size=sizes.label, color=pal.ink,
+                    ha="center", va="top", size=plan.label_size, color=pal.ink,
                     multialignment="center")
         if group.n and not figure.illustrative:
             size_label = plan.text.people(group.n)

@@ -77,7 +77,7 @@ def wrap(text: str, size: float, max_width: float) -> str:
 
 
 # Han, kana and Hangul, and their full-width punctuation: Chinese and Japanese break
-# between any two of them (a Korean label that fits no line at its spaces too).
+# between any two of them (Korean only as a chart's last resort: bars._korean_labels).
 _WIDE_CHARS = "\u1100-\u11ff\u2e80-\u30ff\u3100-\u9fff\uac00-\ud7ff\uff00-\uffef"
 WIDE = re.compile(f"[{_WIDE_CHARS}]")
 _TOKEN = re.compile(rf"[{_WIDE_CHARS}]|[^\s{_WIDE_CHARS}]+|\s+")
@@ -102,6 +102,49 @@ def wrap_wide(text: str, size: float, max_width: float) -> str:
                 continue
         line += token
     return "\n".join([*lines, line.strip()])
+
+
+# Korean puts spaces between its words and breaks a line only there (never between the
+# syllables of a word), or before an opening bracket: "아기 / (4-12개월)".
+KOREAN = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_OPENING = "(（[［〈《「『【〔“‘"
+_BEFORE_OPENING = re.compile(f"(?<=\\S)(?=[{_OPENING}])")
+
+
+def wrap_words(text: str, size: float, max_width: float) -> str:
+    """Korean `text` broken only at its spaces and before an opening bracket, never inside
+    a word: the fewest lines that fit `max_width`, made as even as they allow. A word wider
+    than `max_width` stays whole, on a line of its own: the caller sees it too wide."""
+    units: list[str] = []  # each with the space before it, if any
+    for n, word in enumerate(text.split()):
+        parts = _BEFORE_OPENING.split(word)
+        units += [(" " if n and not i else "") + part for i, part in enumerate(parts)]
+    k = len(units)
+
+    def width(i: int, j: int) -> float:  # units i..j-1 as one line
+        return measure("".join(units[i:j]).strip(), size)
+
+    # widest[lines][j]: the least widest line that units 0..j-1 can make in `lines` lines
+    widest: list[list[float]] = [[0.0] + [width(0, j) for j in range(1, k + 1)]]
+    cut: list[list[int]] = [[0] * (k + 1)]
+    while widest[-1][k] > max_width and len(widest) < k:
+        best, at = [float("inf")] * (k + 1), [0] * (k + 1)
+        for j in range(len(widest) + 1, k + 1):
+            for i in range(len(widest), j):
+                w = max(widest[-1][i], width(i, j))
+                if w < best[j]:
+                    best[j], at[j] = w, i
+        widest.append(best)
+        cut.append(at)
+    # The fewest lines that fit; if none fits, the fewest that make the widest word alone.
+    least = min(row[k] for row in widest)
+    lines = next(n for n, row in enumerate(widest) if row[k] <= max(max_width, least))
+    out, end = [], k
+    for n in range(lines, -1, -1):
+        start = cut[n][end]
+        out.append("".join(units[start:end]).strip())
+        end = start
+    return "\n".join(reversed(out))
 
 
 def number(value: float) -> str:

@@ -23,7 +23,8 @@ def _riddle_findings(doc: Document, puzzle: Puzzle, where: Where) -> list[Findin
         answer = riddle.answer
         if not all(len(ch) == 1 and ch.isalpha() for ch in letters(answer)):
             out.append(where.error((*loc, "answer"), f"the answer {answer!r} is not all letters",
-                                   "Use one word of letters only."))
+                                   "Use one word of letters only (a Vietnamese word's "
+                                   "syllables apart, one space between)."))
             continue
         if _TYPED_HINT.search(riddle.question):
             out.append(where.error((*loc, "question"), "the question has a typed hint",

@@ -83,12 +83,23 @@ def countries() -> list[Country]:
     return list(_all().values())
 
 
+# Korean writes its particle straight after a number ("911에", "988로"), Chinese and
+# Japanese often no space around one ("拨打911或"): beside a number, a Hangul, Han or kana
+# letter ends it as a space would. Any other letter or digit makes it part of a longer word.
+HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_LETTERS = HANGUL + HAN_KANA
+_OTHER_WORD = rf"[^\W{CJK_LETTERS}]"
+# A crisis line as a whole word: "911" but not "1911", "911.5", "$911" or "911-5".
+BEFORE_LINE = rf"(?<!{_OTHER_WORD})(?<![$€£.,/:-])"
+AFTER_LINE = rf"(?!{_OTHER_WORD}|[/-]|[.,:]\w)"
+
+
 @cache
 def line_pattern() -> re.Pattern[str]:
-    """Any country's line, as a whole word: "911" but not "1911" or "911.5"."""
+    """Any country's line, as a whole word: "911" and "911에" but not "1911" or "911.5"."""
     lines = sorted({line for c in countries() for line in c.lines}, key=lambda s: -len(s))
-    return re.compile(r"(?<![\w$€£.,/:-])(?:" + "|".join(map(re.escape, lines)) +
-                      r")(?![\w/-]|[.,:]\w)")
+    return re.compile(BEFORE_LINE + "(?:" + "|".join(map(re.escape, lines)) + ")" + AFTER_LINE)
 
 
 @cache

@@ -66,7 +66,10 @@ class HelpPanel(Strict):
 
 class Riddle(Strict):
     question: Line
-    answer: Annotated[str, Field(pattern=r"^[^\W\d_]+$", min_length=2, max_length=16)]
+    # One word, its written parts apart where the language writes them so (Vietnamese
+    # "loạn khuẩn"): the grid hides the letters run together.
+    answer: Annotated[str, Field(pattern=r"^[^\W\d_]+(?: [^\W\d_]+)*$", min_length=2,
+                                 max_length=16)]
 
 
 class WordSearch(Strict):

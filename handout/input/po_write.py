@@ -151,7 +151,8 @@ def _entry(part: Part, source_name: str) -> polib.POEntry:
         comments.append("Words hidden in the word search, separated by commas: letters "
                         "only, as many as suit the language.")
     if part.loc[-1] == "answer":
-        comments.append("One word, letters only: a word the translated handout uses.")
+        comments.append("One word, letters only (a Vietnamese word's syllables apart): a "
+                        "word the translated handout uses.")
     if not part.written:
         comments.append(f"Not written in {source_name}: its default title.")
     flags = ["python-brace-format"] if any(p in part.text for p in PLACEHOLDERS) else []

@@ -12,9 +12,12 @@ from handout.common.translations import strings
 
 
 def letters(word: str) -> list[str]:
-    """The letters of `word` as a reader counts them: an accented letter is one letter."""
+    """The letters of `word` as a reader counts them: an accented letter is one letter, and
+    the spaces between a word's written parts (Vietnamese "loạn khuẩn") are none."""
     clusters: list[str] = []
     for char in unicodedata.normalize("NFC", word):
+        if char.isspace():
+            continue
         if clusters and unicodedata.combining(char):
             clusters[-1] += char
         else:
@@ -43,6 +46,13 @@ def hint(answer: str, language: str = "en") -> str:
                    end="".join(chars[-end:]).lower())
 
 
+def parts(word: str) -> list[int]:
+    """How many letters each written part of `word` has: [9] for "dysbiosis", [4, 5] for
+    Vietnamese "loạn khuẩn" (each syllable written apart)."""
+    return [len(letters(part)) for part in word.split()]
+
+
 def grid_word(word: str) -> str:
-    """`word` as it is written in a grid: NFC, upper case, accents kept."""
+    """`word` as it is written in a grid: NFC, upper case, accents kept, its parts run
+    together ("LOẠNKHUẨN")."""
     return "".join(_upper(letter) for letter in letters(word.strip()))

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from handout.common.countries import countries
+from handout.common.countries import AFTER_LINE, BEFORE_LINE, HAN_KANA, HANGUL, countries
 from handout.common.translations import languages, strings
 
 NBSP = "\u00a0"
@@ -37,12 +37,17 @@ _PHONE = re.compile(rf"(?<![\w+.,-])(?:{_NANP}|{_INTERNATIONAL}|{_GROUPED})(?:{_
 def _crisis() -> re.Pattern[str]:
     """Each country's crisis lines (988, 911, 9-8-8, 999, 116 123...: the country files in
     handout/resources/countries/) are kept whole ("116 123"), and with the word after them
-    where a space follows: "text 988 now"."""
+    where a space follows: "text 988 now"; a Korean particle written on the number is part
+    of it: "911에 전화하세요" as "call 911"."""
     numbers = sorted({line for land in countries() for line in land.lines
                       if not any(c.isalpha() for c in line)}, key=lambda s: (-len(s), s))
-    return re.compile(r"(?<![\w$€£.,/:-])(?:" + "|".join(map(re.escape, numbers)) +
-                      r")(?![\w/-]|[.,:]\w)(?: (?=\S))?")
+    return re.compile(BEFORE_LINE + "(?:" + "|".join(map(re.escape, numbers)) + ")" +
+                      AFTER_LINE + f"[{HANGUL}]*" + r"(?: (?=\S))?")
 
+
+# The word after a crisis line: in Chinese or Japanese one letter ("911 或"), as each Han
+# or kana letter is a word (kinsoku.words); not the whole clause up to the next space.
+_NEXT_WORD = re.compile(f"[{HAN_KANA}]|[^\\s{HAN_KANA}]+")
 
 # A price with a space: "$ 20", "20 €", "US$ 15", "15 dólares".
 _PRICE = re.compile(r"(?:(?:US)?[$€£] ?\d[\d.,]*|\d[\d.,]* ?(?:€|\$|£|USD|EUR|dólares|dollars|"
@@ -97,8 +102,8 @@ def protected(text: str) -> Iterator[tuple[int, int]]:
                 yield match.span()
     for match in _crisis().finditer(text):
         start, end = match.span()
-        word = re.match(r"\S+", text[end:]) if match.group().endswith(" ") else None
-        yield start, end + (word.end() if word else 0)
+        word = _NEXT_WORD.match(text, end) if match.group().endswith(" ") else None
+        yield start, word.end() if word else end
 
 
 def keep_whole(text: str) -> str:

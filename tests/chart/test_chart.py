@@ -335,6 +335,7 @@ FIGURES: dict[str, tuple[Any, str]] = {
     "bars, long labels": (lambda: bars(groups=LONG_GROUPS), "en"),
     "no axis words": (lambda: interval(axis_label="", left_label="", right_label=""), "en"),
     "bars, no axis label": (lambda: bars(axis_label=""), "en"),
+    "bars, ko": (lambda: korean_bars(), "ko"),
 }
 
 
@@ -364,7 +365,7 @@ PAGES: dict[str, tuple[float, float]] = {
 
 @pytest.mark.parametrize("page", list(PAGES))
 @pytest.mark.parametrize("name", ["content.yaml", "content.es.yaml", "bars",
-                                  "interval, long labels", "bars, long labels"])
+                                  "interval, long labels", "bars, long labels", "bars, ko"])
 def test_every_chart_word_is_inside_the_chart_and_clear_of_the_others(name: str,
                                                                       page: str) -> None:
     import itertools
@@ -429,3 +430,32 @@ def test_a_chinese_group_label_that_fits_no_break_at_its_spaces_breaks_between_c
         assert _label("成年人", 12, slot) == "成年人"  # fits: not broken
     with families(chart_families("en")):
         assert _label("Babies (4-12 months)", 12, slot) == "Babies\n(4-12\nmonths)"
+
+
+
+KOREAN_GROUPS = ["아기(4-12개월)", "1-2세", "3-5세", "6-12세", "청소년 13-18세", "성인"]
+
+
+def korean_bars() -> Figure:
+    return bars(groups=[{"label": label, "value": 12 - n} for n, label in
+                        enumerate(KOREAN_GROUPS)], axis_label="하루 수면 시간(최소)")
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_a_korean_group_label_breaks_between_words_never_inside_one(page: str) -> None:
+    """Korean breaks a line only between its words (at spaces) or before an opening bracket:
+    "아기(4-12개월)" under a bar in a booklet's column is "아기 / (4-12개월)", never "아기(4-12
+    / 개월)" nor "(4-12개 / 월)". (Clear of the next label: the test above, "bars, ko".)"""
+    width, scale = PAGES[page]
+    fig = _build_figure(korean_bars(), width_in=width, font_scale=scale, language="ko",
+                        **BRAND)
+    drawn = [t.get_text() for t in fig.findobj(Text) if isinstance(t, Text)]
+    labels = [text for text in drawn if text.replace("\n", "") in
+              {label.replace(" ", "") for label in KOREAN_GROUPS} | set(KOREAN_GROUPS)]
+    assert len(labels) == len(KOREAN_GROUPS), drawn
+
+    def joined(text: str) -> str:  # a break before "(" or at a space: as written
+        return text.replace(" (", "(")
+
+    assert sorted(joined(label.replace("\n", " ")) for label in labels) == sorted(
+        joined(label) for label in KOREAN_GROUPS), labels

@@ -5,6 +5,7 @@ headings in the PDF's text."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polib
@@ -46,3 +47,6 @@ def test_each_builds_in_every_format(
         wanted = [doc.title] + ([s.heading for s in doc.sections] if name == "document" else [])
         missing = {c for words in wanted for c in words if not c.isspace() and c not in text}
         assert missing == set(), (name, missing)
+        # Full-width punctuation carries its own space: none is printed after it, where
+        # code joins "最近审核：" and a date, or one sentence and the next.
+        assert re.findall(r".{0,6}[，。、：；！？）」』】〕》〉][ \u00a0\u2009].{0,6}", text) == [], name

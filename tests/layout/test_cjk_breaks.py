@@ -14,6 +14,7 @@ from handout.layout.markup import markup
 from handout.layout.proof import _lines, _split_tokens
 from handout.layout.runs import Paragraph
 from handout.layout.theme import Theme, make_theme
+from handout.layout.unbroken import protected
 
 TEXTS = [
     "出现以下情况，请立即拨打 911 或去最近的急诊室：",
@@ -96,3 +97,20 @@ def test_a_latin_word_in_a_chinese_line_is_never_cut(theme: Theme) -> None:
             lines = _lines(laid_out(text, style, width, theme))
             for word in ("Suicide", "Crisis", "Lifeline", "988"):
                 assert any(word in line for line in lines), (style, width, lines)
+
+
+def test_a_crisis_line_keeps_one_letter_after_it_not_the_whole_clause(theme: Theme) -> None:
+    """ "911 或去最近的急诊室：" was one word to the line breaking (the line and all up to the
+    next space), so a help tier's heading broke before "911", leaving "立即拨打" alone on a
+    line. In Chinese each letter is a word: "911 或" stays together, and every line but the
+    last is full to within a few letters."""
+    text = TEXTS[0]
+    assert [text[a:b] for a, b in protected(text)] == ["911 或"]
+    heading = f"紧急情况\u00a0– {text}"  # as the help panel prints it (label, dash, heading)
+    for style in ("body", "h1"):
+        size = theme.style(style).fontSize
+        for width in range(int(size * 8), 460, 7):
+            para = laid_out(heading, style, width, theme)
+            found = para.blPara
+            rooms = [line[0] if found.kind == 0 else line.extraSpace for line in found.lines]
+            assert max(rooms[:-1], default=0.0) < 5 * size, (style, width, _lines(para))

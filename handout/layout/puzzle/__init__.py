@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak
 
 from handout.input.model import Puzzle, Riddle, WordSearch
-from handout.input.riddles import grid_word, hint
+from handout.input.riddles import grid_word, hint, parts
 from handout.input.wordsearch import WordSearchGrid, make_word_search
 from handout.layout.markup import markup, plain
 from handout.layout.measure import stack_height
@@ -72,7 +72,8 @@ def _riddle(number: int, riddle: Riddle, theme: Theme, language: str) -> list[Fl
         keepWithNext=1,
     )
     letters = len(grid_word(riddle.answer))
-    boxes = LetterBoxes(letters, indent, labels("boxes_alt", n=letters), _scale(theme))
+    boxes = LetterBoxes(parts(riddle.answer), indent, labels("boxes_alt", n=letters),
+                        _scale(theme))
     boxes.spaceAfter = b * 0.9
     asked = Paragraph(markup(riddle.question), question, bulletText=f"{number}.")
     asked.alt_text = f"{number}. {plain(riddle.question)}"
@@ -104,7 +105,8 @@ def _answer_key(puzzle: Puzzle, theme: Theme, page: PuzzlePage) -> AnswerKey:
     title = text.clone("puzzle_key_title", fontName=theme.bold)
     heading = tag(_para(theme.text("answer_key"), title), "H3")
     # Each answer kept with its number; the lines may break only between answers.
-    items = [f"{i}.&nbsp;{markup(r.answer)}" for i, r in enumerate(puzzle.riddles, 1)]
+    items = [f"{i}.&nbsp;{markup(r.answer).replace(' ', '&nbsp;')}"
+             for i, r in enumerate(puzzle.riddles, 1)]
     answers = Paragraph("&nbsp;&nbsp;&nbsp; ".join(items), text)
     answers.alt_text = " ".join(f"{i}. {r.answer}" for i, r in enumerate(puzzle.riddles, 1))
     key = AnswerKey(heading, tag(answers, "P"), page, pad=size * 0.6)
