@@ -8,6 +8,7 @@ from handout.input.model import Document
 from handout.layout.blocks import boxed, paragraphs
 from handout.layout.icons import beside, point_list
 from handout.layout.markup import runt_free
+from handout.layout.page import Mark
 from handout.layout.runs import Paragraph
 from handout.layout.theme import Theme
 from handout.pdf import tag
@@ -15,7 +16,11 @@ from handout.pdf import tag
 
 def cover_flowables(doc: Document, theme: Theme) -> list[Flowable]:
     """Title block and key points: the main message and action come first (CDC index)."""
-    return [*title_block(doc, theme), key_points_box(doc, theme), Spacer(1, theme.gap(0.8)),
+    # The marks say which part a page rule's finding is about (layout/proof.py): a key
+    # points box that moves on to page 2 is the key points', not the file's first line.
+    return [Mark("part:title", loc=("title",)), *title_block(doc, theme),
+            Mark("part:key_points", loc=("key_points",)), key_points_box(doc, theme),
+            Spacer(1, theme.gap(0.8)), Mark("part:intro", loc=("intro",)),
             *paragraphs(doc.intro, theme)]
 
 

@@ -8,11 +8,13 @@ plan where the plan leaves its panel more room than the panel it moved on from."
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pymupdf
 import pytest
 
+from handout.common.errors import ContentError
 from handout.common.translations import strings
 from handout.pipeline.build import Options, build
 from tests.conftest import CONTENT, ROOT
@@ -64,3 +66,15 @@ def test_in_large_print_the_question_area_takes_its_page_without_a_callout(
         [page] = [p for p in pdf if "Questions for my care team" in p.get_text()]
         text = " ".join(page.get_text().split())
     assert "Your gut and your brain send signals" not in text  # no callout under it
+
+
+def test_a_cover_that_cannot_hold_its_key_points_is_refused_at_the_key_points(
+        tmp_path: Path) -> None:
+    """In Vietnamese large print the title and subtitle take five lines and the key points
+    box moves on to page 2, leaving page 1 two-thirds empty: the refusal names the key
+    points (their line), not the content file's first line."""
+    with pytest.raises(ContentError) as caught:
+        build(CONTENT, tmp_path / "large.pdf", Options(
+            large_print=True, check=False, translation=ROOT / "content.vi.po"))
+    first = str(caught.value.problems[0])
+    assert re.match(r"content\.yaml:\d+:\d+: key_points: page 1 is \d+% empty", first), first
