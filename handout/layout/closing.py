@@ -10,6 +10,7 @@ from reportlab.graphics.shapes import Drawing, Path
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
+from reportlab.rl_config import _unset_
 
 from handout.common.translations import base_language
 from handout.input.citations import Reference
@@ -35,7 +36,25 @@ def qr_drawing(url: str, size: float) -> Drawing:
 
     ReportLab's encoder, drawn as one filled path of the dark runs: its widget encodes the
     URL again for every bounds query and draw, and paints each run as its own rectangle.
+    The path is made when the code is drawn: the boxes a layout only measures (a QR code
+    tried at several sizes) never need it.
     """
+    drawing = _QrCode(size, size)
+    vars(drawing)["url"] = url  # past a Drawing's attribute checks, as pdf/roles.py does
+    return drawing
+
+
+class _QrCode(Drawing):  # type: ignore[misc]  # reportlab has no type hints
+    """A QR code's drawing, its path added on the first draw."""
+
+    def draw(self, showBoundary: object = _unset_) -> None:  # noqa: N803 (ReportLab's name)
+        if not self.contents:
+            self.add(_qr_path(vars(self)["url"], self.width))
+        super().draw(showBoundary)
+
+
+def _qr_path(url: str, size: float) -> Path:
+    """The code's dark runs as one filled path, `size` points square."""
     modules = qr_modules(url)
     count = len(modules)
     quiet = QUIET_ZONE
@@ -54,9 +73,7 @@ def qr_drawing(url: str, size: float) -> Drawing:
                 path.lineTo(left, top - module)
                 path.closePath()
             c += width
-    drawing = Drawing(size, size)
-    drawing.add(path)
-    return drawing
+    return path
 
 
 @cache
