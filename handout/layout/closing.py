@@ -25,8 +25,6 @@ from handout.pdf import TaggedList, group, tag
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 QR_EMS = 6.5  # the QR code's size, in body sizes
-LARGE_QR_EMS = 11.0  # its size where a page has room to spare (a booklet's back cover)
-QR_STEPS = (8.0, 9.5, LARGE_QR_EMS)  # the sizes it grows by into room, smallest first
 NARROW_EMS = 7.0  # less room than this beside the QR code, and the contact box stacks
 CELL_PADDING = 6.0  # ReportLab's default right padding of a table cell
 
@@ -132,7 +130,9 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
         link = url_markup(shown, room, body.fontSize, bold, regular)
         lines = [title, *_paras([scan, link, *rest], body)]
         rows: list[list[object]] = [[lines[:1]], [code], [lines[1:]]]
-        table = grid(rows, [room + CELL_PADDING], [("LEFTPADDING", (0, 0), (-1, -1), 0)],
+        # The code centred in the box's width (a grown one may take most of it).
+        table = grid(rows, [room + CELL_PADDING], [("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                                   ("ALIGN", (0, 1), (0, 1), "CENTER")],
                      structure=group("Div", [*lines, code]))
         return [boxed([table], theme, border=theme.primary, border_width=2)]
     # Beside the code only when the URL and the phone number each fit its width whole.
