@@ -10,6 +10,7 @@ from reportlab.graphics.shapes import Drawing, Path
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
+from reportlab.rl_config import _unset_
 
 from handout.common.translations import base_language
 from handout.input.citations import Reference
@@ -24,8 +25,6 @@ from handout.pdf import TaggedList, group, tag
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 QR_EMS = 6.5  # the QR code's size, in body sizes
-LARGE_QR_EMS = 11.0  # its size where a page has room to spare (a booklet's back cover)
-QR_STEPS = (8.0, 9.5, LARGE_QR_EMS)  # the sizes it grows by into room, smallest first
 NARROW_EMS = 7.0  # less room than this beside the QR code, and the contact box stacks
 CELL_PADDING = 6.0  # ReportLab's default right padding of a table cell
 
@@ -35,7 +34,25 @@ def qr_drawing(url: str, size: float) -> Drawing:
 
     ReportLab's encoder, drawn as one filled path of the dark runs: its widget encodes the
     URL again for every bounds query and draw, and paints each run as its own rectangle.
+    The path is made when the code is drawn: the boxes a layout only measures (a QR code
+    tried at several sizes) never need it.
     """
+    drawing = _QrCode(size, size)
+    vars(drawing)["url"] = url  # past a Drawing's attribute checks, as pdf/roles.py does
+    return drawing
+
+
+class _QrCode(Drawing):  # type: ignore[misc]  # reportlab has no type hints
+    """A QR code's drawing, its path added on the first draw."""
+
+    def draw(self, showBoundary: object = _unset_) -> None:  # noqa: N803 (ReportLab's name)
+        if not self.contents:
+            self.add(_qr_path(vars(self)["url"], self.width))
+        super().draw(showBoundary)
+
+
+def _qr_path(url: str, size: float) -> Path:
+    """The code's dark runs as one filled path, `size` points square."""
     modules = qr_modules(url)
     count = len(modules)
     quiet = QUIET_ZONE
@@ -54,9 +71,7 @@ def qr_drawing(url: str, size: float) -> Drawing:
                 path.lineTo(left, top - module)
                 path.closePath()
             c += width
-    drawing = Drawing(size, size)
-    drawing.add(path)
-    return drawing
+    return path
 
 
 @cache
@@ -115,7 +130,9 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
         link = url_markup(shown, room, body.fontSize, bold, regular)
         lines = [title, *_paras([scan, link, *rest], body)]
         rows: list[list[object]] = [[lines[:1]], [code], [lines[1:]]]
-        table = grid(rows, [room + CELL_PADDING], [("LEFTPADDING", (0, 0), (-1, -1), 0)],
+        # The code centred in the box's width (a grown one may take most of it).
+        table = grid(rows, [room + CELL_PADDING], [("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                                   ("ALIGN", (0, 1), (0, 1), "CENTER")],
                      structure=group("Div", [*lines, code]))
         return [boxed([table], theme, border=theme.primary, border_width=2)]
     # Beside the code only when the URL and the phone number each fit its width whole.

@@ -30,6 +30,7 @@ from handout.layout.formats.fitting import (
     Tried,
     fit,
     larger,
+    loosest,
     roomier_inside,
     roomiest,
     what_fits,
@@ -184,12 +185,9 @@ class _Passes:
         step = tried.step
         if not self.fmt.fitted or not _empty_frame(tried.result):
             return tried
-        for spacing in SPACINGS:
-            if spacing > step.spacing:
-                looser = self.attempt(replace(step, spacing=spacing))
-                if looser.overflow is None:
-                    return looser
-        return tried
+        looser = [replace(step, spacing=spacing) for spacing in SPACINGS
+                  if spacing > step.spacing]
+        return loosest(looser, tried, self.attempt)
 
     def spread(self, tried: Tried[Pass]) -> Pass:
         """The fitted pass laid out again with each frame's spare height given out

@@ -8,7 +8,7 @@ one question area goes under the plan, or on the back cover.
 
 from __future__ import annotations
 
-from functools import partial
+from functools import cache
 from typing import ClassVar
 
 from reportlab.graphics.shapes import Drawing
@@ -24,7 +24,7 @@ from reportlab.platypus import (
 
 from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
-from handout.layout.closing import LARGE_QR_EMS, QR_STEPS, contact_flowables, review_flowables
+from handout.layout.closing import contact_flowables, review_flowables
 from handout.layout.cover import key_points_box, title_block
 from handout.layout.footer import DOT, FOOTER_EDGE, draw_centred, footer_note
 from handout.layout.formats import panels as geometry
@@ -33,6 +33,7 @@ from handout.layout.formats.fillers import CoverIcon, Questions, QuestionsBox
 from handout.layout.formats.fitting import Step
 from handout.layout.formats.parts import Parts, body_zone
 from handout.layout.formats.zones import Layout, Overflow, Zone
+from handout.layout.grown_qr import MOST_WIDTH, GrownHere, grown
 from handout.layout.help_panel import help_flowables
 from handout.layout.measure import stack_height
 from handout.layout.page import Mark
@@ -101,8 +102,17 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, step: Step,
     help_panel = help_flowables(doc.help, theme, whole=False) if doc.help is not None else []
     plan_room = page - stack_height(plan, width) if plan else 0.0
     help_room = max(0.0, page - stack_height(help_panel, width)) if help_panel else 0.0
-    large = _grown(doc, covers, review, geo.slots[back])
-    back_room = page - stack_height([*large, *review], width)
+    # The back cover without the question area: its QR code grows into the room
+    # (layout/grown_qr.py), as large as the page holds, up to most of its width.
+    slot = geo.slots[back]
+
+    @cache
+    def grown_into(room: float) -> list[Flowable] | None:
+        return grown(lambda ems: contact_flowables(doc.clinic, covers, qr_ems=ems), room,
+                     slot.width,
+                     most=MOST_WIDTH * slot.width / covers.body_size, below=review,
+                     gap=covers.gap(2), spare=FILL_FROM * slot.height)
+    back_room = page - stack_height([*(grown_into(slot.height) or contact), *review], width)
     under_plan = bool(plan) and plan_room >= max(help_room, back_room)
     # The inside pages' last takes it where it has more room than any of those (a quarter
     # of a page at least) and the plan follows (without a plan, pages to spare go before
@@ -125,14 +135,9 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, step: Step,
                   *help_panel,
                   QuestionsBox(theme, once, least=max(page * FILL_FROM, back_room)),
                   Mark("end:help")]
-    # On the back cover without the question area, the QR code grows into the room (a
-    # picture grows rather than leave the page a quarter empty): as large as fits, in
-    # steps up to the size the page allows (_grown), each falling back on the one before.
-    contact_here: list[Flowable] = contact
-    steps = [contact_flowables(doc.clinic, covers, qr_ems=ems) for ems in QR_STEPS]
-    for grown in [*steps, large]:  # the smallest first
-        room = stack_height([*grown, *review], width) + covers.gap(2)
-        contact_here = [When(partial(_room_for, once, room), grown, contact_here)]
+    # On the back cover without the question area, the QR code grows into the room left.
+    contact_here = [GrownHere(lambda _page, height: grown_into(height) if once.placed
+                              else None, contact)]
     # A page the parts before the back cover leave a quarter empty (or blank: a page break
     # with nothing after it) takes the question area, if it has no place yet.
     story += [QuestionsBox(theme, once, least=max(page * FILL_FROM, back_room)),
@@ -153,33 +158,6 @@ def _booklet(doc: Document, theme: Theme, parts: Parts, step: Step,
         zones.append(Zone("help", 1, back - 1, loc=("help",), per_page=page))
     zones.append(Zone("back", back, back, loc=("review",)))
     return Layout(geo, _templates(geo, theme, doc, logo), story, zones)
-
-
-def _room_for(once: Questions, room: float, _page: int, height: float) -> bool:
-    """Whether the back cover has `room` for a larger QR code (the question area placed)."""
-    return once.placed and height >= room
-
-
-def _grown(doc: Document, theme: Theme, review: list[Flowable], page: geometry.Slot
-           ) -> list[Flowable]:
-    """The back cover's contact box with a large QR code (LARGE_QR_EMS); where that still
-    leaves the page a fifth empty or more, the code as large as the page then holds, up to
-    most of its width (found by bisection: a larger code takes more room)."""
-    def box(ems: float) -> tuple[list[Flowable], float]:
-        flowables = contact_flowables(doc.clinic, theme, qr_ems=ems)
-        return flowables, page.height - theme.gap(2) - stack_height([*flowables, *review],
-                                                                    page.width)
-
-    best, left = box(LARGE_QR_EMS)
-    low, high = LARGE_QR_EMS, 0.8 * page.width / theme.body_size  # in body sizes
-    while left >= FILL_FROM * page.height and high - low > 0.5:
-        mid = (low + high) / 2
-        grown, room = box(mid)
-        if room >= 0:
-            best, low = grown, mid
-        else:
-            high = mid
-    return best
 
 
 def _pad_to(back: int, theme: Theme, once: Questions) -> Flowable:

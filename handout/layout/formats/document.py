@@ -3,26 +3,21 @@ closing."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import partial
+from collections.abc import Callable
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from handout.input.model import Document
 from handout.input.placed import ROOMY, shown
-from handout.layout.closing import (
-    QR_STEPS,
-    contact_flowables,
-    reference_flowables,
-    review_flowables,
-)
+from handout.layout.closing import contact_flowables, reference_flowables, review_flowables
 from handout.layout.cover import cover_flowables
 from handout.layout.formats.base import Format
 from handout.layout.formats.fillers import Questions, QuestionsBox, fits_a_page
 from handout.layout.formats.fitting import Step
 from handout.layout.formats.parts import Parts, body_zone
 from handout.layout.formats.zones import Layout
+from handout.layout.grown_qr import QR_STEPS, GrownHere, grown
 from handout.layout.help_panel import help_flowables
 from handout.layout.measure import flat, stack_height
 from handout.layout.page import Mark
@@ -81,9 +76,8 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
         # The contact box closes the sections where their last page has room for it (the
         # plan then starts the next page; its QR code grows into room to spare), else the
         # handout.
-        grown = [[Spacer(1, theme.gap(1)), *contact_flowables(doc.clinic, theme, qr_ems=ems)]
-                 for ems in reversed(QR_STEPS)]
-        here_contact, last = _contact(contact, theme, page, grown)
+        here_contact, last = _contact(contact, theme, page, lambda ems: [
+            Spacer(1, theme.gap(1)), *contact_flowables(doc.clinic, theme, qr_ems=ems)])
         # The question area under the plan where that page has room, unless the help panel
         # runs onto a second page, whose room it then takes.
         under_plan = [QuestionsBox(theme, once, least=least)] \
@@ -122,12 +116,13 @@ def _whole(flowables: list[Flowable]) -> Flowable:
 
 
 def _contact(contact: list[Flowable], theme: Theme, page: float,
-             grown: Sequence[list[Flowable]] = ()) -> tuple[list[Flowable], list[Flowable]]:
+             grown_box: Callable[[float], list[Flowable]] | None = None
+             ) -> tuple[list[Flowable], list[Flowable]]:
     """The contact box after the sections, where the page they end on (`page`: a page's
     height) has room for it, or at the handout's end: decided while the page is laid out
     (one layout pass). Sections that end at a page's foot leave no room to fill. Where the
-    box would leave that page a quarter empty, the largest of `grown` (the box with a
-    larger QR code, largest first) that fits takes its place."""
+    box would leave that page a quarter empty, its QR code grows into the room, up to
+    the largest of QR_STEPS (layout/grown_qr.py; `grown_box(ems)`: the box at that size)."""
     needed = stack_height(contact, theme.frame_width) + theme.gap(1)
     placed: list[bool] = []
 
@@ -135,22 +130,19 @@ def _contact(contact: list[Flowable], theme: Theme, page: float,
         placed.append(bool(needed <= height < page - 1))
         return placed[-1]
 
-    here: list[Flowable] = [When(room_here, contact)]
-    for box in reversed(grown):  # the smallest first: each falls back on the one before
-        larger = stack_height(box, theme.frame_width) + theme.gap(1)
-        here = [When(partial(_grows, needed, larger, page, placed), box, here)]
+    def larger(_page: int, height: float) -> list[Flowable] | None:
+        if grown_box is None or not (height < page - 1 and
+                                     height - needed >= MOST_EMPTY * page):
+            return None
+        box = grown(grown_box, height, theme.frame_width, most=QR_STEPS[-1],
+                    gap=theme.gap(1))
+        if box is not None:
+            placed.append(True)
+        return box
+
+    here: list[Flowable] = [GrownHere(larger, [When(room_here, contact)])]
     later = When(lambda _page, _height: not (placed and placed[-1]), contact)
     return here, [later]
-
-
-def _grows(needed: float, larger: float, page: float, placed: list[bool], _page: int,
-           height: float) -> bool:
-    """Whether the contact box goes here with a larger QR code: it fits, and the box as
-    it is would leave a quarter of the page empty."""
-    if larger <= height < page - 1 and height - needed >= MOST_EMPTY * page:
-        placed.append(True)
-        return True
-    return False
 
 
 def _review(doc: Document, theme: Theme) -> tuple[list[Flowable], list[Flowable]]:

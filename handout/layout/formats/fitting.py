@@ -187,6 +187,20 @@ def roomiest(steps: list[Step], fits: Tried[T], attempt: Callable[[Step], Tried[
     return fits
 
 
+def loosest(steps: list[Step], fits: Tried[T], attempt: Callable[[Step], Tried[T]]
+            ) -> Tried[T]:
+    """The loosest of `steps` (loosest first) that fits, else `fits` (a tighter step's
+    pass): tried from the tightest up, and the first that runs over ends it, as every
+    looser one would too (the search's own assumption: a roomier step never takes less
+    room). One pass where the least looser step already runs over."""
+    for step in reversed(steps):
+        tried = attempt(step)
+        if tried.overflow is not None:
+            break
+        fits = tried
+    return fits
+
+
 MOST_LEFT_OUT = 5  # sections a refusal tries leaving out, to say what would fit
 
 

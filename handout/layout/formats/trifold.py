@@ -24,12 +24,7 @@ from reportlab.platypus import (
 
 from handout.input.model import Document
 from handout.layout.band import BAND_HEIGHT, draw_band
-from handout.layout.closing import (
-    QR_EMS,
-    contact_flowables,
-    review_flowables,
-    sources_flowables,
-)
+from handout.layout.closing import contact_flowables, review_flowables, sources_flowables
 from handout.layout.cover import key_points_box, title_block
 from handout.layout.formats import panels as geometry
 from handout.layout.formats.base import Format
@@ -37,6 +32,7 @@ from handout.layout.formats.fillers import CoverIcon, Questions, QuestionsBox
 from handout.layout.formats.fitting import FLOOR, LARGE_FLOOR, SPACINGS, Step
 from handout.layout.formats.parts import Parts, body_zone
 from handout.layout.formats.zones import Layout, Zone
+from handout.layout.grown_qr import MOST_WIDTH, grown
 from handout.layout.help_panel import help_flowables
 from handout.layout.measure import stack_height
 from handout.layout.page import Mark
@@ -146,14 +142,15 @@ def _grown(doc: Document, theme: Theme, back: list[Flowable], closing: list[Flow
            panel: geometry.Slot) -> list[Flowable]:
     """The back cover without the question area: where it would be a quarter empty, its
     QR code grows into the room (a picture grows rather than leave a panel unfinished),
-    up to most of the panel's width."""
+    as large as the panel holds, up to most of its width (layout/grown_qr.py: past its
+    steps as far as it fits, as the panel has no other room to give the code)."""
     room = panel.height - stack_height(back, panel.width) - theme.gap(2)
     if room <= FILL_FROM * panel.height:
         return back
-    most = 0.8 * panel.width / theme.body_size  # in body sizes, as contact_flowables
-    ems = min(most, QR_EMS + room / theme.body_size)
-    grown = [*contact_flowables(doc.clinic, theme, qr_ems=ems), *closing]
-    return grown if stack_height(grown, panel.width) <= panel.height - theme.gap(2) else back
+    box = grown(lambda ems: contact_flowables(doc.clinic, theme, qr_ems=ems), panel.height,
+                panel.width, most=MOST_WIDTH * panel.width / theme.body_size, below=closing,
+                gap=theme.gap(2), spare=0.0)
+    return back if box is None else [*box, *closing]
 
 
 def _flap(doc: Document, plan: list[Flowable], theme: Theme, flap: geometry.Slot
