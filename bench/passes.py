@@ -22,6 +22,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from run import ROOT, edited  # bench/ is on sys.path (this script's)
@@ -39,7 +40,7 @@ MOVES = {"_confirmed": "confirm", "fit": "search", "grow": "grow", "loosen": "lo
 
 def move() -> str:
     """Which move asked for the pass being made: read from the call stack."""
-    frame = sys._getframe(2)
+    frame: FrameType | None = sys._getframe(2)
     while frame is not None:
         if frame.f_code.co_name in MOVES:
             return MOVES[frame.f_code.co_name]

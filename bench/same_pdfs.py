@@ -21,7 +21,9 @@ import hashlib
 import json
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from run import ROOT  # bench/ is on sys.path (this script's)
 
@@ -31,7 +33,8 @@ from handout.pipeline.build import Options, build
 WORK = ROOT / "build" / "bench-tmp" / "same"
 CONTENTS = ("content.yaml", "content.es.yaml", "examples/sleep/content.yaml")
 FORMATS = ("document", "booklet", "trifold", "sheet")
-VARIANTS = {"letter": {}, "a4": {"paper": "a4"}, "large": {"large_print": True}}
+VARIANTS: dict[str, dict[str, Any]] = {
+    "letter": {}, "a4": {"paper": "a4"}, "large": {"large_print": True}}
 
 
 def built(content: Path, out: Path, options: Options) -> str:
@@ -52,15 +55,15 @@ def grid(variants: list[str], formats: list[str], keep: Path | None = None
             for variant in variants:
                 key = f"{name} {fmt} {variant}"
                 cache = WORK / key.replace("/", "_").replace(" ", "-")
-                kw = {"format": fmt, "check": False, "allow_check_errors": True,
-                      **VARIANTS[variant]}
+                plain = replace(Options(format=fmt, check=False, allow_check_errors=True),
+                                **VARIANTS[variant])
                 out = WORK / "out.pdf"
-                found[f"{key} plain"] = built(ROOT / name, out, Options(**kw, cache=False))
+                found[f"{key} plain"] = built(ROOT / name, out, replace(plain, cache=False))
                 if keep is not None and out.exists():
                     keep.mkdir(parents=True, exist_ok=True)
                     out.replace(keep / f"{key.replace('/', '_').replace(' ', '-')}.pdf")
-                found[f"{key} first"] = built(ROOT / name, out, Options(**kw, cache_dir=cache))
-                found[f"{key} again"] = built(ROOT / name, out, Options(**kw, cache_dir=cache))
+                found[f"{key} first"] = built(ROOT / name, out, replace(plain, cache_dir=cache))
+                found[f"{key} again"] = built(ROOT / name, out, replace(plain, cache_dir=cache))
                 same = found[f"{key} plain"] == found[f"{key} first"] == found[f"{key} again"]
                 print(f"{key:<50} {found[f'{key} plain'][:12]}"
                       f"{'' if same else '  hinted build differs'}", flush=True)
@@ -76,12 +79,12 @@ def pages_differ(key: str, now: Path | None, before: Path | None) -> str:
         return ""
     import pymupdf  # only here: the comparison of pages is optional
 
-    old, new = pymupdf.open(before / name), pymupdf.open(now / name)
+    old, new = pymupdf.open(before / name), pymupdf.open(now / name)  # type: ignore[no-untyped-call]
     if len(old) != len(new):
         return f" ({len(old)} pages, now {len(new)})"
     pages = [n + 1 for n in range(len(old))
              if old[n].get_pixmap(dpi=100).samples != new[n].get_pixmap(dpi=100).samples
-             or old[n].get_text() != new[n].get_text()]
+             or old[n].get_text() != new[n].get_text()]  # type: ignore[no-untyped-call]
     return f" (pages {pages} look different)" if pages else " (every page looks the same)"
 
 

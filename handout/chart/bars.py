@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from handout.chart.geometry import Box, fit_height, hide_spines, illustration_note, note_height
@@ -92,7 +93,7 @@ def _korean_labels(texts: list[str], sizes: Sizes, slot: float
         labels = [wrap_words(text, size, slot - 10) for text in texts]
         half = [measure(label, size) / 2 for label in labels]
         ends = max(half[0], half[-1]) <= slot / 2 + 3  # the chart's side margins: 4 pt, 6 pt
-        if ends and all(a + b + 4 <= slot for a, b in zip(half, half[1:], strict=False)):
+        if ends and all(a + b + 4 <= slot for a, b in pairwise(half)):
             return labels, size
         size -= 1
     return [_label(text, sizes.label, slot) for text in texts], sizes.label

@@ -38,7 +38,7 @@ def qr_drawing(url: str, size: float) -> Drawing:
     tried at several sizes) never need it.
     """
     drawing = _QrCode(size, size)
-    vars(drawing)["url"] = url  # past a Drawing's attribute checks, as pdf/roles.py does
+    drawing.__dict__["url"] = url  # past a Drawing's attribute checks, as pdf/roles.py does
     return drawing
 
 
@@ -47,7 +47,7 @@ class _QrCode(Drawing):  # type: ignore[misc]  # reportlab has no type hints
 
     def draw(self, showBoundary: object = _unset_) -> None:  # noqa: N803 (ReportLab's name)
         if not self.contents:
-            self.add(_qr_path(vars(self)["url"], self.width))
+            self.add(_qr_path(self.__dict__["url"], self.width))
         super().draw(showBoundary)
 
 

@@ -49,4 +49,5 @@ def test_each_builds_in_every_format(
         assert missing == set(), (name, missing)
         # Full-width punctuation carries its own space: none is printed after it, where
         # code joins "最近审核：" and a date, or one sentence and the next.
-        assert re.findall(r".{0,6}[，。、：；！？）」』】〕》〉][ \u00a0\u2009].{0,6}", text) == [], name
+        after = r".{0,6}[，。、：；！？）」』】〕》〉][ \u00a0\u2009].{0,6}"
+        assert re.findall(after, text) == [], name

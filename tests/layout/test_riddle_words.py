@@ -13,9 +13,9 @@ import polib
 import pymupdf
 
 from handout.check.runner import run_checks
+from handout.input.riddles import grid_word, hint
 from handout.input.sources import load_content
 from handout.input.validate import parse_document
-from handout.input.riddles import grid_word, hint
 from handout.pipeline.build import Options, build
 from tests.conftest import CONTENT, ROOT
 

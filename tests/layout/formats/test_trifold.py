@@ -187,7 +187,8 @@ def test_a_help_panel_opening_the_inside_keeps_each_tier_whole_most_urgent_first
     if squash(doc.help.title) not in inside[0]:
         pytest.skip("the help panel is whole on the flap")
     for tier in doc.help.tiers:
-        start, end = squash(tier.heading.split(",")[0]), squash(tier.items[-1].replace("*", "")[:30])
+        start = squash(tier.heading.split(",")[0])
+        end = squash(tier.items[-1].replace("*", "")[:30])
         holding = [i for i, text in enumerate(inside) if start in text]
         assert len(holding) == 1 and holding[0] < 2, (tier.level, holding)
         assert end in inside[holding[0]], (tier.level, "split from its heading")
