@@ -1,11 +1,15 @@
 """Every build proves its own pages: after the last layout pass, before anything is written,
-what the layout placed is read back (each block's page, frame and lines) and held to the
-rules a clinic would check by eye (../shared/print-formats.md):
+what the layout placed is read back (each block's page, frame, rectangle, box and lines,
+recorded by layout/placing.py) and held to the rules a clinic would check by eye
+(../shared/print-formats.md):
 
 - no heading as the last thing on a page, column or panel, and no heading or box title
   whose last line is one word (in Chinese, Japanese and Korean, one letter: kinsoku.words);
 - no phone number, date, price or "988 now" split across lines;
-- nothing wider than its column;
+- nothing past its column or panel, so nothing outside the safe area (the frames lie in
+  it: tests/proof/test_build_proof.py); no two boxes nearer than the theme's gap allows;
+  no box, help tier, plan or figure (a unit kept whole) drawn in two frames
+  (layout/proof_boxes.py);
 - no page, column or panel a quarter empty or more (a document's last page excepted:
   it ends where its text does).
 
@@ -25,6 +29,8 @@ from handout.layout.blocks import Heading
 from handout.layout.kinsoku import words
 from handout.layout.placing import Block
 from handout.layout.proof_boxes import (
+    BOX_GAP,
+    NEAREST_BOXES,
     Broken,
     boxes_apart,
     lines_of,
@@ -35,7 +41,7 @@ from handout.layout.proof_boxes import (
 from handout.layout.spread import MOST_EMPTY, FrameEnd
 from handout.layout.unbroken import NBSP, protected
 
-__all__ = ["EMPTY_REFUSED", "GAP_LINES", "Block", "Broken", "prove"]
+__all__ = ["BOX_GAP", "EMPTY_REFUSED", "GAP_LINES", "Block", "Broken", "prove"]
 
 # A page or panel a quarter empty is refused like an overflow: the layout spreads, splits
 # long boxes, floats figures, grows text and pulls callouts, so a page it still cannot
@@ -47,13 +53,15 @@ GAP_LINES = 3  # a stretch of up to this many body lines between blocks reads as
 def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
           names: dict[tuple[int, str], str], *, last_page_ends: bool, pitch: float = 0.0,
           locs: dict[tuple[int, str], Loc] | None = None,
-          owners: Mapping[str, Loc] | None = None) -> list[Broken]:
+          owners: Mapping[str, Loc] | None = None,
+          nearest: float = NEAREST_BOXES) -> list[Broken]:
     """The rules these pages break. `ends`: each frame's height, the height it had
     left unused and where its blocks printed; `names`: how to name each frame ("page 3",
     "the flap"); `last_page_ends`: the last page may end part-way (a document's);
     `pitch`: the body text's line pitch; `locs`: the part laid out as each frame began;
     `owners`: where a protected word is written when not in the part being laid out (the
-    clinic's phone number, in the clinic file)."""
+    clinic's phone number, in the clinic file); `nearest`: the points boxes keep between
+    them (the theme's gap, BOX_GAP of it)."""
     owners = owners or {}
     out: list[Broken] = []
     story = [p for p in placed if not p.pulled]  # a callout follows no heading
@@ -71,7 +79,7 @@ def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
         out += [Broken(owners.get(token, p.loc), where,
                        f'"{token}" is split across two lines on {where}')
                 for para in paragraphs(p.flowable) for token in _split_tokens(para)]
-    out += outside_frame(placed, names) + boxes_apart(placed, names) + \
+    out += outside_frame(placed, names) + boxes_apart(placed, names, nearest) + \
         split_units(placed, names)
     return out + _empty(story, ends, names, last_page_ends=last_page_ends,
                         allowed=GAP_LINES * pitch, locs=locs or {})

@@ -19,7 +19,10 @@ from handout.input.loader import Loc
 from handout.layout.placing import Block, Rect
 from handout.layout.unbroken import NBSP
 
-NEAREST_BOXES = 2.0  # points distinct boxes keep between them at least (tests/proof too)
+NEAREST_BOXES = 2.0  # points distinct boxes keep between them at least (tests/proof's)
+# What the build holds them to: this share of the theme's gap (Theme.gap; the help tiers
+# keep 0.4 of it and 4 pt, less their borders' ink), never under NEAREST_BOXES.
+BOX_GAP = 0.3
 SPILL = 1.0  # points a block may reach past its frame (rounding)
 
 
@@ -62,8 +65,9 @@ def distance(a: Rect, b: Rect) -> float:
 
 def boxes_apart(blocks: Sequence[Block], names: Mapping[tuple[int, str], str],
                 nearest: float = NEAREST_BOXES) -> list[Broken]:
-    """Each two boxes on a page that overlap or come nearer than `nearest` points,
-    located at the later one."""
+    """Each two boxes on a page that overlap or come nearer than `nearest` points (at
+    least NEAREST_BOXES), located at the later one."""
+    nearest = max(nearest, NEAREST_BOXES)
     out = []
     boxes = [p for p in blocks if p.box is not None]
     for n, two in enumerate(boxes):
@@ -77,7 +81,7 @@ def boxes_apart(blocks: Sequence[Block], names: Mapping[tuple[int, str], str],
                 f"are {gap:.1f} pt apart"
             out.append(Broken(two.loc, where, f'the boxes "{first_words(one.flowable)}" and '
                               f'"{first_words(two.flowable)}" {how} on {where}; boxes keep at '
-                              f"least {nearest:g} pt between them"))
+                              f"least {nearest:.1f} pt between them"))
     return out
 
 

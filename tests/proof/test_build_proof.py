@@ -24,7 +24,7 @@ from handout.layout.formats.fillers import Questions, QuestionsBox
 from handout.layout.formats.parts import Parts, figure_maker
 from handout.layout.help_panel import help_flowables, tier_box
 from handout.layout.page import HandoutTemplate
-from handout.layout.proof import prove
+from handout.layout.proof import BOX_GAP, prove
 from handout.layout.proof_boxes import distance
 from handout.layout.runs import Paragraph
 from handout.layout.theme import make_theme
@@ -35,6 +35,8 @@ DOC = read_document(CONTENT)
 COLUMN = 250.0
 THEME = make_theme(DOC.clinic.colours, column=COLUMN)
 SAFE = 0.25 * 72  # from the trim and from each fold (../shared/print-formats.md)
+NEAREST = THEME.gap(BOX_GAP)  # what boxes keep between them, as the build holds them
+KEEP = f"boxes keep at least {NEAREST:.1f} pt between them"
 
 
 def found(story: list[Flowable], height: float = 600.0) -> list[str]:
@@ -47,7 +49,8 @@ def found(story: list[Flowable], height: float = 600.0) -> list[str]:
                                [PageTemplate("page", frames)])
     template.build(story)
     names = {(p.page, p.frame): f"p{p.page} {p.frame}" for p in template.placed}
-    return [b.message for b in prove(template.placed, [], names, last_page_ends=True)]
+    return [b.message for b in prove(template.placed, [], names, last_page_ends=True,
+                                     nearest=NEAREST)]
 
 
 def box(title: str, *texts: str) -> Flowable:
@@ -58,13 +61,12 @@ def box(title: str, *texts: str) -> Flowable:
 
 
 def test_boxes_set_with_no_gap_between_them_are_found() -> None:
+    assert NEAREST > 2  # the theme's gap, not the reader's least (tests/proof/pages.py)
     assert found([box("Box one"), box("Box two")]) == [
-        'the boxes "Box one" and "Box two" touch on p1 col0; boxes keep at least 2 pt '
-        "between them"]
-    assert found([box("Box one"), Spacer(1, 1), box("Box two")]) == [
-        'the boxes "Box one" and "Box two" are 1.0 pt apart on p1 col0; boxes keep at '
-        "least 2 pt between them"]
-    assert found([box("Box one"), Spacer(1, 2.5), box("Box two")]) == []
+        f'the boxes "Box one" and "Box two" touch on p1 col0; {KEEP}']
+    assert found([box("Box one"), Spacer(1, 2), box("Box two")]) == [
+        f'the boxes "Box one" and "Box two" are 2.0 pt apart on p1 col0; {KEEP}']
+    assert found([box("Box one"), Spacer(1, NEAREST), box("Box two")]) == []
 
 
 def two_tiers() -> HelpPanel:
@@ -86,8 +88,7 @@ def test_the_question_area_is_a_box_too() -> None:
     under = box("Box two")
     # The area takes the room left above what must follow it, down to that block's top.
     assert found([box("Box one"), QuestionsBox(THEME, Questions(), below=[under]), under]) \
-        == ['the boxes "the question area" and "Box two" overlap on p1 col0; boxes keep at '
-            "least 2 pt between them"]
+        == [f'the boxes "the question area" and "Box two" overlap on p1 col0; {KEEP}']
 
 
 def test_boxes_set_corner_to_corner_are_measured_between_their_corners() -> None:
