@@ -27,7 +27,7 @@ from handout.input.loader import Loc
 from handout.layout.band import BAND_HEIGHT, draw_band
 from handout.layout.floats import Floats
 from handout.layout.footer import draw_footer, draw_sample_mark
-from handout.layout.proof import Block
+from handout.layout.placing import Block, Units, box_of, placed_at
 from handout.layout.spread import Gap
 from handout.layout.theme import REGULAR, Theme
 from handout.pdf import FOOTER, HEADER, marked
@@ -64,7 +64,10 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         # What each frame printed: each block's extent, from the frame's top (points down).
         self.filled: dict[tuple[int, str], list[tuple[float, float]]] = {}
         self.frame_loc: dict[tuple[int, str], Loc] = {}  # the part laid out as it began
-        self._before: tuple[int, str, float, bool] | None = None  # see handle_flowable
+        # Where the next block starts: page, frame, the frame's point, whether at its top
+        # and the space after the block above (see handle_flowable).
+        self._before: tuple[int, str, float, bool, float] | None = None
+        self.units = Units()  # the unit kept whole each block is part of (proof_boxes)
         self.floats = Floats()
         # Asked after each flowable placed, with the marks so far and the page and frame
         # it went in: whether this pass can stop there (a fitting pass that has run over:
@@ -136,9 +139,12 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
         the next frame (layout/floats.py)."""
         frame = getattr(self, "frame", None)  # none before the first page begins
         if frame is not None:  # where the next block starts (see afterFlowable)
-            self._before = (self.page, frame.id, frame._y, bool(frame._atTop))
+            self._before = (self.page, frame.id, frame._y, bool(frame._atTop),
+                            frame._prevASpace)
         if frame is None or not self.floats.next(flowables, self.page, frame, self.canv):
+            self.units.begin(flowables)
             super().handle_flowable(flowables)
+            self.units.end(flowables)
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (ReportLab's name)
         if isinstance(flowable, Mark | Gap):
@@ -147,9 +153,8 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             self.marks[flowable.key] = flowable
             if flowable.loc is not None:
                 self.loc = flowable.loc
-        elif self.frame is not None and not isinstance(flowable, ActionFlowable | Gap):
-            frame = self.frame
-            self.placed.append(Block(flowable, self.page, frame.id, frame._width, self.loc))
+        elif self.frame is not None and not isinstance(flowable, ActionFlowable):
+            self._place(flowable)
         # The height left in this frame so far: at its last flowable, what it left unused
         # (ReportLab's frame keeps its current point and its bottom in these two).
         frame = self.frame
@@ -172,6 +177,21 @@ class HandoutTemplate(BaseDocTemplate):  # type: ignore[misc]
             self._bookmarks += 1
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=getattr(flowable, "outline_level", 0))
+
+    def _place(self, flowable: Flowable) -> None:
+        """Records a block just placed, where it printed and the box it draws (for a gap,
+        the callout at its foot, if any): layout/proof.py."""
+        frame, before = self.frame, self._before
+        at = placed_at(flowable, frame, before[2:] if before is not None and
+                       before[:2] == (self.page, frame.id) else None)
+        pulled = isinstance(flowable, Gap)
+        if pulled:  # the callout drawn at its foot, if any
+            if flowable.callout is None or not flowable.callout_height:
+                return
+            flowable, at = flowable.callout, (*at[:2], at[2], flowable.callout_height)
+        whole = (frame._x1, frame._y1, frame._width, frame._height)
+        self.placed.append(Block(flowable, self.page, frame.id, frame._width, self.loc, at,
+                                 whole, box_of(flowable, at), self.units.current, pulled))
 
     def _fill(self, flowable: Flowable, key: tuple[int, str]) -> None:
         """Where `flowable`, just placed, printed in its frame (layout/proof.py measures

@@ -1,11 +1,15 @@
 """Every build proves its own pages: after the last layout pass, before anything is written,
-what the layout placed is read back (each block's page, frame and lines) and held to the
-rules a clinic would check by eye (../shared/print-formats.md):
+what the layout placed is read back (each block's page, frame, rectangle, box and lines,
+recorded by layout/placing.py) and held to the rules a clinic would check by eye
+(../shared/print-formats.md):
 
 - no heading as the last thing on a page, column or panel, and no heading or box title
   whose last line is one word (in Chinese, Japanese and Korean, one letter: kinsoku.words);
 - no phone number, date, price or "988 now" split across lines;
-- nothing wider than its column;
+- nothing past its column or panel, so nothing outside the safe area (the frames lie in
+  it: tests/proof/test_build_proof.py); no two boxes nearer than the theme's gap allows;
+  no box, help tier, plan or figure (a unit kept whole) drawn in two frames
+  (layout/proof_boxes.py);
 - no page, column or panel a quarter empty or more (a document's last page excepted:
   it ends where its text does).
 
@@ -17,38 +21,27 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, Paragraph
 
 from handout.input.loader import Loc
 from handout.layout.blocks import Heading
 from handout.layout.kinsoku import words
+from handout.layout.placing import Block
+from handout.layout.proof_boxes import (
+    BOX_GAP,
+    NEAREST_BOXES,
+    Broken,
+    boxes_apart,
+    lines_of,
+    outside_frame,
+    paragraphs,
+    split_units,
+)
 from handout.layout.spread import MOST_EMPTY, FrameEnd
 from handout.layout.unbroken import NBSP, protected
 
-
-@dataclass(frozen=True)
-class Block:
-    """One block as the layout placed it: its page (from 1), frame and the frame's width,
-    and the part of the content it belongs to (the last part started before it)."""
-
-    flowable: Flowable
-    page: int
-    frame: str
-    width: float  # the frame's
-    loc: Loc
-
-
-@dataclass(frozen=True)
-class Broken:
-    """A rule the pages break: where in the content, where on the pages, and what to do."""
-
-    loc: Loc
-    where: str
-    message: str
-    refused: bool = True  # False: reported, the PDF still written (see EMPTY_REFUSED)
-
+__all__ = ["BOX_GAP", "EMPTY_REFUSED", "GAP_LINES", "Block", "Broken", "prove"]
 
 # A page or panel a quarter empty is refused like an overflow: the layout spreads, splits
 # long boxes, floats figures, grows text and pulls callouts, so a page it still cannot
@@ -60,20 +53,23 @@ GAP_LINES = 3  # a stretch of up to this many body lines between blocks reads as
 def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
           names: dict[tuple[int, str], str], *, last_page_ends: bool, pitch: float = 0.0,
           locs: dict[tuple[int, str], Loc] | None = None,
-          owners: Mapping[str, Loc] | None = None) -> list[Broken]:
+          owners: Mapping[str, Loc] | None = None,
+          nearest: float = NEAREST_BOXES) -> list[Broken]:
     """The rules these pages break. `ends`: each frame's height, the height it had
     left unused and where its blocks printed; `names`: how to name each frame ("page 3",
     "the flap"); `last_page_ends`: the last page may end part-way (a document's);
     `pitch`: the body text's line pitch; `locs`: the part laid out as each frame began;
     `owners`: where a protected word is written when not in the part being laid out (the
-    clinic's phone number, in the clinic file)."""
+    clinic's phone number, in the clinic file); `nearest`: the points boxes keep between
+    them (the theme's gap, BOX_GAP of it)."""
     owners = owners or {}
     out: list[Broken] = []
-    for n, p in enumerate(placed):
+    story = [p for p in placed if not p.pulled]  # a callout follows no heading
+    for n, p in enumerate(story):
         where = names.get((p.page, p.frame), f"page {p.page}")
-        lines = _lines(p.flowable)
+        lines = lines_of(p.flowable)
         if _is_heading(p.flowable):
-            after = placed[n + 1] if n + 1 < len(placed) else None
+            after = story[n + 1] if n + 1 < len(story) else None
             if after is not None and (after.page, after.frame) != (p.page, p.frame):
                 out.append(Broken(p.loc, where, f'the heading "{" ".join(lines)}" is the '
                                   f"last line of {where}; its text starts on the next"))
@@ -82,12 +78,10 @@ def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
                                   f'on one word ("{lines[-1]}") on {where}'))
         out += [Broken(owners.get(token, p.loc), where,
                        f'"{token}" is split across two lines on {where}')
-                for para in _paragraphs(p.flowable) for token in _split_tokens(para)]
-        width = getattr(p.flowable, "width", 0.0) or 0.0
-        if width > p.width + 1:
-            out.append(Broken(p.loc, where, f"a block is {width - p.width:.0f} pt wider "
-                              f"than its column on {where}"))
-    return out + _empty(placed, ends, names, last_page_ends=last_page_ends,
+                for para in paragraphs(p.flowable) for token in _split_tokens(para)]
+    out += outside_frame(placed, names) + boxes_apart(placed, names, nearest) + \
+        split_units(placed, names)
+    return out + _empty(story, ends, names, last_page_ends=last_page_ends,
                         allowed=GAP_LINES * pitch, locs=locs or {})
 
 
@@ -140,48 +134,10 @@ def _is_heading(f: Flowable) -> bool:
 HEADING_STYLES = {"h1", "h2"}
 
 
-def _lines(f: Flowable) -> list[str]:
-    """The text of each line a laid-out paragraph printed ([] for anything else)."""
-    if not isinstance(f, Paragraph) or not hasattr(f, "blPara"):
-        return []
-    para = f.blPara
-    out = []
-    for line in para.lines:
-        if para.kind == 0:  # (extra space, words)
-            out.append(" ".join(line[1]))
-        else:  # a line of fragments
-            out.append("".join(getattr(w, "text", "") for w in line.words).strip())
-    return [text.replace(NBSP, " ") for text in out]
-
-
-def _paragraphs(f: Flowable) -> list[Paragraph]:
-    """The laid-out paragraphs in a block: itself, or those inside its box, table, list
-    or kept-together group (a contact box's phone line sits in a table in a box)."""
-    if isinstance(f, Paragraph):
-        return [f] if hasattr(f, "blPara") else []
-    out: list[Paragraph] = []
-    # Text set beside a picture (layout/pictures.py) as drawn: beside it and under it (its
-    # _content is the same text before it was split).
-    names = ("_C0", "_C1") if hasattr(f, "_C0") else \
-        ("_content", "_flowables", "_cellvalues", "body")
-    for name in names:
-        out += [p for child in _children(getattr(f, name, None)) for p in _paragraphs(child)]
-    return out
-
-
-def _children(value: object) -> list[Flowable]:
-    """The flowables in a block's attribute: one, a list, or a table's rows of cells."""
-    if isinstance(value, Flowable):
-        return [value]
-    if isinstance(value, list | tuple):
-        return [f for item in value for f in _children(item)]
-    return []
-
-
 def _split_tokens(para: Paragraph) -> list[str]:
     """The protected words (layout/unbroken.py) of a paragraph that no one line holds
     whole: broken at a space, or cut inside (ReportLab cuts a word wider than its line)."""
-    lines = _lines(para)
+    lines = lines_of(para)
     if len(lines) < 2:
         return []
     # The paragraph's source markup, as a reader sees it (its frags are gone once laid out).

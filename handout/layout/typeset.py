@@ -39,7 +39,7 @@ from handout.layout.formats.parts import Parts, callout_facts, figure_maker, opt
 from handout.layout.formats.zones import Layout, Overflow, Zone, every_frame, overflow
 from handout.layout.measure import stack_height
 from handout.layout.page import HandoutTemplate
-from handout.layout.proof import GAP_LINES, Broken, prove
+from handout.layout.proof import BOX_GAP, GAP_LINES, Broken, prove
 from handout.layout.spread import MOST_EMPTY, FrameEnd, Gap, Spread, kept_back, spread, with_gaps
 from handout.layout.theme import REGULAR_BODY, Theme
 from handout.layout.variant import Variant
@@ -156,7 +156,7 @@ class _Passes:
         broken = [] if over is not None else \
             prove(template.placed, ends, names, last_page_ends=not fmt.fitted,
                   pitch=theme.style("body").leading, locs=template.frame_loc,
-                  owners={doc.clinic.phone: ("clinic", "phone")})
+                  owners={doc.clinic.phone: ("clinic", "phone")}, nearest=theme.gap(BOX_GAP))
         done = Pass(buffer.getvalue(), template.page, tuple(gaps), ends, tuple(broken),
                     tuple(template.floats.decided))
         return Tried(step, done, over)

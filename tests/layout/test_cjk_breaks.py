@@ -11,7 +11,8 @@ import pytest
 from handout.input.clinic import Colours
 from handout.layout.kinsoku import CANNOT_END, CANNOT_START, OVERHANG, words
 from handout.layout.markup import markup
-from handout.layout.proof import _lines, _split_tokens
+from handout.layout.proof import _split_tokens
+from handout.layout.proof_boxes import lines_of
 from handout.layout.runs import Paragraph
 from handout.layout.theme import Theme, make_theme
 from handout.layout.unbroken import protected
@@ -42,7 +43,7 @@ def test_protected_words_are_never_cut_where_a_line_can_hold_them(
     size = theme.style(style).fontSize
     for width in range(int(size * 16), 460, 9):  # from 16 characters a line
         para = laid_out(text, style, width, theme)
-        lines = _lines(para)
+        lines = lines_of(para)
         assert _split_tokens(para) == [], (width, lines)
         assert "".join(lines).replace(" ", "") == text.replace(" ", ""), width  # nothing lost
         assert [line for line in lines[1:] if line[0] in CANNOT_START] == [], (width, lines)
@@ -57,7 +58,7 @@ def test_a_line_cut_short_for_a_word_keeps_its_own_room(theme: Theme) -> None:
     """The line ended early for "911 或…" is narrower only where it breaks: its spare
     room (what centred text is placed by) is measured against the column."""
     para = laid_out(TEXTS[0], "body", 190, theme)
-    assert _lines(para)[0].endswith("拨打"), _lines(para)
+    assert lines_of(para)[0].endswith("拨打"), lines_of(para)
     first = para.blPara.lines[0]
     assert first.extraSpace > theme.style("body").fontSize  # the room "911 …" left
     assert first.extraSpace < 190
@@ -68,7 +69,7 @@ def test_a_paragraph_never_ends_on_one_han_letter(theme: Theme, style: str) -> N
     size = theme.style(style).fontSize
     for text in ["睡眠問題一直沒有改善時", "睡眠问题一直没有改善时。", *TEXTS]:
         for width in range(int(size * 6), 460, 5):
-            lines = _lines(laid_out(text, style, width, theme))
+            lines = lines_of(laid_out(text, style, width, theme))
             assert len(lines) < 2 or words(lines[-1]) > 1, (width, lines)
 
 
@@ -81,7 +82,7 @@ def test_a_closing_mark_never_makes_a_line_of_its_own(theme: Theme) -> None:
     text = "肠道细菌的组成失去平衡时，就用我这个词。我是什么？"
     style = theme.style("body")
     for width in range(int(style.fontSize * 8), 460, 3):
-        lines = _lines(laid_out(text, "body", width, theme))
+        lines = lines_of(laid_out(text, "body", width, theme))
         assert all(line.strip(" ？。，") for line in lines), (width, lines)
         assert "".join(lines).replace(" ", "") == text, width
 
@@ -94,7 +95,7 @@ def test_a_latin_word_in_a_chinese_line_is_never_cut(theme: Theme) -> None:
     for style in ("body", "h1"):
         size = theme.style(style).fontSize
         for width in range(int(size * 10), 460, 3):
-            lines = _lines(laid_out(text, style, width, theme))
+            lines = lines_of(laid_out(text, style, width, theme))
             for word in ("Suicide", "Crisis", "Lifeline", "988"):
                 assert any(word in line for line in lines), (style, width, lines)
 

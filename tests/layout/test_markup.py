@@ -44,7 +44,7 @@ def test_a_heading_keeps_its_last_two_words_together_in_the_font_it_prints_in() 
     from handout.input.clinic import Colours
     from handout.layout.blocks import Heading
     from handout.layout.markup import runt_free
-    from handout.layout.proof import _lines
+    from handout.layout.proof_boxes import lines_of
     from handout.layout.theme import make_theme
     from handout.layout.unbroken import NBSP
 
@@ -53,5 +53,5 @@ def test_a_heading_keeps_its_last_two_words_together_in_the_font_it_prints_in() 
     h1 = theme.style("h1")
     heading = Heading("Привычки, которые помогают", h1, 0, theme.frame_width)
     heading.wrap(theme.frame_width, 1000)
-    assert _lines(heading) == ["Привычки,", "которые помогают"]
+    assert lines_of(heading) == ["Привычки,", "которые помогают"]
     assert NBSP not in runt_free("Привычки, которые помогают", h1, theme.frame_width)

@@ -72,6 +72,12 @@ class QuestionsBox(Flowable):  # type: ignore[misc]
         self.height = room if fits else 0.0
         return avail_width, self.height
 
+    def drawn_box(self) -> tuple[float, float, float, float] | None:
+        """The box it draws from where it is drawn, its border's ink included (x, y, width,
+        height; boxes keep apart: layout/proof_boxes.py); None where it takes no room."""
+        return (-0.5, -0.5, self.width + 1, self.height - self.above + 1) if self.height \
+            else None
+
     def draw(self) -> None:
         if not self.height:
             return
