@@ -114,4 +114,4 @@ def test_a_crisis_line_keeps_one_letter_after_it_not_the_whole_clause(theme: The
             para = laid_out(heading, style, width, theme)
             found = para.blPara
             rooms = [line[0] if found.kind == 0 else line.extraSpace for line in found.lines]
-            assert max(rooms[:-1], default=0.0) < 5 * size, (style, width, _lines(para))
+            assert max(rooms[:-1], default=0.0) < 5 * size, (style, width, lines_of(para))
