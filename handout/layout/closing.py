@@ -16,9 +16,10 @@ from handout.common.translations import base_language
 from handout.input.citations import Reference
 from handout.input.clinic import Clinic
 from handout.input.model import Document
+from handout.layout.balance import balanced
 from handout.layout.blocks import boxed, grid, heading
 from handout.layout.contact_lines import phone_markup, url_markup
-from handout.layout.markup import PAIR_SHARE, markup, plain, runt_free
+from handout.layout.markup import markup, plain, runt_free
 from handout.layout.runs import Paragraph
 from handout.layout.theme import INK, Theme
 from handout.pdf import TaggedList, group, tag
@@ -124,8 +125,15 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
     words = plain(cta).split()
     stacked = beside < theme.body_size * NARROW_EMS or \
         max(bold(w, h2.fontSize) for w in [*words, " ".join(words[-2:])]) > beside - CELL_PADDING
-    width = room if stacked else beside - CELL_PADDING
-    title = tag(Paragraph(runt_free(cta, h2, width / PAIR_SHARE), h2), "H3")
+    title_text, title_style, whole = balanced(cta, h2, room if stacked else beside - CELL_PADDING)
+    if not whole and not stacked:
+        # Beside the code a word would stand alone on a line: the title goes across the
+        # box's top instead, the code beside the lines under it.
+        title_text, title_style, _ = balanced(cta, h2, room)
+    title = tag(Paragraph(title_text, title_style), "H3")
+    across = [[[title], ""]] if not whole and not stacked else []
+    if across:
+        commands += [("SPAN", (0, 0), (1, 0)), ("BOTTOMPADDING", (0, 0), (-1, 0), 0)]
     if stacked:
         link = url_markup(shown, room, body.fontSize, bold, regular)
         lines = [title, *_paras([scan, link, *rest], body)]
@@ -137,18 +145,21 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
         return [boxed([table], theme, border=theme.primary, border_width=2)]
     # Beside the code only when the URL and the phone number each fit its width whole.
     widest = max(bold(shown, body.fontSize), bold(clinic.phone, body.fontSize))
+    head, n = ([], 1) if across else ([title], 0)  # n: the rows above, the title across
     if widest <= beside - CELL_PADDING:
-        lines = [title, *_paras([f"{scan}<br/>{link}", *rest], body)]
-        rows = [[lines, code]]
+        lines = [*head, *_paras([f"{scan}<br/>{link}", *rest], body)]
+        rows = [*across, [lines, code]]
     else:
         link = url_markup(shown, room, body.fontSize, bold, regular)
-        top = [title, *_paras([scan], body.clone("scan", spaceAfter=0))]
+        top = [*head, *_paras([scan], body.clone("scan", spaceAfter=0))]
         lines = [*top, *_paras([link, *rest], body)]
-        rows = [[top, code], [lines[len(top):], ""]]
+        rows = [*across, [top, code], [lines[len(top):], ""]]
         # "Scan the code or go to:" sits on the URL's line, as it would beside the code.
-        commands += [("VALIGN", (0, 0), (0, 0), "BOTTOM"), ("SPAN", (0, 1), (1, 1)),
-                     ("BOTTOMPADDING", (0, 0), (-1, 0), 0), ("TOPPADDING", (0, 1), (-1, 1), 0)]
-    table = grid(rows, [beside, qr + pad], commands, structure=group("Div", [*lines, code]))
+        commands += [("VALIGN", (0, n), (0, n), "BOTTOM"), ("SPAN", (0, n + 1), (1, n + 1)),
+                     ("BOTTOMPADDING", (0, n), (-1, n), 0),
+                     ("TOPPADDING", (0, n + 1), (-1, n + 1), 0)]
+    table = grid(rows, [beside, qr + pad], commands,
+                 structure=group("Div", [*([title] if across else []), *lines, code]))
     return [boxed([table], theme, border=theme.primary, border_width=2)]
 
 

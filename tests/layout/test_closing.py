@@ -172,3 +172,18 @@ def test_a_web_address_too_wide_in_bold_even_at_10_pt_is_set_in_the_regular_weig
     assert url_markup(shown, 200.0, 12.0, bold, regular).startswith('<font size="10.7"><b>')
     with pytest.raises(LayoutFitError, match="too wide for the contact box even at 10 pt"):
         url_markup(shown, 160.0, 12.0, bold, regular)
+
+
+def test_a_contact_title_never_leaves_one_word_alone_on_a_line(tmp_path: Path) -> None:
+    """Beside the QR code on the sleep booklet's back cover, "Call or book online to see
+    your family doctor" wrapped "... / online to see / your / family doctor": its last two
+    words kept together left the word before them alone. The title now goes across the
+    box's top where no measure beside the code sets it without a lone word."""
+    out = tmp_path / "sleep.pdf"
+    build(ROOT / "examples" / "sleep" / "content.yaml", out,
+          Options(format="booklet", check=False))
+    with pymupdf.open(out) as pdf:
+        blocks = pdf[-1].get_text("blocks")
+    [title] = [b[4] for b in blocks if b[4].startswith("Call or book")]
+    lines = title.strip().splitlines()
+    assert all(len(line.split()) > 1 for line in lines), lines
