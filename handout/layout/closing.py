@@ -131,7 +131,7 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
         # box's top instead, the code beside the lines under it.
         title_text, title_style, _ = balanced(cta, h2, room)
     title = tag(Paragraph(title_text, title_style), "H3")
-    across = [[[title], ""]] if not whole and not stacked else []
+    across: list[list[object]] = [[[title], ""]] if not whole and not stacked else []
     if across:
         commands += [("SPAN", (0, 0), (1, 0)), ("BOTTOMPADDING", (0, 0), (-1, 0), 0)]
     if stacked:
