@@ -94,9 +94,11 @@ def _empty(placed: Sequence[Block], ends: Sequence[FrameEnd],
     out = []
     last_page = max((end.page for end in ends), default=0)
     order = [(end.page, end.frame) for end in ends]
-    first: dict[tuple[int, str], Block] = {}  # the first block of each frame
+    first: dict[tuple[int, str], Block] = {}  # the first block of each frame that prints
     last: dict[tuple[int, str], Block] = {}  # and the last
-    for p in placed:
+    # A mark or a choice takes no room: a frame holding only those has nothing printed
+    # (a booklet's blank page before its back cover is passed by, not moved on from).
+    for p in (p for p in placed if p.rect is None or p.rect[3] > 0):
         first.setdefault((p.page, p.frame), p)
         last[(p.page, p.frame)] = p
     for n, end in enumerate(ends):
@@ -110,8 +112,10 @@ def _empty(placed: Sequence[Block], ends: Sequence[FrameEnd],
         after = next((first[k] for k in order[n + 1:] if k in first), None)
         before = next((last[k] for k in reversed(order[:n]) if k in last), None)
         if key not in first and before is not None:  # passed by: nothing was placed in it
-            loc, why = before.loc, ("nothing is printed in it: the text before it ends "
-                                    "sooner; add to it (a paragraph, a picture, a section)")
+            loc, why = before.loc, ("the text ends before it (the pages or panels are "
+                                    "fixed: a booklet's come in fours); add to this part "
+                                    "or the parts before it (a paragraph, a picture, a "
+                                    "section)")
         elif after is not None:
             there = names.get((after.page, after.frame), f"page {after.page}")
             loc, why = after.loc, (f"this part, next, does not fit the room and starts on "
@@ -121,7 +125,7 @@ def _empty(placed: Sequence[Block], ends: Sequence[FrameEnd],
             loc, why = locs.get(key, ()), "add to the part on it (a paragraph, a picture)"
         out.append(Broken(loc, where, f"{where} is {empty / end.height:.0%} empty "
                           f"({empty:.0f} pt with nothing printed); {why}",
-                          refused=EMPTY_REFUSED))
+                          refused=EMPTY_REFUSED, says_what_to_do=True))
     return out
 
 

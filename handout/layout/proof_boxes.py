@@ -34,6 +34,7 @@ class Broken:
     where: str
     message: str
     refused: bool = True  # False: reported, the PDF still written (proof.EMPTY_REFUSED)
+    says_what_to_do: bool = False  # the message says what to change (an empty page's)
 
 
 def outside_frame(blocks: Sequence[Block], names: Mapping[tuple[int, str], str]

@@ -198,16 +198,19 @@ def _layout(doc: Document, located: Located, base_dir: Path, options: Options,
             from exc
     if kept is not None:
         keep_hint(kept, printed.fitted)
-    broken = [located.problem(b.loc, f"{b.message}. {PAGE_RULE_FIX}") for b in printed.broken]
+    broken = [located.problem(b.loc, f"{b.message}. "
+                              + (OTHER_FORMAT if b.says_what_to_do else PAGE_RULE_FIX))
+              for b in printed.broken]
     refused = [problem for problem, b in zip(broken, printed.broken, strict=True) if b.refused]
     if refused and not options.allow_check_errors:
         raise ContentError(refused)
     return printed.pdf, printed.pages, broken
 
 
-# What to do about a broken page rule, whichever it is.
+# What to do about a broken page rule, unless its message says (an empty page: add to it).
 PAGE_RULE_FIX = ("Shorten or split this part, or print it in another format; "
                  "--allow-check-errors prints anyway")
+OTHER_FORMAT = "Or print it in another format; --allow-check-errors prints anyway"
 
 
 def _refuse_if_check_failed(pending: Callable[[], Report] | None, options: Options

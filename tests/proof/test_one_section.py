@@ -4,12 +4,14 @@ run on from the help panel's page)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
+from handout.common.errors import ContentError
 from handout.pipeline.build import Options, build
 from tests.proof.conftest import ROOT
 from tests.proof.pages import RULES, check, read, tokens
@@ -41,3 +43,17 @@ def test_a_one_section_document_builds_and_keeps_the_rules(tmp_path: Path, paper
     found = {rule: v for rule in RULES if (v := check(printed, rule, words))}
     assert found == {}, found
     assert len(printed.pages) <= 4
+
+
+def test_a_booklet_with_a_blank_page_asks_for_more_content_not_less(tmp_path: Path) -> None:
+    """Its pages come in fours: page 7 of 8 stays blank. The refusal says the text ends
+    before it and asks for more, at the part before it (nothing moved on from it)."""
+    content = _one_section(tmp_path)
+    with pytest.raises(ContentError) as caught:
+        build(content, tmp_path / "one.pdf", Options(format="booklet", check=False,
+                                                     cache_dir=tmp_path / "charts"))
+    [problem] = caught.value.problems
+    message = str(problem)
+    assert re.search(r"page 7 is 100% empty .*; the text ends before it .*a booklet's "
+                     r"come in fours\); add to this part or the parts before it", message), message
+    assert "Shorten" not in message and "does not fit" not in message
