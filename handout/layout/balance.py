@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from handout.layout.kinsoku import words
 from handout.layout.markup import markup, runt_free
-from handout.layout.proof_boxes import lines_of
+from handout.layout.measure import lines_of
 from handout.layout.runs import Paragraph
 
 STEPS = 10  # measures tried, each this share of the width narrower: 4% down to 60%

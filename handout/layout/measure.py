@@ -1,5 +1,5 @@
 """How tall flowables stand, measured before they are laid out: as ReportLab's KeepTogether
-measures its own content."""
+measures its own content; and the lines a laid-out paragraph printed."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from functools import cache
 from io import BytesIO
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.flowables import _listWrapOn  # KeepTogether's own measure
+
+from handout.layout.unbroken import NBSP
 
 
 def stack_height(flowables: Sequence[Flowable], width: float,
@@ -33,3 +35,17 @@ def flat(flowables: Sequence[Flowable]) -> list[Flowable]:
     for f in flowables:
         out += flat(f._content) if isinstance(f, KeepTogether) else [f]
     return out
+
+
+def lines_of(f: Flowable) -> list[str]:
+    """The text of each line a laid-out paragraph printed ([] for anything else)."""
+    if not isinstance(f, Paragraph) or not hasattr(f, "blPara"):
+        return []
+    para = f.blPara
+    out = []
+    for line in para.lines:
+        if para.kind == 0:  # (extra space, words)
+            out.append(" ".join(line[1]))
+        else:  # a line of fragments
+            out.append("".join(getattr(w, "text", "") for w in line.words).strip())
+    return [text.replace(NBSP, " ") for text in out]

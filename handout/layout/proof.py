@@ -27,13 +27,13 @@ from reportlab.platypus import Flowable, Paragraph
 from handout.input.loader import Loc
 from handout.layout.blocks import Heading
 from handout.layout.kinsoku import words
+from handout.layout.measure import lines_of
 from handout.layout.placing import Block
 from handout.layout.proof_boxes import (
     BOX_GAP,
     NEAREST_BOXES,
     Broken,
     boxes_apart,
-    lines_of,
     outside_frame,
     paragraphs,
     split_units,

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from handout.input.loader import Loc
+from handout.layout.measure import lines_of
 from handout.layout.placing import Block, Rect
-from handout.layout.unbroken import NBSP
 
 NEAREST_BOXES = 2.0  # points distinct boxes keep between them at least (tests/proof's)
 # What the build holds them to: this share of the theme's gap (Theme.gap; the help tiers
@@ -115,20 +115,6 @@ def first_words(f: Flowable, most: int = 40) -> str:
         if text:
             return text if len(text) <= most else text[:most - 1].rstrip() + "…"
     return "the question area" if hasattr(f, "drawn_box") else type(f).__name__
-
-
-def lines_of(f: Flowable) -> list[str]:
-    """The text of each line a laid-out paragraph printed ([] for anything else)."""
-    if not isinstance(f, Paragraph) or not hasattr(f, "blPara"):
-        return []
-    para = f.blPara
-    out = []
-    for line in para.lines:
-        if para.kind == 0:  # (extra space, words)
-            out.append(" ".join(line[1]))
-        else:  # a line of fragments
-            out.append("".join(getattr(w, "text", "") for w in line.words).strip())
-    return [text.replace(NBSP, " ") for text in out]
 
 
 def paragraphs(f: Flowable, *, laid_out: bool = True) -> list[Paragraph]:

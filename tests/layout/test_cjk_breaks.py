@@ -11,8 +11,8 @@ import pytest
 from handout.input.clinic import Colours
 from handout.layout.kinsoku import CANNOT_END, CANNOT_START, OVERHANG, words
 from handout.layout.markup import markup
+from handout.layout.measure import lines_of
 from handout.layout.proof import _split_tokens
-from handout.layout.proof_boxes import lines_of
 from handout.layout.runs import Paragraph
 from handout.layout.theme import Theme, make_theme
 from handout.layout.unbroken import protected

@@ -44,7 +44,7 @@ def test_a_heading_keeps_its_last_two_words_together_in_the_font_it_prints_in() 
     from handout.input.clinic import Colours
     from handout.layout.blocks import Heading
     from handout.layout.markup import runt_free
-    from handout.layout.proof_boxes import lines_of
+    from handout.layout.measure import lines_of
     from handout.layout.theme import make_theme
     from handout.layout.unbroken import NBSP
 
