@@ -58,10 +58,12 @@ lint: $(VENV)/.installed-dev ## ruff and mypy --strict
 	$(BIN)/mypy handout bench tools
 
 # Each run gets a temporary folder of its own (runs at once never clean up each other's),
-# removed afterwards whatever the result: nothing is left in /tmp.
+# removed afterwards whatever the result: nothing is left in /tmp. The tests run in one
+# process per core (pytest-xdist), at most 4: each builds real PDFs.
 test: lint ## lint, then every test
 	@tmp=$$(mktemp -d "$${TMPDIR:-/tmp}/handout-test-XXXXXX"); \
-	$(BIN)/python -m pytest -q --basetemp="$$tmp/pytest"; status=$$?; rm -rf "$$tmp"; exit $$status
+	$(BIN)/python -m pytest -q -n auto --maxprocesses=4 --basetemp="$$tmp/pytest"; \
+	status=$$?; rm -rf "$$tmp"; exit $$status
 
 # The proof's generated handouts (tests/proof/test_generated.py) with 200 examples instead
 # of 8: clinics and content variations built in every format and held to the page rules.
