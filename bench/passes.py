@@ -16,7 +16,6 @@ at the end.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import shutil
 import sys
 import time
@@ -25,7 +24,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from run import ROOT, edited  # bench/ is on sys.path (this script's)
+from run import ROOT, edited, remove_work  # bench/ is on sys.path (this script's)
 
 from handout.layout import typeset
 from handout.pipeline.build import Options, build
@@ -114,9 +113,7 @@ def main() -> None:
                     print("\n".join(TRACE), flush=True)
                 TRACE.clear()
     finally:
-        shutil.rmtree(WORK, ignore_errors=True)
-        with contextlib.suppress(OSError):  # build/bench-tmp, unless a bench run is using it
-            WORK.parent.rmdir()
+        remove_work(WORK)
 
 
 if __name__ == "__main__":

@@ -15,13 +15,14 @@ Temporary files live in build/bench-tmp/profile and are removed at the end.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import pstats
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from run import remove_work  # bench/ is on sys.path (this script's)
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "bench-tmp" / "profile"
@@ -117,9 +118,7 @@ def main() -> None:
         print(f"== calls ({kind}; this process only) ==")
         calls(stats, args.top)
     finally:
-        shutil.rmtree(WORK, ignore_errors=True)
-        with contextlib.suppress(OSError):  # build/bench-tmp, unless a bench run is using it
-            WORK.parent.rmdir()
+        remove_work(WORK)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ Temporary files live in build/bench-tmp/ and are removed at the end.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -93,6 +94,14 @@ def edited(text: str, n: int) -> str:
     if match is None:
         raise SystemExit("bench: the content has no `intro:` list of quoted paragraphs")
     return f"{text[:match.end()]}Copy {n}. {text[match.end():]}"
+
+
+def remove_work(work: Path) -> None:
+    """A bench script's files gone, and build/bench-tmp with them unless another bench
+    run is using it."""
+    shutil.rmtree(work, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        work.parent.rmdir()
 
 
 def workspace(tree: Tree, folder: Path) -> Path:

@@ -16,7 +16,6 @@ Temporary files live in build/bench-tmp/same and are removed at the end.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import json
 import shutil
@@ -25,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from run import ROOT  # bench/ is on sys.path (this script's)
+from run import ROOT, remove_work  # bench/ is on sys.path (this script's)
 
 from handout.common.errors import HandoutError
 from handout.pipeline.build import Options, build
@@ -102,9 +101,7 @@ def main() -> None:
     try:
         found = grid(args.variants, args.formats, args.keep)
     finally:
-        shutil.rmtree(WORK, ignore_errors=True)
-        with contextlib.suppress(OSError):  # build/bench-tmp, unless a bench run is using it
-            WORK.parent.rmdir()
+        remove_work(WORK)
     if args.save:
         args.save.write_text(json.dumps(found, indent=1), encoding="utf-8")
     if args.against:
