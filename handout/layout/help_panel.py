@@ -20,7 +20,7 @@ from handout.input.model import HelpPanel, HelpTier
 from handout.layout.blocks import SpaceAbove, bullet_list, grid, heading
 from handout.layout.continued import LEAST, BoxMaker, Opening, item_rows
 from handout.layout.icons import IconBeside, icon_size
-from handout.layout.markup import markup, runt_free
+from handout.layout.markup import markup, runt_free, widest_word
 from handout.layout.measure import stack_height
 from handout.layout.runs import Paragraph
 from handout.layout.theme import REGULAR, Theme
@@ -96,24 +96,13 @@ def tier_box(tier: HelpTier, theme: Theme) -> Flowable:
     shows urgency. Never split: a tier's list stays with its heading."""
     look = LOOKS[tier.level]
     ink = _colour(look.ink, theme)
-    on_band = _colour(look.on_band or look.ink, theme)
-    size = theme.body_size
-    # Line spacing 1.3, the standards' least (a hair over: the PDF rounds positions).
-    style = theme.style("body").clone(
-        "tier", fontName=theme.bold, textColor=on_band, leading=size * 1.3 + 0.1, spaceAfter=0)
-    # The label leads the heading, in capitals: "EMERGENCY – Call 911 ... if:".
-    label = theme.text(f"tier_{tier.level}").upper()
-    title = runt_free(tier.heading, style, theme.frame_width)
-    head = tag(Paragraph(f"{markup(label)}\u00a0\u2013 {title}", style), "H3")
-    icon = icon_size(theme, style.leading)
-    band = IconBeside(tier.icon or Icon(name=look.icon), head, on_band, icon, size * 0.5)
+    band, above = _band(tier, theme)
     items = bullet_list(tier.items, theme, style="tight")
-    pad = size * 0.7
+    pad = theme.body_size * 0.7
     commands: list[tuple[object, ...]] = [
         ("LEFTPADDING", (0, 0), (-1, -1), pad),
         ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        # Above the heading, room for the icon, which reaches above its line.
-        ("TOPPADDING", (0, 0), (-1, 0), (icon - style.leading) / 2 + 2),
+        ("TOPPADDING", (0, 0), (-1, 0), above),
         ("BOTTOMPADDING", (0, 0), (-1, 0), pad * 0.15),
         ("TOPPADDING", (0, 1), (-1, 1), pad * 0.3),
         ("BOTTOMPADDING", (0, 1), (-1, 1), pad * 0.25),
@@ -127,25 +116,28 @@ def tier_box(tier: HelpTier, theme: Theme) -> Flowable:
 
 
 def _band(tier: HelpTier, theme: Theme, *, continued: bool = False) -> tuple[Flowable, float]:
-    """The tier's band as tier_box draws it: icon, label and heading (continued: an
-    artifact, "... (continued)"); and the padding above it, room for the icon."""
+    """The tier's band: icon, label and heading (continued: an artifact, "... (continued)");
+    and the padding above it, room for the icon, which reaches above its line. The label
+    leads the heading, in capitals: "EMERGENCY – Call 911 ... if:". Where a word of it
+    (a phone number with an extension, kept whole) is too wide for the line beside the
+    icon, the icon stands over the heading, which takes the box's whole width."""
     look = LOOKS[tier.level]
     on_band = _colour(look.on_band or look.ink, theme)
     size = theme.body_size
+    # Line spacing 1.3, the standards' least (a hair over: the PDF rounds positions).
     style = theme.style("body").clone(
         "tier", fontName=theme.bold, textColor=on_band, leading=size * 1.3 + 0.1,
         spaceAfter=0)
     label = theme.text(f"tier_{tier.level}").upper()
-    if continued:
-        title = runt_free(theme.text("box_continued", title=tier.heading), style,
-                          theme.frame_width)
-        head: Flowable = artifact(Paragraph(f"{markup(label)}\u00a0\u2013 {title}", style))
-    else:
-        title = runt_free(tier.heading, style, theme.frame_width)
-        head = tag(Paragraph(f"{markup(label)}\u00a0\u2013 {title}", style), "H3")
-    icon = icon_size(theme, style.leading)
-    band = IconBeside(tier.icon or Icon(name=look.icon), head, on_band, icon, size * 0.5)
-    return band, (icon - style.leading) / 2 + 2
+    icon, gap = icon_size(theme, style.leading), size * 0.5
+    width = theme.frame_width - 2 * size * 0.7  # inside the box's padding
+    heading = theme.text("box_continued", title=tier.heading) if continued else tier.heading
+    above = widest_word(f"{label} \u2013 {heading}", style) > width - icon - gap
+    title = runt_free(heading, style, theme.frame_width)
+    head = Paragraph(f"{markup(label)}\u00a0\u2013 {title}", style)
+    head = artifact(head) if continued else tag(head, "H3")
+    band = IconBeside(tier.icon or Icon(name=look.icon), head, on_band, icon, gap, above=above)
+    return band, 2 + (size * 0.2 if above else (icon - style.leading) / 2)
 
 
 def split_tier(tier: HelpTier, theme: Theme) -> Flowable:

@@ -88,13 +88,15 @@ class IconBeside(Flowable):  # type: ignore[misc]
     It stands in for `body` in the story: bookmarks, keep-with-next, spacing and the
     structure element are `body`'s. The mark's box is centred on the first line; a box
     taller than the line reaches a little into the space above, as a tall letter would.
+    `above`: the mark stands on a line of its own over the body, which takes the whole
+    width (for a word too wide for the line beside the mark).
     """
 
     def __init__(self, mark: Icon | str | None, body: Flowable, colour: Color, size: float,
-                 gap: float) -> None:
+                 gap: float, *, above: bool = False) -> None:
         super().__init__()
         self.mark, self.body, self.colour = mark, body, colour
-        self.size, self.gap = size, gap
+        self.size, self.gap, self.above = size, gap, above
         self.structure = getattr(body, "structure", None)
         for attr in ("outline_title", "outline_level"):
             if hasattr(body, attr):
@@ -112,14 +114,21 @@ class IconBeside(Flowable):  # type: ignore[misc]
         """How far the mark's box reaches above the body."""
         return (self.size - self._first_line) / 2
 
+    @property
+    def _room(self) -> float:
+        """The width the mark takes from the body's lines."""
+        return 0.0 if self.above else self.size + self.gap
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        room = self.size + self.gap
-        _, self._body_height = self.body.wrap(avail_width - room, avail_height)
+        _, self._body_height = self.body.wrap(avail_width - self._room, avail_height)
         self.width = avail_width
-        self.height = max(self._body_height, self.size - self._overhang)
+        self.height = self._body_height + self.size + self.gap / 2 if self.above else \
+            max(self._body_height, self.size - self._overhang)
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if self.above:  # a band's heading: kept whole with its mark
+            return []
         parts: list[Flowable] = self.body.split(avail_width - self.size - self.gap,
                                                 avail_height)
         return [IconBeside(self.mark if i == 0 else None, part, self.colour, self.size,
@@ -136,11 +145,12 @@ class IconBeside(Flowable):  # type: ignore[misc]
         if self.mark is not None:
             with marked(self.canv, self._mark_owner()):
                 if isinstance(self.mark, Icon):
-                    draw_icon(self.canv, self.mark.name, self.colour,
-                              at=(0, top + self._overhang - self.size), size=self.size)
+                    y = top - self.size if self.above else top + self._overhang - self.size
+                    draw_icon(self.canv, self.mark.name, self.colour, at=(0, y),
+                              size=self.size)
                 else:
                     self._bullet(top)
-        self.body.drawOn(self.canv, self.size + self.gap, top - self._body_height)
+        self.body.drawOn(self.canv, self._room, 0 if self.above else top - self._body_height)
 
     def _bullet(self, top: float) -> None:
         """The bullet as a paragraph of the body's style: on the first line's baseline."""

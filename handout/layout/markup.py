@@ -45,6 +45,16 @@ def runt_free(text: str, style: ParagraphStyle, column: float,
     return markup(no_lone_last_word(text, fits))
 
 
+def widest_word(text: str, style: ParagraphStyle) -> float:
+    """The width of `text`'s widest word at `style`'s size in its bold face, a protected
+    word (a phone number, a date) with the punctuation after it counted as one: the
+    narrowest line that sets it without cutting a word."""
+    chain = chain_of(style)
+    coverage(chain.primary)
+    return max((chain.width(word, chain.primary.bold, style.fontSize)
+                for word in plain(keep_whole(text)).split(" ")), default=0.0)
+
+
 def plain(text: str) -> str:
     """The text as a reader sees it: emphasis markers removed."""
     return _BOLD.sub(r"\1", text)

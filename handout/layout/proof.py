@@ -5,7 +5,8 @@ recorded by layout/placing.py) and held to the rules a clinic would check by eye
 
 - no heading as the last thing on a page, column or panel, and no heading or box title
   whose last line is one word (in Chinese, Japanese and Korean, one letter: kinsoku.words);
-- no phone number, date, price or "988 now" split across lines;
+- no phone number, date, price or "988 now" split across lines, and no word cut because
+  it is wider than its line (ReportLab cuts such a word where the line ends);
 - nothing past its column or panel, so nothing outside the safe area (the frames lie in
   it: tests/proof/test_build_proof.py); no two boxes nearer than the theme's gap allows;
   no box, help tier, plan or figure (a unit kept whole) drawn in two frames
@@ -21,6 +22,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 from reportlab.platypus import Flowable, Paragraph
 
@@ -76,9 +78,15 @@ def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
             if len(lines) > 1 and words(lines[-1]) == 1:
                 out.append(Broken(p.loc, where, f'the heading "{" ".join(lines)}" ends '
                                   f'on one word ("{lines[-1]}") on {where}'))
-        out += [Broken(owners.get(token, p.loc), where,
-                       f'"{token}" is split across two lines on {where}')
-                for para in paragraphs(p.flowable) for token in _split_tokens(para)]
+        for para in paragraphs(p.flowable):
+            split = _split_tokens(para)
+            out += [Broken(owners.get(token, p.loc), where,
+                           f'"{token}" is split across two lines on {where}')
+                    for token in split]
+            out += [Broken(next((owners[t] for t in owners if _within(word, t)), p.loc),
+                           where, f'"{word}" is wider than its line on {where}, so it is '
+                           "cut in two; shorten it or the words around it")
+                    for word in _cut_words(para) if not any(_within(word, t) for t in split)]
     out += outside_frame(placed, names) + boxes_apart(placed, names, nearest) + \
         split_units(placed, names)
     return out + _empty(story, ends, names, last_page_ends=last_page_ends,
@@ -138,14 +146,39 @@ def _is_heading(f: Flowable) -> bool:
 HEADING_STYLES = {"h1", "h2"}
 
 
+def _source(para: Paragraph) -> str:
+    """The paragraph's source markup as a reader sees it (its frags are gone once laid
+    out), no-break spaces as spaces, as lines_of gives its lines."""
+    marked = re.sub(r"<br\s*/?>", "\n", str(getattr(para, "text", "")))
+    return html.unescape(re.sub(r"<[^>]*>", "", marked)).replace(NBSP, " ")
+
+
 def _split_tokens(para: Paragraph) -> list[str]:
     """The protected words (layout/unbroken.py) of a paragraph that no one line holds
     whole: broken at a space, or cut inside (ReportLab cuts a word wider than its line)."""
     lines = lines_of(para)
     if len(lines) < 2:
         return []
-    # The paragraph's source markup, as a reader sees it (its frags are gone once laid out).
-    marked = re.sub(r"<br\s*/?>", "\n", str(getattr(para, "text", "")))
-    text = html.unescape(re.sub(r"<[^>]*>", "", marked)).replace(NBSP, " ")
+    text = _source(para)
     return [token for start, end in protected(text)
             if not any((token := text[start:end]) in line for line in lines)]
+
+
+def _cut_words(para: Paragraph) -> list[str]:
+    """The words of a paragraph that ReportLab cut between two lines, as they are too wide
+    for one: the end of a line and the start of the next make one word of the source, and
+    are not two. Not in Chinese, Japanese and Korean, whose lines break between letters."""
+    lines = lines_of(para)
+    if len(lines) < 2 or getattr(para.style, "wordWrap", None) == "CJK":
+        return []
+    words = set(_source(para).split())
+    return [end + start for a, b in pairwise(lines) if a.split() and b.split()
+            and (end := a.split()[-1]) + (start := b.split()[0]) in words
+            and not (end in words and start in words)]
+
+
+def _within(word: str, token: str) -> bool:
+    """Whether a cut `word` is part of `token` (the clinic's phone number, with the
+    punctuation after it in the text)."""
+    core = word.strip(",.;:!?)")
+    return bool(core) and (core in token or token in word)

@@ -123,3 +123,29 @@ def test_the_spanish_panel_has_its_own_labels(tmp_path: Path) -> None:
 def built_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("colour") / "handout.pdf"
     return build(CONTENT, out, Options(check=False)).path
+
+
+def test_a_phone_too_wide_beside_the_tier_icon_puts_the_icon_over_the_heading(
+        tmp_path: Path) -> None:
+    """In a tri-fold panel, "+1 (212) 555-0199 ext. 40217," (kept whole with its comma) is
+    wider than the care team heading's line beside its icon: ReportLab cut it, and a line
+    opened with ", if:". The icon now stands over the heading, which takes the box's width."""
+    data = Path(__file__).parent / "data"
+    text = (data / "northkingsbridge.yaml").read_text(encoding="utf-8")
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text(text.replace("+1 (718) 555-0142 ext. 3307", "+1 (212) 555-0199 ext. 40217")
+                      .replace("logo: northkingsbridge-logo.svg",
+                               f"logo: {data / 'northkingsbridge-logo.svg'}"), encoding="utf-8")
+    out = tmp_path / "trifold.pdf"
+    build(CONTENT, out, Options(check=False, clinic=clinic, format="trifold"))
+    with pymupdf.open(out) as pdf:
+        lines = [line for page in pdf for line in page.get_text().splitlines()]
+        words = pdf[1].get_text("words")
+    assert [line for line in lines if line.lstrip().startswith((",", ".", ":"))] == []
+    heading = [w for w in words if w[4] == "YOUR"]  # "YOUR CARE TEAM – Call ..."
+    assert heading and [w for w in words if w[4] == "40217,"]
+    # The heading starts at the box's left padding, as its list's bullets do, not beside
+    # the icon (26 pt further right).
+    x, y = heading[0][0], heading[0][1]
+    bullets = [w for w in words if w[4] == "\u2022" and abs(w[0] - x) < 60 and w[1] > y]
+    assert bullets and abs(x - bullets[0][0]) < 3

@@ -37,3 +37,22 @@ def test_a_phone_number_cut_inside_a_boxed_table_is_found() -> None:
 
 def test_a_phone_number_whole_on_its_line_passes() -> None:
     assert broken(laid_out(300)) == []
+
+
+def test_a_word_cut_because_it_is_wider_than_its_line_is_found() -> None:
+    """ReportLab cuts a word wider than its line where the line ends: a phone number kept
+    whole with the comma after it, one line too narrow for both, left "," to open the next
+    line. The proof names the word and, when it is the clinic's phone, the clinic file."""
+    register_fonts()
+    style = ParagraphStyle("t", fontName=BOLD, fontSize=12, leading=15, splitLongWords=True)
+    # The phone opens a line: it fits that line (158.4 pt), with its comma (161.6) not.
+    para = Paragraph(f"Call your care team at<br/>{markup(f'{PHONE}, if:')}", style)
+    para.wrap(160, 500)
+    block = Block(para, 1, "inside", 400.0, ("help",))
+    found = prove([block], [], {(1, "inside"): "the inside middle panel"},
+                  last_page_ends=True, owners={PHONE: ("clinic", "phone")})
+    assert [(b.loc, b.message) for b in found] == [(("clinic", "phone"), (
+        '"3307," is wider than its line on the inside middle panel, so it is cut in two; '
+        "shorten it or the words around it"))]
+    para.wrap(300, 500)
+    assert prove([block], [], {}, last_page_ends=True) == []
