@@ -3,6 +3,7 @@ logo, clinic name, tagline."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.graphics import renderPDF
@@ -20,6 +21,9 @@ from handout.pdf import Element, marked
 BAND_HEIGHT = 84.0  # points; room for a 60 pt logo with padding
 LOGO_SIZE = BAND_HEIGHT - 24
 LOGO_ROOM = LOGO_SIZE + 14
+LOGO_WIDEST = 2.5  # a wide logo's most width, in LOGO_SIZEs
+LOGO_SHARE = 0.4  # and its most share of the band's width
+NAME_EASY = 14.0  # a wide logo narrows to leave the name beside it at least this size
 NAME_SIZE = 22.0
 TAGLINE_SIZE = 11.5
 NAME_FLOOR = FOOTER_SIZE  # a name that wraps steps down to fit, never under the floor
@@ -49,23 +53,29 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, 
         canv.roundRect(left + BAND_INSET, top - BAND_HEIGHT, right - left - 2 * BAND_INSET,
                        BAND_HEIGHT, radius=8, stroke=0, fill=1)
         x = theme.margin if span is None else left + 2 * BAND_INSET
-    if logo is not None:
-        size = LOGO_SIZE
-        scale = size / max(logo.width, logo.height)
-        # The logo opens the reading order, as a Figure in the clinic's words.
-        with marked(canv, Element("Figure", alt=clinic.logo_alt or clinic.name, parent=parent)):
-            canv.saveState()
-            canv.translate(x, top - BAND_HEIGHT + 12)
-            canv.scale(scale, scale)
-            renderPDF.draw(logo, canv, 0, 0)
-            canv.restoreState()
-        x += LOGO_ROOM
-    room = band_room(span[1] if span else width, x)
-    canv.setFillColor(WHITE)
+    right_edge = span[1] if span else width
     # The tri-fold's cover band is one narrow panel: it prints the short name, if any.
     field, name = ("short_name", clinic.short) if span and clinic.short_name else ("name",
                                                                                   clinic.name)
-    name_set = name_lines(name, room, theme.bold, theme.chain)
+
+    def name_beside(logo_width: float) -> NameSet:
+        after = x + (logo_width + LOGO_ROOM - LOGO_SIZE if logo is not None else 0.0)
+        return name_lines(name, band_room(right_edge, after), theme.bold, theme.chain)
+
+    if logo is not None:
+        left = span[0] if span else 0.0
+        w, h = logo_size(logo, right_edge - left - 2 * BAND_INSET, name_beside)
+        # The logo opens the reading order, as a Figure in the clinic's words.
+        with marked(canv, Element("Figure", alt=clinic.logo_alt or clinic.name, parent=parent)):
+            canv.saveState()
+            canv.translate(x, top - (BAND_HEIGHT + h) / 2)  # centred on the band's height
+            canv.scale(w / logo.width, h / logo.height)
+            renderPDF.draw(logo, canv, 0, 0)
+            canv.restoreState()
+    name_set = name_beside(w if logo is not None else 0.0)
+    x += w + LOGO_ROOM - LOGO_SIZE if logo is not None else 0.0
+    room = band_room(right_edge, x)
+    canv.setFillColor(WHITE)
     if name_set.over > 0:
         where = "on the tri-fold cover" if span else "in the header band"
         fix = "shorten it" if field == "short_name" or not span else \
@@ -88,6 +98,22 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, 
         draw_string(canv, x, top - BAND_HEIGHT / 2 - 17, tagline, face=regular,
                     size=TAGLINE_SIZE, chain=chain)
     canv.restoreState()
+
+
+def logo_size(logo: Drawing, band: float, name_beside: Callable[[float], NameSet]
+              ) -> tuple[float, float]:
+    """The logo's width and height in a band `band` points wide. A square or tall logo is
+    LOGO_SIZE at its longer side. A wide one (a wordmark) is as tall as fits up to LOGO_SIZE,
+    LOGO_WIDEST times that wide and LOGO_SHARE of the band at most, so its lettering stays
+    legible; but the name comes first: the logo narrows (down to the square's size) until
+    the name beside it is set at NAME_EASY or more, else to that square."""
+    fit = LOGO_SIZE / max(logo.width, logo.height)  # into the square
+    scale = max(fit, min(LOGO_SIZE / logo.height, min(LOGO_SIZE * LOGO_WIDEST,
+                                                      LOGO_SHARE * band) / logo.width))
+    scales = [scale * 0.9**k for k in range(20) if scale * 0.9**k > fit] + [fit]
+    sets = [(s, name_beside(logo.width * s)) for s in scales]
+    chosen = next((s for s, n in sets if n.over <= 0 and n.size >= NAME_EASY), fit)
+    return logo.width * chosen, logo.height * chosen
 
 
 @dataclass(frozen=True)
@@ -118,8 +144,12 @@ def name_lines(name: str, room: float, face: str = BOLD, chain: Chain | None = N
         # Two lines of a name this short would leave one word alone on a line (a cover
         # line ending on one word): one line, smaller, down to the floor.
         return NameSet([name], room / one)
-    pairs = ([" ".join(words[:k]), " ".join(words[k:])] for k in range(1, len(words)))
-    pair = min(pairs, key=lambda p: max(width(t, face, 1) for t in p))
+    pairs = [[" ".join(words[:k]), " ".join(words[k:])] for k in range(1, len(words))]
+    # Balanced, and never one word alone on the last line (a runt) where the name can
+    # end on two at the floor: "Saint / Barnabas Clinic", not "Saint Barnabas / Clinic".
+    runt_free = [p for p in pairs if " " in p[1]
+                 and max(width(t, face, 1) for t in p) * NAME_FLOOR <= room]
+    pair = min(runt_free or pairs, key=lambda p: max(width(t, face, 1) for t in p))
     widest = max(width(t, face, 1) for t in pair)
     size = min(NAME_SIZE * 0.85, room / widest)
     if size >= NAME_FLOOR:
