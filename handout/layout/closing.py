@@ -95,9 +95,8 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
     for text beside the code (a tri-fold's panel in large print) everything stacks.
     """
     body, text = theme.style("body"), theme.text
-    url = clinic.call_to_action.url
+    url, h2 = clinic.call_to_action.url, theme.style("h2")
     shown = _bare(url)
-    h2 = theme.style("h2")
     scan = runt_free(text("scan_or_visit"), body, theme.frame_width)
     link = f"<b>{markup(shown)}</b>"
     # An address written as a block (`address: |`) keeps its lines.
@@ -119,12 +118,15 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
     call = f"{markup(text('call_us'))} {phone_markup(clinic.phone, room, body.fontSize, bold)}"
     rest = [call, address]
     # The title beside the code only when each word, and its last two together (a title
-    # never ends on one word), fit there: ReportLab would cut a longer word inside it.
-    # Else, as in a narrow column, everything stacks.
+    # never ends on one word), fit there, and each word of "Scan the code or go to:" (a
+    # grown code leaves little room; Chinese breaks between letters): ReportLab would cut
+    # a longer word inside it. Else, as in a narrow column, everything stacks.
     cta = clinic.call_to_action.text
     words = plain(cta).split()
+    scan_words = [] if theme.chain.cjk else plain(text("scan_or_visit")).split()
     stacked = beside < theme.body_size * NARROW_EMS or \
-        max(bold(w, h2.fontSize) for w in [*words, " ".join(words[-2:])]) > beside - CELL_PADDING
+        max(bold(w, h2.fontSize) for w in [*words, " ".join(words[-2:])]) > beside - CELL_PADDING \
+        or max((regular(w, body.fontSize) for w in scan_words), default=0) > beside - CELL_PADDING
     title_text, title_style, whole = balanced(cta, h2, room if stacked else beside - CELL_PADDING)
     if not whole and not stacked:
         # Beside the code a word would stand alone on a line: the title goes across the

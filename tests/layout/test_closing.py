@@ -187,3 +187,36 @@ def test_a_contact_title_never_leaves_one_word_alone_on_a_line(tmp_path: Path) -
     [title] = [b[4] for b in blocks if b[4].startswith("Call or book")]
     lines = title.strip().splitlines()
     assert all(len(line.split()) > 1 for line in lines), lines
+
+
+def test_scan_words_too_wide_beside_a_grown_code_stack_it(tmp_path: Path) -> None:
+    """The Russian starter's booklet for a clinic with a short booking URL: its back cover
+    grows the QR code, and "Отсканируйте код или откройте:" was left beside it in a column
+    too narrow for its words, which ReportLab cut ("Отсканируйт / е код или отк / ройте:").
+    A word that does not fit beside the code now stacks the box."""
+    import datetime as dt
+
+    from handout.commands.new import new_handout
+
+    new_handout(tmp_path / "ru", dt.date(2026, 12, 7), language="ru")
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text("""\
+name: Saint Barnabas Interdisciplinary Women's and Family Clinic
+short_name: Saint Barnabas Clinic
+colours: {primary: "#5A1F6E", accent: "#0B6E4F", tint: "#F3ECF6"}
+phone: +1 (212) 555-0199 ext. 40217
+address: |
+  Saint Barnabas Medical Arts Building, Floor 14
+  1250 Grand Concourse, Suite 1402-B
+  Bronx, NY 10456-3321
+website: https://www.saintbarnabas-clinic.org/
+call_to_action:
+  text: Call us or book online to see your family doctor this week
+  url: https://sbclinic.org/book?from=handout
+""", encoding="utf-8")
+    out = tmp_path / "booklet.pdf"
+    build(tmp_path / "ru" / "content.yaml", out,
+          Options(check=False, clinic=clinic, format="booklet"))
+    with pymupdf.open(out) as pdf:
+        words = {w[4] for w in pdf[-1].get_text("words")}
+    assert {"Отсканируйте", "откройте:"} <= words
