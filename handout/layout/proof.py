@@ -83,10 +83,14 @@ def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
             out += [Broken(owners.get(token, p.loc), where,
                            f'"{token}" is split across two lines on {where}')
                     for token in split]
-            out += [Broken(next((owners[t] for t in owners if _within(word, t)), p.loc),
-                           where, f'"{word}" is wider than its line on {where}, so it is '
-                           "cut in two; shorten it or the words around it")
-                    for word in _cut_words(para) if not any(_within(word, t) for t in split)]
+            for word in _cut_words(para):
+                owner = next((t for t in owners if _within(word, t)), None)
+                if not any(_within(word, t) for t in split):
+                    out.append(Broken(owners[owner] if owner else p.loc, where, (
+                        f'"{owner or word}" is wider than its line on {where}, so it is cut '
+                        "in two; " + ("write it shorter (e.g. without the country code for "
+                                      "local readers)" if owner else "shorten it or the "
+                                      "words around it")), says_what_to_do=True))
     out += outside_frame(placed, names) + boxes_apart(placed, names, nearest) + \
         split_units(placed, names)
     return out + _empty(story, ends, names, last_page_ends=last_page_ends,

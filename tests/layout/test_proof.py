@@ -52,7 +52,7 @@ def test_a_word_cut_because_it_is_wider_than_its_line_is_found() -> None:
     found = prove([block], [], {(1, "inside"): "the inside middle panel"},
                   last_page_ends=True, owners={PHONE: ("clinic", "phone")})
     assert [(b.loc, b.message) for b in found] == [(("clinic", "phone"), (
-        '"3307," is wider than its line on the inside middle panel, so it is cut in two; '
-        "shorten it or the words around it"))]
+        f'"{PHONE}" is wider than its line on the inside middle panel, so it is cut in two; '
+        "write it shorter (e.g. without the country code for local readers)"))]
     para.wrap(300, 500)
     assert prove([block], [], {}, last_page_ends=True) == []
