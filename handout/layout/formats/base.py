@@ -105,7 +105,8 @@ class Format(ABC):
                 f"line{'s' * (lines != 1)} too many for {where}, even at "
                 f"{step.body_size:g} pt with tight spacing{part}.")
         if not over.zone.after_sections:  # a cover: neither more pages nor fewer parts help
-            return f"{head} Shorten it: nothing on {where} can move to another page."
+            return (f"{head} Shorten it: nothing on {where} can move to another page. Or "
+                    "print the document format (--format document), which has the room.")
         return (f"{head} Shorten it or the parts after it,{self.more_pages(over, doc)} or "
                 f"leave a part out of the {self.label} (`optional: true` lets fitting drop "
                 "it; `formats: [document]` keeps it to the document).")
