@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from reportlab.platypus import Flowable
 from reportlab.platypus.flowables import DocIf
@@ -23,3 +24,12 @@ class When(DocIf):  # type: ignore[misc]
         chosen = self.test(self.canv.getPageNumber(), avail_height)
         self.add_content(*self.blocks[int(bool(chosen))])
         return 0, 0
+
+
+class Unseen(When):
+    """A When that leaves no trace where it stands: a zero-size flowable is still drawn
+    (an empty save, move and restore in the page's content), this one is not, so a choice
+    added to a story leaves the pages where it adds nothing byte for byte as they were."""
+
+    def drawOn(self, *_args: Any, **_kwargs: Any) -> None:  # noqa: N802 (ReportLab's name)
+        return None

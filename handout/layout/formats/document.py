@@ -25,7 +25,7 @@ from handout.layout.plan import plan_flowables
 from handout.layout.puzzle import puzzle_flowables
 from handout.layout.spread import FILL_FROM, MOST_EMPTY
 from handout.layout.theme import Theme
-from handout.layout.when import When
+from handout.layout.when import Unseen, When
 
 
 class DocumentFormat(Format):
@@ -74,9 +74,9 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
                 QuestionsBox(theme, once), *help_panel, questions]
     else:
         # The contact box closes the sections where their last page has room for it (the
-        # plan then starts the next page; its QR code grows into room to spare), else the
-        # handout.
-        here_contact, last = _contact(contact, theme, page, lambda ems: [
+        # plan then starts the next page; its QR code grows into room to spare), else it
+        # follows the help panel where that page has room, else it closes the handout.
+        here_contact, after_help, last = _contact(contact, theme, page, lambda ems: [
             Spacer(1, theme.gap(1)), *contact_flowables(doc.clinic, theme, qr_ems=ems)])
         # The question area under the plan where that page has room, unless the help panel
         # runs onto a second page, whose room it then takes.
@@ -93,7 +93,7 @@ def story(doc: Document, theme: Theme, parts: Parts) -> list[Flowable]:
         out += [*here_contact,
                 *([QuestionsBox(theme, once, least=page / 3, before=plan), _whole(plan)]
                   if whole_plan else plan),
-                *under_plan, *before_help, *help_panel, questions]
+                *under_plan, *before_help, *help_panel, questions, *after_help]
     out += here
     if doc.puzzle is not None and shown(doc.puzzle, parts.fmt, ROOMY):
         out += [PageBreak(), Mark("start:puzzle", loc=("puzzle",)),
@@ -117,12 +117,16 @@ def _whole(flowables: list[Flowable]) -> Flowable:
 
 def _contact(contact: list[Flowable], theme: Theme, page: float,
              grown_box: Callable[[float], list[Flowable]] | None = None
-             ) -> tuple[list[Flowable], list[Flowable]]:
+             ) -> tuple[list[Flowable], list[Flowable], list[Flowable]]:
     """The contact box after the sections, where the page they end on (`page`: a page's
-    height) has room for it, or at the handout's end: decided while the page is laid out
-    (one layout pass). Sections that end at a page's foot leave no room to fill. Where the
-    box would leave that page a quarter empty, its QR code grows into the room, up to
-    the largest of QR_STEPS (layout/grown_qr.py; `grown_box(ems)`: the box at that size)."""
+    height) has room for it; else after the help panel (before the review dates), where
+    its last page has room; else at the handout's end. Decided while the page is laid out
+    (one layout pass); returned in that order. Sections that end at a page's foot leave no
+    room to fill. Where the box would leave the sections' page a quarter empty, its QR
+    code grows into the room, up to the largest of QR_STEPS (layout/grown_qr.py;
+    `grown_box(ems)`: the box at that size). At the handout's end a box too tall for the
+    references' last page moves on to a page of its own and leaves theirs a third empty
+    (Vietnamese large print: 219 pt), where the help panel's page had room for it."""
     needed = stack_height(contact, theme.frame_width) + theme.gap(1)
     placed: list[bool] = []
 
@@ -140,9 +144,15 @@ def _contact(contact: list[Flowable], theme: Theme, page: float,
             placed.append(True)
         return box
 
+    def unplaced() -> bool:
+        return not (placed and placed[-1])
+
+    def room_after_help(_page: int, height: float) -> bool:
+        return unplaced() and room_here(_page, height)
+
     here: list[Flowable] = [GrownHere(larger, [When(room_here, contact)])]
-    later = When(lambda _page, _height: not (placed and placed[-1]), contact)
-    return here, [later]
+    later = When(lambda _page, _height: unplaced(), contact)
+    return here, [Unseen(room_after_help, contact)], [later]
 
 
 def _review(doc: Document, theme: Theme) -> tuple[list[Flowable], list[Flowable]]:
