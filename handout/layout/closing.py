@@ -22,6 +22,7 @@ from handout.layout.contact_lines import phone_markup, url_markup
 from handout.layout.markup import markup, plain, runt_free
 from handout.layout.runs import Paragraph
 from handout.layout.theme import INK, Theme
+from handout.layout.unbroken import address_line
 from handout.pdf import TaggedList, group, tag
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
@@ -99,11 +100,10 @@ def contact_flowables(clinic: Clinic, theme: Theme, *, qr_ems: float = QR_EMS
     shown = _bare(url)
     scan = runt_free(text("scan_or_visit"), body, theme.frame_width)
     link = f"<b>{markup(shown)}</b>"
-    # An address written as a block (`address: |`) keeps its lines.
-    address = "<br/>".join(runt_free(line, body, theme.frame_width)
+    # An address written as a block (`address: |`) keeps its lines; "Suite 7" stays whole.
+    address = "<br/>".join(runt_free(address_line(line), body, theme.frame_width)
                            for line in clinic.address_lines)
-    qr = theme.body_size * qr_ems
-    pad = theme.body_size * 0.8
+    qr, pad = theme.body_size * qr_ems, theme.body_size * 0.8
     beside = theme.frame_width - qr - 3 * pad
     room = beside + qr + pad - CELL_PADDING  # the box's full width, under the code
     code = tag(qr_drawing(url, qr), "Figure", text("qr_alt", url=url))

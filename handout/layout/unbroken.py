@@ -116,6 +116,12 @@ def keep_whole(text: str) -> str:
     return "".join(chars)
 
 
+def address_line(line: str) -> str:
+    """An address line whose numbers stay with the word before them: "Suite 7", "Floor 14",
+    "NY 10463", a postcode's "SW1A 1AA" never break between the two."""
+    return re.sub(r"(?<=\S) (?=\d)", NBSP, line)
+
+
 def _is_phone(candidate: str) -> bool:
     candidate = re.sub(rf"(?:{_EXTENSION})$", "", candidate)
     digits = sum(c.isdigit() for c in candidate)

@@ -19,7 +19,7 @@ from handout.input.clinic import Clinic
 from handout.layout.band import NAME_FLOOR, NAME_SIZE, name_lines
 from handout.layout.footer import footer_lines
 from handout.layout.theme import BOLD, register_fonts
-from handout.layout.unbroken import NBSP, keep_whole
+from handout.layout.unbroken import NBSP, address_line, keep_whole
 from handout.pipeline.build import Options, build, read_document
 from tests.conftest import CONTENT, ROOT
 from tests.layout.test_line_breaks import occurrences, page_text
@@ -76,6 +76,28 @@ def test_the_address_keeps_its_lines(built: Built, clinic: Clinic) -> None:
     # The first line may wrap in a narrow panel; the second always starts a line of its own.
     pattern = re.escape(first).replace(r"\ ", "[ \n]") + "\n" + re.escape(second) + "(\n|$)"
     assert re.search(pattern, text, re.MULTILINE), built.fmt
+
+
+def test_an_address_number_stays_with_the_word_before_it(built: Built) -> None:
+    """"Suite 210" and "NY 10463" never break between the word and the number (the
+    Mind Body 7 tri-fold printed "Suite / 7")."""
+    for token in ("Suite 210", "NY 10463"):
+        printed = [p for text in built.pages for p in occurrences(token, text)]
+        assert printed and [p for p in printed if "\n" in p] == [], (built.fmt, token)
+
+
+def test_the_mind_body_7_tri_fold_keeps_suite_7_whole(tmp_path: Path) -> None:
+    out = tmp_path / "trifold.pdf"
+    build(CONTENT, out, Options(check=False, format="trifold"))
+    with pymupdf.open(out) as pdf:
+        printed = [p for page in pdf for p in occurrences("Suite 7,", page_text(page))]
+    assert printed and [p for p in printed if "\n" in p] == []
+
+
+def test_address_line_joins_each_number_to_its_word() -> None:
+    assert address_line("700 Wellness Way, Suite 7, Springfield") == \
+        f"700 Wellness Way, Suite{NBSP}7, Springfield"
+    assert address_line("London SW1A 1AA") == f"London SW1A{NBSP}1AA"
 
 
 def is_bold(span: dict[str, Any]) -> bool:
