@@ -132,7 +132,7 @@ def _band(tier: HelpTier, theme: Theme, *, continued: bool = False) -> tuple[Flo
     icon, gap = icon_size(theme, style.leading), size * 0.5
     width = theme.frame_width - 2 * size * 0.7  # inside the box's padding
     heading = theme.text("box_continued", title=tier.heading) if continued else tier.heading
-    above = widest_word(f"{label} \u2013 {heading}", style) > width - icon - gap
+    above = widest_word(f"{label}\u00a0\u2013 {heading}", style) > width - icon - gap
     title = runt_free(heading, style, theme.frame_width)
     head = Paragraph(f"{markup(label)}\u00a0\u2013 {title}", style)
     head = artifact(head) if continued else tag(head, "H3")
