@@ -120,7 +120,8 @@ def _band(tier: HelpTier, theme: Theme, *, continued: bool = False) -> tuple[Flo
     and the padding above it, room for the icon, which reaches above its line. The label
     leads the heading, in capitals: "EMERGENCY – Call 911 ... if:". Where a word of it
     (a phone number with an extension, kept whole) is too wide for the line beside the
-    icon, the icon stands over the heading, which takes the box's whole width."""
+    icon, the icon stands over the heading, which takes the box's whole width (not in
+    Chinese, Japanese or Korean set between letters: any line holds a word of theirs)."""
     look = LOOKS[tier.level]
     on_band = _colour(look.on_band or look.ink, theme)
     size = theme.body_size
@@ -132,7 +133,8 @@ def _band(tier: HelpTier, theme: Theme, *, continued: bool = False) -> tuple[Flo
     icon, gap = icon_size(theme, style.leading), size * 0.5
     width = theme.frame_width - 2 * size * 0.7  # inside the box's padding
     heading = theme.text("box_continued", title=tier.heading) if continued else tier.heading
-    above = widest_word(f"{label}\u00a0\u2013 {heading}", style) > width - icon - gap
+    above = not theme.chain.cjk and \
+        widest_word(f"{label}\u00a0\u2013 {heading}", style) > width - icon - gap
     title = runt_free(heading, style, theme.frame_width)
     head = Paragraph(f"{markup(label)}\u00a0\u2013 {title}", style)
     head = artifact(head) if continued else tag(head, "H3")
