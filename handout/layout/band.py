@@ -81,8 +81,8 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, 
         fix = "shorten it" if field == "short_name" or not span else \
             "add short_name: or shorten it"
         raise LayoutFitError(("clinic", field), f"{where} the name runs {name_set.over:.0f} "
-                             f"pt past the band's edge, even at {NAME_FLOOR:g} pt on two "
-                             f"lines; {fix}")
+                             f"pt past the band's edge, even at {NAME_FLOOR:g} pt on "
+                             f"{'three' if len(name.split()) > 3 else 'two'} lines; {fix}")
     lines, size = name_set.lines, name_set.size
     # A tagline prints under a one-line name when it fits; else it is left out.
     chain, bold, regular = theme.chain, theme.bold, theme.regular
@@ -129,9 +129,10 @@ class NameSet:
 def name_lines(name: str, room: float, face: str = BOLD, chain: Chain | None = None) -> NameSet:
     """The clinic's name on one line at NAME_SIZE if it fits `room`; else on two lines of
     about equal width (broken at the space that makes the wider line narrowest), as large
-    as fits up to NAME_SIZE * 0.85 and never under NAME_FLOOR. A one-word name is set on
-    one line as large as fits, and so is a name of two or three words while it fits at
-    NAME_FLOOR. `over` > 0: it does not fit even at NAME_FLOOR."""
+    as fits up to NAME_SIZE * 0.85 and never under NAME_FLOOR; else, a name of four words
+    or more, on three. A one-word name is set on one line as large as fits, and so is a
+    name of two or three words while it fits at NAME_FLOOR. `over` > 0: it does not fit
+    even at NAME_FLOOR (the overrun of the two-line set)."""
     width = (chain or font_chain()).width
     one = width(name, face, 1)
     if one * NAME_SIZE <= room:
@@ -144,17 +145,32 @@ def name_lines(name: str, room: float, face: str = BOLD, chain: Chain | None = N
         # Two lines of a name this short would leave one word alone on a line (a cover
         # line ending on one word): one line, smaller, down to the floor.
         return NameSet([name], room / one)
-    pairs = [[" ".join(words[:k]), " ".join(words[k:])] for k in range(1, len(words))]
-    # Balanced, and never one word alone on the last line (a runt) where the name can
-    # end on two at the floor: "Saint / Barnabas Clinic", not "Saint Barnabas / Clinic".
-    runt_free = [p for p in pairs if " " in p[1]
-                 and max(width(t, face, 1) for t in p) * NAME_FLOOR <= room]
-    pair = min(runt_free or pairs, key=lambda p: max(width(t, face, 1) for t in p))
-    widest = max(width(t, face, 1) for t in pair)
-    size = min(NAME_SIZE * 0.85, room / widest)
+    two = _balanced([[" ".join(words[:k]), " ".join(words[k:])] for k in range(1, len(words))],
+                    room, width, face)
+    if two.over <= 0 or len(words) < 4:
+        return two
+    # Too long for two lines at the floor (a long name beside a logo in a tri-fold's cover
+    # band): three, which the band's height holds at any size up to NAME_SIZE * 0.85.
+    three = _balanced([[" ".join(words[:i]), " ".join(words[i:j]), " ".join(words[j:])]
+                       for i in range(1, len(words) - 1) for j in range(i + 1, len(words))],
+                      room, width, face)
+    return three if three.over <= 0 else two
+
+
+def _balanced(splits: list[list[str]], room: float, width: Callable[[str, str, float], float],
+              face: str) -> NameSet:
+    """The split whose widest line is narrowest, as large as fits up to NAME_SIZE * 0.85;
+    never one word alone on the last line (a runt) where the name can end on two at the
+    floor: "Saint / Barnabas Clinic", not "Saint Barnabas / Clinic"."""
+    def widest(split: list[str]) -> float:
+        return max(width(t, face, 1) for t in split)
+
+    runt_free = [p for p in splits if " " in p[-1] and widest(p) * NAME_FLOOR <= room]
+    best = min(runt_free or splits, key=widest)
+    size = min(NAME_SIZE * 0.85, room / widest(best))
     if size >= NAME_FLOOR:
-        return NameSet(pair, size)
-    return NameSet(pair, NAME_FLOOR, widest * NAME_FLOOR - room)
+        return NameSet(best, size)
+    return NameSet(best, NAME_FLOOR, widest(best) * NAME_FLOOR - room)
 
 
 def band_room(right: float, x: float) -> float:

@@ -141,7 +141,8 @@ def furniture_problems(doc: Document, located: Located) -> list[Problem]:
     over = name_lines(clinic.name, room, chain.primary.bold, chain).over
     if over > 0:
         problems.append(located.problem(("clinic", "name"), (
-            f"too long for the header band: even at {NAME_FLOOR:g} pt on two lines it runs "
+            f"too long for the header band: even at {NAME_FLOOR:g} pt on "
+            f"{'three' if len(clinic.name.split()) > 3 else 'two'} lines it runs "
             f"{over:.0f} pt past the band's edge on a booklet's cover; shorten it by about "
             f"{int(over / NAME_FLOOR * 4) + 1} characters")))
     # A tagline is left out where it does not fit; it must fit the document's band (A4).

@@ -195,11 +195,27 @@ def refusal(tmp_path: Path, fmt: str, paper: str = "letter", **changes: str) -> 
     return str(problem)
 
 
+# 60 characters whose long first word fits no line of the tri-fold's cover band at 10 pt.
+UNBREAKABLE = "Northkingsbridge-Riverdale Interdisciplinary Wellness Centre"
+
+
 def test_a_long_name_on_the_tri_fold_cover_asks_for_a_short_name(tmp_path: Path) -> None:
-    message = refusal(tmp_path, "trifold", short_name="")
+    message = refusal(tmp_path, "trifold", short_name="", name=UNBREAKABLE)
     assert re.search(r"clinic\.yaml:\d+:7: clinic\.name: .*on the tri-fold cover the name "
-                     r"runs \d+ pt past the band's edge, even at 10 pt on two lines; add "
+                     r"runs \d+ pt past the band's edge, even at 10 pt on three lines; add "
                      r"short_name: or shorten it", message), message
+
+
+def test_a_long_name_without_a_short_name_takes_three_lines_on_the_tri_fold_cover(
+        tmp_path: Path) -> None:
+    """Too long for two lines of the cover band beside the logo, even at 10 pt: three
+    balanced lines, as large as fits (it was refused, asking for a short name)."""
+    out = tmp_path / "trifold.pdf"
+    build(CONTENT, out, Options(check=False, clinic=clinic_file(tmp_path, short_name=""),
+                                format="trifold"))
+    with pymupdf.open(out) as pdf:
+        lines = [text for text, box in band_lines(pdf[0]) if box[0] > pdf[0].rect.width / 2]
+    assert lines == ["Northkingsbridge", "Community Behavioral", "Health and Wellness Ctr"]
 
 
 def test_a_footer_that_cannot_fit_blames_the_field_that_runs_over(tmp_path: Path) -> None:
@@ -234,8 +250,8 @@ def test_a_website_label_too_long_for_any_footer_line_is_blamed_not_the_name(
 
 def test_a_name_too_long_for_the_tri_fold_cover_is_not_a_content_fit(tmp_path: Path) -> None:
     # Setting the content smaller cannot help a clinic's name: no fitting advice follows.
-    message = refusal(tmp_path, "trifold", short_name="")
-    assert message.endswith("on two lines; add short_name: or shorten it"), message
+    message = refusal(tmp_path, "trifold", short_name="", name=UNBREAKABLE)
+    assert message.endswith("on three lines; add short_name: or shorten it"), message
     assert "--format document" not in message and "does not fit the tri-fold" not in message
 
 
@@ -266,8 +282,10 @@ def test_a_long_name_takes_two_lines_balanced_by_width() -> None:
     assert two.lines == ["Northkingsbridge Community", "Behavioral Health and Wellness Ctr"]
     assert NAME_FLOOR <= two.size <= NAME_SIZE * 0.85 and two.over == 0
     assert max(stringWidth(line, BOLD, two.size) for line in two.lines) <= 320
-    narrow = name_lines(name, 120)  # a tri-fold's cover band beside the logo
-    assert narrow.size == NAME_FLOOR and narrow.over > 40
+    narrow = name_lines(name, 120)  # a tri-fold's cover band beside the logo: three lines
+    assert narrow.lines == ["Northkingsbridge", "Community Behavioral", "Health and Wellness Ctr"]
+    assert narrow.size >= NAME_FLOOR and narrow.over == 0
+    assert name_lines(UNBREAKABLE, 120).over > 0
 
 
 def test_the_footer_plans_one_line_or_two(clinic: Clinic) -> None:
