@@ -50,6 +50,9 @@ __all__ = ["BOX_GAP", "EMPTY_REFUSED", "GAP_LINES", "Block", "Broken", "prove"]
 # fill is the content's to change.
 EMPTY_REFUSED = True
 GAP_LINES = 3  # a stretch of up to this many body lines between blocks reads as space
+# What to change when the clinic's phone number cannot be set whole where it is printed.
+SHORTER = ("write it shorter (e.g. without the country code for local readers), or shorten "
+           "the text around it")
 
 
 def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
@@ -80,17 +83,17 @@ def prove(placed: Sequence[Block], ends: Sequence[FrameEnd],
                                   f'on one word ("{lines[-1]}") on {where}'))
         for para in paragraphs(p.flowable):
             split = _split_tokens(para)
-            out += [Broken(owners.get(token, p.loc), where,
-                           f'"{token}" is split across two lines on {where}')
+            out += [Broken(owners[token], where, f'"{token}" is split across two lines on '
+                           f"{where}; {SHORTER}", says_what_to_do=True) if token in owners
+                    else Broken(p.loc, where, f'"{token}" is split across two lines on {where}')
                     for token in split]
             for word in _cut_words(para):
                 owner = next((t for t in owners if _within(word, t)), None)
                 if not any(_within(word, t) for t in split):
                     out.append(Broken(owners[owner] if owner else p.loc, where, (
                         f'"{owner or word}" is wider than its line on {where}, so it is cut '
-                        "in two; " + ("write it shorter (e.g. without the country code for "
-                                      "local readers)" if owner else "shorten it or the "
-                                      "words around it")), says_what_to_do=True))
+                        "in two; " + (SHORTER if owner else "shorten it or the words around "
+                                      "it")), says_what_to_do=True))
     out += outside_frame(placed, names) + boxes_apart(placed, names, nearest) + \
         split_units(placed, names)
     return out + _empty(story, ends, names, last_page_ends=last_page_ends,

@@ -32,7 +32,9 @@ def broken(box: Table) -> list[str]:
 
 
 def test_a_phone_number_cut_inside_a_boxed_table_is_found() -> None:
-    assert broken(laid_out(90)) == [f'"{PHONE}" is split across two lines on the back cover']
+    assert broken(laid_out(90)) == [f'"{PHONE}" is split across two lines on the back cover; '
+                                    "write it shorter (e.g. without the country code for "
+                                    "local readers), or shorten the text around it"]
 
 
 def test_a_phone_number_whole_on_its_line_passes() -> None:
@@ -53,6 +55,7 @@ def test_a_word_cut_because_it_is_wider_than_its_line_is_found() -> None:
                   last_page_ends=True, owners={PHONE: ("clinic", "phone")})
     assert [(b.loc, b.message) for b in found] == [(("clinic", "phone"), (
         f'"{PHONE}" is wider than its line on the inside middle panel, so it is cut in two; '
-        "write it shorter (e.g. without the country code for local readers)"))]
+        "write it shorter (e.g. without the country code for local readers), or shorten the "
+        "text around it"))]
     para.wrap(300, 500)
     assert prove([block], [], {}, last_page_ends=True) == []
