@@ -53,6 +53,8 @@ _NEXT_WORD = re.compile(f"[{HAN_KANA}]|[^\\s{HAN_KANA}]+")
 _PRICE = re.compile(r"(?:(?:US)?[$€£] ?\d[\d.,]*|\d[\d.,]* ?(?:€|\$|£|USD|EUR|dólares|dollars|"
                     r"pesos|euros))(?!\w)")
 
+_DIGIT = re.compile(r"\d")  # as the patterns' \d: any script's digits
+
 _COMMON_WORDS = frozenset({"me", "out", "mas", "jen"})
 
 
@@ -95,7 +97,11 @@ def _dates() -> re.Pattern[str]:
 
 
 def protected(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each phone number, date, price and crisis line (with its word)."""
+    """(start, end) of each phone number, date, price and crisis line (with its word).
+    Each of them has a digit (a date its day), so a text without one has none: most text,
+    and the patterns are slow (every month name of every language)."""
+    if _DIGIT.search(text) is None:
+        return
     for pattern in (_PHONE, _dates(), _PRICE):
         for match in pattern.finditer(text):
             if pattern is not _PHONE or _is_phone(match.group()):
@@ -150,7 +156,8 @@ def no_lone_last_word(text: str, fits: Callable[[str], bool] = lambda pair: True
     a no-break space, so a wrapped title or paragraph never leaves one word alone on its
     last line (a runt). Only for three words or more (two joined words could not wrap at
     all) and only when `fits` says the pair fits on a line: never an overflow."""
-    words = keep_whole(text.rstrip()).split(" ")
+    kept = keep_whole(text.rstrip())
+    words = kept.split(" ")
     if len([w for w in words if w]) < 3 or not words[-2] or not fits(f"{words[-2]} {words[-1]}"):
-        return keep_whole(text.rstrip())
+        return kept
     return " ".join(words[:-2]) + f" {words[-2]}{NBSP}{words[-1]}"

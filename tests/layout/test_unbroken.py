@@ -9,6 +9,9 @@ from typing import Any
 import pytest
 from reportlab.platypus import Paragraph
 
+from handout.common.countries import countries
+from handout.common.translations import languages
+from handout.common.translations import strings as locale_strings
 from handout.input.clinic import Colours
 from handout.layout.markup import markup
 from handout.layout.theme import Theme, make_theme
@@ -65,6 +68,16 @@ def test_protected_words_get_no_break_spaces(text: str, kept: str) -> None:
 @pytest.mark.parametrize("text", UNCHANGED)
 def test_ordinary_text_is_unchanged(text: str) -> None:
     assert keep_whole(text) == text
+
+
+def test_every_protected_word_has_a_digit() -> None:
+    """What lets `protected` pass over a text without a digit: each crisis line has one, and
+    each language's date its day."""
+    lines = {line for land in countries() for line in land.lines
+             if not any(c.isalpha() for c in line)}
+    assert lines and all(any(c.isdigit() for c in line) for line in lines)
+    assert all("{day}" in str(locale_strings(language).table["date"])
+               for language in languages())
 
 
 def strings(value: Any) -> Iterator[str]:

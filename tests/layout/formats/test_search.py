@@ -61,6 +61,18 @@ def test_content_that_fits_at_once_takes_one_pass() -> None:
     assert asked == [steps[0][0]]
 
 
+def test_the_last_page_counts_tightest_step_waits_for_the_bisection() -> None:
+    # A tri-fold's one page count: a ladder before the last fits, so the tightest step of
+    # all (the last ladder's) is never laid out; where only the last fits, it is.
+    steps = walk(0)
+    attempt, asked = threshold_passes(steps, (1, len(steps[1]) - 1))
+    assert fit(steps, attempt).step == steps[1][-1]
+    assert steps[-1][-1] not in asked
+    attempt, asked = threshold_passes(steps, (len(steps) - 1, 0))
+    assert fit(steps, attempt).step == steps[-1][0]
+    assert steps[-1][-1] in asked
+
+
 def test_more_pages_only_when_no_step_of_fewer_pages_fits() -> None:
     steps = walk(8, 12)
     eight = len(ladders(14, 12, OPTIONAL, 8))
@@ -78,10 +90,12 @@ def test_when_nothing_fits_the_tightest_try_of_the_last_ladder_says_by_how_much(
     attempt, asked = threshold_passes(steps, None)
     found = fit(steps, attempt)
     assert found.overflow is not None and found.step == steps[-1][-1]
-    # Each page count: its roomiest and its tightest step, nothing more.
+    # Each page count but the last: its roomiest and its tightest step, nothing more. The
+    # last: its roomiest, the bisection over its ladders (each runs over), its tightest.
     per_count = len(ladders(14, 12, OPTIONAL, 8))
-    assert asked == [steps[0][0], steps[per_count - 1][-1],
-                     steps[per_count][0], steps[-1][-1]]
+    assert asked[:3] == [steps[0][0], steps[per_count - 1][-1], steps[per_count][0]]
+    assert asked[-1] == steps[-1][-1]
+    assert asked[3:-1] == [steps[per_count + k][-1] for k in (1, 2)]
 
 
 def test_parts_left_out_are_set_as_large_as_they_then_fit() -> None:
