@@ -79,6 +79,11 @@ def test_ctrl_c_stops_watching_in_our_words_with_exit_130(tmp_path: Path) -> Non
                "--no-check"]
     out: queue.Queue[str] = queue.Queue()
     err: queue.Queue[str] = queue.Queue()
+    # Ctrl-C as a terminal gives it: a suite started as a background job (`cmd &` in a
+    # script) runs with SIGINT ignored, which `python -m handout` would inherit and keep.
+    command[1:3] = ["-c", "import runpy, signal, sys; "
+                    "signal.signal(signal.SIGINT, signal.default_int_handler); "
+                    "sys.argv[0] = 'handout'; runpy.run_module('handout', run_name='__main__')"]
     with subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True) as watching:
         assert watching.stdout is not None and watching.stderr is not None
