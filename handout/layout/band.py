@@ -27,6 +27,7 @@ NAME_EASY = 14.0  # a wide logo narrows to leave the name beside it at least thi
 NAME_SIZE = 22.0
 TAGLINE_SIZE = 11.5
 NAME_FLOOR = FOOTER_SIZE  # a name that wraps steps down to fit, never under the floor
+LINES = {1: "on one line", 2: "on two lines", 3: "on three lines"}  # as a refusal says it
 BAND_INSET = 0.25 * inch  # office printers leave about this much of the edge unprinted
 
 
@@ -64,7 +65,7 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, 
 
     if logo is not None:
         left = span[0] if span else 0.0
-        w, h = logo_size(logo, right_edge - left - 2 * BAND_INSET, name_beside)
+        w, h, name_set = logo_size(logo, right_edge - left - 2 * BAND_INSET, name_beside)
         # The logo opens the reading order, as a Figure in the clinic's words.
         with marked(canv, Element("Figure", alt=clinic.logo_alt or clinic.name, parent=parent)):
             canv.saveState()
@@ -72,7 +73,8 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, 
             canv.scale(w / logo.width, h / logo.height)
             renderPDF.draw(logo, canv, 0, 0)
             canv.restoreState()
-    name_set = name_beside(w if logo is not None else 0.0)
+    else:
+        name_set = name_beside(0.0)
     x += w + LOGO_ROOM - LOGO_SIZE if logo is not None else 0.0
     room = band_room(right_edge, x)
     canv.setFillColor(WHITE)
@@ -81,8 +83,8 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, 
         fix = "shorten it" if field == "short_name" or not span else \
             "add short_name: or shorten it"
         raise LayoutFitError(("clinic", field), f"{where} the name runs {name_set.over:.0f} "
-                             f"pt past the band's edge, even at {NAME_FLOOR:g} pt on "
-                             f"{'three' if len(name.split()) > 3 else 'two'} lines; {fix}")
+                             f"pt past the band's edge, even at {NAME_FLOOR:g} pt "
+                             f"{LINES[len(name_set.lines)]}; {fix}")
     lines, size = name_set.lines, name_set.size
     # A tagline prints under a one-line name when it fits; else it is left out.
     chain, bold, regular = theme.chain, theme.bold, theme.regular
@@ -101,19 +103,21 @@ def draw_band(canv: Canvas, theme: Theme, clinic: Clinic, logo: Drawing | None, 
 
 
 def logo_size(logo: Drawing, band: float, name_beside: Callable[[float], NameSet]
-              ) -> tuple[float, float]:
+              ) -> tuple[float, float, NameSet]:
     """The logo's width and height in a band `band` points wide. A square or tall logo is
     LOGO_SIZE at its longer side. A wide one (a wordmark) is as tall as fits up to LOGO_SIZE,
     LOGO_WIDEST times that wide and LOGO_SHARE of the band at most, so its lettering stays
     legible; but the name comes first: the logo narrows (down to the square's size) until
-    the name beside it is set at NAME_EASY or more, else to that square."""
+    the name beside it is set at NAME_EASY or more, else to that square. Returns its width,
+    its height and the name as set beside it."""
     fit = LOGO_SIZE / max(logo.width, logo.height)  # into the square
     scale = max(fit, min(LOGO_SIZE / logo.height, min(LOGO_SIZE * LOGO_WIDEST,
                                                       LOGO_SHARE * band) / logo.width))
     scales = [scale * 0.9**k for k in range(20) if scale * 0.9**k > fit] + [fit]
     sets = [(s, name_beside(logo.width * s)) for s in scales]
-    chosen = next((s for s, n in sets if n.over <= 0 and n.size >= NAME_EASY), fit)
-    return logo.width * chosen, logo.height * chosen
+    chosen, name = next(((s, n) for s, n in sets if n.over <= 0 and n.size >= NAME_EASY),
+                        sets[-1])
+    return logo.width * chosen, logo.height * chosen, name
 
 
 @dataclass(frozen=True)
@@ -132,7 +136,7 @@ def name_lines(name: str, room: float, face: str = BOLD, chain: Chain | None = N
     as fits up to NAME_SIZE * 0.85 and never under NAME_FLOOR; else, a name of four words
     or more, on three. A one-word name is set on one line as large as fits, and so is a
     name of two or three words while it fits at NAME_FLOOR. `over` > 0: it does not fit
-    even at NAME_FLOOR (the overrun of the two-line set)."""
+    even at NAME_FLOOR (on as many lines as it has: LINES names them)."""
     width = (chain or font_chain()).width
     one = width(name, face, 1)
     if one * NAME_SIZE <= room:
@@ -154,7 +158,7 @@ def name_lines(name: str, room: float, face: str = BOLD, chain: Chain | None = N
     three = _balanced([[" ".join(words[:i]), " ".join(words[i:j]), " ".join(words[j:])]
                        for i in range(1, len(words) - 1) for j in range(i + 1, len(words))],
                       room, width, face)
-    return three if three.over <= 0 else two
+    return three
 
 
 def _balanced(splits: list[list[str]], room: float, width: Callable[[str, str, float], float],

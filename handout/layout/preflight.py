@@ -130,7 +130,13 @@ def furniture_problems(doc: Document, located: Located) -> list[Problem]:
     the tagline one or none (layout/band.py). The name must fit every format's band: check
     the narrowest across a page. The tri-fold's cover band (one panel, where a short_name
     may stand in) and the footer (not in every format) are checked as they are drawn."""
-    from handout.layout.band import NAME_FLOOR, TAGLINE_SIZE, name_lines, page_band_room
+    from handout.layout.band import (
+        LINES,
+        NAME_FLOOR,
+        TAGLINE_SIZE,
+        name_lines,
+        page_band_room,
+    )
     from handout.layout.formats.panels import BOOKLET_MARGIN, BOOKLET_PAGES
 
     clinic = doc.clinic
@@ -138,11 +144,12 @@ def furniture_problems(doc: Document, located: Located) -> list[Problem]:
     # The booklet's cover (half-letter) has the narrowest band across a page.
     room = page_band_room(BOOKLET_PAGES["letter"][0], BOOKLET_MARGIN, bool(clinic.logo))
     chain = font_chain(doc.language, tuple(sorted(clinic.fonts.items())))
-    over = name_lines(clinic.name, room, chain.primary.bold, chain).over
+    name_set = name_lines(clinic.name, room, chain.primary.bold, chain)
+    over = name_set.over
     if over > 0:
         problems.append(located.problem(("clinic", "name"), (
-            f"too long for the header band: even at {NAME_FLOOR:g} pt on "
-            f"{'three' if len(clinic.name.split()) > 3 else 'two'} lines it runs "
+            f"too long for the header band: even at {NAME_FLOOR:g} pt "
+            f"{LINES[len(name_set.lines)]} it runs "
             f"{over:.0f} pt past the band's edge on a booklet's cover; shorten it by about "
             f"{int(over / NAME_FLOOR * 4) + 1} characters")))
     # A tagline is left out where it does not fit; it must fit the document's band (A4).
